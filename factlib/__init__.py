@@ -1,0 +1,44 @@
+"""factlib: pull numeric claims out of Chinese and English texts and cross-check them.
+
+The public surface is small: load documents, extract claims, check them, report.
+
+    >>> import factlib
+    >>> docs = factlib.load_corpus("seeds/")                # doctest: +SKIP
+    >>> claims = factlib.claims_frame(docs)                 # doctest: +SKIP
+    >>> findings = factlib.check(claims)                    # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from importlib import import_module
+
+__version__ = "0.1.0"
+
+# name -> module that defines it; imported on first use so `factlib --help` stays fast.
+_EXPORTS = {
+    "Document": "factlib.documents",
+    "Sentence": "factlib.documents",
+    "LoadError": "factlib.documents",
+    "load_document": "factlib.documents",
+    "load_corpus": "factlib.documents",
+    "Claim": "factlib.claims",
+    "extract_claims": "factlib.extract",
+    "claims_frame": "factlib.claims",
+    "check": "factlib.checks",
+    "load_reference": "factlib.reference",
+    "run_report": "factlib.report",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'factlib' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__

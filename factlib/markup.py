@@ -1,0 +1,154 @@
+"""Front matter, HTML and Markdown → plain text with paragraph breaks.
+
+Only markup is removed; the words stay verbatim.  HTML goes through a real parser
+(selectolax/lexbor): tags, scripts, styles and comments disappear, block elements
+become line breaks, entities are decoded.  Markdown loses images and link targets
+(link text stays), heading markers and emphasis markers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["FrontMatterError", "Parsed", "parse_markup", "split_front_matter", "html_to_text", "markdown_to_text", "sniff_format"]
+
+
+class FrontMatterError(ValueError):
+    """The file starts a YAML front-matter block that cannot be read."""
+
+
+@dataclass
+class Parsed:
+    meta: dict = field(default_factory=dict)
+    body: str = ""
+    format: str = "text"  # text | markdown | html
+
+
+_FM_OPEN = re.compile(r"\A\s*---[ \t]*\r?\n")
+_FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """Split a leading ``---`` YAML block from the body.  No block → ``({}, text)``."""
+    m = _FM_OPEN.match(text)
+    if not m:
+        return {}, text
+    close = _FM_CLOSE.search(text, m.end())
+    if not close:
+        raise FrontMatterError("front matter opened with '---' is never closed")
+    import yaml
+
+    block = text[m.end(): close.start()]
+    try:
+        meta = yaml.safe_load(block)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise FrontMatterError(f"broken front matter{where}: {problem}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontMatterError("broken front matter: expected 'key: value' lines")
+    body = text[close.end():]
+    return meta, body.lstrip("\r\n")
+
+
+_HTML_HINT = re.compile(r"<(?:p|div|br|span|html|body|img|a|h[1-6]|li|table|section|article)\b[^>]*>", re.I)
+_MD_HINT = re.compile(r"!\[[^\]]*\]\([^)]*\)|^#{1,6} |\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)", re.M)
+
+
+def sniff_format(body: str, suffix: str = "") -> str:
+    suffix = suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".md", ".markdown"):
+        return "markdown"
+    sample = body[:20000]
+    if len(_HTML_HINT.findall(sample)) >= 2:
+        return "html"
+    if _MD_HINT.search(sample):
+        return "markdown"
+    return "text"
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table tbody td th thead tr ul title".split()
+)
+_DROP_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML fragment or page, one paragraph per line."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    for tag in _DROP_TAGS:
+        for node in tree.css(tag):
+            node.decompose()
+    root = tree.body or tree.root
+    out: list[str] = []
+    _walk(root, out)
+    return tidy("".join(out))
+
+
+def _walk(node, out: list[str]) -> None:
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            out.append(child.text_content or "")
+        elif tag in ("-comment", "!doctype"):
+            pass
+        else:
+            block = tag in _BLOCK_TAGS
+            if block:
+                out.append("\n")
+            _walk(child, out)
+            if block:
+                out.append("\n")
+        child = child.next
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+_MD_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M)
+
+
+def markdown_to_text(md: str) -> str:
+    """Markdown → text: images dropped, link text kept, heading/emphasis markers dropped."""
+    s = _MD_IMAGE.sub("", md)
+    s = _MD_LINK.sub(r"\1", s)
+    s = _MD_HEADING.sub("", s)
+    s = _MD_EMPH.sub(r"\2", s)
+    s = _MD_RULE.sub("", s)
+    return tidy(s)
+
+
+_SPACES_END = re.compile(r"[ \t\u3000\xa0]+$", re.M)
+_SPACES_START = re.compile(r"^[ \t\u3000\xa0]+", re.M)
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def tidy(s: str) -> str:
+    s = s.replace("\r\n", "\n").replace("\r", "\n")
+    s = _SPACES_END.sub("", s)
+    s = _SPACES_START.sub("", s)
+    s = _BLANKS.sub("\n\n", s)
+    return s.strip("\n")
+
+
+def parse_markup(raw_text: str, suffix: str = "") -> Parsed:
+    """Front matter + body converted to plain text."""
+    meta, body = split_front_matter(raw_text)
+    fmt = sniff_format(body, suffix)
+    if fmt == "html":
+        text = html_to_text(body)
+    elif fmt == "markdown":
+        text = markdown_to_text(body)
+    else:
+        text = tidy(body)
+    return Parsed(meta=meta, body=text, format=fmt)

@@ -1,0 +1,373 @@
+"""matplotlib charts for the reports, with Chinese labels that render on a fresh machine.
+
+Every chart is built inside :func:`chart_context`, which puts the packaged Noto Sans
+CJK font (see :mod:`factlib.report.fonts`) first in the font list; text objects keep
+that concrete family list, so the figure renders correctly later too (inline backend,
+``savefig``).  Functions return the ``Figure`` and never call ``plt.show``;
+:func:`show` displays a figure in a notebook and closes it, :func:`save_png` writes one.
+
+Periods are ISO 8601 strings from the claims table (``2022``, ``2022-12``,
+``2023-05-22``, intervals ``2024-01/2024-08``); :func:`period_span` turns them into
+dates.  A point is drawn at the *end* of its period, so the stock ``截至2022年12月`` and
+the annual flow ``2022年`` share an x position, as do the official figures.
+"""
+from __future__ import annotations
+
+import calendar
+import contextlib
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from factlib.report.fonts import register_cjk_fonts
+
+__all__ = [
+    "chart_context",
+    "period_span",
+    "period_end",
+    "magnitude_label",
+    "claims_by_kind_chart",
+    "findings_by_verdict_chart",
+    "Timeline",
+    "metric_timeline",
+    "LEVEL_KINDS",
+    "show",
+    "save_png",
+]
+
+#: Claim kinds that state a level of the metric (plotted on its timeline); changes,
+#: ranks, ordinals and dates are listed under the chart instead.
+LEVEL_KINDS = frozenset({"count", "amount", "percent", "fraction", "other"})
+
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">", "p")
+VERDICT_COLOURS = {
+    "contradicted": "#d62728",
+    "needs_review": "#ff9f1c",
+    "unverifiable": "#9e9e9e",
+    "consistent": "#2ca02c",
+}
+
+
+@contextlib.contextmanager
+def chart_context() -> Iterator[None]:
+    """matplotlib rc settings with a CJK font first (and the Agg-safe defaults)."""
+    import matplotlib.pyplot as plt
+
+    families = [*register_cjk_fonts(), "DejaVu Sans"]
+    with plt.rc_context({"font.family": families, "figure.dpi": 100, "savefig.dpi": 110}):
+        yield
+
+
+# ----------------------------------------------------------------- periods
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12]))?$")
+
+
+def _one_span(text: str) -> tuple[date, date] | None:
+    m = _PERIOD.match(text.strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    if m.group(4):  # quarter
+        q = int(m.group(4))
+        first, last = 3 * q - 2, 3 * q
+    elif m.group(5):  # half year
+        h = int(m.group(5))
+        first, last = 6 * h - 5, 6 * h
+    elif m.group(2):
+        first = last = int(m.group(2))
+        if not 1 <= first <= 12:
+            return None
+        if m.group(3):
+            try:
+                d = date(year, first, int(m.group(3)))
+            except ValueError:
+                return None
+            return d, d
+    else:
+        first, last = 1, 12
+    if not 1 <= year <= 9999:
+        return None
+    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+
+
+def period_span(period: Any) -> tuple[date, date] | None:
+    """First and last day of an ISO period or interval ``a/b``; None when unparseable."""
+    if not isinstance(period, str) or not period.strip():
+        return None
+    if "/" in period:
+        a, _, b = period.partition("/")
+        sa, sb = _one_span(a), _one_span(b)
+        if sa is None or sb is None:
+            return None
+        return sa[0], sb[1]
+    return _one_span(period)
+
+
+def period_end(period: Any) -> date | None:
+    """Last day of the period (where its point is drawn)."""
+    span = period_span(period)
+    return span[1] if span else None
+
+
+# ----------------------------------------------------------------- axis labels
+
+_CN_MAGNITUDES = ((10**12, "万亿"), (10**8, "亿"), (10**4, "万"))
+
+
+def magnitude_label(value: float, unit: str = "") -> str:
+    """A short tick label in Chinese magnitudes: 1067000000 → '10.67亿'."""
+    if value is None or not math.isfinite(value):
+        return ""
+    for size, word in _CN_MAGNITUDES:
+        if abs(value) >= size:
+            return f"{value / size:.4g}{word}{unit}"
+    return f"{value:.4g}{unit}"
+
+
+def _finite(x: Any) -> float | None:
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+# ----------------------------------------------------------------- overview charts
+
+def claims_by_kind_chart(claims: Any, *, label_column: str = "doc_id"):
+    """Horizontal stacked bars: number of claims of each kind in each document."""
+    import matplotlib.pyplot as plt
+
+    with chart_context():
+        if len(claims) == 0:
+            fig, ax = plt.subplots(figsize=(7, 1.6))
+            ax.text(0.5, 0.5, "no claims / 没有数字声明", ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            return fig
+        table = claims.groupby([label_column, "kind"]).size().unstack(fill_value=0)
+        table = table.loc[:, table.sum().sort_values(ascending=False).index]
+        height = max(2.2, 0.45 * len(table) + 1.2)
+        fig, ax = plt.subplots(figsize=(9, height))
+        left = [0] * len(table)
+        colours = plt.get_cmap("tab20").colors
+        for i, kind in enumerate(table.columns):
+            counts = table[kind].tolist()
+            ax.barh([str(x) for x in table.index], counts, left=left, label=str(kind),
+                    color=colours[i % len(colours)])
+            left = [a + b for a, b in zip(left, counts)]
+        ax.invert_yaxis()
+        ax.set_xlabel("claims / 数字声明数")
+        ax.set_title("Claims by kind and document / 各文档数字声明类型")
+        ax.legend(loc="lower right", fontsize=8, ncol=2)
+        fig.tight_layout()
+        return fig
+
+
+def findings_by_verdict_chart(findings: Any):
+    """Stacked bars: findings per check, coloured by verdict."""
+    import matplotlib.pyplot as plt
+
+    with chart_context():
+        if len(findings) == 0:
+            fig, ax = plt.subplots(figsize=(7, 1.6))
+            ax.text(0.5, 0.5, "no findings / 没有核查结果", ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            return fig
+        table = findings.groupby(["check", "verdict"]).size().unstack(fill_value=0)
+        order = [v for v in VERDICT_COLOURS if v in table.columns] + [
+            v for v in table.columns if v not in VERDICT_COLOURS
+        ]
+        table = table[order]
+        fig, ax = plt.subplots(figsize=(9, max(2.2, 0.5 * len(table) + 1.2)))
+        left = [0] * len(table)
+        for verdict in table.columns:
+            counts = table[verdict].tolist()
+            ax.barh([str(x) for x in table.index], counts, left=left, label=str(verdict),
+                    color=VERDICT_COLOURS.get(str(verdict), "#1f77b4"))
+            left = [a + b for a, b in zip(left, counts)]
+        ax.invert_yaxis()
+        ax.set_xlabel("findings / 核查结果数")
+        ax.set_title("Findings by check and verdict / 核查结果")
+        ax.legend(loc="lower right", fontsize=8)
+        fig.tight_layout()
+        return fig
+
+
+# ----------------------------------------------------------------- metric timeline
+
+@dataclass
+class Timeline:
+    """A metric's timeline chart and the claims it did and did not plot."""
+
+    figure: Any
+    plotted: Any      # DataFrame of the claims drawn (with x, y columns added)
+    skipped: Any      # DataFrame of the metric's other claims, with a ``reason`` column
+    reference: Any    # DataFrame of the official figures drawn
+    unit: str | None
+
+
+def _claim_point(row: dict[str, Any]) -> tuple[float | None, float | None, float | None]:
+    """(y, low, high) of a claim: its value, or the midpoint of a closed interval."""
+    value, low, high = _finite(row.get("value")), _finite(row.get("low")), _finite(row.get("high"))
+    if value is None:
+        if low is not None and high is not None:
+            value = (low + high) / 2
+        else:
+            value = low if low is not None else high
+    return value, low, high
+
+
+def _split_claims(claims: Any, unit: str | None) -> tuple[list[dict], list[dict]]:
+    plotted, skipped = [], []
+    for row in claims.to_dict("records"):
+        x = period_end(row.get("period"))
+        y, low, high = _claim_point(row)
+        reason = None
+        if row.get("kind") not in LEVEL_KINDS:
+            reason = f"kind {row.get('kind')} (not a level)"
+        elif unit is not None and row.get("unit") != unit:
+            reason = f"unit {row.get('unit')} ≠ {unit}"
+        elif x is None:
+            reason = "no period"
+        elif y is None:
+            reason = "no value"
+        if reason:
+            skipped.append({**row, "reason": reason})
+        else:
+            plotted.append({**row, "x": x, "y": y, "y_low": low, "y_high": high})
+    return plotted, skipped
+
+
+def _main_unit(claims: Any, reference: Any) -> str | None:
+    units: dict[str, int] = {}
+    for df, weight in ((reference, 2), (claims, 1)):
+        if df is None or len(df) == 0 or "unit" not in df:
+            continue
+        for u in df["unit"].dropna().astype(str):
+            units[u] = units.get(u, 0) + weight
+    return max(units, key=lambda u: (units[u], u)) if units else None
+
+
+def _level_claims(claims: Any) -> Any:
+    return claims[claims["kind"].isin(LEVEL_KINDS)] if len(claims) else claims
+
+
+def metric_timeline(
+    claims: Any,
+    reference: Any = None,
+    metric_key: str | None = None,
+    *,
+    title: str | None = None,
+    label_column: str = "doc_id",
+) -> Timeline:
+    """Timeline of every claim of one metric over the official series.
+
+    One point per claim at the end of its period; a vertical bar from ``low`` to
+    ``high`` for qualified or rounded claims (an arrow when the interval is open:
+    ``超3800亿`` only bounds from below); one marker shape per document; each point
+    labelled with its surface.  ``reference`` rows (``period``, ``value`` and
+    optionally ``low``/``high``, ``unit``) are drawn as a dashed line.  Claims that
+    cannot be placed (changes, other units, no period) are returned in ``skipped``.
+    """
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    import pandas as pd
+    from matplotlib.ticker import FuncFormatter
+
+    if metric_key is not None and len(claims):
+        claims = claims[claims["metric_key"] == metric_key]
+    if reference is not None and metric_key is not None and len(reference) and "metric_key" in reference:
+        reference = reference[reference["metric_key"] == metric_key]
+    unit = _main_unit(_level_claims(claims), reference)
+    plotted, skipped = _split_claims(claims, unit)
+    ref_rows = []
+    if reference is not None and len(reference):
+        for row in reference.to_dict("records"):
+            if unit is not None and "unit" in row and row.get("unit") not in (unit, None):
+                continue
+            x, (y, low, high) = period_end(row.get("period")), _claim_point(row)
+            if x is not None and y is not None:
+                ref_rows.append({**row, "x": x, "y": y, "y_low": low, "y_high": high})
+    ref_rows.sort(key=lambda r: r["x"])
+
+    with chart_context():
+        fig, ax = plt.subplots(figsize=(10, 5.2))
+        if ref_rows:
+            ax.plot([r["x"] for r in ref_rows], [r["y"] for r in ref_rows], "--", color="#555555",
+                    marker="x", markersize=6, linewidth=1.2, label="official / 官方数据", zorder=2)
+        docs = list(dict.fromkeys(str(r.get(label_column)) for r in plotted))
+        colours = plt.get_cmap("tab10").colors
+        style = {d: (MARKERS[i % len(MARKERS)], colours[i % len(colours)]) for i, d in enumerate(docs)}
+        ys = [r["y"] for r in plotted + ref_rows]
+        span = (max(ys) - min(ys)) if ys else 0.0
+        arrow = span * 0.08 or (abs(ys[0]) * 0.05 if ys else 1.0)
+        for r in plotted:
+            marker, colour = style[str(r.get(label_column))]
+            low, high, y = r["y_low"], r["y_high"], r["y"]
+            q = r.get("qualifier")
+            if low is not None and high is not None and high > low:
+                ax.vlines(r["x"], low, high, color=colour, linewidth=3, alpha=0.45, zorder=3)
+            elif q == "lower" or (low is not None and high is None):
+                ax.annotate("", xy=(r["x"], y + arrow), xytext=(r["x"], y),
+                            arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.5}, zorder=3)
+            elif q == "upper" or (high is not None and low is None):
+                ax.annotate("", xy=(r["x"], y - arrow), xytext=(r["x"], y),
+                            arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.5}, zorder=3)
+            ax.plot([r["x"]], [y], linestyle="none", marker=marker, color=colour, markersize=8,
+                    markeredgecolor="black", markeredgewidth=0.5, zorder=4)
+        for d in docs:
+            marker, colour = style[d]
+            ax.plot([], [], linestyle="none", marker=marker, color=colour, markeredgecolor="black",
+                    markeredgewidth=0.5, label=d)
+        # labels with the surface, nudged so that claims on the same date do not overprint
+        seen: dict[Any, int] = {}
+        for r in sorted(plotted, key=lambda r: (r["x"], r["y"])):
+            n = seen.get(r["x"], 0)
+            seen[r["x"]] = n + 1
+            ax.annotate(str(r.get("surface", "")), (r["x"], r["y"]), xytext=(8, 6 + 11 * n),
+                        textcoords="offset points", fontsize=8, color="#222222")
+        key = metric_key or "metric"
+        ax.set_title(title or f"{key}: claims over the official series / 声明与官方数据", fontsize=11)
+        ax.set_ylabel(f"{key} ({unit})" if unit else key)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: magnitude_label(v)))
+        locator = mdates.AutoDateLocator()
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        if not plotted and not ref_rows:
+            ax.text(0.5, 0.5, "nothing to plot / 无可绘制的数据", ha="center", va="center",
+                    transform=ax.transAxes)
+        else:
+            ax.legend(loc="best", fontsize=8)
+        ax.grid(True, alpha=0.3)
+        fig.tight_layout()
+
+    def frame(rows: list[dict]) -> Any:
+        return pd.DataFrame(rows)
+
+    return Timeline(figure=fig, plotted=frame(plotted), skipped=frame(skipped),
+                    reference=frame(ref_rows), unit=unit)
+
+
+# ----------------------------------------------------------------- output
+
+def show(fig: Any) -> None:
+    """Display ``fig`` in the running notebook (as PNG) and close it."""
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    with chart_context():
+        display(fig)
+    plt.close(fig)
+
+
+def save_png(fig: Any, path: str | Path) -> Path:
+    """Write ``fig`` as PNG (CJK font active while rendering)."""
+    path = Path(path)
+    with chart_context():
+        fig.savefig(path, format="png", bbox_inches="tight")
+    return path

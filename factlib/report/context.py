@@ -1,0 +1,360 @@
+"""What a report notebook works on: a corpus, its claims, its findings, the reference.
+
+:func:`load_context` runs the pipeline (load → extract → check) once and keeps the
+result in a small per-process cache keyed by the corpus and reference files' names,
+sizes and modification times.  The batch runs many notebooks in one long-lived kernel
+per worker (see :mod:`factlib.report.batch`), so a corpus of 200 documents is loaded
+and checked once per worker rather than once per document report; an edited file
+changes the key and is picked up.  The other functions are the tables the notebooks
+show, kept here so notebooks stay thin.
+"""
+from __future__ import annotations
+
+import glob as _glob
+import json
+import os
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "ReportContext",
+    "load_context",
+    "clear_cache",
+    "as_list",
+    "VERDICT_ORDER",
+    "documents_table",
+    "claims_by_kind",
+    "sort_findings",
+    "findings_for_doc",
+    "findings_for_metric",
+    "metric_keys",
+    "metric_label",
+    "translation_pairs",
+    "alignment_table",
+    "overview_summary",
+]
+
+VERDICT_ORDER = ("contradicted", "needs_review", "unverifiable", "consistent")
+
+
+@dataclass
+class ReportContext:
+    """A loaded corpus with its claims and findings (DataFrames with the documented columns)."""
+
+    documents: list[Any]
+    claims: Any
+    findings: Any
+    reference: Any = None
+    errors: list[Any] = field(default_factory=list)
+
+    def document(self, doc_id: str) -> Any:
+        """The document with this id (KeyError when absent)."""
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KeyError(doc_id)
+
+    def document_by_path(self, path: str | os.PathLike[str]) -> Any:
+        """The document loaded from ``path`` (compared after resolving)."""
+        want = Path(path).resolve()
+        for doc in self.documents:
+            if Path(doc.path).resolve() == want:
+                return doc
+        raise KeyError(str(path))
+
+
+# ----------------------------------------------------------------- cache
+
+_CACHE: OrderedDict[tuple, ReportContext] = OrderedDict()
+_CACHE_SIZE = 4
+
+
+def clear_cache() -> None:
+    """Forget every cached context."""
+    _CACHE.clear()
+
+
+def _corpus_files(spec: Any) -> list[str]:
+    """Files a corpus spec names (folder → its files, glob → matches, list → each)."""
+    if isinstance(spec, (str, os.PathLike)):
+        specs = [spec]
+    else:
+        specs = list(spec)
+    out: list[str] = []
+    for s in specs:
+        p = Path(s)
+        if p.is_dir():
+            out.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file())
+        elif p.exists():
+            out.append(str(p))
+        else:
+            out.extend(sorted(_glob.glob(str(s), recursive=True)))
+    return out
+
+
+def _fingerprint(paths: Iterable[str]) -> tuple:
+    items = []
+    for f in paths:
+        try:
+            st = os.stat(f)
+            items.append((str(Path(f).resolve()), st.st_size, st.st_mtime_ns))
+        except OSError:
+            items.append((str(f), -1, -1))
+    return tuple(items)
+
+
+def _reference_paths(reference: Any) -> list[str] | None:
+    if reference is None or reference == "" or reference == []:
+        return None
+    if isinstance(reference, (str, os.PathLike)):
+        return [str(reference)]
+    return [str(r) for r in reference]
+
+
+def load_context(
+    corpus: Any,
+    reference: Any = None,
+    *,
+    include_default_reference: bool = True,
+    use_cache: bool = True,
+) -> ReportContext:
+    """Load ``corpus`` (folder, glob, file or list), extract its claims and check them.
+
+    ``reference`` is None (the shipped official figures) or one or more CSV paths of
+    the same schema added to them (``include_default_reference=False`` uses only them).
+    """
+    import factlib
+
+    ref_paths = _reference_paths(reference)
+    files = _corpus_files(corpus)
+    key = (
+        _fingerprint(files),
+        _fingerprint(ref_paths or ()),
+        include_default_reference,
+    )
+    if use_cache and key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+
+    docs = factlib.load_corpus(files if files else corpus)
+    errors = list(getattr(docs, "errors", []) or [])
+    documents = list(docs)
+    claims = factlib.claims_frame(documents)
+    ref = factlib.load_reference(ref_paths, include_default=include_default_reference)
+    findings = factlib.check(claims, reference=ref)
+    ctx = ReportContext(documents=documents, claims=claims, findings=findings, reference=ref, errors=errors)
+    if use_cache:
+        _CACHE[key] = ctx
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return ctx
+
+
+# ----------------------------------------------------------------- helpers
+
+def as_list(value: Any) -> list[Any]:
+    """A list from a list-like cell (list, tuple, array, JSON text, '|'-joined text, None)."""
+    if value is None:
+        return []
+    if isinstance(value, float) and value != value:
+        return []
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return []
+        if text.startswith("["):
+            try:
+                return list(json.loads(text))
+            except ValueError:
+                pass
+        return [p for p in text.split("|") if p]
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    return [value]
+
+
+def _has_doc(findings: Any, doc_id: str) -> Any:
+    return findings["doc_ids"].map(lambda ids: doc_id in as_list(ids))
+
+
+def sort_findings(findings: Any) -> Any:
+    """Findings ordered by verdict (contradicted first), then check, metric and period."""
+    if len(findings) == 0:
+        return findings
+    rank = {v: i for i, v in enumerate(VERDICT_ORDER)}
+    out = findings.assign(_rank=findings["verdict"].map(lambda v: rank.get(v, len(rank))))
+    cols = ["_rank"] + [c for c in ("check", "metric_key", "period", "finding_id") if c in out]
+    return out.sort_values(cols, kind="stable", na_position="last").drop(columns="_rank").reset_index(drop=True)
+
+
+def findings_for_doc(findings: Any, doc_id: str) -> Any:
+    """Findings that involve the document ``doc_id``, sorted by verdict."""
+    if len(findings) == 0:
+        return findings
+    return sort_findings(findings[_has_doc(findings, doc_id)])
+
+
+def findings_for_metric(findings: Any, metric_key: str) -> Any:
+    """Findings about ``metric_key``, sorted by verdict."""
+    if len(findings) == 0:
+        return findings
+    return sort_findings(findings[findings["metric_key"] == metric_key])
+
+
+def metric_keys(claims: Any) -> list[str]:
+    """Metric keys that at least one claim carries, most claimed first."""
+    if len(claims) == 0:
+        return []
+    counts = claims["metric_key"].dropna().astype(str)
+    counts = counts[counts != ""].value_counts()
+    return sorted(counts.index, key=lambda k: (-int(counts[k]), k))
+
+
+def metric_label(metric_key: str) -> str:
+    """'label_zh / label_en (key)' from the metric lexicon when it knows the key."""
+    try:
+        from factlib.lexicon import default_lexicon
+
+        info = default_lexicon().info(metric_key)
+    except Exception:  # lexicon absent or key unknown: the key is label enough
+        return metric_key
+    if not info:
+        return metric_key
+    get = info.get if isinstance(info, dict) else (lambda k, d=None: getattr(info, k, d))
+    parts = [p for p in (get("label_zh", ""), get("label_en", "")) if p]
+    return f"{' / '.join(parts)} ({metric_key})" if parts else metric_key
+
+
+def documents_table(ctx: ReportContext) -> Any:
+    """One row per document: id, title, date, lang, number of claims and of findings."""
+    import pandas as pd
+
+    claims, findings = ctx.claims, ctx.findings
+    n_claims = claims.groupby("doc_id").size() if len(claims) else {}
+    rows = []
+    for doc in ctx.documents:
+        involved = findings[_has_doc(findings, doc.id)] if len(findings) else findings
+        rows.append(
+            {
+                "doc_id": doc.id,
+                "title": doc.title or "",
+                "date": doc.date.isoformat() if doc.date else "",
+                "lang": doc.lang,
+                "claims": int(n_claims.get(doc.id, 0)) if len(claims) else 0,
+                "findings": int(len(involved)),
+                "contradicted": int((involved["verdict"] == "contradicted").sum()) if len(involved) else 0,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["doc_id", "title", "date", "lang", "claims", "findings", "contradicted"]
+    )
+
+
+def claims_by_kind(claims: Any) -> Any:
+    """Counts of claims by document (rows) and kind (columns), with totals."""
+    import pandas as pd
+
+    if len(claims) == 0:
+        return pd.DataFrame()
+    table = claims.groupby(["doc_id", "kind"]).size().unstack(fill_value=0)
+    table = table.loc[:, table.sum().sort_values(ascending=False).index]
+    table["total"] = table.sum(axis=1)
+    return table.reset_index()
+
+
+def translation_pairs(findings: Any) -> list[tuple[str, str]]:
+    """Document pairs the ``translation`` check aligned (each pair once, sorted)."""
+    if len(findings) == 0:
+        return []
+    pairs = set()
+    for ids in findings.loc[findings["check"] == "translation", "doc_ids"]:
+        docs = sorted({str(d) for d in as_list(ids)})
+        if len(docs) == 2:
+            pairs.add((docs[0], docs[1]))
+    return sorted(pairs)
+
+
+def alignment_table(ctx: ReportContext, doc_a: str, doc_b: str) -> Any:
+    """Claims of two documents side by side, from the ``translation`` findings.
+
+    One row per aligned pair and one per claim without a partner (marked in
+    ``status``): ``a_surface``, ``a_value``, ``b_surface``, ``b_value``, ``verdict``,
+    ``rel_diff``, ``explanation``.  Claims of either document that no translation finding
+    mentions are listed as unmatched too, so nothing silently disappears.
+    """
+    import pandas as pd
+
+    claims = ctx.claims
+    by_id = {str(c["claim_id"]): c for c in claims.to_dict("records")} if len(claims) else {}
+    findings = ctx.findings
+    rows, used = [], set()
+    if len(findings):
+        sel = findings[findings["check"] == "translation"]
+        for f in sel.to_dict("records"):
+            ids = [str(i) for i in as_list(f.get("claim_ids"))]
+            members = [by_id[i] for i in ids if i in by_id]
+            docs = {m["doc_id"] for m in members}
+            if not members or not docs <= {doc_a, doc_b}:
+                continue
+            a = next((m for m in members if m["doc_id"] == doc_a), None)
+            b = next((m for m in members if m["doc_id"] == doc_b), None)
+            if a is None and b is None:
+                continue
+            used.update(ids)
+            rows.append(_alignment_row(a, b, f))
+    for doc in (doc_a, doc_b):
+        for c in (claims[claims["doc_id"] == doc].to_dict("records") if len(claims) else []):
+            if str(c["claim_id"]) not in used:
+                rows.append(_alignment_row(c if doc == doc_a else None, c if doc == doc_b else None, None))
+    columns = ["status", "a_surface", "a_value", "b_surface", "b_value", "kind", "verdict",
+               "rel_diff", "a_start", "b_start", "a_claim_id", "b_claim_id", "explanation"]
+    table = pd.DataFrame(rows, columns=columns)
+    if len(table):
+        table["_order"] = table["a_start"].fillna(table["b_start"])
+        table = table.sort_values(["_order", "b_start"], kind="stable", na_position="last")
+        table = table.drop(columns="_order").reset_index(drop=True)
+    return table
+
+
+def _alignment_row(a: dict | None, b: dict | None, finding: dict | None) -> dict[str, Any]:
+    if a is not None and b is not None:
+        status = "aligned"
+    elif a is not None:
+        status = "only in A"
+    else:
+        status = "only in B"
+    if finding is None:
+        status += " (unchecked)"
+    either = a or b or {}
+    return {
+        "status": status,
+        "a_surface": a["surface"] if a else "",
+        "a_value": a.get("value") if a else None,
+        "b_surface": b["surface"] if b else "",
+        "b_value": b.get("value") if b else None,
+        "kind": either.get("kind"),
+        "verdict": finding.get("verdict") if finding else "",
+        "rel_diff": finding.get("rel_diff") if finding else None,
+        "a_start": a.get("start") if a else None,
+        "b_start": b.get("start") if b else None,
+        "a_claim_id": a.get("claim_id") if a else None,
+        "b_claim_id": b.get("claim_id") if b else None,
+        "explanation": finding.get("explanation", "") if finding else "",
+    }
+
+
+def overview_summary(ctx: ReportContext) -> dict[str, Any]:
+    """Counts for the overview's summary line (documents, claims, findings by verdict)."""
+    verdicts = ctx.findings["verdict"].value_counts().to_dict() if len(ctx.findings) else {}
+    return {
+        "documents": len(ctx.documents),
+        "load_errors": len(ctx.errors),
+        "claims": int(len(ctx.claims)),
+        "findings": int(len(ctx.findings)),
+        **{v: int(verdicts.get(v, 0)) for v in VERDICT_ORDER},
+    }
