@@ -30,59 +30,88 @@ def remove_pinyin(text: str) -> str:
     return _PINYIN.sub("", text)
 
 
+def _both_scripts(pattern: str) -> set[str]:
+    """A simplified pattern and its traditional spellings (OpenCC s2t, s2tw, s2hk)."""
+    import opencc
+
+    forms = {pattern}
+    for cfg in ("s2t", "s2tw", "s2hk"):
+        forms.add(opencc.OpenCC(cfg).convert(pattern))
+    return forms
+
+
 @dataclass(frozen=True)
 class Boilerplate:
+    """Boilerplate rows compiled for speed: a set of whole lines, one alternation for
+    the ``contains`` rows (in both scripts), and the ``regex`` rows."""
+
     lines: frozenset[str]
-    contains: tuple[tuple[str, int], ...]
+    contains: re.Pattern | None
+    limits: dict[str, int]
     regexes: tuple[tuple[re.Pattern, int], ...]
+    longest: int
 
     @classmethod
     def from_table(cls, name_or_path: str = "boilerplate") -> "Boilerplate":
         rows = read_table(name_or_path, required=("pattern", "match", "max_len"), key=("pattern", "match"))
-        lines, contains, regexes = set(), [], []
+        lines: set[str] = set()
+        limits: dict[str, int] = {}
+        regexes = []
         for row in rows:
-            limit = int(row["max_len"]) if row["max_len"].strip() else 10**9
             kind = row["match"].strip()
+            limit = int(row["max_len"]) if row["max_len"].strip() else 0
             if kind == "line":
-                lines.add(row["pattern"].strip())
+                forms = _both_scripts(row["pattern"].strip())
+                lines |= forms
+                limit = max(len(f) for f in forms)
             elif kind == "contains":
-                contains.append((row["pattern"], limit))
+                if not limit:
+                    raise ValueError(f"boilerplate table: contains row {row['pattern']!r} needs max_len")
+                for form in _both_scripts(row["pattern"]):
+                    limits[form] = max(limit, limits.get(form, 0))
             elif kind == "regex":
+                if not limit:
+                    raise ValueError(f"boilerplate table: regex row {row['pattern']!r} needs max_len")
                 regexes.append((re.compile(row["pattern"]), limit))
             else:
                 raise ValueError(f"boilerplate table: unknown match kind {kind!r}")
-        return cls(frozenset(lines), tuple(contains), tuple(regexes))
+        alternation = "|".join(re.escape(p) for p in sorted(limits, key=len, reverse=True))
+        longest = max([len(x) for x in lines] + list(limits.values()) + [n for _, n in regexes], default=0)
+        return cls(frozenset(lines), re.compile(alternation) if alternation else None, limits,
+                   tuple(regexes), longest)
 
-    def is_boilerplate(self, simplified_line: str) -> bool:
-        s = simplified_line.strip()
-        if not s:
+    def is_boilerplate(self, line: str) -> bool:
+        s = line.strip()
+        if not s or len(s) > self.longest:
             return False
         if s in self.lines:
             return True
         n = len(s)
-        for pat, limit in self.contains:
-            if n <= limit and pat in s:
-                return True
+        if self.contains is not None:
+            for m in self.contains.finditer(s):
+                if n <= self.limits[m.group()]:
+                    return True
         for rx, limit in self.regexes:
             if n <= limit and rx.search(s):
                 return True
         return False
 
-    @property
-    def longest(self) -> int:
-        """Longest line that any row can match (longer lines are never boilerplate)."""
-        limits = [len(x) for x in self.lines] + [n for _, n in self.contains] + [n for _, n in self.regexes]
-        return min(max(limits, default=0), 400)
-
     def drop(self, text: str) -> str:
-        """Text without its boilerplate lines (compared in simplified script)."""
-        from .normalize import to_simplified
-
+        """Text without its boilerplate lines; runs of blank lines left behind collapse to one."""
         longest = self.longest
-        out = []
+        out: list[str] = []
+        blank = False
         for line in text.split("\n"):
-            if len(line) <= longest and self.is_boilerplate(to_simplified(line)):
-                continue
+            if len(line) <= longest:
+                if self.is_boilerplate(line):
+                    continue
+                if not line.strip():
+                    if blank:
+                        continue
+                    blank = True
+                    out.append(line)
+                    continue
+            blank = False
             out.append(line)
         return "\n".join(out)
 

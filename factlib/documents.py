@@ -22,9 +22,9 @@ from .cleaning import default_boilerplate, remove_pinyin
 from .dates import find_dateline, parse_date
 from .encoding import DecodeError, decode_bytes
 from .langid import detect_lang
-from .markup import FrontMatterError, parse_markup, tidy
+from .markup import FrontMatterError, parse_markup
 from .normalize import OffsetMap, normalize, to_simplified
-from .sentences import split_sentences
+from .sentences import sentence_arrays
 
 __all__ = [
     "Corpus", "Document", "LoadError", "Sentence", "document_from_text", "iter_documents",
@@ -111,14 +111,12 @@ class Document:
 
     def __post_init__(self):
         self.norm, self.offsets = normalize(self.text)
-        spans = split_sentences(self.norm)
-        self._ns = array("q", (s for s, _ in spans))
-        self._ne = array("q", (e for _, e in spans))
+        self._ns, self._ne = sentence_arrays(self.norm)
         if self.offsets.is_identity:
             self._ts, self._te = self._ns, self._ne
         else:
             ts, te = array("q"), array("q")
-            for s, e in spans:
+            for s, e in zip(self._ns, self._ne):
                 a, b = self.offsets.text_span(s, e)
                 ts.append(a)
                 te.append(b)
@@ -197,13 +195,16 @@ def _title_from_body(body: str) -> str | None:
     return None
 
 
-def _build(doc_id: str, path: str, sha: str, decoded: str, encoding: str, suffix: str) -> Document:
+def _build(doc_id: str, path: str, sha: str, holder: list[str], encoding: str, suffix: str) -> Document:
+    # ``holder`` hands over the only reference to the decoded file, so each stage's input
+    # is freed as soon as the next exists (a 50 MB file must not be held five times)
     try:
-        parsed = parse_markup(decoded, suffix)
+        parsed = parse_markup(holder.pop(), suffix)
     except FrontMatterError as e:
         raise LoadError(path, str(e)) from None
     meta = parsed.meta
     body = remove_pinyin(parsed.body)
+    parsed.body = ""
     head = body[:3000]
     date = parse_date(_first(meta, "date", "published", "pubdate", "created"))
     if date is None:
@@ -211,7 +212,8 @@ def _build(doc_id: str, path: str, sha: str, decoded: str, encoding: str, suffix
     byline = {}
     for m in _BYLINE.finditer(head):
         byline.setdefault(to_simplified(m[1]), m[2])
-    text = tidy(default_boilerplate().drop(body))
+    text = default_boilerplate().drop(body).strip("\n")
+    del body
     if not text.strip():
         raise LoadError(path, "no text left after removing markup and boilerplate")
     source = _as_text(_first(meta, "source", "publisher")) or _as_text(_first(meta, "categories"))
@@ -248,7 +250,9 @@ def load_document(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Doc
     except DecodeError as e:
         raise LoadError(spath, str(e)) from None
     del raw
-    return _build(p.stem, spath, sha, decoded, encoding, p.suffix)
+    holder = [decoded]
+    del decoded
+    return _build(p.stem, spath, sha, holder, encoding, p.suffix)
 
 
 def document_from_text(

@@ -101,6 +101,8 @@ def _walk(node, out: list[str]) -> None:
             out.append(child.text_content or "")
         elif tag in ("-comment", "!doctype"):
             pass
+        elif tag == "br":
+            out.append("\n")
         else:
             block = tag in _BLOCK_TAGS
             if block:
@@ -144,6 +146,7 @@ def tidy(s: str) -> str:
 def parse_markup(raw_text: str, suffix: str = "") -> Parsed:
     """Front matter + body converted to plain text."""
     meta, body = split_front_matter(raw_text)
+    del raw_text
     fmt = sniff_format(body, suffix)
     if fmt == "html":
         text = html_to_text(body)

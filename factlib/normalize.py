@@ -99,6 +99,8 @@ class OffsetMap:
         """The span of ``norm`` produced by ``text[start:end]`` (widened to whole pieces)."""
         if not 0 <= start <= end <= self.text_length:
             raise IndexError(f"span {start}:{end} outside text of length {self.text_length}")
+        if start == self.text_length:
+            return self.norm_length, self.norm_length
         ts = self._t
         i = max(0, bisect_right(ts, start) - 1)
         if self._nlen[i] == self._tlen[i]:

@@ -1,24 +1,33 @@
 """Sentence spans for Chinese and English text.
 
 Chinese sentences end at 。！？；… (and their ASCII forms after NFKC) and at line
-breaks.  An English ``.``/``!``/``?`` ends a sentence only when followed by space and
-something that can start a sentence, and ``.`` not after a known abbreviation
-(``data/abbreviations.csv``) or between digits (``5.5``).  Closing quotes and
-brackets stay with the sentence they close.
+breaks.  An English ``.`` ends a sentence only when followed by space and something
+that can start a sentence, and not after a known abbreviation
+(``data/abbreviations.csv``), an initial, or between digits (``5.5``).  Closing quotes
+and brackets stay with the sentence they close.  Spans are trimmed of white space.
+
+One regex finds the sentence bodies, so a 50 MB document is split in C, not in a
+per-character Python loop; only bodies holding ``". "`` are looked at again.
 """
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 
 from .tables import read_table
 
-__all__ = ["split_sentences"]
+__all__ = ["split_sentences", "sentence_arrays"]
 
-_CLOSERS = "\"'”’」』）)】》"
-# a run of terminators (plus closers) that always ends a sentence in Chinese text
-_HARD = re.compile(rf"(?:[。！？!?；;]+|…+|\.{{3,}}|\n)[{re.escape(_CLOSERS)}]*")
-_PERIOD = re.compile(rf"\.[{re.escape(_CLOSERS)}]*(?=\s+[\"'“‘(\[A-Z0-9\u3400-\u9fff]|\s*$)")
+_TERM = "。！？!?；;…"
+_CLOSERS = re.escape("\"'”’」』）)】》")
+# body: starts and ends with a visible non-terminator; may hold single spaces and dots;
+# then the terminator run and the closers that belong to it
+_SENTENCE = re.compile(
+    rf"[^\s{_TERM}](?:[^\n{_TERM}]*[^\s{_TERM}])?(?:(?:[{_TERM}]+)[{_CLOSERS}]*)?"
+)
+_DOT_BREAK = re.compile(rf"\.[{_CLOSERS}]*(?=\s+[\"'“‘(\[A-Z0-9\u3400-\u9fff])")
+_ELLIPSIS = re.compile(r"\.{3,}")
 
 
 @lru_cache(maxsize=1)
@@ -27,13 +36,12 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _ends_english_sentence(text: str, dot: int) -> bool:
-    # the word before the dot
     j = dot
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
     word = text[j:dot].lower()
     if not word:
-        return not text[dot - 1: dot].isdigit() if dot else True
+        return True
     if word in _abbreviations():
         return False
     if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
@@ -41,27 +49,42 @@ def _ends_english_sentence(text: str, dot: int) -> bool:
     return True
 
 
+def _split_body(text: str, s: int, e: int, starts: array, ends: array) -> None:
+    """Append the spans of one regex body, cut again at English full stops and '...'."""
+    cuts = []
+    for m in _DOT_BREAK.finditer(text, s, e):
+        if _ends_english_sentence(text, m.start()):
+            cuts.append(m.end())
+    for m in _ELLIPSIS.finditer(text, s, e):
+        cuts.append(m.end())
+    cuts.sort()
+    start = s
+    for c in cuts + [e]:
+        a, b = start, c
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            starts.append(a)
+            ends.append(b)
+        start = c
+
+
+def sentence_arrays(text: str) -> tuple[array, array]:
+    """Sentence starts and ends as two ``array('q')``."""
+    starts, ends = array("q"), array("q")
+    for m in _SENTENCE.finditer(text):
+        s, e = m.span()
+        if ". " in text[s:e] or "..." in text[s:e]:
+            _split_body(text, s, e, starts, ends)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the sentences of ``text``, whitespace trimmed."""
-    cuts: list[int] = []
-    for m in _HARD.finditer(text):
-        cuts.append(m.end())
-    if "." in text:
-        for m in _PERIOD.finditer(text):
-            if _ends_english_sentence(text, m.start()):
-                cuts.append(m.end())
-        cuts.sort()
-    spans = []
-    start = 0
-    for end in cuts + [len(text)]:
-        if end <= start:
-            continue
-        s, e = start, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-        start = end
-    return spans
+    s, e = sentence_arrays(text)
+    return list(zip(s, e))

@@ -10,7 +10,6 @@ show, kept here so notebooks stay thin.
 """
 from __future__ import annotations
 
-import glob as _glob
 import json
 import os
 from collections import OrderedDict
@@ -78,21 +77,10 @@ def clear_cache() -> None:
 
 
 def _corpus_files(spec: Any) -> list[str]:
-    """Files a corpus spec names (folder → its files, glob → matches, list → each)."""
-    if isinstance(spec, (str, os.PathLike)):
-        specs = [spec]
-    else:
-        specs = list(spec)
-    out: list[str] = []
-    for s in specs:
-        p = Path(s)
-        if p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file())
-        elif p.exists():
-            out.append(str(p))
-        else:
-            out.extend(sorted(_glob.glob(str(s), recursive=True)))
-    return out
+    """Files a corpus spec names, exactly as :func:`factlib.documents.expand_paths` finds them."""
+    from factlib.documents import expand_paths
+
+    return expand_paths(spec)
 
 
 def _fingerprint(paths: Iterable[str]) -> tuple:
@@ -139,7 +127,7 @@ def load_context(
         _CACHE.move_to_end(key)
         return _CACHE[key]
 
-    docs = factlib.load_corpus(files if files else corpus)
+    docs = factlib.load_corpus(files)
     errors = list(getattr(docs, "errors", []) or [])
     documents = list(docs)
     claims = factlib.claims_frame(documents)

@@ -34,12 +34,14 @@ __all__ = [
     "IndexEntry",
     "index_page",
     "page",
+    "heading",
+    "document_header_html",
 ]
 
 #: No scripts, no plugins, no remote anything: images only as data: URIs or local files.
 CSP = (
     "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
-    "font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    "font-src data:; base-uri 'none'; form-action 'none'"
 )
 
 #: CSS shared by the report fragments and the index (class names are prefixed).
@@ -272,6 +274,33 @@ def findings_table_html(
             r["claim"] = ids[0] if ids else ""
         links = {"claim": [f"#{anchor_id('claim', r['claim'])}" if r["claim"] else None for r in records]}
     return table_html(records, cols, row_classes=classes, links=links)
+
+
+def heading(text: Any, level: int = 2) -> str:
+    """An escaped heading (``<h2>`` by default) for a notebook output."""
+    level = min(6, max(1, int(level)))
+    return f"<h{level}>{esc(text)}</h{level}>"
+
+
+def document_header_html(doc: Any) -> str:
+    """Title, date, language, source and link of a document, all escaped; the URL is a
+    link only when it is http(s)."""
+    rows = [
+        ("id", doc.id),
+        ("date", doc.date.isoformat() if getattr(doc, "date", None) else ""),
+        ("lang", getattr(doc, "lang", "")),
+        ("source", getattr(doc, "source", "") or ""),
+        ("author", getattr(doc, "author", "") or ""),
+    ]
+    cells = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows if v)
+    url = getattr(doc, "url", None)
+    href = safe_href(url)
+    if href:
+        cells += f'<tr><th>url</th><td><a href="{esc(href)}" rel="noopener noreferrer">{esc(url)}</a></td></tr>'
+    elif url:
+        cells += f"<tr><th>url</th><td>{esc(url)}</td></tr>"
+    title = getattr(doc, "title", None) or doc.id
+    return f'<style>{STYLE}</style><h2>{esc(title)}</h2><table class="factlib-table">{cells}</table>'
 
 
 def page(title: str, body_html: str) -> str:

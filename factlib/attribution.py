@@ -1,0 +1,173 @@
+"""Metric attribution: which noun phrase a number measures.
+
+Works on the normalised text of one clause (simplified Chinese, ASCII digits and punctuation) and
+returns a span, so the caller quotes the metric from the document's original ``text``.
+
+Chinese, in order:
+
+1. the words between the clause start (or the previous claim) and the number, with a relative
+   comparison base removed (``比上年``, ``较上年末``) and cut at the first predicate cue
+   (``达``, ``为``, ``增长`` …): ``我国网民规模达10.67亿人`` → ``我国网民规模``;
+   a predicate at the very start keeps what follows it (``累计建成5G基站``);
+2. leading fillers and time words are stripped (``其中``, ``预计``, ``全年``);
+3. a phrase that starts with 占 (a share) is prefixed by the previous metric;
+4. English: the subject before the first verb (``China's retail sales … went up`` → ``retail
+   sales …``), determiners and possessors dropped.
+
+When nothing is left the extractor inherits the previous claim's metric in the sentence, or
+looks after the number (``22名外逃人员``, ``12 million new urban jobs``).
+
+>>> a = default_attributor()
+>>> text = "其中,我国网民规模达"
+>>> s, e = a.zh_metric(text, 0, len(text))
+>>> text[s:e]
+'我国网民规模'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from factlib.cues import CueTable, alternation, default_cues
+from factlib.periods import TimeWords, default_time_words
+
+__all__ = ["Attributor", "default_attributor"]
+
+_ZH_TRIM = " \t\n,;:!?。、()[]\"'“”‘’《》「」『』【】-—的了和及与或在"
+_ZH_TRIM_RIGHT = " \t\n,;:!?。、([\"'“‘《「『【-—的了和及与或在中"
+_EN_TRIM = " \t\n,;:!?.()[]\"'“”‘’-—"
+
+# English verbs that end the subject of a clause (the metric is before them)
+_EN_VERBS = (
+    "went", "rose", "grew", "expanded", "jumped", "jumping", "stood", "totaled", "totalled", "reached",
+    "hit", "increased", "decreased", "fell", "declined", "dropped", "climbed", "gained", "was", "were",
+    "is", "are", "has", "had", "have", "reported", "remained", "accounted", "amounted", "came", "posted",
+    "registered", "recorded", "transported", "added", "aims", "aimed", "said", "showed", "shows",
+    "stood", "edged", "slipped", "surged", "soared", "plunged", "contracted", "slowed", "will", "would",
+    "could", "may", "might", "to", "by", "at", "from", "with", "up", "down", "of",
+)
+_EN_LEAD = re.compile(r"^(?:(?:the|a|an|this|that|these|those|its|their|our|while|and|but|as|with|"
+                      r"meanwhile|however|also|in|on|for|[A-Z][\w.]*'s|[\w]+’s|[\w]+'s)\s+)+", re.I)
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+class Attributor:
+    """Finds metric phrases in clauses of normalised text."""
+
+    def __init__(self, cues: CueTable | None = None, time_words: TimeWords | None = None):
+        cues = cues or default_cues()
+        tw = time_words or default_time_words()
+        zh_time = [w for w in tw.words if not w.isascii()]
+        # relative comparison bases removed before cutting at predicates: 比上年, 较上年末, 与去年同期相比
+        self.base_re = re.compile(
+            "(?:较|比|与|相比|相较|同)(?:" + alternation(zh_time) + r")(?:末|底|同期|同月|同季)?(?:相比)?")
+        self.predicate_re = cues.predicate_zh
+        fillers = [w for w in cues.words("filler") if not w.isascii()] + zh_time
+        self.lead_re = re.compile("^(?:(?:" + alternation(fillers) + r")[,\s]*)+")
+        self.share_prefix = "占"
+        self.en_verbs = frozenset(_EN_VERBS)
+
+    # ---- Chinese ---------------------------------------------------------------------------
+    def zh_metric(self, norm: str, lo: int, hi: int) -> tuple[int, int]:
+        """Span of the metric phrase inside ``norm[lo:hi]`` (the words before a number); empty
+        span ``(hi, hi)`` when there is none."""
+        seg = norm[lo:hi]
+        if not seg.strip(_ZH_TRIM):
+            return hi, hi
+        # positions kept from seg (after removing relative bases) -> map back through `keep`
+        keep = list(range(len(seg)))
+        for m in reversed(list(self.base_re.finditer(seg))):
+            del keep[m.start():m.end()]
+        text = "".join(seg[i] for i in keep)
+        m = self.predicate_re.search(text)
+        if m is not None:
+            if m.start() > 0 and text[:m.start()].strip(_ZH_TRIM):
+                a, b = 0, m.start()
+            else:
+                a = m.end()
+                m2 = self.predicate_re.search(text, a)
+                b = m2.start() if m2 is not None else len(text)
+        else:
+            a, b = 0, len(text)
+        # strip fillers / time words at the start, punctuation at both ends
+        while a < b:
+            lead = self.lead_re.match(text, a, b)
+            if lead is not None and lead.end() > a:
+                a = lead.end()
+                continue
+            if text[a] in _ZH_TRIM:
+                a += 1
+                continue
+            break
+        while b > a and text[b - 1] in _ZH_TRIM_RIGHT:
+            b -= 1
+        if b <= a:
+            return hi, hi
+        return lo + keep[a], lo + keep[b - 1] + 1
+
+    def zh_after(self, norm: str, pos: int, hi: int) -> tuple[int, int]:
+        """A noun phrase right after a count (``22名外逃人员``): up to a predicate or delimiter."""
+        a = pos
+        while a < hi and norm[a] in "的 ":
+            a += 1
+        b = a
+        while b < hi and norm[b] not in ",;:!?。、()0123456789 \n":
+            b += 1
+        if b <= a:
+            return pos, pos
+        m = self.predicate_re.search(norm, a + 1, b)
+        if m is not None:
+            b = m.start()
+        while b > a and norm[b - 1] in _ZH_TRIM_RIGHT:
+            b -= 1
+        return (a, b) if b - a >= 1 else (pos, pos)
+
+    # ---- English ---------------------------------------------------------------------------
+    def en_metric(self, norm: str, lo: int, hi: int) -> tuple[int, int]:
+        """The subject noun phrase in ``norm[lo:hi]`` before its verb."""
+        seg = norm[lo:hi]
+        if " that " in seg:  # 'He added that students accounted for …'
+            k = seg.rindex(" that ") + 6
+            lo, seg = lo + k, seg[k:]
+        words = list(_EN_WORD.finditer(seg))
+        if not words:
+            return hi, hi
+        cut = len(seg)
+        for i, w in enumerate(words):
+            lw = w.group().lower()
+            if lw in self.en_verbs or (i == 0 and (lw.endswith("ing") or lw.endswith("ed"))):
+                cut = w.start()
+                break
+        a, b = 0, cut
+        lead = _EN_LEAD.match(seg, a, b)
+        if lead is not None:
+            a = lead.end()
+        while a < b and seg[a] in _EN_TRIM:
+            a += 1
+        while b > a and seg[b - 1] in _EN_TRIM:
+            b -= 1
+        if b <= a or not any(ch.isalpha() for ch in seg[a:b]):
+            return hi, hi
+        return lo + a, lo + b
+
+    def en_after(self, norm: str, pos: int, hi: int) -> tuple[int, int]:
+        """The counted noun phrase after a number (``12 million new urban jobs``)."""
+        m = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)").match(norm, pos, hi)
+        if m is None:
+            return pos, pos
+        words = m.group(1).split()
+        keep = []
+        for w in words:
+            if w in self.en_verbs or w in ("and", "or", "in", "on", "for", "than", "year", "percent"):
+                break
+            keep.append(w)
+        if not keep:
+            return pos, pos
+        a = m.start(1)
+        return a, a + len(" ".join(keep))
+
+
+@lru_cache(maxsize=1)
+def default_attributor() -> Attributor:
+    """The attributor built from the shipped cue and time-word tables (cached)."""
+    return Attributor()

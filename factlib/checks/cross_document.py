@@ -1,0 +1,112 @@
+"""Check ``cross_document``: one metric and period stated in several documents must agree.
+
+Claims are grouped by (metric_key, period, measure class); a group spanning two or more documents
+gets one finding.  The intervals of a group are jointly consistent exactly when the largest lower
+bound does not exceed the smallest upper bound, so one group-by answers it without comparing
+pairs: ``10.67亿`` ([10.665, 10.675]) and ``10.7亿`` ([10.65, 10.75]) agree.  A disagreement names
+the two claims that bound it (the highest low and the lowest high) with both quotes.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from factlib.checks.context import CheckContext
+from factlib.checks.findings import empty_findings, evidence_for, quote
+from factlib.checks.intervals import Verdict, interval_dict, rel_diff, tolerance
+from factlib.checks.reference import comparable, period_key
+from factlib.checks.registry import register_check
+
+#: evidence lists are capped so one very common statement cannot produce a huge finding
+MAX_EVIDENCE = 50
+
+
+@register_check("cross_document")
+def check_cross_document(ctx: CheckContext) -> pd.DataFrame:
+    """The same metric_key and period stated in several documents: agreement within rounding."""
+    c = ctx.claims
+    mask = (c["metric_key"] != "") & (c["period"] != "") & comparable(c["mclass"])
+    cand = c.loc[mask, ["doc_id", "metric_key", "period", "mclass", "lo", "hi"]].copy()
+    if cand.empty:
+        return empty_findings()
+    cand["pkey"] = period_key(cand["period"], cand["mclass"])
+    keys = ["metric_key", "pkey", "mclass"]
+    grouped = cand.groupby(keys, sort=False, observed=True)
+    ndocs = grouped["doc_id"].transform("nunique")
+    cand = cand[ndocs >= 2]
+    if cand.empty:
+        return empty_findings()
+    cand["row"] = cand.index
+    grouped = cand.groupby(keys, sort=True, observed=True)
+    lo_row = grouped["lo"].idxmax()
+    hi_row = grouped["hi"].idxmin()
+    members = grouped["row"].agg(list)
+    summary = pd.DataFrame({"lo_row": lo_row, "hi_row": hi_row, "members": members}).reset_index()
+
+    a = summary["lo_row"].to_numpy()          # the claim with the highest lower bound
+    b = summary["hi_row"].to_numpy()          # the claim with the lowest upper bound
+    max_lo = c.loc[a, "lo"].to_numpy()
+    min_hi = c.loc[b, "hi"].to_numpy()
+    agree = max_lo <= min_hi
+    # in an agreeing group, show the first two claims of different documents
+    doc_arr = c["doc_id"].to_numpy(dtype=object)
+    first_pair = [_two_docs(m, doc_arr) for m in summary["members"]]
+    obs = np.where(agree, [p[0] for p in first_pair], a)
+    exp = np.where(agree, [p[1] for p in first_pair], b)
+    certain = (
+        c.loc[obs, "metric_certain"].to_numpy() & c.loc[exp, "metric_certain"].to_numpy()
+        & c.loc[obs, "period_certain"].to_numpy() & c.loc[exp, "period_certain"].to_numpy()
+    )
+    verdict = np.where(agree, Verdict.CONSISTENT, np.where(certain, Verdict.CONTRADICTED, Verdict.NEEDS_REVIEW))
+
+    co, ce = c.loc[obs], c.loc[exp]
+    out = pd.DataFrame({"verdict": verdict})
+    capped = [m[:MAX_EVIDENCE] for m in summary["members"]]
+    # the two bounding claims always lead the lists
+    ordered = [[int(o), int(e)] + [i for i in m if i not in (o, e)] for o, e, m in zip(obs, exp, capped)]
+    id_arr = c["claim_id"].to_numpy(dtype=object)
+    out["claim_ids"] = [id_arr[m].tolist() for m in ordered]
+    out["doc_ids"] = [doc_arr[m].tolist() for m in ordered]
+    out["metric_key"] = summary["metric_key"].to_numpy()
+    out["period"] = co["period"].to_numpy()
+    out["observed"] = interval_dict(co["value_num"], co["lo"], co["hi"])
+    out["expected"] = interval_dict(ce["value_num"], ce["lo"], ce["hi"])
+    out["rel_diff"] = rel_diff(co["value_num"].to_numpy(), ce["value_num"].to_numpy(), co["lo"].to_numpy(),
+                               co["hi"].to_numpy(), ce["lo"].to_numpy(), ce["hi"].to_numpy())
+    out["tolerance"] = tolerance(co["lo"], co["hi"], ce["lo"], ce["hi"], ce["value_num"])
+    out["evidence"] = evidence_for(c, ordered)
+    out["id_extra"] = summary["metric_key"] + "@" + summary["pkey"] + "@" + summary["mclass"]
+    out["explanation"] = [
+        _explain(v, key, per, d1, s1, d2, s2, len(m))
+        for v, key, per, d1, s1, d2, s2, m in zip(
+            verdict, out["metric_key"], out["period"], co["doc_id"], co["surface"], ce["doc_id"],
+            ce["surface"], summary["members"],
+        )
+    ]
+    return out
+
+
+def _two_docs(members: list[int], doc_arr: np.ndarray) -> tuple[int, int]:
+    first = members[0]
+    doc = doc_arr[first]
+    for i in members[1:]:
+        if doc_arr[i] != doc:
+            return first, i
+    return first, members[-1]
+
+
+def _explain(verdict, key, period, d1, s1, d2, s2, n) -> str:
+    others = f"（共 {n} 条陈述）" if n > 2 else ""
+    others_en = f" ({n} statements in all)" if n > 2 else ""
+    if verdict == Verdict.CONSISTENT:
+        return (
+            f"文档 {d1} 的{quote(s1)}与文档 {d2} 的{quote(s2)}对 {key}（{period}）的说法在舍入范围内一致{others}。"
+            f" Document {d1} ({quote(s1)}) and document {d2} ({quote(s2)}) agree on {key} for {period}"
+            f" within rounding{others_en}."
+        )
+    zh = "不一致" if verdict == Verdict.CONTRADICTED else "不一致，但指标或时间不确定，需人工核对"
+    en = "disagree" if verdict == Verdict.CONTRADICTED else "seem to disagree (metric or period uncertain; review)"
+    return (
+        f"文档 {d1} 的{quote(s1)}与文档 {d2} 的{quote(s2)}对 {key}（{period}）的说法{zh}{others}。"
+        f" Document {d1} ({quote(s1)}) and document {d2} ({quote(s2)}) {en} on {key} for {period}{others_en}."
+    )

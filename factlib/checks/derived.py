@@ -1,0 +1,169 @@
+"""Check ``derived``: a change claim implies an earlier value, which is checked in turn.
+
+``65.9%`` with ``较2021年12月提升3.9个百分点`` implies 62.0 % at 2021-12 (as an interval:
+[65.85 − 3.95, 65.95 − 3.85]); ``突破2.4万亿元，同比增长5.5%`` implies last year's value
+≥ 2.4万亿 / 1.0555.  The change is paired with the nearest preceding level of a fitting class in
+the same sentence (a vectorised merge on document and sentence).  The implied value is compared
+with the reference figure, else with other documents' claims, for the base period; with neither,
+the finding is ``unverifiable`` and still shows the implied value.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from factlib.checks.context import CheckContext
+from factlib.checks.findings import empty_findings, evidence_for, fmt_interval, quote
+from factlib.checks.intervals import Verdict, interval_dict, overlap_verdict, rel_diff, tolerance
+from factlib.checks.reference import period_key, prepare_reference
+from factlib.checks.registry import register_check
+
+_LEVEL_FOR = {"pp": ("percent",), "growth": ("count", "percent", "money")}
+
+
+def _shift_year(period: str, years: int) -> str:
+    return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + years), period) if period else ""
+
+
+def base_period(change_period: str, level_period: str, mclass: str) -> str:
+    """The period an implied earlier value refers to (``''`` when unknown)."""
+    if "/" in change_period:
+        base, ref = change_period.split("/", 1)
+        # a base/ref pair (较2021年12月) rather than a running-total window (2024-01/2024-08)
+        if not (base[:4] == ref[:4] and len(base) == len(ref) == 7 and base.endswith("-01")):
+            return base
+        if mclass == "growth":
+            return _shift_year(change_period, -1)
+        return ""
+    if mclass == "growth" and (level_period or change_period):
+        return _shift_year(level_period or change_period, -1)  # 同比: the same period a year earlier
+    return ""
+
+
+@register_check("derived")
+def check_derived(ctx: CheckContext) -> pd.DataFrame:
+    """A change claim implies an earlier value; check it against the reference or other documents."""
+    c = ctx.claims
+    changes = c[c["mclass"].isin(["pp", "growth"])]
+    if changes.empty:
+        return empty_findings()
+    level_class = c["mclass"].where(~c["mclass"].str.startswith("money:"), "money")
+    levels = c[level_class.isin(["count", "percent", "money"])].assign(lclass=level_class)
+    pairs = changes[["doc_id", "sentence_id", "start", "mclass", "metric_key"]].reset_index(names="ch").merge(
+        levels[["doc_id", "sentence_id", "start", "lclass", "metric_key"]].reset_index(names="lv"),
+        on=["doc_id", "sentence_id"], suffixes=("", "_lv"),
+    )
+    fit = ((pairs["mclass"] == "pp") & (pairs["lclass"] == "percent")) | (
+        (pairs["mclass"] == "growth") & pairs["lclass"].isin(["count", "percent", "money"])
+    )
+    pairs = pairs[fit & (pairs["start_lv"] < pairs["start"])]
+    if pairs.empty:
+        return empty_findings()
+    pairs = pairs.sort_values(["ch", "start_lv"], ascending=[True, False]).drop_duplicates("ch")
+    ch, lv = pairs["ch"].to_numpy(), pairs["lv"].to_numpy()
+    cc, cl = c.loc[ch], c.loc[lv]
+
+    is_pp = cc["mclass"].to_numpy() == "pp"
+    l_lo, l_hi = cl["lo"].to_numpy(), cl["hi"].to_numpy()
+    g_lo, g_hi = cc["lo"].to_numpy(), cc["hi"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        imp_lo = np.where(is_pp, l_lo - g_hi, l_lo / (1 + g_hi / 100))
+        imp_hi = np.where(is_pp, l_hi - g_lo, l_hi / (1 + g_lo / 100))
+        imp_v = np.where(is_pp, cl["value_num"].to_numpy() - cc["value_num"].to_numpy(),
+                         cl["value_num"].to_numpy() / (1 + cc["value_num"].to_numpy() / 100))
+    bad = (~is_pp) & ((1 + g_lo / 100) <= 0)
+    imp_lo, imp_hi = np.where(bad, np.nan, imp_lo), np.where(bad, np.nan, imp_hi)
+
+    key_l, key_c = cl["metric_key"].to_numpy(), cc["metric_key"].to_numpy()
+    key = np.where(key_l != "", key_l, key_c)
+    base = np.array([base_period(p, lp, m) for p, lp, m in zip(cc["period"], cl["period"], cc["mclass"])], dtype=object)
+    implied = pd.DataFrame({
+        "i": np.arange(len(ch)), "metric_key": key, "period": base,
+        "mclass": cl["mclass"].to_numpy(), "lo": imp_lo, "hi": imp_hi, "v": imp_v,
+    })
+    implied["pkey"] = period_key(implied["period"].astype(str), implied["mclass"])
+    usable = (implied["metric_key"] != "") & (implied["period"] != "") & implied["lo"].notna()
+
+    # comparators: reference rows first, then other documents' claims
+    comp = _comparators(ctx, implied[usable], c, cl["doc_id"].to_numpy())
+    best = comp.sort_values(["i", "src_rank", "rank", "absrd"]).drop_duplicates("i").set_index("i")
+    b = best.reindex(implied["i"])
+    has = b["verdict"].notna().to_numpy()
+    verdict = np.where(has, b["verdict"].to_numpy(dtype=object), Verdict.UNVERIFIABLE).astype(object)
+    certain = (cl["metric_certain"].to_numpy() & ((key_c == "") | (key_c == key_l)))
+    verdict[(verdict == Verdict.CONTRADICTED) & ~certain] = Verdict.NEEDS_REVIEW
+
+    out = pd.DataFrame({"verdict": verdict})
+    out["claim_ids"] = [[a, d] for a, d in zip(cl["claim_id"], cc["claim_id"])]
+    extra_rows = b["claim_row"].to_numpy(dtype=float, na_value=np.nan)
+    out["claim_ids"] = [ids + ([c.at[int(r), "claim_id"]] if np.isfinite(r) else []) for ids, r in zip(out["claim_ids"], extra_rows)]
+    out["doc_ids"] = [[a] + ([c.at[int(r), "doc_id"]] if np.isfinite(r) else []) for a, r in zip(cl["doc_id"], extra_rows)]
+    out["metric_key"] = key
+    out["period"] = base
+    out["observed"] = interval_dict(imp_v, imp_lo, imp_hi)
+    e_v, e_lo, e_hi = (b[x].to_numpy(dtype=float, na_value=np.nan) for x in ("e_v", "e_lo", "e_hi"))
+    out["expected"] = interval_dict(e_v, e_lo, e_hi)
+    out["rel_diff"] = rel_diff(imp_v, e_v, imp_lo, imp_hi, e_lo, e_hi)
+    out["tolerance"] = tolerance(imp_lo, imp_hi, e_lo, e_hi, e_v)
+    out["evidence"] = evidence_for(c, [[a, d] + ([int(r)] if np.isfinite(r) else []) for a, d, r in zip(lv, ch, extra_rows)])
+    out["id_extra"] = base
+    src = b["source"].fillna("").to_numpy(dtype=object)
+    out["explanation"] = [
+        _explain(v, doc, ls, cs, k, per, lo, hi, s)
+        for v, doc, ls, cs, k, per, lo, hi, s in zip(
+            verdict, cl["doc_id"], cl["surface"], cc["surface"], key, base, imp_lo, imp_hi, src
+        )
+    ]
+    return out
+
+
+def _comparators(ctx: CheckContext, implied: pd.DataFrame, c: pd.DataFrame, level_docs: np.ndarray) -> pd.DataFrame:
+    cols = ["i", "v", "verdict", "src_rank", "rank", "absrd", "e_v", "e_lo", "e_hi", "source", "claim_row"]
+    frames = []
+    if implied.empty:
+        return pd.DataFrame(columns=cols)
+    ref = ctx.reference
+    if ref is not None and not ref.empty:
+        r = prepare_reference(ref)
+        m = implied.merge(r[["metric_key", "pkey", "mclass", "low", "high", "value", "source_name"]],
+                          on=["metric_key", "pkey", "mclass"])
+        if not m.empty:
+            frames.append(pd.DataFrame({
+                "i": m["i"], "v": m["v"], "verdict": overlap_verdict(m["lo"], m["hi"], m["low"], m["high"]), "src_rank": 0,
+                "e_v": m["value"], "e_lo": m["low"], "e_hi": m["high"], "source": m["source_name"],
+                "claim_row": np.nan,
+            }))
+    others = c[(c["metric_key"] != "") & (c["period"] != "")][["metric_key", "period", "mclass", "lo", "hi", "value_num", "doc_id"]]
+    others = others.assign(pkey=period_key(others["period"], others["mclass"]), claim_row=others.index)
+    m = implied.merge(others.rename(columns={"lo": "o_lo", "hi": "o_hi", "period": "o_period"}),
+                      on=["metric_key", "pkey", "mclass"])
+    m = m[m["doc_id"].to_numpy() != level_docs[m["i"].to_numpy()]] if not m.empty else m
+    if not m.empty:
+        frames.append(pd.DataFrame({
+            "i": m["i"], "v": m["v"], "verdict": overlap_verdict(m["lo"], m["hi"], m["o_lo"], m["o_hi"]), "src_rank": 1,
+            "e_v": m["value_num"], "e_lo": m["o_lo"], "e_hi": m["o_hi"], "source": "document " + m["doc_id"],
+            "claim_row": m["claim_row"],
+        }))
+    if not frames:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(frames, ignore_index=True)
+    out["rank"] = np.where(out["verdict"] == Verdict.CONSISTENT, 0, 1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["absrd"] = np.abs((out["v"] - out["e_v"]) / out["e_v"].abs()).fillna(np.inf)
+    return out
+
+
+def _explain(verdict, doc, level_surface, change_surface, key, period, lo, hi, source) -> str:
+    implied = fmt_interval(lo, hi)
+    head_zh = f"文档 {doc} 的{quote(level_surface)}与{quote(change_surface)}推出 {key} 在 {period or '基期'} 约为 {implied}"
+    head_en = (f"Document {doc}: {quote(level_surface)} with {quote(change_surface)} implies {key}"
+               f" {implied} at {period or 'the base period'}")
+    if verdict == Verdict.UNVERIFIABLE:
+        return f"{head_zh}，但没有可比的官方或其他文档数字。 {head_en}; no official or other-document figure to compare."
+    zh = {Verdict.CONSISTENT: "与{s}一致", Verdict.CONTRADICTED: "与{s}不符",
+          Verdict.NEEDS_REVIEW: "与{s}不一致，但指标不确定，需人工核对"}[verdict].format(s=source)
+    en = {Verdict.CONSISTENT: "consistent with {s}", Verdict.CONTRADICTED: "contradicted by {s}",
+          Verdict.NEEDS_REVIEW: "at odds with {s} (metric uncertain; review)"}[verdict].format(s=source)
+    return f"{head_zh}，{zh}。 {head_en}, {en}."

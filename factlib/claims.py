@@ -1,0 +1,113 @@
+"""The claim record and the claims table.
+
+A :class:`Claim` is one numeric expression of one document: where it is (offsets into the
+document's cleaned ``text``, so ``text[start:end] == surface``), what it says (an exact
+``Decimal`` value and the interval it asserts) and what it is about (kind, unit, metric, period).
+Floats exist only as derived views (:meth:`Claim.to_record`, :func:`claims_frame`).
+
+>>> from factlib.documents import document_from_text
+>>> df = claims_frame([document_from_text("截至2022年12月，我国网民规模达10.67亿人。")])
+>>> df.loc[1, ["surface", "value", "metric", "period"]].tolist()
+['10.67亿人', 1067000000.0, '我国网民规模', '2022-12']
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from decimal import Decimal
+
+__all__ = ["Claim", "COLUMNS", "KINDS", "QUALIFIERS", "PERIOD_BASES", "claims_frame", "claim_id"]
+
+KINDS = ("count", "amount", "percent", "pp_change", "growth_rate", "multiple", "fraction", "rank",
+         "ordinal", "year", "date", "duration", "other")
+QUALIFIERS = ("exact", "approx", "lower", "upper")
+PERIOD_BASES = ("explicit", "relative", "inherited", "none")
+
+
+def claim_id(doc_id: str, start: int, end: int) -> str:
+    """A stable id: the same document id and span always give the same id."""
+    h = hashlib.blake2b(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8"), digest_size=6).hexdigest()
+    return f"{doc_id}:{start}-{end}:{h}"
+
+
+def _f(x: Decimal | None) -> float | None:
+    return None if x is None else float(x)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One numeric claim.  ``value``/``low``/``high``/``precision`` are exact decimals."""
+
+    doc_id: str
+    claim_id: str
+    sentence_id: int
+    start: int
+    end: int
+    surface: str
+    sentence: str
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    precision: Decimal | None
+    qualifier: str
+    kind: str
+    unit: str
+    metric: str
+    metric_key: str
+    period: str
+    period_basis: str
+    lang: str
+    direction: str = ""
+    unit_surface: str = ""
+
+    @property
+    def value_float(self) -> float | None:
+        """The value as a float (a derived view)."""
+        return _f(self.value)
+
+    def to_record(self) -> dict:
+        """A JSON-ready dict (floats for the numbers), keys as in :data:`COLUMNS`."""
+        rec = {f: getattr(self, f) for f in COLUMNS}
+        for k in ("value", "low", "high", "precision"):
+            rec[k] = _f(rec[k])
+        return rec
+
+
+COLUMNS = tuple(f.name for f in fields(Claim))
+
+_DTYPES = {
+    "doc_id": "string", "claim_id": "string", "sentence_id": "Int64", "start": "Int64", "end": "Int64",
+    "surface": "string", "sentence": "string", "value": "Float64", "low": "Float64", "high": "Float64",
+    "precision": "Float64", "qualifier": "category", "kind": "category", "unit": "string",
+    "metric": "string", "metric_key": "string", "period": "string", "period_basis": "category",
+    "lang": "category", "direction": "category", "unit_surface": "string",
+}
+
+
+def claims_frame(documents: Iterable, extractor=None):
+    """A pandas DataFrame of the claims of ``documents`` (Documents or Claims), one row per claim.
+
+    Numbers are nullable ``Float64`` (the exact ``Decimal`` stays in the records); categorical
+    columns use the fixed vocabularies of kinds, qualifiers and period bases.
+    """
+    import pandas as pd
+
+    from factlib.extract import extract_claims
+
+    rows: list[dict] = []
+    for item in documents:
+        claims = [item] if isinstance(item, Claim) else (
+            extractor.extract(item) if extractor is not None else extract_claims(item))
+        rows.extend(c.to_record() for c in claims)
+    df = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
+    cats = {"qualifier": QUALIFIERS, "kind": KINDS, "period_basis": PERIOD_BASES,
+            "direction": ("", "up", "down")}
+    for col, dtype in _DTYPES.items():
+        if dtype == "category" and col in cats:
+            df[col] = pd.Categorical(df[col], categories=list(cats[col]))
+        elif dtype == "category":
+            df[col] = df[col].astype("category")
+        else:
+            df[col] = df[col].astype(dtype)
+    return df

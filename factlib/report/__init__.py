@@ -1,0 +1,90 @@
+"""Reports: parameterised notebooks, papermill batches, HTML a fact-checker reads in a browser.
+
+    >>> import factlib
+    >>> result = factlib.run_report("seeds/", "reports/", jobs=2)   # doctest: +SKIP
+    >>> result.ok, result.index                                      # doctest: +SKIP
+    (True, PosixPath('reports/index.html'))
+
+The notebooks in ``notebooks/`` stay thin; what they call lives here:
+
+- :mod:`~factlib.report.context` — load a corpus once (claims, findings) and the tables
+  the notebooks show;
+- :mod:`~factlib.report.charts` — matplotlib figures with a CJK font (:mod:`~factlib.report.fonts`);
+- :mod:`~factlib.report.html` — escaped HTML: highlighted documents, tables, the index;
+- :mod:`~factlib.report.record` — named results a notebook records for tests and the index;
+- :mod:`~factlib.report.batch` — plan, parallel execution in long-lived kernels, atomic writes;
+- :mod:`~factlib.report.export` / :mod:`~factlib.report.tabular` — HTML and CSV/Parquet output.
+
+Names below are imported on first use, so ``import factlib.report`` stays cheap.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    # context and tables
+    "ReportContext": "factlib.report.context",
+    "load_context": "factlib.report.context",
+    "documents_table": "factlib.report.context",
+    "claims_by_kind": "factlib.report.context",
+    "sort_findings": "factlib.report.context",
+    "findings_for_doc": "factlib.report.context",
+    "findings_for_metric": "factlib.report.context",
+    "metric_keys": "factlib.report.context",
+    "metric_label": "factlib.report.context",
+    "translation_pairs": "factlib.report.context",
+    "alignment_table": "factlib.report.context",
+    "overview_summary": "factlib.report.context",
+    "as_list": "factlib.report.context",
+    # charts
+    "claims_by_kind_chart": "factlib.report.charts",
+    "findings_by_verdict_chart": "factlib.report.charts",
+    "metric_timeline": "factlib.report.charts",
+    "show": "factlib.report.charts",
+    "save_png": "factlib.report.charts",
+    "register_cjk_fonts": "factlib.report.fonts",
+    # html
+    "esc": "factlib.report.html",
+    "heading": "factlib.report.html",
+    "highlight_document": "factlib.report.html",
+    "table_html": "factlib.report.html",
+    "claims_table_html": "factlib.report.html",
+    "findings_table_html": "factlib.report.html",
+    "document_header_html": "factlib.report.html",
+    # records
+    "record": "factlib.report.record",
+    "read_records": "factlib.report.record",
+    # batch
+    "ReportResult": "factlib.report.batch",
+    "plan_jobs": "factlib.report.batch",
+    "execute_jobs": "factlib.report.batch",
+}
+
+__all__ = sorted([*_EXPORTS, "run_report"])
+
+
+def run_report(corpus: Any, out_dir: Any = "reports", **kwargs: Any) -> Any:
+    """Execute the report notebooks over ``corpus`` and write ``out_dir/index.html``.
+
+    See :func:`factlib.report.batch.run_report` for the keyword arguments (``jobs``,
+    ``reference``, ``kinds``, ``notebook_folder``, ``progress``).  Returns a
+    :class:`~factlib.report.batch.ReportResult`; ``result.ok`` is False when a
+    notebook failed.
+    """
+    from factlib.report.batch import run_report as _run
+
+    return _run(corpus, out_dir, **kwargs)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'factlib.report' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

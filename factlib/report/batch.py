@@ -1,0 +1,486 @@
+"""Batch reports: plan the notebooks for a corpus, run them in parallel, write HTML and an index.
+
+Design (why it is fast)
+-----------------------
+A notebook run the usual way (``papermill.execute_notebook``) starts a fresh Jupyter
+kernel and re-imports pandas, matplotlib and factlib: about two seconds before the
+first cell does any work.  With hundreds of documents that start-up would dominate.
+So here each worker process owns **one kernel for its whole life** (:class:`KernelSession`)
+and executes notebook after notebook in it:
+
+1. the notebook is parameterised by papermill (:func:`papermill.parameterize.parameterize_notebook`
+   adds the ``injected-parameters`` cell after the cell tagged ``parameters`` — parameters
+   reach the notebook only this way, as Python literals written by papermill's
+   translator, so a path with quotes or spaces is just a string);
+2. a hidden first cell runs ``%reset -f`` so no variable leaks from the previous
+   notebook (imported modules stay loaded: that is the point);
+3. nbclient executes it with the session's kernel manager *and* client
+   (``NotebookClient(nb, km=…)`` with ``client.kc`` preset, so neither kernel nor
+   channels are created per notebook);
+4. the worker exports the executed notebook to HTML without code cells
+   (:mod:`factlib.report.export`) and writes ``.html``, ``.ipynb`` and chart PNGs
+   atomically (:mod:`factlib.report.files`).
+
+Inside the kernel, :func:`factlib.report.context.load_context` caches the corpus's
+claims and findings, so a worker loads and checks the corpus once, then each
+document report costs only its own highlighting, tables and HTML export.  Workers are
+``spawn``-ed processes of a :class:`concurrent.futures.ProcessPoolExecutor` (the
+export is CPU-bound Python, so threads would share one core); ``jobs=1`` runs in the
+calling process.  Each job is submitted separately, so a free worker takes the next
+notebook (the overview and the metric notebooks, which draw charts, go first).
+
+A notebook that raises is recorded with its error (``ename: evalue``) and the rest
+go on; its partial HTML is still written when the export works.  The index lists
+every report and failure; :class:`ReportResult` says whether any failed.
+"""
+from __future__ import annotations
+
+import copy
+import multiprocessing
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factlib.report.files import atomic_write, remove_stale_temporaries, safe_name
+
+__all__ = [
+    "NOTEBOOKS",
+    "Job",
+    "JobResult",
+    "ReportResult",
+    "KernelSession",
+    "notebooks_dir",
+    "plan_jobs",
+    "execute_jobs",
+    "run_report",
+]
+
+#: The report notebooks, in the order their reports are listed.
+NOTEBOOKS = ("corpus_overview", "metric_crosscheck", "translation_alignment", "document_report")
+
+RESET_SOURCE = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt"
+RESET_TAG = "factlib-reset"
+
+
+# ----------------------------------------------------------------- plan
+
+@dataclass(frozen=True)
+class Job:
+    """One notebook to execute with its parameters, and where its report goes."""
+
+    notebook: str          # notebook stem in the notebooks folder, e.g. "document_report"
+    output: str            # report path relative to the output folder, without suffix
+    title: str             # shown on the index (untrusted text: escaped there)
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class JobResult:
+    """What happened to one job."""
+
+    job: Job
+    html: str | None = None          # relative path of the written HTML report
+    ipynb: str | None = None         # relative path of the executed notebook
+    charts: list[str] = field(default_factory=list)
+    records: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    seconds: float = 0.0
+    kernel_startup: float = 0.0      # > 0 for the job that started its worker's kernel
+    worker: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class ReportResult:
+    """The outcome of :func:`run_report`."""
+
+    out_dir: Path
+    results: list[JobResult]
+    index: Path
+    data_files: list[Path]
+    wall_seconds: float
+    prepare_seconds: float
+    kernel_startup_seconds: float    # wall time the workers spent starting kernels (max over workers)
+    workers: int
+
+    @property
+    def failed(self) -> list[JobResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        """One line: counts and timings (for the command line and benchmarks)."""
+        share = self.kernel_startup_seconds / self.wall_seconds if self.wall_seconds else 0.0
+        return (
+            f"{len(self.results)} reports ({len(self.failed)} failed) in {self.wall_seconds:.1f} s "
+            f"with {self.workers} worker(s); corpus load+extract+check {self.prepare_seconds:.1f} s; "
+            f"kernel start-up {self.kernel_startup_seconds:.1f} s ({share:.0%} of wall time)"
+        )
+
+
+def notebooks_dir() -> Path:
+    """Folder of the report notebooks: packaged copy first, else the source checkout's."""
+    here = Path(__file__).resolve()
+    for candidate in (here.parent.parent / "notebooks", here.parents[2] / "notebooks"):
+        if (candidate / "corpus_overview.ipynb").is_file():
+            return candidate
+    raise FileNotFoundError("factlib's report notebooks were not found (expected notebooks/ next to the package)")
+
+
+def _abs(spec: Any) -> Any:
+    if isinstance(spec, (list, tuple)):
+        return [str(Path(s).resolve()) for s in spec]
+    if spec is None:
+        return None
+    return str(Path(spec).resolve()) if Path(spec).exists() else str(Path.cwd() / str(spec))
+
+
+def plan_jobs(ctx: Any, corpus: Any, reference: Any = None, kinds: Iterable[str] = NOTEBOOKS) -> list[Job]:
+    """Jobs for a loaded corpus: the overview, one metric notebook per metric key with
+    claims, one alignment per detected translation pair, one report per document."""
+    from factlib.report.context import metric_keys, translation_pairs
+
+    kinds = set(kinds)
+    corpus, reference = _abs(corpus), _abs(reference)
+    jobs: list[Job] = []
+    if "corpus_overview" in kinds:
+        jobs.append(Job("corpus_overview", "corpus_overview", "Corpus overview / 语料概览",
+                        {"corpus": corpus, "reference": reference}))
+    if "metric_crosscheck" in kinds:
+        for key in metric_keys(ctx.claims):
+            jobs.append(Job("metric_crosscheck", f"metric/{safe_name(key)}", key,
+                            {"metric_key": key, "corpus": corpus, "reference": reference}))
+    paths = {d.id: str(Path(d.path).resolve()) for d in ctx.documents}
+    if "translation_alignment" in kinds:
+        for a, b in translation_pairs(ctx.findings):
+            if a in paths and b in paths:
+                jobs.append(Job("translation_alignment", f"alignment/{safe_name(a)}__{safe_name(b)}",
+                                f"{a} ↔ {b}",
+                                {"doc_a": paths[a], "doc_b": paths[b], "corpus": corpus, "reference": reference}))
+    if "document_report" in kinds:
+        for doc in ctx.documents:
+            title = f"{doc.id} — {doc.title}" if doc.title else doc.id
+            jobs.append(Job("document_report", f"document/{safe_name(doc.id)}", title,
+                            {"doc_path": paths[doc.id], "reference": reference, "corpus": corpus}))
+    return jobs
+
+
+# ----------------------------------------------------------------- kernel session
+
+class KernelSession:
+    """One Jupyter kernel kept alive to execute many notebooks in turn."""
+
+    def __init__(self, kernel_name: str = "python3", cwd: str | os.PathLike[str] | None = None,
+                 startup_timeout: float = 120, cell_timeout: float = 900) -> None:
+        self.kernel_name = kernel_name
+        self.cwd = str(cwd) if cwd else None
+        self.startup_timeout = startup_timeout
+        self.cell_timeout = cell_timeout
+        self.km: Any = None
+        self.kc: Any = None
+        self.startup_seconds = 0.0
+        self.executed = 0
+
+    def start(self) -> float:
+        """Start the kernel and its client; return the seconds it took."""
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        t0 = time.perf_counter()
+        self.km = AsyncKernelManager(kernel_name=self.kernel_name)
+        kwargs: dict[str, Any] = {"cwd": self.cwd} if self.cwd else {}
+        # the kernel's own stdout/stderr carry only its start-up chatter; cell output
+        # travels over the messaging channels.  Keep stderr in a file for post-mortems.
+        self._stderr = tempfile.TemporaryFile(prefix="factlib-kernel-")
+        run_sync(self.km.start_kernel)(stdout=subprocess.DEVNULL, stderr=self._stderr, **kwargs)
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)
+        self.kc.allow_stdin = False
+        self.startup_seconds = time.perf_counter() - t0
+        return self.startup_seconds
+
+    def execute(self, nb: Any) -> tuple[Any, str | None]:
+        """Execute ``nb`` in the live kernel; return (executed nb, error or None)."""
+        import nbformat
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+        if self.km is None:
+            self.start()
+        reset = nbformat.v4.new_code_cell(RESET_SOURCE)
+        reset.metadata["tags"] = [RESET_TAG]
+        nb.cells.insert(0, reset)
+        client = NotebookClient(nb, km=self.km, kernel_name=self.kernel_name, timeout=self.cell_timeout,
+                                startup_timeout=self.startup_timeout, allow_errors=False, record_timing=True)
+        client.kc = self.kc
+        error = None
+        try:
+            client.execute()
+        except CellExecutionError as exc:
+            error = f"{exc.ename}: {exc.evalue}"
+        except DeadKernelError as exc:
+            error = f"DeadKernelError: {exc}{self._stderr_tail()}"
+            self.restart()
+        except TimeoutError as exc:
+            error = f"TimeoutError: {exc}"
+            self.restart()
+        except Exception as exc:  # nbclient raises a few other kinds on kernel trouble
+            error = f"{type(exc).__name__}: {exc}"
+            self.restart()
+        nb.cells = [c for c in nb.cells if RESET_TAG not in c.get("metadata", {}).get("tags", [])]
+        self.executed += 1
+        return nb, error
+
+    def _stderr_tail(self, n: int = 2000) -> str:
+        f = getattr(self, "_stderr", None)
+        if f is None:
+            return ""
+        try:
+            f.seek(0, os.SEEK_END)
+            f.seek(max(0, f.tell() - n))
+            tail = f.read().decode("utf-8", "replace").strip()
+        except (OSError, ValueError):
+            return ""
+        return f"\n{tail}" if tail else ""
+
+    def restart(self) -> None:
+        """Throw the kernel away and start a fresh one (after a crash or a time-out)."""
+        self.close()
+        self.start()
+
+    def close(self) -> None:
+        """Stop the client and shut the kernel down (idempotent)."""
+        from jupyter_core.utils import run_sync
+
+        if self.kc is not None:
+            try:
+                self.kc.stop_channels()
+            except Exception:  # pragma: no cover - best effort during shutdown
+                pass
+            self.kc = None
+        if self.km is not None:
+            try:
+                run_sync(self.km.shutdown_kernel)(now=True)
+            except Exception:  # pragma: no cover
+                pass
+            self.km = None
+        f = getattr(self, "_stderr", None)
+        if f is not None:
+            f.close()
+            self._stderr = None
+
+    def __enter__(self) -> KernelSession:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+# ----------------------------------------------------------------- one job
+
+_NB_CACHE: dict[str, Any] = {}
+
+
+def _load_notebook(path: Path) -> Any:
+    from papermill.iorw import load_notebook_node
+
+    key = str(path)
+    st = path.stat()
+    cached = _NB_CACHE.get(key)
+    if cached is None or cached[0] != (st.st_size, st.st_mtime_ns):
+        cached = ((st.st_size, st.st_mtime_ns), load_notebook_node(key))
+        _NB_CACHE[key] = cached
+    return copy.deepcopy(cached[1])
+
+
+def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Path) -> JobResult:
+    """Execute one job in ``session`` and write its report files atomically."""
+    import nbformat
+    from papermill.parameterize import parameterize_notebook
+
+    from factlib.report.export import notebook_to_html, png_outputs
+    from factlib.report.record import read_records
+
+    t0 = time.perf_counter()
+    startup = 0.0
+    if session.km is None:
+        startup = session.start()
+    result = JobResult(job=job, kernel_startup=startup, worker=os.getpid())
+    try:
+        nb = _load_notebook(notebook_folder / f"{job.notebook}.ipynb")
+        nb = parameterize_notebook(nb, job.parameters, kernel_name=session.kernel_name, language="python")
+        nb, result.error = session.execute(nb)
+        result.records = read_records(nb)
+        rel_nb = f"notebooks/{job.output}.ipynb"
+        atomic_write(out_dir / rel_nb, nbformat.writes(nb))
+        result.ipynb = rel_nb
+        for i, png in enumerate(png_outputs(nb), start=1):
+            rel_png = f"charts/{job.output}-{i}.png"
+            atomic_write(out_dir / rel_png, png)
+            result.charts.append(rel_png)
+        title = result.records.get("title") or job.title
+        rel_html = f"{job.output}.html"
+        atomic_write(out_dir / rel_html, notebook_to_html(nb, title=str(title)))
+        result.html = rel_html
+    except Exception as exc:  # a broken notebook file or export: report it, go on
+        if result.error is None:
+            result.error = f"{type(exc).__name__}: {exc}"
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+# ----------------------------------------------------------------- worker processes
+
+_SESSION: KernelSession | None = None
+
+
+def _worker_init(kernel_name: str, cwd: str | None) -> None:
+    global _SESSION
+    from multiprocessing import util
+
+    _SESSION = KernelSession(kernel_name=kernel_name, cwd=cwd)
+    util.Finalize(_SESSION, _SESSION.close, exitpriority=100)
+
+
+def _worker_run(job: Job, notebook_folder: str, out_dir: str) -> JobResult:
+    assert _SESSION is not None, "worker not initialised"
+    return run_job(_SESSION, job, Path(notebook_folder), Path(out_dir))
+
+
+def default_jobs() -> int:
+    """Worker count: the number of cores (at least 1)."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def execute_jobs(
+    jobs: Sequence[Job],
+    out_dir: str | os.PathLike[str],
+    *,
+    notebook_folder: str | os.PathLike[str] | None = None,
+    workers: int | None = None,
+    kernel_name: str = "python3",
+    progress: bool = True,
+    on_result: Callable[[JobResult], None] | None = None,
+) -> list[JobResult]:
+    """Run ``jobs`` with ``workers`` long-lived kernels; results in the order of ``jobs``."""
+    from tqdm.auto import tqdm
+
+    out = Path(out_dir)
+    folder = Path(notebook_folder) if notebook_folder else notebooks_dir()
+    n = max(1, min(workers or default_jobs(), len(jobs) or 1))
+    results: dict[int, JobResult] = {}
+    bar = tqdm(total=len(jobs), desc="reports", unit="nb", file=sys.stderr, disable=not progress)
+
+    def done(i: int, r: JobResult) -> None:
+        results[i] = r
+        bar.update(1)
+        if r.error:
+            bar.write(f"failed: {r.job.output}: {r.error.splitlines()[0] if r.error else ''}", file=sys.stderr)
+        if on_result:
+            on_result(r)
+
+    try:
+        if n == 1:
+            with KernelSession(kernel_name=kernel_name, cwd=folder) as session:
+                for i, job in enumerate(jobs):
+                    done(i, run_job(session, job, folder, out))
+        else:
+            ctx = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_worker_init,
+                                     initargs=(kernel_name, str(folder))) as pool:
+                pending: dict[Future, int] = {
+                    pool.submit(_worker_run, job, str(folder), str(out)): i for i, job in enumerate(jobs)
+                }
+                while pending:
+                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for fut in finished:
+                        i = pending.pop(fut)
+                        try:
+                            r = fut.result()
+                        except Exception as exc:  # the worker process itself died
+                            r = JobResult(job=jobs[i], error=f"{type(exc).__name__}: {exc}")
+                        done(i, r)
+    finally:
+        bar.close()
+    return [results[i] for i in range(len(jobs))]
+
+
+# ----------------------------------------------------------------- the whole report
+
+def _summary_line(r: JobResult) -> str:
+    s = r.records.get("summary")
+    return str(s) if s is not None else ""
+
+
+def run_report(
+    corpus: Any,
+    out_dir: str | os.PathLike[str] = "reports",
+    *,
+    jobs: int | None = None,
+    reference: Any = None,
+    kinds: Iterable[str] = NOTEBOOKS,
+    notebook_folder: str | os.PathLike[str] | None = None,
+    progress: bool = True,
+) -> ReportResult:
+    """Execute the report notebooks over ``corpus`` and write ``out_dir/index.html``.
+
+    ``corpus`` is a folder, glob, file or list of files; ``reference`` is None (the
+    shipped official figures) or CSV path(s) added to them.  Writes the claims and
+    findings as CSV and Parquet, one HTML per report (plus executed ``.ipynb`` and chart
+    PNGs) and the index, each atomically.  Check ``result.ok``: a failed notebook is
+    listed on the index with its error and does not stop the others.
+    """
+    from factlib.report.context import load_context
+    from factlib.report.html import IndexEntry, index_page
+    from factlib.report.tabular import write_table
+
+    t0 = time.perf_counter()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(out)
+    ctx = load_context(corpus, reference)
+    data_files = write_table(ctx.claims, out, "claims") + write_table(ctx.findings, out, "findings")
+    job_list = plan_jobs(ctx, corpus, reference, kinds)
+    prepare = time.perf_counter() - t0
+    results = execute_jobs(job_list, out, notebook_folder=notebook_folder, workers=jobs, progress=progress)
+
+    entries = [
+        IndexEntry(kind=r.job.notebook, title=r.job.title, href=r.html, summary=_summary_line(r), error=r.error)
+        for r in results
+    ]
+    for err in ctx.errors:
+        entries.append(IndexEntry(kind="document_report", title=str(getattr(err, "path", err)), href=None,
+                                  error=f"LoadError: {getattr(err, 'reason', err)}"))
+    per_worker: dict[int, float] = {}
+    for r in results:
+        per_worker[r.worker] = per_worker.get(r.worker, 0.0) + r.kernel_startup
+    startup = max(per_worker.values(), default=0.0)
+    wall = time.perf_counter() - t0
+    stats = {
+        "documents": len(ctx.documents),
+        "claims": len(ctx.claims),
+        "findings": len(ctx.findings),
+        "generated in": f"{wall:.1f} s",
+    }
+    index = out / "index.html"
+    atomic_write(index, index_page(entries, corpus=str(corpus), stats=stats,
+                                   data_files=[p.name for p in data_files]))
+    return ReportResult(
+        out_dir=out, results=results, index=index, data_files=data_files,
+        wall_seconds=time.perf_counter() - t0, prepare_seconds=prepare,
+        kernel_startup_seconds=startup, workers=len(per_worker) or 1,
+    )

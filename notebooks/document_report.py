@@ -1,0 +1,61 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Document report / 文档报告
+#
+# The document's text with every numeric claim highlighted (click one to jump to its
+# row; click a row's words to jump back), its claims table, and the findings that
+# involve it. `corpus` gives the other documents it is checked against (None: the
+# document's own folder).
+
+# %% tags=["parameters"]
+doc_path = "../seeds/000_6795ef89a86ceb71.txt"
+reference = None
+corpus = None
+
+# %%
+from pathlib import Path
+
+import factlib.report as fr
+from IPython.display import HTML, display
+
+ctx = fr.load_context(corpus if corpus is not None else str(Path(doc_path).parent), reference)
+doc = ctx.document_by_path(doc_path)
+claims = ctx.claims[ctx.claims["doc_id"] == doc.id].sort_values("start")
+findings = fr.findings_for_doc(ctx.findings, doc.id)
+contradicted = int((findings["verdict"] == "contradicted").sum()) if len(findings) else 0
+fr.record("title", doc.title or doc.id)
+fr.record("doc_id", doc.id)
+fr.record("claims", len(claims))
+fr.record("findings", len(findings))
+fr.record("summary", f"{doc.lang}, {len(claims)} claims, {len(findings)} findings ({contradicted} contradicted)")
+display(HTML(fr.document_header_html(doc)))
+
+# %% [markdown]
+# ## Text / 正文
+
+# %%
+display(HTML(fr.highlight_document(doc.text, claims.to_dict("records"))))
+
+# %% [markdown]
+# ## Claims / 数字声明
+
+# %%
+display(HTML(fr.claims_table_html(claims)))
+
+# %% [markdown]
+# ## Findings / 核查结果
+
+# %%
+display(HTML(fr.findings_table_html(findings, claim_links=True)))

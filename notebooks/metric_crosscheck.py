@@ -1,0 +1,76 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Metric cross-check / 指标核查
+#
+# Every claim of one metric on a timeline over the official series: a point per claim
+# at the end of its period, a bar for the interval of a qualified or rounded claim (an
+# arrow when it is open, as in 超…), one marker per document, each labelled with its
+# words. The findings about the metric follow.
+
+# %% tags=["parameters"]
+metric_key = "internet_users"
+corpus = "../seeds"
+reference = None
+
+# %%
+import factlib.report as fr
+from IPython.display import HTML, display
+
+ctx = fr.load_context(corpus, reference)
+label = fr.metric_label(metric_key)
+claims = ctx.claims[ctx.claims["metric_key"] == metric_key]
+findings = fr.findings_for_metric(ctx.findings, metric_key)
+fr.record("title", f"Metric {label}")
+display(HTML(fr.heading(label, 2)))
+
+# %%
+timeline = fr.metric_timeline(claims, ctx.reference, metric_key, title=label)
+fr.record("plotted_claims", len(timeline.plotted))
+fr.record("skipped_claims", len(timeline.skipped))
+fr.record("reference_points", len(timeline.reference))
+fr.show(timeline.figure)
+
+# %% [markdown]
+# ## Claims / 声明
+
+# %%
+display(HTML(fr.table_html(
+    claims, ["doc_id", "surface", "value", "low", "high", "qualifier", "kind", "unit", "period", "sentence"]
+)))
+if len(timeline.skipped):
+    display(HTML(fr.heading("Not on the chart / 未绘制", 3)))
+    display(HTML(fr.table_html(timeline.skipped, ["doc_id", "surface", "kind", "unit", "period", "reason"])))
+
+# %% [markdown]
+# ## Official figures / 官方数据
+
+# %%
+if len(timeline.reference):
+    display(HTML(fr.table_html(timeline.reference, ["period", "value", "unit", "qualifier", "source_name", "quote"])))
+else:
+    display(HTML("<p>No official figure for this metric in the reference data.</p>"))
+
+# %% [markdown]
+# ## Findings / 核查结果
+
+# %%
+fr.record("findings", len(findings))
+contradicted = int((findings["verdict"] == "contradicted").sum()) if len(findings) else 0
+fr.record(
+    "summary",
+    f"{len(claims)} claims ({len(timeline.plotted)} plotted), {len(timeline.reference)} official figures, "
+    f"{len(findings)} findings ({contradicted} contradicted)",
+)
+display(HTML(fr.findings_table_html(findings)))

@@ -1,0 +1,57 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Translation alignment / 译文数字对照
+#
+# The numeric claims of a document (A) and its translation (B) side by side, as the
+# `translation` check aligned them; claims without a partner are marked. `corpus`
+# (optional) is the corpus both came from; None checks the two documents alone.
+
+# %% tags=["parameters"]
+doc_a = "../seeds/000_6795ef89a86ceb71.txt"
+doc_b = "../seeds/002_a3bb30e09669c420.txt"
+reference = None
+corpus = None
+
+# %%
+import factlib.report as fr
+from IPython.display import HTML, display
+
+ctx = fr.load_context(corpus if corpus is not None else [doc_a, doc_b], reference)
+a, b = ctx.document_by_path(doc_a), ctx.document_by_path(doc_b)
+table = fr.alignment_table(ctx, a.id, b.id)
+aligned = int((table["status"] == "aligned").sum()) if len(table) else 0
+only_a = int(table["status"].str.startswith("only in A").sum()) if len(table) else 0
+only_b = int(table["status"].str.startswith("only in B").sum()) if len(table) else 0
+contradicted = int((table["verdict"] == "contradicted").sum()) if len(table) else 0
+fr.record("title", f"{a.title or a.id} ↔ {b.title or b.id}")
+fr.record("aligned", aligned)
+fr.record("only_a", only_a)
+fr.record("only_b", only_b)
+fr.record("contradicted", contradicted)
+fr.record("summary", f"{aligned} aligned, {only_a} only in A, {only_b} only in B, {contradicted} contradicted")
+display(HTML(fr.heading(f"A: {a.title or a.id} ({a.lang})", 3)))
+display(HTML(fr.heading(f"B: {b.title or b.id} ({b.lang})", 3)))
+
+# %% [markdown]
+# ## Aligned claims / 对照
+
+# %%
+classes = ["verdict-" + str(v) if v else "verdict-unverifiable" for v in table["verdict"]] if len(table) else []
+display(HTML(fr.table_html(
+    table, ["status", "a_surface", "a_value", "b_surface", "b_value", "kind", "verdict", "rel_diff", "explanation"],
+    row_classes=classes,
+)))
