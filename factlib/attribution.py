@@ -33,8 +33,8 @@ from factlib.periods import TimeWords, default_time_words
 
 __all__ = ["Attributor", "default_attributor"]
 
-_ZH_TRIM = " \t\n,;:!?。、()[]\"'“”‘’《》「」『』【】-—的了和及与或在"
-_ZH_TRIM_RIGHT = " \t\n,;:!?。、([\"'“‘《「『【-—的了和及与或在中"
+_ZH_TRIM = " \t\n,;:!?。、()[]\"'“”‘’《》「」『』【】-—的了和及与或到至"
+_ZH_TRIM_RIGHT = " \t\n,;:!?。、([\"'“‘《「『【-—的了和及与或在中到至"
 _EN_TRIM = " \t\n,;:!?.()[]\"'“”‘’-—"
 
 # English verbs that end the subject of a clause (the metric is before them)
@@ -44,10 +44,12 @@ _EN_VERBS = (
     "is", "are", "has", "had", "have", "reported", "remained", "accounted", "amounted", "came", "posted",
     "registered", "recorded", "transported", "added", "aims", "aimed", "said", "showed", "shows",
     "stood", "edged", "slipped", "surged", "soared", "plunged", "contracted", "slowed", "will", "would",
-    "could", "may", "might", "to", "by", "at", "from", "with", "up", "down", "of",
+    "could", "may", "might", "to", "by", "at", "from", "with", "up", "down", "show", "shows", "showed",
+    "increase", "year-on-year", "year", "compared", "than", "quickening", "according",
 )
-_EN_LEAD = re.compile(r"^(?:(?:the|a|an|this|that|these|those|its|their|our|while|and|but|as|with|"
+_EN_LEAD = re.compile(r"(?:(?:the|a|an|this|that|these|those|its|their|our|while|and|but|as|with|"
                       r"meanwhile|however|also|in|on|for|[A-Z][\w.]*'s|[\w]+’s|[\w]+'s)\s+)+", re.I)
+_EN_AFTER = re.compile(r"\s+((?:[A-Za-z][a-z-]*\s+){0,3}[A-Za-z][a-z-]*)")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 
 
@@ -60,10 +62,17 @@ class Attributor:
         zh_time = [w for w in tw.words if not w.isascii()]
         # relative comparison bases removed before cutting at predicates: 比上年, 较上年末, 与去年同期相比
         self.base_re = re.compile(
-            "(?:较|比|与|相比|相较|同)(?:" + alternation(zh_time) + r")(?:末|底|同期|同月|同季)?(?:相比)?")
-        self.predicate_re = cues.predicate_zh
+            "(?:较|比|与|相比|相较|同)(?:" + alternation(zh_time)
+            + r"|[0-9一二三四五六七八九十〇零年月日号至到份季度上下半首前末底\-~ ])+(?:同期|同月|同季)?(?:相比)?")
+        # predicates: the table's, plus change words (增长, 下降 …) and the one-character verbs
+        # 增/升/降/减/涨/跌, never inside a compound noun (增加值, 增速, 升幅)
+        words = set(w for w in cues.words("predicate") if not w.isascii())
+        words |= {w for r in ("up", "down", "change") for w in cues.words(r)
+                  if not w.isascii() and (len(w) > 1 or w in "增升降减涨跌")}
+        words.discard("均")
+        self.predicate_re = re.compile("(?:" + alternation(words) + ")(?![值率速量额幅加长产])")
         fillers = [w for w in cues.words("filler") if not w.isascii()] + zh_time
-        self.lead_re = re.compile("^(?:(?:" + alternation(fillers) + r")[,\s]*)+")
+        self.lead_re = re.compile("(?:(?:" + alternation(fillers) + r")[,\s]*)+")
         self.share_prefix = "占"
         self.en_verbs = frozenset(_EN_VERBS)
 
@@ -78,8 +87,11 @@ class Attributor:
         keep = list(range(len(seg)))
         for m in reversed(list(self.base_re.finditer(seg))):
             del keep[m.start():m.end()]
+        keep = [i for i in keep if seg[i] != "\n"]  # hard line breaks inside a sentence
         text = "".join(seg[i] for i in keep)
         m = self.predicate_re.search(text)
+        if m is not None and m.start() == 0 and len(m.group()) == 1 and len(text) > 1:
+            m = self.predicate_re.search(text, 1)  # 有色金属, 在建: a one-character verb starting a word
         if m is not None:
             if m.start() > 0 and text[:m.start()].strip(_ZH_TRIM):
                 a, b = 0, m.start()
@@ -110,6 +122,10 @@ class Attributor:
         a = pos
         while a < hi and norm[a] in "的 ":
             a += 1
+        pm = self.predicate_re.match(norm, a)
+        if pm is not None and (len(pm.group()) > 1 or pm.group() in "增升降减涨跌") or norm.startswith(
+                ("之间", "以上", "以下", "左右"), a):
+            return pos, pos
         b = a
         while b < hi and norm[b] not in ",;:!?。、()0123456789 \n":
             b += 1
@@ -126,9 +142,10 @@ class Attributor:
     def en_metric(self, norm: str, lo: int, hi: int) -> tuple[int, int]:
         """The subject noun phrase in ``norm[lo:hi]`` before its verb."""
         seg = norm[lo:hi]
-        if " that " in seg:  # 'He added that students accounted for …'
-            k = seg.rindex(" that ") + 6
-            lo, seg = lo + k, seg[k:]
+        for marker in (" that ", " show ", " shows ", " showed "):  # 'He added that students …'
+            if marker in seg:
+                k = seg.rindex(marker) + len(marker)
+                lo, seg = lo + k, seg[k:]
         words = list(_EN_WORD.finditer(seg))
         if not words:
             return hi, hi
@@ -139,6 +156,8 @@ class Attributor:
                 cut = w.start()
                 break
         a, b = 0, cut
+        while a < b and seg[a] in _EN_TRIM:
+            a += 1
         lead = _EN_LEAD.match(seg, a, b)
         if lead is not None:
             a = lead.end()
@@ -152,7 +171,7 @@ class Attributor:
 
     def en_after(self, norm: str, pos: int, hi: int) -> tuple[int, int]:
         """The counted noun phrase after a number (``12 million new urban jobs``)."""
-        m = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)").match(norm, pos, hi)
+        m = _EN_AFTER.match(norm, pos, hi)
         if m is None:
             return pos, pos
         words = m.group(1).split()

@@ -7,8 +7,9 @@ Floats exist only as derived views (:meth:`Claim.to_record`, :func:`claims_frame
 
 >>> from factlib.documents import document_from_text
 >>> df = claims_frame([document_from_text("截至2022年12月，我国网民规模达10.67亿人。")])
->>> df.loc[1, ["surface", "value", "metric", "period"]].tolist()
-['10.67亿人', 1067000000.0, '我国网民规模', '2022-12']
+>>> row = df.iloc[1]
+>>> row["surface"], float(row["value"]), row["metric"], row["period"]
+('10.67亿人', 1067000000.0, '我国网民规模', '2022-12')
 """
 from __future__ import annotations
 

@@ -27,14 +27,21 @@ class Mask:
     __slots__ = ("starts", "ends", "names")
 
     def __init__(self, spans: list[tuple[int, int, str]]):
+        # merge overlapping or nested spans so that starts and ends are both sorted
         spans.sort()
-        self.starts = [s for s, _, _ in spans]
-        self.ends = [e for _, e, _ in spans]
-        self.names = [n for _, _, n in spans]
+        merged: list[list] = []
+        for s, e, n in spans:
+            if merged and s < merged[-1][1]:
+                if e > merged[-1][1]:
+                    merged[-1][1] = e
+                continue
+            merged.append([s, e, n])
+        self.starts = [s for s, _, _ in merged]
+        self.ends = [e for _, e, _ in merged]
+        self.names = [n for _, _, n in merged]
 
     def rule_at(self, start: int, end: int) -> str | None:
         """Name of a masking rule overlapping ``[start, end)``, or ``None``."""
-        # spans from one finditer neither overlap nor nest: their ends are sorted too
         i = bisect_right(self.starts, end - 1) - 1
         if i >= 0 and self.ends[i] > start:
             return self.names[i]
@@ -48,16 +55,26 @@ class NonClaimRules:
     """The masking regexes and the lexicalised-numeral words."""
 
     def __init__(self, path: str | Path = "nonclaims", lexicalised: str | Path = "lexicalised"):
-        rows = read_table(path, required=("name", "pattern"), key=("name",))
+        rows = read_table(path, required=("name", "first", "pattern"), key=("name",))
         self.names = [r["name"] for r in rows]
-        self.pattern = re.compile("|".join(f"(?P<{r['name']}>{r['pattern']})" for r in rows))
+        # One leading character class (the union of the rules' first characters) lets the regex
+        # engine skip all other text in C; each rule then re-anchors on the consumed character
+        # with a one-character look-behind holding a look-ahead that captures the rule's match.
+        union = "".join(r["first"] for r in rows)
+        alts = "|".join(f"(?<=(?=(?P<{r['name']}>{r['pattern']}))[{r['first']}])" for r in rows)
+        self.pattern = re.compile(f"[{union}](?:{alts})")
         words = [r["word"] for r in read_table(lexicalised, required=("word",), key=("word",))]
         self.lexicalised = re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
         self._maxlex = max(map(len, words), default=1)
 
     def mask(self, norm: str) -> Mask:
         """Spans of ``norm`` matched by any rule."""
-        return Mask([(m.start(), m.end(), m.lastgroup or "") for m in self.pattern.finditer(norm)])
+        spans = []
+        for m in self.pattern.finditer(norm):
+            name = m.lastgroup or ""
+            s = m.start()
+            spans.append((s, s + len(m.group(name)) if name else m.end(), name))
+        return Mask(spans)
 
     def lexicalised_at(self, norm: str, start: int, end: int) -> str | None:
         """A lexicalised word that begins at or before ``start`` and overlaps the numeral ``[start, end)``."""

@@ -3,16 +3,20 @@
 A *token* is what :data:`NUMBER_RE` matches in a document's ``norm`` view (NFKC + simplified
 Chinese): Arabic digits (``5,000``, ``-2.1``, ``12,345,678.9``), Chinese numerals (``十三亿``,
 ``二〇三五``, ``二百九十七亿九千六百万``, ``五四二点五亿``, ``三万八○六六``), mixed forms
-(``10.67亿``, ``13.79万亿``, ``4亿5000万``), English magnitudes (``1.07 billion``, ``5bn``) and
-English cardinal words (``three trillion``, ``twenty-two``).
+(``10.67亿``, ``13.79万亿``, ``4亿5000万``, ``2兆736億``, ``349.9 万`` with one space before the
+magnitude word), English magnitudes (``1.07 billion``, ``5bn``) and English cardinal words
+(``three trillion``, ``twenty-two``).  Digits are ASCII or fullwidth (NFKC); other scripts'
+digits (Arabic-Indic ``١٢``) are not numbers.
 
 >>> p = parse_number("10.67亿")
 >>> p.value, p.precision, p.magnitude, p.digits
-(Decimal('1067000000'), Decimal('5E+5'), Decimal('1E+8'), '10.67')
+(Decimal('1067000000'), Decimal('500000'), Decimal('1E+8'), '10.67')
 >>> parse_number("二百九十七亿九千六百万").value
 Decimal('29796000000')
->>> parse_number("万") is None
-True
+>>> parse_number("２兆736億").value, parse_number("349.9 万").value
+(Decimal('2073600000000'), Decimal('3499000'))
+>>> parse_number("万") is None, parse_number("١٢") is None, parse_number(["5"]) is None
+(True, True, True)
 
 The vocabularies are data: magnitude words come from ``factlib/data/magnitudes.csv`` and numeral
 symbols from ``factlib/data/numerals.csv``; the regular expressions are generated from them.
@@ -26,8 +30,10 @@ Design notes
   cn2an rejects forms found in real text (``卅四``, ``两兆``, ``三万八○六六``, ``一亿五``) and returns
   floats for decimals. The test-suite checks this parser against ``cn2an`` (its own ``an2cn``
   output and its transform pairs) wherever cn2an gives an answer.
-* ``parse_number`` is cached (tokens repeat: ``5%``, ``2024年``), and the common case -- ASCII digits
-  with an optional magnitude -- is one ``fullmatch`` and one or two Decimal operations.
+* ``parse_number`` is cached (tokens repeat: ``5%``, ``2024年``; :func:`clear_cache` empties the
+  cache); its argument is type-checked before the cached call, so an unhashable argument (a list)
+  returns ``None`` too.  The common case -- ASCII digits with an optional magnitude -- is one
+  ``fullmatch`` and one or two Decimal operations.
 * Not numbers: stacked magnitudes that are not a table row (``亿亿``, ``9999万亿亿``), a lone
   magnitude (``万``), ``1,2`` (a comma must be followed by exactly three digits), spaced digits
   (``1 234``; the extractor joins ``1 9 9 7`` runs itself), fractions (``三分之一``), percent words
@@ -52,6 +58,7 @@ __all__ = [
     "to_decimal",
     "magnitude_factor",
     "magnitudes",
+    "clear_cache",
 ]
 
 #: Private arithmetic context: wide enough for any accepted token (at most MAX_TOKEN characters).
@@ -189,6 +196,36 @@ _EN_MAG = _mag_alt(_EN_MAGS, guarded=False)
 MAGNITUDE_RE = f"(?:{_ZH_MAG}|[ \u00a0]?(?:{_EN_MAG})(?![A-Za-z]))"
 
 
+def _stacked_sections() -> str:
+    """Arabic digits written in myriad sections after the first run of digits (already consumed).
+
+    ``4亿5000万``, ``2兆736億`` (Taiwan: 2*10^12 + 736*10^8), ``2兆736億5000万``: each big unit of
+    ``numerals.csv`` (single characters, lower style) is followed by one to four digits and a
+    strictly smaller big unit, so the alternation is a finite nest (no per-character
+    backtracking beyond the leading digit run).  ``1万2千`` is the one small-unit tail: a
+    single digit and a thousands unit, guarded by 千's ``not_before`` (1万2千米 is not 12000).
+    """
+    levels: dict[Decimal, str] = {}
+    for s, n in _NUMERALS.items():
+        if n.kind == "big" and n.style == "lower" and len(s) == 1 and n.value is not None:
+            levels[n.value] = levels.get(n.value, "") + s
+    classes = [f"[{_cls(levels[v])}]" for v in sorted(levels, reverse=True)]
+
+    def chain(lower: list[str]) -> str:  # digits, then one of the lower units, then maybe more
+        alts = [c + (f"(?:{chain(lower[i + 1:])})?" if lower[i + 1:] else "") for i, c in enumerate(lower)]
+        return f"[0-9]{{1,4}}(?:{'|'.join(alts)})"
+
+    heads = [c + chain(classes[i + 1:]) for i, c in enumerate(classes) if classes[i + 1:]]
+    thousands = "".join(
+        s for s, n in _NUMERALS.items() if n.kind == "unit" and n.value == 1000 and len(s) == 1
+    )
+    guard = next((m.not_before for m in _ZH_MAGS if m.word in thousands and m.not_before), "")
+    myriad = levels.get(Decimal(10000), "")
+    if thousands and myriad:
+        heads.append(f"[{_cls(myriad)}][0-9][{_cls(thousands)}]" + (f"(?![{_cls(guard)}])" if guard else ""))
+    return "|".join(heads)
+
+
 def _number_re() -> str:
     """Build :data:`NUMBER_RE`.
 
@@ -226,17 +263,19 @@ def _number_re() -> str:
     def tail(word: str) -> str:  # the word after its (already consumed) first letter
         return f"(?<=[{word[0]}{word[0].upper()}]){re.escape(word[1:])}"
 
-    arabic_int_rest = r"(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*)"  # the first digit is already consumed
-    arabic_tail = r"(?:\.\d+)?" + f"(?:{MAGNITUDE_RE})?"
+    # the first digit is already consumed
+    arabic_int_rest = r"(?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]*)"
+    # a magnitude word, Chinese or English, may follow one space: 349.9 万, 1.07 billion, 5bn
+    arabic_tail = r"(?:\.[0-9]+)?" + f"(?:[ \u00a0]?(?:{_ZH_MAG}|(?:{_EN_MAG})(?![A-Za-z])))?"
     first = _cls("0123456789" + sign + cn_start + cn_sign + fin_start) + en_initials
     return (
         f"[{first}](?:"
-        # 1. digits with a Chinese section continuation: 4亿5000万, 1万2千
-        r"(?<=\d)(?:\d*[亿億]\d{1,4}[万萬]|\d*[万萬]\d[千仟](?![米克瓦伏卡焦帕赫兆字]))"
+        # 1. digits with Chinese section continuations: 4亿5000万, 2兆736億, 1万2千
+        f"(?<=[0-9])[0-9]*(?:{_stacked_sections()})"
         # 2. digits: thousands groups of exactly three, decimals, a magnitude word (10.67亿, 5 billion)
-        f"|(?<=\\d){arabic_int_rest}{arabic_tail}"
+        f"|(?<=[0-9]){arabic_int_rest}{arabic_tail}"
         # 3. a sign, unless it follows a digit, letter or point (2014-2015 is two numbers)
-        f"|(?<=[{sign}])(?<![0-9A-Za-z.][{sign}])(?:\\d{{1,3}}(?:,\\d{{3}})+(?!\\d)|\\d+){arabic_tail}"
+        f"|(?<=[{sign}])(?<![0-9A-Za-z.][{sign}])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])|[0-9]+){arabic_tail}"
         # 4. Chinese numerals: 十三亿, 二〇三五, 一点五七, 五.四五, 两兆 (兆 only as the final magnitude)
         f"|(?<=[{_cls(cn_sign)}])[{_cls(cn_start)}]{cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+)?(?:{_ZH_MAG})?"
         f"|(?<=[{_cls(cn_start)}]){cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+)?(?:{_ZH_MAG})?"
@@ -257,11 +296,13 @@ NUMBER_RE: str = _number_re()
 
 
 # Fast path: ASCII digits + optional magnitude, matched against a whole token.
+# [0-9], not \d: \d would also take Arabic-Indic and other scripts' digits (fullwidth ones become
+# ASCII by NFKC before the second attempt).
 _FAST = re.compile(
-    "([-+\u2212]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?"
-    f"(?:[ \u00a0]?({_mag_alt(_EN_MAGS, False)})|({_mag_alt(_ZH_MAGS, False)}))?"
+    "([-+\u2212]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.([0-9]+))?"
+    f"(?:[ \u00a0]?(?:({_mag_alt(_EN_MAGS, False)})|({_mag_alt(_ZH_MAGS, False)})))?"
 )
-_PLAIN = re.compile("([-+\u2212]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?")
+_PLAIN = re.compile("([-+\u2212]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.([0-9]+))?")
 _EN_WORDS = [s for s, n in _NUMERALS.items() if n.style == "en"]
 _EN_ONES = [s for s, n in _NUMERALS.items() if n.kind == "en_digit" and n.value is not None and 1 <= n.value <= 9]
 _EN_TOKEN = re.compile(
@@ -278,11 +319,15 @@ def to_decimal(s: str) -> Decimal | None:
     """ASCII number -> Decimal: ``'5,000'`` -> 5000, ``'-1.5'``, ``'+5'``; ``None`` otherwise.
 
     Thousands separators must be ',' followed by exactly three digits (``'1,2'`` is not 12);
-    spaces inside the number are not accepted (``'1 234'`` -> None).
+    spaces inside the number are not accepted (``'1 234'`` -> None).  Fullwidth digits are read
+    after NFKC (``'５'`` -> 5); other scripts' digits are not (``'١٢'`` -> None).
     """
     if not isinstance(s, str):
         return None
-    m = _PLAIN.fullmatch(s.strip())
+    s = s.strip()
+    if not s.isascii():
+        s = unicodedata.normalize("NFKC", s)
+    m = _PLAIN.fullmatch(s)
     if m is None:
         return None
     sign, int_part, frac = m.groups()
@@ -308,14 +353,29 @@ def parse_chinese_numeral(s: str) -> Decimal | None:
     return None if parsed is None else parsed.value
 
 
-@lru_cache(maxsize=65536)
 def parse_number(token: str) -> ParsedNumber | None:
-    """Parse one number token; ``None`` (never an exception) when it is not a number."""
+    """Parse one number token; ``None`` (never an exception) when it is not a number.
+
+    ``ParsedNumber.digits`` is always ASCII (``'５'`` -> ``'5'``).  Anything but a ``str`` (None,
+    an int, bytes, a list) is not a number: the type is checked before the cached parser, which
+    could not hash a list.
+    """
     if not isinstance(token, str):
         return None
     token = token.strip()
     if not token or len(token) > MAX_TOKEN:
         return None
+    return _parse_cached(token)
+
+
+def clear_cache() -> None:
+    """Empty the cache of :func:`parse_number` (benchmarks, memory)."""
+    _parse_cached.cache_clear()
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(token: str) -> ParsedNumber | None:
+    """:func:`parse_number` on a stripped, non-empty ``str`` of at most MAX_TOKEN characters."""
     try:
         m = _FAST.fullmatch(token)
         if m is not None:

@@ -38,6 +38,9 @@ class QualifierTable:
             target = self.before if row["position"] == "before" else self.after
             target[row["word"]] = q
         self.max_before = max(map(len, self.before), default=0)
+        # last characters of the 'before' words: a cheap test that skips most numbers
+        self._before_last = frozenset(w[-1] for w in self.before) | frozenset(
+            w[-1].upper() for w in self.before if w.isascii())
         self.max_after = max(map(len, self.after), default=0)
         # words after the number, longest first (for the extractor's tail regex)
         self.after_zh = sorted((w for w in self.after if not w.isascii()), key=lambda w: (-len(w), w))
@@ -46,6 +49,8 @@ class QualifierTable:
     def before_word(self, norm: str, pos: int) -> tuple[str, str] | None:
         """The qualifier word ending at ``pos`` (one space allowed before the number), longest first."""
         end = pos - 1 if pos > 0 and norm[pos - 1] == " " else pos
+        if end <= 0 or norm[end - 1] not in self._before_last:
+            return None
         for k in range(min(self.max_before, end), 0, -1):
             w = norm[end - k:end]
             q = self.before.get(w) or (self.before.get(w.lower()) if w.isascii() else None)

@@ -2,7 +2,7 @@
 
 >>> ref = load_reference()
 >>> row = ref[(ref.metric_key == "internet_users") & (ref.period == "2022-12")].iloc[0]
->>> (row.low, row.high)
+>>> (float(row.low), float(row.high))
 (1066500000.0, 1067500000.0)
 
 Each row asserts an interval.  Its precision is read from the quote when the value can be found
@@ -110,6 +110,8 @@ def _complete(frame: pd.DataFrame, lexicon: MetricLexicon) -> pd.DataFrame:
     for column in ("metric_key", "kind", "unit_code", "base_period"):
         if column not in frame.columns:
             frame[column] = ""
+    text_columns = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    frame[text_columns] = frame[text_columns].fillna("")
     missing_key = frame["metric_key"].str.strip() == ""
     if missing_key.any():
         by_zh = frame.loc[missing_key, "metric_zh"].map(lexicon.key_for)

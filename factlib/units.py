@@ -22,7 +22,7 @@ from factlib.tables import TableError, read_table
 
 __all__ = ["Unit", "UnitTable", "default_units"]
 
-COLUMNS = ("code", "dimension", "kind", "zh", "zh_hant", "en", "prefix")
+COLUMNS = ("code", "dimension", "kind", "zh", "zh_hant", "en", "prefix", "not_before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,7 @@ class UnitTable:
         self.prefixes: dict[str, Unit] = {}
         self.codes: dict[str, Unit] = {}
         zh: list[str] = []
+        guards: dict[str, str] = {}
         en: list[str] = []
         for row in rows:
             unit = Unit(row["code"], row["dimension"], row["kind"])
@@ -63,11 +64,15 @@ class UnitTable:
                                          f"({self.by_surface[key].code} and {unit.code})")
                     self.by_surface[key] = unit
                     (zh if lang == "zh" else en).append(w)
+                    if lang == "zh" and row.get("not_before"):
+                        guards[w] = row["not_before"]
             for p in _split(row["prefix"]):
                 self.prefixes[p] = unit
         # Chinese units are matched right after a number (optionally one space); English unit words
         # need a space (or '-' for '7.9-percent') and a word boundary after them.
-        self.zh_pattern = _alternation(zh)
+        self.zh_pattern = "|".join(
+            re.escape(w) + (f"(?![{re.escape(guards[w])}])" if w in guards else "")
+            for w in sorted(set(zh), key=lambda w: (-len(w), w)))
         en_words = [w for w in en if not w.startswith("-")]
         en_glued = [w for w in en if w.startswith("-")]
         self.en_pattern = (

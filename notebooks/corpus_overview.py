@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -21,12 +23,13 @@
 # %% tags=["parameters"]
 corpus = "../seeds"
 reference = None
+context_file = None  # set by `factlib report`: claims and findings computed once for the batch
 
 # %%
 import factlib.report as fr
 from IPython.display import HTML, display
 
-ctx = fr.load_context(corpus, reference)
+ctx = fr.load_context(corpus, reference, context_file=context_file)
 counts = fr.overview_summary(ctx)
 summary = (
     f"{counts['documents']} documents, {counts['claims']} claims, {counts['findings']} findings "

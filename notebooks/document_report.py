@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -23,6 +25,7 @@
 doc_path = "../seeds/000_6795ef89a86ceb71.txt"
 reference = None
 corpus = None
+context_file = None  # set by `factlib report`: claims and findings computed once for the batch
 
 # %%
 from pathlib import Path
@@ -30,7 +33,8 @@ from pathlib import Path
 import factlib.report as fr
 from IPython.display import HTML, display
 
-ctx = fr.load_context(corpus if corpus is not None else str(Path(doc_path).parent), reference)
+scope = corpus if corpus is not None else str(Path(doc_path).parent)
+ctx = fr.load_context(scope, reference, context_file=context_file)
 doc = ctx.document_by_path(doc_path)
 claims = ctx.claims[ctx.claims["doc_id"] == doc.id].sort_values("start")
 findings = fr.findings_for_doc(ctx.findings, doc.id)
@@ -39,7 +43,8 @@ fr.record("title", doc.title or doc.id)
 fr.record("doc_id", doc.id)
 fr.record("claims", len(claims))
 fr.record("findings", len(findings))
-fr.record("summary", f"{doc.lang}, {len(claims)} claims, {len(findings)} findings ({contradicted} contradicted)")
+headline = ", ".join(fr.headline_claims(claims))
+fr.record("summary", f"{doc.lang}, {len(claims)} claims ({headline}), {len(findings)} findings ({contradicted} contradicted)")
 display(HTML(fr.document_header_html(doc)))
 
 # %% [markdown]

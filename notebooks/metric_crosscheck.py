@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -23,12 +25,13 @@
 metric_key = "internet_users"
 corpus = "../seeds"
 reference = None
+context_file = None  # set by `factlib report`: claims and findings computed once for the batch
 
 # %%
 import factlib.report as fr
 from IPython.display import HTML, display
 
-ctx = fr.load_context(corpus, reference)
+ctx = fr.load_context(corpus, reference, context_file=context_file)
 label = fr.metric_label(metric_key)
 claims = ctx.claims[ctx.claims["metric_key"] == metric_key]
 findings = fr.findings_for_metric(ctx.findings, metric_key)

@@ -25,12 +25,14 @@ doc_a = "../seeds/000_6795ef89a86ceb71.txt"
 doc_b = "../seeds/002_a3bb30e09669c420.txt"
 reference = None
 corpus = None
+context_file = None  # set by `factlib report`: claims and findings computed once for the batch
 
 # %%
 import factlib.report as fr
 from IPython.display import HTML, display
 
-ctx = fr.load_context(corpus if corpus is not None else [doc_a, doc_b], reference)
+scope = corpus if corpus is not None else [doc_a, doc_b]
+ctx = fr.load_context(scope, reference, context_file=context_file)
 a, b = ctx.document_by_path(doc_a), ctx.document_by_path(doc_b)
 table = fr.alignment_table(ctx, a.id, b.id)
 aligned = int((table["status"] == "aligned").sum()) if len(table) else 0

@@ -8,20 +8,21 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
 
-from factlib.report.charts import (  # noqa: E402
+from factlib.report.charts import (
     chart_context,
     claims_by_kind_chart,
     findings_by_verdict_chart,
     magnitude_label,
     metric_timeline,
+    period_mid,
     period_span,
     save_png,
 )
-from factlib.report.fonts import cjk_font_files, register_cjk_fonts  # noqa: E402
+from factlib.report.fonts import cjk_font_files, register_cjk_fonts
 
 
 def _render_without_missing_glyphs(fig, path):
@@ -158,3 +159,13 @@ def test_period_span(period, expected):
 )
 def test_magnitude_label(value, expected):
     assert magnitude_label(value) == expected
+
+
+@pytest.mark.parametrize(
+    "period, expected",
+    [("2022", date(2022, 7, 2)), ("2022-12", date(2022, 12, 16)), ("2023-01/2023-06", date(2023, 4, 1)),
+     ("2023-05-22", date(2023, 5, 22)), ("近年来", None)],
+    ids=["year", "month", "half-year-interval", "day", "vague"],
+)
+def test_points_sit_mid_period(period, expected):
+    assert period_mid(period) == expected

@@ -184,3 +184,30 @@ def test_html_scripts_styles_dropped_paragraphs_kept(tmp_path):
     )
     d = load_document(p)
     assert d.text == "第一段&数据\n\n第二段\n第三行"
+
+
+PINYIN_CASES = [
+    ("annotation", "網(wǎng)民規(guī)模", "網民規模"),
+    ("lost-char", "人民日?qǐng)?bào)社", "人民日??社"),
+    ("fullwidth-parens", "中國（guó）", "中國"),
+    ("toneless-kept", "助词(de)的用法", "助词(de)的用法"),
+    ("english-kept", "乌镇(Wuzhen)峰会", "乌镇(Wuzhen)峰会"),
+    ("long-kept", "北京(Běijīngshì)市", "北京(Běijīngshì)市"),
+    ("chinese-parens-kept", "小組(后改為委員會)宣告成立", "小組(后改為委員會)宣告成立"),
+]
+
+
+@pytest.mark.parametrize("name,raw,clean", PINYIN_CASES, ids=[c[0] for c in PINYIN_CASES])
+def test_remove_pinyin(name, raw, clean):
+    from factlib.cleaning import remove_pinyin
+
+    assert remove_pinyin(raw) == clean
+
+
+def test_boilerplate_table_is_extensible(tmp_path):
+    from factlib.cleaning import Boilerplate
+
+    table = tmp_path / "bp.csv"
+    table.write_text("# test\npattern,match,max_len,note\n本站声明,contains,20,x\n", encoding="utf-8")
+    bp = Boilerplate.from_table(str(table))
+    assert bp.drop("正文一\n本站聲明：轉載請註明\n正文二") == "正文一\n正文二"

@@ -5,6 +5,7 @@ sentence pairs of cn2an's own tests (tests/data/cn2an_pairs.jsonl, MIT, (c) 2017
 """
 from __future__ import annotations
 
+import doctest
 import json
 import re
 import unicodedata
@@ -16,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import factlib.numbers
 from factlib.numbers import (
     MAGNITUDE_RE,
     NUMBER_RE,
@@ -108,6 +110,8 @@ VALUES = [
     ("3千万", "30000000"),
     ("2千", "2000"),
     ("4亿5000万", "450000000"),
+    ("2兆736億", "2073600000000"),
+    ("349.9 万", "3499000"),
     ("1万2千", "12000"),
     ("１０.６７亿", "1067000000"),
     # English
@@ -192,6 +196,7 @@ PARTS = [
     ("五四二點五億", "1E8", "542.5"),
     ("1.50亿", "1E8", "1.50"),
     ("兩兆", "1E12", "2"),
+    ("５", "1", "5"),
 ]
 
 
@@ -251,12 +256,20 @@ NOT_NUMBERS = [
     ("1" * 300, "too long"),
     ("five-two", "not a compound"),
     ("三万八〇六六六", "section overflow"),
+    ("١٢", "Arabic-Indic digits"),
 ]
 
 
 @pytest.mark.parametrize("token", [t for t, _ in NOT_NUMBERS], ids=[r for _t, r in NOT_NUMBERS])
 def test_not_a_number(token: str) -> None:
     assert parse_number(token) is None
+
+
+@pytest.mark.parametrize("value", [None, 5, ["5"], b"5"], ids=["none", "int", "list", "bytes"])
+def test_non_strings_are_not_numbers(value: object) -> None:
+    assert parse_number(value) is None  # type: ignore[arg-type]
+    assert parse_chinese_numeral(value) is None  # type: ignore[arg-type]
+    assert to_decimal(value) is None  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -310,7 +323,8 @@ SENTENCES = [
     ("外汇储备超过3.2万亿美元", ["3.2万亿"]),
     ("可再生能源新增装机3.7亿千瓦", ["3.7亿"]),
     ("淘汰关停不达标的30万千瓦以下煤电机组", ["30万"]),
-    ("拥有总装机容量 4549.5 万千瓦", ["4549.5"]),
+    ("拥有总装机容量 4549.5 万千瓦", ["4549.5 万"]),
+    ("汽车349.9 万辆,增长15.2%,其中新能源汽车164.7 万辆", ["349.9 万", "15.2", "164.7 万"]),
     ("位于莫斯科以西约110千米处", ["110"]),
     ("通过4亿5000万加元的经费", ["4亿5000万"]),
     ("第十四个五年规划和二〇三五年远景目标", ["十四", "五", "二〇三五"]),
@@ -322,6 +336,7 @@ SENTENCES = [
     ("每人GDP為三萬八○六六美元", ["三萬八○六六"]),
     ("GDP成長五．四五％及八．○一％", ["五.四五", "八.○一"]),
     ("外銷訂單突破兩兆元", ["兩兆"]),
+    ("是史上第二大的增幅；若換算成新台幣為2兆736億元", ["二", "2兆736億"]),
     ("to over 20 trillion yuan, or almost three trillion US dollars", ["20 trillion", "three trillion"]),
     ("about 3.19 trillion U.S. dollars", ["3.19 trillion"]),
     ("handled 1.02 million TEU", ["1.02 million"]),
@@ -493,3 +508,8 @@ def test_never_raises_on_numeral_soup(text: str) -> None:
         assert parsed.precision > 0
     for token in tokens(text):
         parse_number(token)
+
+
+def test_module_examples_run() -> None:
+    result = doctest.testmod(factlib.numbers)
+    assert result.attempted > 0 and result.failed == 0

@@ -128,7 +128,7 @@ def test_highlight_marks_every_claim_and_keeps_text():
     assert [(m[2]) for m in marks] == ["10.67億人", "13.79萬億元"]
     assert marks[0][0] == anchor_id("text", "003:0") and marks[0][1] == anchor_id("claim", "003:0")
     # text outside the marks survives unchanged (after unescaping)
-    plain = re.sub(r"<style>.*?</style>|<[^>]+>", "", out, flags=re.S)
+    plain = re.sub(r"<style>.*?</style>|<[^>]+>", "", out, flags=re.DOTALL)
     assert plain == SEED_003
 
 

@@ -1,0 +1,27 @@
+"""Cross-checking numeric claims: against official figures, across documents and translations,
+part/whole, derived values and event dates.
+
+``check(claims, reference=None, checks=None)`` returns a findings DataFrame with the columns
+``finding_id, check, verdict, claim_ids, doc_ids, metric_key, period, observed, expected, rel_diff,
+tolerance, explanation, evidence``:
+
+* ``verdict``: consistent | contradicted | unverifiable | needs_review;
+* ``claim_ids`` / ``doc_ids``: lists; ``evidence``: list of ``{doc_id, start, end}``;
+* ``observed`` / ``expected``: ``{"value", "low", "high"}`` dicts (None for unknown or open bounds);
+* ``rel_diff``: (observed − expected) / |expected|; ``tolerance``: the relative difference the
+  stated precisions allow;
+* ``finding_id``: stable across runs (a hash of the check, the claim ids and what was compared).
+
+Checks are registered units (``register_check``); the built-in ones are imported here.
+"""
+from factlib.checks.registry import REGISTRY, Check, CheckRegistry, register_check
+from factlib.checks.findings import FINDING_COLUMNS
+from factlib.checks import reference as _reference  # noqa: F401  (registers "reference")
+from factlib.checks import cross_document as _cross_document  # noqa: F401
+from factlib.checks import translation as _translation  # noqa: F401
+from factlib.checks import part_whole as _part_whole  # noqa: F401
+from factlib.checks import derived as _derived  # noqa: F401
+from factlib.checks import temporal as _temporal  # noqa: F401
+from factlib.checks.engine import check
+
+__all__ = ["check", "register_check", "REGISTRY", "Check", "CheckRegistry", "FINDING_COLUMNS"]

@@ -33,8 +33,6 @@ CLAIM_COLUMNS = (
     "high", "precision", "qualifier", "kind", "unit", "metric", "metric_key", "period",
     "period_basis", "lang",
 )
-_CHANGE_KINDS = {"growth_rate", "pp_change"}
-_LEVEL_CLASSES = {"count", "percent"}
 
 
 def _unit_dimensions() -> dict[str, str]:
@@ -140,8 +138,10 @@ def prepare_claims(
             df[column] = np.nan if column in {"value", "low", "high", "precision", "start", "end"} else ""
     for column in ("doc_id", "claim_id", "surface", "sentence", "qualifier", "kind", "unit", "metric",
                    "metric_key", "period", "period_basis", "lang"):
-        df[column] = df[column].astype(object).where(df[column].notna(), "").astype(str)
-    df["doc_id"] = df["doc_id"].astype(str)
+        # plain Python strings in object columns: iterating Arrow-backed strings is slow
+        values = df[column].astype(object).to_numpy()
+        df[column] = pd.Series([("" if v is None or v is pd.NA or v != v else str(v)) for v in values],
+                               index=df.index, dtype=object)
     for column in ("start", "end", "sentence_id"):
         df[column] = pd.to_numeric(df[column], errors="coerce").fillna(-1).astype(int)
     df["doc_date"] = _doc_dates(df, documents)
@@ -162,34 +162,44 @@ def prepare_claims(
     return df
 
 
+def _fits_vector(lexicon: MetricLexicon, key: pd.Series, mclass: pd.Series) -> np.ndarray:
+    """``_fits`` over whole columns: evaluated once per distinct (class, key class) pair."""
+    classes = {k: metric_class(lexicon, k) for k in pd.unique(key) if k}
+    level = pd.Series([classes.get(k, "") for k in key], index=key.index, dtype=object)
+    pairs = pd.DataFrame({"m": mclass, "l": level})
+    table = {(m, l): _fits(m, l) for m, l in pairs.drop_duplicates().itertuples(index=False, name=None)}
+    return np.fromiter((table[p] for p in zip(pairs["m"], pairs["l"])), dtype=bool, count=len(pairs))
+
+
 def _resolve_metrics(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     phrases = pd.unique(df["metric"])
     matches = {p: lexicon.match(p) for p in phrases}
-    phrase_key = df["metric"].map(lambda p: matches[p].key if matches[p] else "")
-    phrase_exact = df["metric"].map(lambda p: bool(matches[p] and matches[p].exact))
+    phrase_key = df["metric"].map(lambda p: matches[p].key if matches[p] else "").astype(object)
+    phrase_exact = df["metric"].map(lambda p: bool(matches[p] and matches[p].exact)).astype(bool)
     key = df["metric_key"].where(df["metric_key"] != "", phrase_key)
     key = key.where(key.map(lambda k: k in lexicon), "")
     certain = (key != "") & (key == phrase_key) & phrase_exact
 
-    classes = {k: metric_class(lexicon, k) for k in pd.unique(key) if k}
-    fits = np.array([bool(k) and _fits(c, classes.get(k, "")) for k, c in zip(key, df["mclass"])], dtype=bool)
+    fits = _fits_vector(lexicon, key, df["mclass"])
     need = ~fits & df["mclass"].isin(["count", "percent", "pp", "growth"]).to_numpy() | (
         (key == "") & df["mclass"].str.startswith("money:")
     ).to_numpy()
     if need.any():
         rows = df.index[need]
-        fallback = []
-        for sentence, mclass in zip(df.loc[rows, "sentence"], df.loc[rows, "mclass"]):
-            found = {m.key for m in lexicon.find_all(sentence)}
-            fitting = sorted(k for k in found if _fits(mclass, metric_class(lexicon, k)))
-            fallback.append(fitting[0] if len(fitting) == 1 else "")
-        fb = pd.Series(fallback, index=rows, dtype=object)
-        key.loc[rows] = fb
+        pairs = pd.DataFrame({"sentence": df.loc[rows, "sentence"], "mclass": df.loc[rows, "mclass"]})
+        unique = pairs.drop_duplicates()
+        found: dict[str, set[str]] = {}
+        choice = {}
+        for sentence, mclass in zip(unique["sentence"], unique["mclass"]):
+            if sentence not in found:
+                found[sentence] = {m.key for m in lexicon.find_all(sentence)}
+            fitting = sorted(k for k in found[sentence] if _fits(mclass, metric_class(lexicon, k)))
+            choice[(sentence, mclass)] = fitting[0] if len(fitting) == 1 else ""
+        key.loc[rows] = [choice[(s_, m_)] for s_, m_ in zip(pairs["sentence"], pairs["mclass"])]
         certain.loc[rows] = False
     # a key that still does not fit the number is dropped
-    classes = {k: metric_class(lexicon, k) for k in pd.unique(key) if k}
-    ok = np.array([not k or _fits(c, classes.get(k, "")) or c in {"year", "date", "ordinal", "duration", "other"}
-                   for k, c in zip(key, df["mclass"])], dtype=bool)
+    ok = _fits_vector(lexicon, key, df["mclass"]) | (key == "").to_numpy() | df["mclass"].isin(
+        ["year", "date", "ordinal", "duration", "other"]).to_numpy()
     key = key.where(ok, "")
     df["metric_key"] = key
     df["metric_certain"] = certain & (key != "")

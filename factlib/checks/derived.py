@@ -20,7 +20,8 @@ from factlib.checks.intervals import Verdict, interval_dict, overlap_verdict, re
 from factlib.checks.reference import period_key, prepare_reference
 from factlib.checks.registry import register_check
 
-_LEVEL_FOR = {"pp": ("percent",), "growth": ("count", "percent", "money")}
+#: other documents' statements compared with an implied value: the most common few per metric and period
+MAX_COMPARATORS = 3
 
 
 def _shift_year(period: str, years: int) -> str:
@@ -137,6 +138,13 @@ def _comparators(ctx: CheckContext, implied: pd.DataFrame, c: pd.DataFrame, leve
             }))
     others = c[(c["metric_key"] != "") & (c["period"] != "")][["metric_key", "period", "mclass", "lo", "hi", "value_num", "doc_id"]]
     others = others.assign(pkey=period_key(others["period"], others["mclass"]), claim_row=others.index)
+    # keep the few most common statements per metric and period, so the join stays linear
+    counts = others.groupby(["metric_key", "pkey", "mclass", "lo", "hi"], sort=False).size().rename("n").reset_index()
+    counts = counts.sort_values(["metric_key", "pkey", "mclass", "n"], ascending=[True, True, True, False])
+    counts = counts.groupby(["metric_key", "pkey", "mclass"], sort=False).head(MAX_COMPARATORS)
+    others = others.drop_duplicates(["metric_key", "pkey", "mclass", "lo", "hi", "doc_id"]).merge(
+        counts[["metric_key", "pkey", "mclass", "lo", "hi"]], on=["metric_key", "pkey", "mclass", "lo", "hi"])
+    others = others.groupby(["metric_key", "pkey", "mclass", "lo", "hi"], sort=False).head(2)  # two documents each
     m = implied.merge(others.rename(columns={"lo": "o_lo", "hi": "o_hi", "period": "o_period"}),
                       on=["metric_key", "pkey", "mclass"])
     m = m[m["doc_id"].to_numpy() != level_docs[m["i"].to_numpy()]] if not m.empty else m

@@ -156,5 +156,8 @@ def _json_num(x: float) -> float | None:
 
 def interval_dict(value, lo, hi) -> list[dict]:
     """Column of ``{"value", "low", "high"}`` dicts (None for unknown or open bounds)."""
-    v, lo, hi = (np.asarray(x, dtype=float) for x in (value, lo, hi))
-    return [{"value": _json_num(a), "low": _json_num(b), "high": _json_num(c)} for a, b, c in zip(v, lo, hi)]
+    cols = []
+    for x in (value, lo, hi):
+        arr = np.asarray(x, dtype=float)
+        cols.append(np.where(np.isfinite(arr), arr, None).tolist())
+    return [{"value": a, "low": b, "high": c} for a, b, c in zip(*cols)]

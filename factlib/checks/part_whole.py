@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from factlib.checks.context import CheckContext
-from factlib.checks.findings import empty_findings, evidence_for, fmt_number, quote
+from factlib.checks.findings import empty_findings, evidence_for, quote
 from factlib.checks.intervals import Verdict, interval_dict
 from factlib.checks.reference import period_key
 from factlib.checks.registry import register_check

@@ -152,8 +152,12 @@ def check_temporal(ctx: CheckContext) -> pd.DataFrame:
 
 
 def _estimated_doc_years(c: pd.DataFrame) -> dict[str, int]:
-    years = c[c["kind"] == "year"].groupby("doc_id")["value_num"].max()
-    return {d: int(y) for d, y in years.items() if np.isfinite(y) and 1900 < y < 2200}
+    """The most frequent year each document states (ties: the latest) — a guess at when it was written."""
+    y = c.loc[c["kind"] == "year", ["doc_id", "value_num"]]
+    y = y[np.isfinite(y["value_num"]) & (y["value_num"] > 1900) & (y["value_num"] < 2200)]
+    counts = y.groupby(["doc_id", "value_num"]).size().rename("n").reset_index()
+    best = counts.sort_values(["doc_id", "n", "value_num"], ascending=[True, False, False]).drop_duplicates("doc_id")
+    return {d: int(v) for d, v in zip(best["doc_id"], best["value_num"])}
 
 
 def _position(sentence: str, surface: str, start_hint: int) -> int:
@@ -243,19 +247,20 @@ def _check_sentence(group: pd.DataFrame, events: EventLexicon, keys: list[str], 
             else:
                 allowed = {elapsed, elapsed + 1} if how == "stated" else {elapsed - 1, elapsed, elapsed + 1}
             miss = min(abs(d - a) for a in allowed)
-            results.append((miss, how, base, elapsed, y))
+            results.append((miss, how, base, allowed, y))
         if not results:
             continue
         best = min(results, key=lambda t: t[0])
-        miss, how, base, elapsed, y = best
+        miss, how, base, allowed, y = best
+        expected = "~".join(str(int(a)) for a in (min(allowed), max(allowed))) if len(allowed) > 1 else str(int(min(allowed)))
         if miss == 0:
             verdict = Verdict.CONSISTENT
-        elif how == "estimated" or miss < 1 or (miss < 2 and not (gap_mode or anniversary)):
+        elif how == "estimated":
             verdict = Verdict.NEEDS_REVIEW
         else:
             verdict = Verdict.CONTRADICTED
         support = [r for r, p in stated_years if p < pos][-1:] + [r for r, _ in base_years][:1]
-        out.append(_finding(verdict, [row, *support], key, f"{base}/{y}", _fmt(d), str(elapsed), "", events,
+        out.append(_finding(verdict, [row, *support], key, f"{base}/{y}", _fmt(d), expected, "", events,
                             f"duration:{key}:{how}", basis=how))
     return out
 
@@ -281,7 +286,7 @@ def _finding(verdict, rows, key, period, observed, expected, edition, events, ex
         "metric_key": f"event:{key}",
         "period": period,
         "observed": {"value": _num(observed), "low": None, "high": None, "text": observed},
-        "expected": {"value": _num(expected), "low": None, "high": None, "text": expected},
+        "expected": _expected(expected),
         "rel_diff": np.nan,
         "tolerance": np.nan,
         "explanation": (
@@ -292,6 +297,13 @@ def _finding(verdict, rows, key, period, observed, expected, edition, events, ex
         "evidence": [{"doc_id": r.doc_id, "start": int(r.start), "end": int(r.end)} for r in rows],
         "id_extra": extra,
     }
+
+
+def _expected(text: str) -> dict:
+    if "~" in text:
+        lo, hi = text.split("~")
+        return {"value": None, "low": float(lo), "high": float(hi), "text": text}
+    return {"value": _num(text), "low": None, "high": None, "text": text}
 
 
 def _num(text: str):

@@ -13,6 +13,7 @@ altered in translation (contradicted); a number without a partner is needs_revie
 from __future__ import annotations
 
 import difflib
+import re
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,7 @@ from factlib.checks.findings import empty_findings, quote
 from factlib.checks.intervals import Verdict, interval_dict
 from factlib.checks.registry import register_check
 from factlib.checks.temporal import claim_date
+from factlib.lexicon import normalize_phrase
 
 #: a pair needs at least this many shared signatures …
 MIN_SHARED = 3
@@ -41,9 +43,27 @@ def signatures(c: pd.DataFrame) -> pd.Series:
     sig = cls + ":" + text
     is_date = c["kind"] == "date"
     if is_date.any():
-        dates = [claim_date(s, p) for s, p in zip(c.loc[is_date, "surface"], c.loc[is_date, "period"])]
-        sig.loc[is_date] = ["date:" + (d.isoformat() if d else s) for d, s in zip(dates, c.loc[is_date, "surface"])]
+        # by month and day: a translation often drops the year the original states (or vice versa)
+        sig.loc[is_date] = ["date:" + _month_day(s, p) for s, p in zip(c.loc[is_date, "surface"], c.loc[is_date, "period"])]
     return sig
+
+
+_MD_ZH = re.compile(r"(\d{1,2})月(\d{1,2})日")
+_MD_EN = re.compile(r"(january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+(\d{1,2})\b")
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+
+
+def _month_day(surface: str, period: str) -> str:
+    """``MM-DD`` of a date claim, else its ISO period, else its surface."""
+    text = normalize_phrase(surface).replace(" ", "")
+    m = _MD_ZH.search(text)
+    if m:
+        return f"{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+    m = _MD_EN.search(normalize_phrase(surface))
+    if m:
+        return f"{_MONTHS.index(m.group(1)) + 1:02d}-{int(m.group(2)):02d}"
+    return period or surface
 
 
 def _lang_group(lang: pd.Series) -> pd.Series:
@@ -55,7 +75,9 @@ def find_pairs(c: pd.DataFrame) -> pd.DataFrame:
     """Translation pairs: columns ``zh_doc``, ``en_doc``, ``shared``, ``overlap``."""
     t = pd.DataFrame({"doc_id": c["doc_id"], "lang": _lang_group(c["lang"]), "sig": c["sig"]})
     t = t[t["lang"] != ""]
-    doc_lang = t.groupby("doc_id")["lang"].agg(lambda s: s.value_counts().index[0])
+    counts = t.groupby(["doc_id", "lang"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["doc_id", "n", "lang"], ascending=[True, False, True]).drop_duplicates("doc_id")
+    doc_lang = counts.set_index("doc_id")["lang"]
     t = t[t["lang"] == t["doc_id"].map(doc_lang)].drop_duplicates(["doc_id", "sig"])
     sizes = t.groupby("doc_id").size()
     freq = t.groupby("sig")["doc_id"].transform("size")
@@ -87,9 +109,12 @@ def check_translation(ctx: CheckContext) -> pd.DataFrame:
     c["sig"] = signatures(c)
     pairs = find_pairs(c)
     records = []
+    if pairs.empty:
+        return empty_findings()
+    index = c.groupby("doc_id").indices
     for zh_doc, en_doc in zip(pairs["zh_doc"], pairs["en_doc"]):
-        a = c[c["doc_id"] == zh_doc].sort_values("start")
-        b = c[c["doc_id"] == en_doc].sort_values("start")
+        a = c.iloc[index[zh_doc]].sort_values("start")
+        b = c.iloc[index[en_doc]].sort_values("start")
         records.extend(_align(a, b))
     if not records:
         return empty_findings()
@@ -129,6 +154,12 @@ def _interval(row) -> dict:
 
 
 def _pair(x: pd.Series, y: pd.Series, verdict: str) -> dict:
+    if x["kind"] == "date" and y["kind"] == "date":
+        dx, dy = claim_date(x["surface"], x["period"]), claim_date(y["surface"], y["period"])
+        if dx and dy and dx != dy and verdict == Verdict.CONSISTENT:
+            verdict = Verdict.CONTRADICTED
+        elif verdict == Verdict.CONTRADICTED and not (dx and dy):
+            verdict = Verdict.NEEDS_REVIEW  # month-day differs but a year is unknown: review
     with np.errstate(divide="ignore", invalid="ignore"):
         rd = (x["value_num"] - y["value_num"]) / abs(y["value_num"]) if y["value_num"] else np.nan
     zh = {Verdict.CONSISTENT: "译文一致", Verdict.CONTRADICTED: "译文中的数字被改动",

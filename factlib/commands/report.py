@@ -25,6 +25,8 @@ def configure(parser) -> None:
                         help="extra official figures (same schema as the shipped table); repeatable")
     parser.add_argument("--only", action="append", choices=_KINDS, default=None,
                         help="run only these notebooks (repeatable; default: all)")
+    parser.add_argument("--notebooks", default=None, metavar="DIR",
+                        help="use your own copies of the report notebooks (same names and parameters)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
@@ -38,6 +40,7 @@ def run(args) -> int:
         jobs=args.jobs,
         reference=args.reference,
         kinds=tuple(args.only) if args.only else _KINDS,
+        notebook_folder=args.notebooks,
         progress=not args.no_progress,
     )
     for r in result.failed:

@@ -36,6 +36,7 @@ _EXPORTS = {
     "translation_pairs": "factlib.report.context",
     "alignment_table": "factlib.report.context",
     "overview_summary": "factlib.report.context",
+    "headline_claims": "factlib.report.context",
     "as_list": "factlib.report.context",
     # charts
     "claims_by_kind_chart": "factlib.report.charts",

@@ -38,6 +38,7 @@ from __future__ import annotations
 import copy
 import multiprocessing
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -54,11 +55,11 @@ __all__ = [
     "NOTEBOOKS",
     "Job",
     "JobResult",
-    "ReportResult",
     "KernelSession",
+    "ReportResult",
+    "execute_jobs",
     "notebooks_dir",
     "plan_jobs",
-    "execute_jobs",
     "run_report",
 ]
 
@@ -148,9 +149,13 @@ def _abs(spec: Any) -> Any:
     return str(Path(spec).resolve()) if Path(spec).exists() else str(Path.cwd() / str(spec))
 
 
-def plan_jobs(ctx: Any, corpus: Any, reference: Any = None, kinds: Iterable[str] = NOTEBOOKS) -> list[Job]:
+def plan_jobs(ctx: Any, corpus: Any, reference: Any = None, kinds: Iterable[str] = NOTEBOOKS,
+              context_file: str | None = None) -> list[Job]:
     """Jobs for a loaded corpus: the overview, one metric notebook per metric key with
-    claims, one alignment per detected translation pair, one report per document."""
+    claims, one alignment per detected translation pair, one report per document.
+
+    ``context_file`` (a pickled context, see :func:`factlib.report.context.save_context`)
+    is passed to every notebook so kernels reuse the batch's claims and findings."""
     from factlib.report.context import metric_keys, translation_pairs
 
     kinds = set(kinds)
@@ -158,23 +163,26 @@ def plan_jobs(ctx: Any, corpus: Any, reference: Any = None, kinds: Iterable[str]
     jobs: list[Job] = []
     if "corpus_overview" in kinds:
         jobs.append(Job("corpus_overview", "corpus_overview", "Corpus overview / 语料概览",
-                        {"corpus": corpus, "reference": reference}))
+                        {"corpus": corpus, "reference": reference, "context_file": context_file}))
     if "metric_crosscheck" in kinds:
         for key in metric_keys(ctx.claims):
             jobs.append(Job("metric_crosscheck", f"metric/{safe_name(key)}", key,
-                            {"metric_key": key, "corpus": corpus, "reference": reference}))
+                            {"metric_key": key, "corpus": corpus, "reference": reference,
+                             "context_file": context_file}))
     paths = {d.id: str(Path(d.path).resolve()) for d in ctx.documents}
     if "translation_alignment" in kinds:
         for a, b in translation_pairs(ctx.findings):
             if a in paths and b in paths:
                 jobs.append(Job("translation_alignment", f"alignment/{safe_name(a)}__{safe_name(b)}",
                                 f"{a} ↔ {b}",
-                                {"doc_a": paths[a], "doc_b": paths[b], "corpus": corpus, "reference": reference}))
+                                {"doc_a": paths[a], "doc_b": paths[b], "corpus": corpus, "reference": reference,
+                                 "context_file": context_file}))
     if "document_report" in kinds:
         for doc in ctx.documents:
             title = f"{doc.id} — {doc.title}" if doc.title else doc.id
             jobs.append(Job("document_report", f"document/{safe_name(doc.id)}", title,
-                            {"doc_path": paths[doc.id], "reference": reference, "corpus": corpus}))
+                            {"doc_path": paths[doc.id], "reference": reference, "corpus": corpus,
+                             "context_file": context_file}))
     return jobs
 
 
@@ -286,7 +294,7 @@ class KernelSession:
     def __enter__(self) -> KernelSession:
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
@@ -444,7 +452,7 @@ def run_report(
     PNGs) and the index, each atomically.  Check ``result.ok``: a failed notebook is
     listed on the index with its error and does not stop the others.
     """
-    from factlib.report.context import load_context
+    from factlib.report.context import context_key, load_context, save_context
     from factlib.report.html import IndexEntry, index_page
     from factlib.report.tabular import write_table
 
@@ -452,11 +460,17 @@ def run_report(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(out)
+    corpus, reference = _abs(corpus), _abs(reference)  # kernels run in another directory
     ctx = load_context(corpus, reference)
     data_files = write_table(ctx.claims, out, "claims") + write_table(ctx.findings, out, "findings")
-    job_list = plan_jobs(ctx, corpus, reference, kinds)
-    prepare = time.perf_counter() - t0
-    results = execute_jobs(job_list, out, notebook_folder=notebook_folder, workers=jobs, progress=progress)
+    scratch = Path(tempfile.mkdtemp(prefix="factlib-report-"))
+    try:
+        context_file = save_context(ctx, scratch / "context.pickle", context_key(corpus, reference))
+        job_list = plan_jobs(ctx, corpus, reference, kinds, context_file=str(context_file))
+        prepare = time.perf_counter() - t0
+        results = execute_jobs(job_list, out, notebook_folder=notebook_folder, workers=jobs, progress=progress)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
     entries = [
         IndexEntry(kind=r.job.notebook, title=r.job.title, href=r.html, summary=_summary_line(r), error=r.error)

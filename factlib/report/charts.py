@@ -8,8 +8,9 @@ that concrete family list, so the figure renders correctly later too (inline bac
 
 Periods are ISO 8601 strings from the claims table (``2022``, ``2022-12``,
 ``2023-05-22``, intervals ``2024-01/2024-08``); :func:`period_span` turns them into
-dates.  A point is drawn at the *end* of its period, so the stock ``截至2022年12月`` and
-the annual flow ``2022年`` share an x position, as do the official figures.
+dates.  A point is drawn in the *middle* of its period (``2022`` at 2022-07-02,
+``2022-12`` at 2022-12-16), claims and official figures alike, so a year's value sits
+under its year's label.
 """
 from __future__ import annotations
 
@@ -26,17 +27,18 @@ from typing import Any
 from factlib.report.fonts import register_cjk_fonts
 
 __all__ = [
+    "LEVEL_KINDS",
+    "Timeline",
     "chart_context",
-    "period_span",
-    "period_end",
-    "magnitude_label",
     "claims_by_kind_chart",
     "findings_by_verdict_chart",
-    "Timeline",
+    "magnitude_label",
     "metric_timeline",
-    "LEVEL_KINDS",
-    "show",
+    "period_end",
+    "period_mid",
+    "period_span",
     "save_png",
+    "show",
 ]
 
 #: Claim kinds that state a level of the metric (plotted on its timeline); changes,
@@ -109,9 +111,23 @@ def period_span(period: Any) -> tuple[date, date] | None:
 
 
 def period_end(period: Any) -> date | None:
-    """Last day of the period (where its point is drawn)."""
+    """Last day of the period."""
     span = period_span(period)
     return span[1] if span else None
+
+
+def period_mid(period: Any) -> date | None:
+    """Middle day of the period (where its point is drawn: 2022 → 2022-07-02)."""
+    span = period_span(period)
+    return span[0] + (span[1] - span[0]) / 2 if span else None
+
+
+def _period_shape(period: Any) -> str:
+    """'year', 'month', 'day' or 'interval' — what kind of period an ISO string names."""
+    text = str(period or "")
+    if "/" in text or "-Q" in text or "-H" in text:
+        return "interval"
+    return {4: "year", 7: "month", 10: "day"}.get(len(text), "other")
 
 
 # ----------------------------------------------------------------- axis labels
@@ -163,7 +179,7 @@ def claims_by_kind_chart(claims: Any, *, label_column: str = "doc_id"):
         ax.invert_yaxis()
         ax.set_xlabel("claims / 数字声明数")
         ax.set_title("Claims by kind and document / 各文档数字声明类型")
-        ax.legend(loc="lower right", fontsize=8, ncol=2)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
         fig.tight_layout()
         return fig
 
@@ -193,7 +209,7 @@ def findings_by_verdict_chart(findings: Any):
         ax.invert_yaxis()
         ax.set_xlabel("findings / 核查结果数")
         ax.set_title("Findings by check and verdict / 核查结果")
-        ax.legend(loc="lower right", fontsize=8)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
         fig.tight_layout()
         return fig
 
@@ -225,13 +241,13 @@ def _claim_point(row: dict[str, Any]) -> tuple[float | None, float | None, float
 def _split_claims(claims: Any, unit: str | None) -> tuple[list[dict], list[dict]]:
     plotted, skipped = [], []
     for row in claims.to_dict("records"):
-        x = period_end(row.get("period"))
+        x = period_mid(row.get("period"))
         y, low, high = _claim_point(row)
         reason = None
         if row.get("kind") not in LEVEL_KINDS:
             reason = f"kind {row.get('kind')} (not a level)"
-        elif unit is not None and row.get("unit") != unit:
-            reason = f"unit {row.get('unit')} ≠ {unit}"
+        elif unit is not None and _unit_of(row) != unit:
+            reason = f"unit {_unit_of(row) or '?'} ≠ {unit}"
         elif x is None:
             reason = "no period"
         elif y is None:
@@ -243,18 +259,35 @@ def _split_claims(claims: Any, unit: str | None) -> tuple[list[dict], list[dict]
     return plotted, skipped
 
 
+def _unit_of(row: dict[str, Any]) -> str | None:
+    """Canonical unit of a claim or reference row (reference rows carry ``unit_code``)."""
+    for key in ("unit_code", "unit"):
+        u = row.get(key)
+        if isinstance(u, str) and u:
+            return u
+    return None
+
+
 def _main_unit(claims: Any, reference: Any) -> str | None:
     units: dict[str, int] = {}
     for df, weight in ((reference, 2), (claims, 1)):
-        if df is None or len(df) == 0 or "unit" not in df:
+        if df is None or len(df) == 0:
             continue
-        for u in df["unit"].dropna().astype(str):
-            units[u] = units.get(u, 0) + weight
+        for row in df.to_dict("records"):
+            u = _unit_of(row)
+            if u:
+                units[u] = units.get(u, 0) + weight
     return max(units, key=lambda u: (units[u], u)) if units else None
 
 
-def _level_claims(claims: Any) -> Any:
-    return claims[claims["kind"].isin(LEVEL_KINDS)] if len(claims) else claims
+def _level_rows(df: Any) -> Any:
+    """Rows that state a level (reference rows without a ``kind`` column all do)."""
+    if df is None or len(df) == 0 or "kind" not in df:
+        return df
+    keep = df["kind"].astype("object").isin(LEVEL_KINDS)
+    if "base_period" in df:  # a reference change figure (growth against a base)
+        keep &= df["base_period"].astype("object").fillna("").astype(str) == ""
+    return df[keep]
 
 
 def metric_timeline(
@@ -267,7 +300,7 @@ def metric_timeline(
 ) -> Timeline:
     """Timeline of every claim of one metric over the official series.
 
-    One point per claim at the end of its period; a vertical bar from ``low`` to
+    One point per claim in the middle of its period; a vertical bar from ``low`` to
     ``high`` for qualified or rounded claims (an arrow when the interval is open:
     ``超3800亿`` only bounds from below); one marker shape per document; each point
     labelled with its surface.  ``reference`` rows (``period``, ``value`` and
@@ -283,23 +316,31 @@ def metric_timeline(
         claims = claims[claims["metric_key"] == metric_key]
     if reference is not None and metric_key is not None and len(reference) and "metric_key" in reference:
         reference = reference[reference["metric_key"] == metric_key]
-    unit = _main_unit(_level_claims(claims), reference)
+    reference = _level_rows(reference)
+    unit = _main_unit(_level_rows(claims), reference)
     plotted, skipped = _split_claims(claims, unit)
     ref_rows = []
     if reference is not None and len(reference):
         for row in reference.to_dict("records"):
-            if unit is not None and "unit" in row and row.get("unit") not in (unit, None):
+            if unit is not None and _unit_of(row) not in (unit, None):
                 continue
-            x, (y, low, high) = period_end(row.get("period")), _claim_point(row)
+            x, (y, low, high) = period_mid(row.get("period")), _claim_point(row)
             if x is not None and y is not None:
                 ref_rows.append({**row, "x": x, "y": y, "y_low": low, "y_high": high})
     ref_rows.sort(key=lambda r: r["x"])
 
     with chart_context():
         fig, ax = plt.subplots(figsize=(10, 5.2))
-        if ref_rows:
-            ax.plot([r["x"] for r in ref_rows], [r["y"] for r in ref_rows], "--", color="#555555",
-                    marker="x", markersize=6, linewidth=1.2, label="official / 官方数据", zorder=2)
+        # one official line per kind of period, so a half-year flow (2023-01/2023-06) is
+        # never joined to annual totals (2022, 2023) by a misleading segment
+        shapes: dict[str, list[dict]] = {}
+        for r in ref_rows:
+            shapes.setdefault(_period_shape(r.get("period")), []).append(r)
+        for i, (shape, rows) in enumerate(sorted(shapes.items(), key=lambda kv: -len(kv[1]))):
+            label = "official / 官方数据" if i == 0 else f"official, {shape} / 官方数据（{shape}）"
+            ax.plot([r["x"] for r in rows], [r["y"] for r in rows], ("--", ":", "-.")[i % 3],
+                    color=("#555555", "#8c564b", "#7f7f7f")[i % 3], marker="x", markersize=6,
+                    linewidth=1.2, label=label, zorder=2)
         docs = list(dict.fromkeys(str(r.get(label_column)) for r in plotted))
         colours = plt.get_cmap("tab10").colors
         style = {d: (MARKERS[i % len(MARKERS)], colours[i % len(colours)]) for i, d in enumerate(docs)}

@@ -19,21 +19,24 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
-    "ReportContext",
-    "load_context",
-    "clear_cache",
-    "as_list",
     "VERDICT_ORDER",
-    "documents_table",
+    "ReportContext",
+    "alignment_table",
+    "as_list",
     "claims_by_kind",
-    "sort_findings",
+    "clear_cache",
+    "context_key",
+    "documents_table",
     "findings_for_doc",
     "findings_for_metric",
+    "headline_claims",
+    "load_context",
     "metric_keys",
     "metric_label",
-    "translation_pairs",
-    "alignment_table",
     "overview_summary",
+    "save_context",
+    "sort_findings",
+    "translation_pairs",
 ]
 
 VERDICT_ORDER = ("contradicted", "needs_review", "unverifiable", "consistent")
@@ -62,6 +65,10 @@ class ReportContext:
         for doc in self.documents:
             if Path(doc.path).resolve() == want:
                 return doc
+        # a context loaded elsewhere (another working directory): fall back to the file name
+        same_name = [d for d in self.documents if Path(d.path).name == want.name]
+        if len(same_name) == 1:
+            return same_name[0]
         raise KeyError(str(path))
 
 
@@ -102,38 +109,72 @@ def _reference_paths(reference: Any) -> list[str] | None:
     return [str(r) for r in reference]
 
 
+def context_key(corpus: Any, reference: Any = None, include_default_reference: bool = True) -> tuple:
+    """Cache key of a corpus and reference: every file's resolved path, size and mtime."""
+    ref_paths = _reference_paths(reference)
+    return (_fingerprint(_corpus_files(corpus)), _fingerprint(ref_paths or ()), include_default_reference)
+
+
+def save_context(ctx: ReportContext, path: str | os.PathLike[str], key: tuple) -> Path:
+    """Pickle ``ctx`` with its :func:`context_key` so kernels can skip the pipeline."""
+    import pickle
+
+    from factlib.report.files import atomic_write
+
+    return atomic_write(path, pickle.dumps({"key": key, "context": ctx}, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _from_file(path: str, key: tuple) -> ReportContext | None:
+    import pickle
+
+    try:
+        with open(path, "rb") as fh:
+            payload = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    if not isinstance(payload, dict) or payload.get("key") != key:
+        return None  # made for other files (or older versions of them): compute afresh
+    return payload["context"]
+
+
 def load_context(
     corpus: Any,
     reference: Any = None,
     *,
     include_default_reference: bool = True,
     use_cache: bool = True,
+    context_file: str | os.PathLike[str] | None = None,
+    store: str | os.PathLike[str] | None = None,
 ) -> ReportContext:
     """Load ``corpus`` (folder, glob, file or list), extract its claims and check them.
 
     ``reference`` is None (the shipped official figures) or one or more CSV paths of
     the same schema added to them (``include_default_reference=False`` uses only them).
+    ``context_file`` is a context ``factlib report`` computed once for the whole batch
+    (:func:`save_context`); it is used only when it was made from exactly these files.
+    ``store`` is a claim store (:mod:`factlib.store`): claims are read from it, and only new or
+    changed files are extracted (and stored) first.
     """
     import factlib
 
-    ref_paths = _reference_paths(reference)
-    files = _corpus_files(corpus)
-    key = (
-        _fingerprint(files),
-        _fingerprint(ref_paths or ()),
-        include_default_reference,
-    )
+    key = context_key(corpus, reference, include_default_reference)
     if use_cache and key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
+    ctx = _from_file(str(context_file), key) if context_file else None
+    if ctx is None:
+        docs = factlib.load_corpus(_corpus_files(corpus))
+        errors = list(getattr(docs, "errors", []) or [])
+        documents = list(docs)
+        if store is None:
+            claims = factlib.claims_frame(documents)
+        else:  # read from the claim store; extract only new or changed files
+            from factlib.engine import extract_frame
 
-    docs = factlib.load_corpus(files)
-    errors = list(getattr(docs, "errors", []) or [])
-    documents = list(docs)
-    claims = factlib.claims_frame(documents)
-    ref = factlib.load_reference(ref_paths, include_default=include_default_reference)
-    findings = factlib.check(claims, reference=ref)
-    ctx = ReportContext(documents=documents, claims=claims, findings=findings, reference=ref, errors=errors)
+            claims = extract_frame([d.path for d in documents], store=store)
+        ref = factlib.load_reference(_reference_paths(reference), include_default=include_default_reference)
+        findings = factlib.check(claims, reference=ref)
+        ctx = ReportContext(documents=documents, claims=claims, findings=findings, reference=ref, errors=errors)
     if use_cache:
         _CACHE[key] = ctx
         while len(_CACHE) > _CACHE_SIZE:
@@ -234,7 +275,7 @@ def documents_table(ctx: ReportContext) -> Any:
                 "date": doc.date.isoformat() if doc.date else "",
                 "lang": doc.lang,
                 "claims": int(n_claims.get(doc.id, 0)) if len(claims) else 0,
-                "findings": int(len(involved)),
+                "findings": len(involved),
                 "contradicted": int((involved["verdict"] == "contradicted").sum()) if len(involved) else 0,
             }
         )
@@ -342,7 +383,21 @@ def overview_summary(ctx: ReportContext) -> dict[str, Any]:
     return {
         "documents": len(ctx.documents),
         "load_errors": len(ctx.errors),
-        "claims": int(len(ctx.claims)),
-        "findings": int(len(ctx.findings)),
+        "claims": len(ctx.claims),
+        "findings": len(ctx.findings),
         **{v: int(verdicts.get(v, 0)) for v in VERDICT_ORDER},
     }
+
+
+def headline_claims(claims: Any, n: int = 3) -> list[str]:
+    """Surfaces of the first ``n`` claims that state a level of a known metric, in text order
+    (any claims when none has a metric) — the numbers a reader sees first on the index."""
+    from factlib.report.charts import LEVEL_KINDS
+
+    if len(claims) == 0:
+        return []
+    ordered = claims.sort_values("start", kind="stable")
+    keys = ordered["metric_key"].astype("object").fillna("")
+    known = ordered[(keys != "") & ordered["kind"].astype("object").isin(LEVEL_KINDS)]
+    pick = known if len(known) else ordered
+    return [str(s) for s in pick["surface"].head(n)]

@@ -14,7 +14,7 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["atomic_write", "atomic_write_with", "remove_stale_temporaries", "safe_name", "TMP_MARK"]
+__all__ = ["TMP_MARK", "atomic_write", "atomic_write_with", "remove_stale_temporaries", "safe_name"]
 
 TMP_MARK = ".tmp-"
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["CJK_FAMILIES", "FontNotFound", "cjk_font_files", "register_cjk_fonts", "cjk_rc"]
+__all__ = ["CJK_FAMILIES", "FontNotFound", "cjk_font_files", "cjk_rc", "register_cjk_fonts"]
 
 #: Families tried in this order: simplified first (most of the corpus), then
 #: traditional, then other CJK fonts a system may have.

@@ -22,20 +22,20 @@ from urllib.parse import quote, urlsplit
 __all__ = [
     "CSP",
     "STYLE",
-    "esc",
-    "safe_href",
-    "anchor_id",
-    "format_value",
-    "format_cell",
-    "highlight_document",
-    "table_html",
-    "claims_table_html",
-    "findings_table_html",
     "IndexEntry",
+    "anchor_id",
+    "claims_table_html",
+    "document_header_html",
+    "esc",
+    "findings_table_html",
+    "format_cell",
+    "format_value",
+    "heading",
+    "highlight_document",
     "index_page",
     "page",
-    "heading",
-    "document_header_html",
+    "safe_href",
+    "table_html",
 ]
 
 #: No scripts, no plugins, no remote anything: images only as data: URIs or local files.
@@ -53,9 +53,9 @@ STYLE = """
 .factlib-doc a.claim:target, .factlib-table tr:target { background: #ffd966; }
 .factlib-table { border-collapse: collapse; font-size: 90%; margin: .4em 0 1em 0; }
 .factlib-table th, .factlib-table td { border: 1px solid #ddd; padding: 2px 6px; vertical-align: top;
-  text-align: left; }
+  text-align: left !important; }
 .factlib-table th { background: #f3f3f3; }
-.factlib-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.factlib-table td.num { text-align: right !important; font-variant-numeric: tabular-nums; }
 .verdict-contradicted { background: #f8d0d0; }
 .verdict-consistent { background: #d5f0d5; }
 .verdict-needs_review { background: #fff0c0; }
@@ -131,10 +131,29 @@ def format_cell(value: Any) -> str:
         items = value.tolist() if hasattr(value, "tolist") else value
         return ", ".join(format_cell(v) for v in items)
     if isinstance(value, Mapping):
-        return ", ".join(f"{k}={format_cell(v)}" for k, v in value.items())
+        return _format_interval(value) if {"value", "low", "high"} & set(value) else ", ".join(
+            f"{k}={format_cell(v)}" for k, v in value.items()
+        )
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) or hasattr(value, "item"):
         return format_value(value)
     return "" if _missing(value) else str(value)
+
+
+def _format_interval(d: Mapping[str, Any]) -> str:
+    """An observed/expected cell: its text, else its value, else its interval."""
+    text = d.get("text")
+    if isinstance(text, str) and text:
+        return text
+    value, low, high = (format_value(d.get(k)) for k in ("value", "low", "high"))
+    if value:
+        return value
+    if low and high:
+        return low if low == high else f"[{low}, {high}]"
+    if low:
+        return f"≥ {low}"
+    if high:
+        return f"≤ {high}"
+    return ""
 
 
 def highlight_document(text: str, claims: Iterable[Mapping[str, Any]]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-__all__ = ["RECORD_MIME", "record", "read_records", "strip_records"]
+__all__ = ["RECORD_MIME", "read_records", "record", "strip_records"]
 
 RECORD_MIME = "application/vnd.factlib.record+json"
 

@@ -1,0 +1,168 @@
+"""Reports opened in a real browser (Debian's chromium, headless, driven by playwright).
+
+The corpus is the seeds plus a hostile document carrying ``<script>``, an
+``<img onerror>`` and ``javascript:`` links in its title, URL and text.  The test asserts
+that no page logs a console error, that ``10.67`` and ``22`` are visible text, that the
+hostile document's code never ran, and saves screenshots under ``reports/`` (the CI
+artifact).  Without chromium it skips — except in CI (``CI=true``), where it fails:
+``.ci/setup-browser`` installs chromium.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("report_browser")]
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHOTS = ROOT / "reports" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+PWN = "window.__pwned = (window.__pwned || 0) + 1"
+
+HOSTILE_DOC = f"""---
+title: '<script>{PWN}</script>恶意标题 <img src=x onerror="{PWN}">'
+url: javascript:{PWN}
+date: 2023-07-16
+---
+
+<script>{PWN}</script>
+截至2022年12月，我国网民规模达10.67亿，<img src=x onerror="{PWN}">已与22个国家建立双边电子商务合作机制。
+&lt;script&gt;{PWN}&lt;/script&gt; 点击 [这里](javascript:{PWN}) 或 <a href="javascript:{PWN}">这里</a>。
+<svg onload="{PWN}"></svg><iframe src="javascript:{PWN}"></iframe>
+"""
+
+
+def _browser_or_skip():
+    in_ci = os.environ.get("CI", "").lower() == "true"
+    try:
+        from playwright.sync_api import sync_playwright  # noqa: F401
+    except ImportError:
+        if in_ci:
+            pytest.fail("playwright is not installed (pip install playwright)")
+        pytest.skip("playwright is not installed")
+    if not Path(CHROMIUM).exists():
+        if in_ci:
+            pytest.fail(f"{CHROMIUM} is missing: .ci/setup-browser installs it")
+        pytest.skip(f"{CHROMIUM} is missing (run .ci/setup-browser)")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Reports for seeds + the hostile document, in a folder whose name has a space and a quote."""
+    _browser_or_skip()
+    from factlib.report.batch import run_report
+
+    base = tmp_path_factory.mktemp("browser")
+    corpus = base / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "005_hostile.md").write_text(HOSTILE_DOC, encoding="utf-8")
+    out = base / "it's my reports"
+    result = run_report(str(corpus), out, jobs=2, progress=False)
+    assert result.ok, [(r.job.output, r.error) for r in result.failed]
+    return result
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _browser_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _open(browser, path: Path):
+    """Open ``path`` (file://) and return (page, console errors)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+    page.goto(path.as_uri(), wait_until="load")
+    page.wait_for_timeout(200)
+    return page, errors
+
+
+def _assert_inert(page) -> None:
+    assert page.evaluate("window.__pwned === undefined"), "the hostile document's script ran"
+    assert page.locator("script").count() == 0
+    assert page.locator("img[src='x'], svg[onload], iframe").count() == 0
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+    assert not [h for h in hrefs if h.strip().lower().startswith("javascript:")], hrefs
+
+
+def _report(result, doc_prefix):
+    return next(r for r in result.results
+                if r.job.notebook == "document_report" and str(r.records.get("doc_id", "")).startswith(doc_prefix))
+
+
+def test_index_in_browser(built, browser):
+    page, errors = _open(browser, built.index)
+    try:
+        assert errors == []
+        _assert_inert(page)
+        body = page.inner_text("body")
+        assert "10.67" in body and "22" in body
+        assert page.get_by_text("10.67", exact=False).first.is_visible()
+        assert "none failed" in body
+        # every link to a report resolves to a file
+        hrefs = page.eval_on_selector_all("table a[href]", "els => els.map(e => e.href)")
+        assert len(hrefs) == len(built.results)
+        for h in hrefs:
+            assert h.startswith("file://")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "index.png"))
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(
+    "prefix, visible",
+    [("003", "10.67億人"), ("000", "22 个国家"), ("005", "10.67亿")],
+    ids=["seed-003-zh-Hant", "seed-000-zh-Hans", "hostile"],
+)
+def test_document_report_in_browser(built, browser, prefix, visible):
+    r = _report(built, prefix)
+    page, errors = _open(browser, built.out_dir / r.html)
+    try:
+        assert errors == []
+        _assert_inert(page)
+        assert page.locator(".factlib-doc a.claim", has_text=visible).first.is_visible()
+        body = page.inner_text("body")
+        assert "10.67" in body or "22" in body
+        # a highlighted claim links to its row in the claims table, and the row back to it
+        first = page.locator(".factlib-doc a.claim").first
+        target = first.get_attribute("href")
+        assert page.locator(f"tr{target}").count() == 1
+        if prefix == "005":
+            # the hostile markup is shown as text, for the reader to see
+            assert "<script>" in page.inner_text(".factlib-doc")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"document-{prefix}.png"))
+    finally:
+        page.close()
+
+
+def test_other_reports_in_browser(built, browser):
+    for r in built.results:
+        if r.job.notebook == "document_report":
+            continue
+        page, errors = _open(browser, built.out_dir / r.html)
+        try:
+            assert errors == [], r.job.output
+            _assert_inert(page)
+            if r.job.notebook == "corpus_overview":
+                assert page.locator("img[src^='data:image/png']").count() == 2
+                page.screenshot(path=str(SHOTS / "corpus_overview.png"))
+        finally:
+            page.close()

@@ -1,0 +1,81 @@
+"""Check `derived`: a change claim implies an earlier value that is checked in turn."""
+import pytest
+
+import factlib
+from checks_support import claim, frame
+from factlib.checks.derived import base_period
+
+S = "截至2022年12月,{}的网民表示过去半年在上网过程中未遭遇过网络安全问题,较2021年12月提升{}。"
+
+
+def _security(level, change):
+    s = S.format(level, change)
+    return frame(
+        claim("d3", level, kind="percent", unit="%", metric="", period="2022-12", sentence=s, start=12),
+        claim("d3", change, number=change.replace("个百分点", ""), kind="pp_change", unit="pp", period="2021-12/2022-12",
+              basis="explicit", sentence=s, start=50, direction="up"),
+    )
+
+
+@pytest.mark.parametrize("level,change,verdict", [
+    ("65.9%", "3.9个百分点", "consistent"),      # 62.0 % at 2021-12 (CNNIC chart)
+    ("65.9%", "2.9个百分点", "needs_review"),    # 63.0 %: off, but the metric comes from the sentence only
+], ids=["implied 62.0%", "implied 63.0%"])
+def test_pp_change_implies_the_base_share(level, change, verdict):
+    f = factlib.check(_security(level, change), checks=["derived"])
+    row = f.iloc[0]
+    assert (row.verdict, row.metric_key, row.period) == (verdict, "no_security_problem_share", "2021-12")
+    lo, hi = 65.85 - float(change[:3]) - 0.05, 65.95 - float(change[:3]) + 0.05
+    assert (row.observed["low"], row.observed["high"]) == (pytest.approx(lo), pytest.approx(hi))
+
+
+def test_certain_metric_contradiction():
+    s = "截至2022年12月，我国互联网普及率达75.6%，较2021年12月提升3.6个百分点。"
+    rows = frame(
+        claim("d1", "75.6%", kind="percent", unit="%", metric="互联网普及率", metric_key="internet_penetration",
+              period="2022-12", sentence=s, start=10),
+        claim("d1", "3.6个百分点", number="3.6", kind="pp_change", unit="pp", metric="互联网普及率",
+              metric_key="internet_penetration", period="2021-12/2022-12", sentence=s, start=30),
+    )
+    row = factlib.check(rows, checks=["derived"]).iloc[0]
+    assert row.verdict == "contradicted"            # 72.0 % implied, CNNIC 2021-12: 73.0 %
+    assert row.expected["value"] == 73.0
+
+
+def test_growth_rate_implies_last_years_value_checked_against_another_document():
+    s = "2024年1至8月，浙江规上数字经济核心产业营业收入突破2.4万亿元，同比增长5.5%。"
+    key = "zhejiang_digital_core_industry_revenue"
+    rows = frame(
+        claim("a", "突破2.4万亿元", kind="amount", unit="CNY", metric="浙江规上数字经济核心产业营业收入", metric_key=key,
+              period="2024-01/2024-08", sentence=s, start=12),
+        claim("a", "5.5%", kind="growth_rate", unit="%", metric="浙江规上数字经济核心产业营业收入", metric_key=key,
+              period="2024-01/2024-08", sentence=s, start=40),
+        claim("b", "3.1万亿元", kind="amount", unit="CNY", metric="浙江规上数字经济核心产业营业收入", metric_key=key,
+              period="2023-01/2023-08", sentence="…", start=0),
+    )
+    row = factlib.check(rows, checks=["derived"]).iloc[0]
+    assert row.period == "2023-01/2023-08"
+    assert row.observed["low"] == pytest.approx(2.4e12 / 1.0555)
+    assert row.verdict == "consistent"               # ≥ 2.27万亿 is compatible with 3.1万亿
+    assert row.doc_ids == ["a", "b"]
+
+
+def test_no_comparator_is_unverifiable_with_the_implied_value():
+    s = "数字贸易出口超3800亿元、同比增长22%。"
+    rows = frame(
+        claim("a", "超3800亿元", kind="amount", unit="CNY", metric="数字贸易出口", metric_key="zhejiang_digital_trade_exports",
+              period="2024-01/2024-08", sentence=s, start=6),
+        claim("a", "22%", kind="growth_rate", unit="%", metric="", period="2024-01/2024-08", sentence=s, start=18),
+    )
+    row = factlib.check(rows, checks=["derived"]).iloc[0]
+    assert row.verdict == "unverifiable" and row.observed["low"] == pytest.approx(3.8e11 / 1.225)
+
+
+@pytest.mark.parametrize("change,level,mclass,base", [
+    ("2021-12/2022-12", "2022-12", "pp", "2021-12"),
+    ("2024-01/2024-08", "2024-01/2024-08", "growth", "2023-01/2023-08"),
+    ("2022", "2022", "growth", "2021"),
+    ("", "2022-12", "pp", ""),
+], ids=["base/ref", "running total y/y", "year y/y", "pp without base"])
+def test_base_period(change, level, mclass, base):
+    assert base_period(change, level, mclass) == base

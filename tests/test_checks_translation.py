@@ -1,0 +1,70 @@
+"""Check `translation`: pairs of documents that translate each other, aligned claim by claim."""
+import pandas as pd
+import pytest
+
+import factlib
+from checks_support import claim, frame, seed_fixture
+from factlib.checks.context import prepare_claims
+from factlib.checks.translation import find_pairs, signatures
+from factlib.lexicon import default_lexicon
+
+ZH, EN = "000_6795ef89a86ceb71", "002_a3bb30e09669c420"
+
+
+def _run(claims):
+    return factlib.check(claims, checks=["translation"])
+
+
+def test_seed_pair_is_found_and_aligned():
+    f = _run(seed_fixture())
+    assert set(f.verdict) == {"consistent"}
+    pairs = {tuple(ids) for ids in f.doc_ids}
+    assert pairs == {(ZH, EN)}
+    countries = f[f.explanation.str.contains("“22 countries”")]
+    assert len(countries) == 1 and "“22 个国家”" in countries.iloc[0].explanation
+
+
+def _mutate(claims, surface, value):
+    c = claims.copy()
+    i = c.index[c.surface == surface][0]
+    c.loc[i, ["value", "low", "high"]] = [value, value - 0.5, value + 0.5]
+    return c
+
+
+@pytest.mark.parametrize("surface,value", [("22 countries", 23.0), ("8 consecutive years", 9.0)],
+                         ids=["22→23 countries", "8→9 years"])
+def test_number_altered_in_translation_is_contradicted(surface, value):
+    f = _run(_mutate(seed_fixture(), surface, value))
+    bad = f[f.verdict == "contradicted"]
+    assert len(bad) == 1 and f"“{surface}”" in bad.iloc[0].explanation
+
+
+def test_dropped_number_is_needs_review():
+    c = seed_fixture()
+    c = c[c.surface != "22 countries"]
+    f = _run(c)
+    dropped = f[f.verdict == "needs_review"]
+    assert len(dropped) == 1 and "“22 个国家”" in dropped.iloc[0].explanation
+
+
+def test_unrelated_documents_are_not_paired():
+    rows = [claim("zh", s, sentence=s, start=i, lang="zh-Hans") for i, s in enumerate(["3个", "5个", "7个"])]
+    rows += [claim("en", s, sentence=s, start=i, lang="en") for i, s in enumerate(["4", "6", "8"])]
+    assert _run(frame(*rows)).empty
+
+
+def test_dates_align_by_day_even_without_the_year():
+    c = prepare_claims(frame(
+        claim("a", "9 月 26 日", value=None, kind="date", period="2021-09-26"),
+        claim("b", "September 26", value=None, kind="date", period="", lang="en"),
+    ), default_lexicon())
+    sig = signatures(c)
+    assert sig[0] == sig[1] == "date:09-26"
+
+
+def test_pairs_require_same_date_when_known():
+    c = prepare_claims(seed_fixture(), default_lexicon())
+    c["sig"] = signatures(c)
+    assert list(find_pairs(c).itertuples(index=False, name=None))[0][:2] == (ZH, EN)
+    c.loc[c.doc_id == EN, "doc_date"] = pd.Timestamp("2020-01-01")
+    assert find_pairs(c).empty
