@@ -260,7 +260,7 @@ def document_from_text(
     lang: str | None = None, path: str | None = None,
 ) -> Document:
     """A document made directly from a string (no file, no markup, no boilerplate removal)."""
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return Document(
         id=id, path=path or f"<{id}>", sha256=sha, text=text, title=title,
         date=parse_date(date), lang=lang or detect_lang(text), encoding="utf-8",

@@ -30,8 +30,18 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def to_simplified(s: str) -> str:
-    return _t2s().convert(s) if s else s
+    """Traditional → simplified (OpenCC t2s).  Lone surrogates (undecodable input kept by
+    ``surrogateescape``) become U+FFFD one for one, so lengths are unchanged."""
+    if not s:
+        return s
+    try:
+        return _t2s().convert(s)
+    except UnicodeEncodeError:
+        return _t2s().convert(_SURROGATE.sub("\ufffd", s))
 
 
 def nfkc(s: str) -> str:

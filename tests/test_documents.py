@@ -211,3 +211,9 @@ def test_boilerplate_table_is_extensible(tmp_path):
     table.write_text("# test\npattern,match,max_len,note\n本站声明,contains,20,x\n", encoding="utf-8")
     bp = Boilerplate.from_table(str(table))
     assert bp.drop("正文一\n本站聲明：轉載請註明\n正文二") == "正文一\n正文二"
+
+
+def test_lone_surrogates_do_not_break_normalisation():
+    d = document_from_text("網民\ud800規模達10.67億")
+    assert len(d.norm) == len(d.text)
+    assert d.norm == "网民\ufffd规模达10.67亿"

@@ -72,9 +72,9 @@ def test_cli_help_for_every_command():
     assert r.returncode == 0
     for name in COMMANDS:
         assert name in r.stdout
-        r = subprocess.run([sys.executable, "-m", "factlib.cli", name, "--help"], capture_output=True, text=True)
-        assert r.returncode == 0, (name, r.stderr)
-        assert "usage: factlib " + name in r.stdout
+        sub = subprocess.run([sys.executable, "-m", "factlib.cli", name, "--help"], capture_output=True, text=True)
+        assert sub.returncode == 0, (name, sub.stderr)
+        assert "usage: factlib " + name in sub.stdout
 
 
 def test_ci_script_calls_the_readme_test_command():
