@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from factlib.cues import CueTable, alternation, default_cues
 from factlib.periods import TimeWords, default_time_words
+from factlib.tables import TableError, read_table
 
 __all__ = ["Attributor", "default_attributor"]
 
@@ -49,14 +50,18 @@ _EN_VERBS = (
 )
 _EN_LEAD = re.compile(r"(?:(?:the|a|an|this|that|these|those|its|their|our|while|and|but|as|with|"
                       r"meanwhile|however|also|in|on|for|[A-Z][\w.]*'s|[\w]+’s|[\w]+'s)\s+)+", re.I)
-_EN_AFTER = re.compile(r"\s+((?:[A-Za-z][a-z-]*\s+){0,3}[A-Za-z][a-z-]*)")
+_EN_AFTER = re.compile(r"\s+((?:[A-Za-z][A-Za-z-]*\s+){0,3}[A-Za-z][A-Za-z-]*)")
+# words that end the noun phrase after a number (relative pronouns and prepositions)
+_EN_AFTER_STOP = frozenset(("and", "or", "in", "on", "for", "than", "year", "percent", "that", "which", "who",
+                            "where", "when", "since"))
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 
 
 class Attributor:
     """Finds metric phrases in clauses of normalised text."""
 
-    def __init__(self, cues: CueTable | None = None, time_words: TimeWords | None = None):
+    def __init__(self, cues: CueTable | None = None, time_words: TimeWords | None = None,
+                 backrefs: str = "metric_backrefs"):
         cues = cues or default_cues()
         tw = time_words or default_time_words()
         zh_time = [w for w in tw.words if not w.isascii()]
@@ -75,6 +80,28 @@ class Attributor:
         self.lead_re = re.compile("(?:(?:" + alternation(fillers) + r")[,\s]*)+")
         self.share_prefix = "占"
         self.en_verbs = frozenset(_EN_VERBS)
+        self._load_backrefs(backrefs)
+
+    def _load_backrefs(self, path: str) -> None:
+        """Back-reference cues (``这是…网民规模`` after the number) from ``metric_backrefs.csv``."""
+        rows = read_table(path, required=("cue", "lang", "slot", "in_metric"), key=("cue", "lang", "slot"))
+        by: dict[tuple[str, str], list[str]] = {}
+        keep: set[str] = set()
+        for row in rows:
+            if row["slot"] not in ("after", "before", "reject") or row["lang"] not in ("zh", "en"):
+                raise TableError(f"{path}: bad slot/lang for cue {row['cue']!r}")
+            by.setdefault((row["lang"], row["slot"]), []).append(row["cue"].lower())
+            if row["in_metric"] == "yes":
+                keep.add(row["cue"].lower())
+        self.backref_keep = frozenset(keep)
+        self.backref_after_zh = re.compile(r"\s*(?:" + alternation(by.get(("zh", "after"), ["\0"])) + ")")
+        self.backref_before_zh = re.compile("(?:" + alternation(by.get(("zh", "before"), ["\0"])) + r")\s*$")
+        self.backref_after_en = re.compile(r"\s*(?:" + alternation(by.get(("en", "after"), ["\0"]))
+                                           + r")(?![A-Za-z])", re.I)
+        self.backref_reject_zh = re.compile(alternation(by.get(("zh", "reject"), ["\0"])))
+        self.backref_reject_en = re.compile(r"(?<![A-Za-z])(?:" + alternation(by.get(("en", "reject"), ["\0"]))
+                                            + r")(?![A-Za-z])", re.I)
+        self.time_prefix_zh = ("截至", "截止到", "截止", "截至到", "到", "至", "在", "于")
 
     # ---- Chinese ---------------------------------------------------------------------------
     def zh_metric(self, norm: str, lo: int, hi: int) -> tuple[int, int]:
@@ -120,7 +147,7 @@ class Attributor:
     def zh_after(self, norm: str, pos: int, hi: int) -> tuple[int, int]:
         """A noun phrase right after a count (``22名外逃人员``): up to a predicate or delimiter."""
         a = pos
-        while a < hi and norm[a] in "的 ":
+        while a < hi and norm[a] in "的 ”\"’』」":
             a += 1
         pm = self.predicate_re.match(norm, a)
         if pm is not None and (len(pm.group()) > 1 or pm.group() in "增升降减涨跌") or norm.startswith(
@@ -137,6 +164,49 @@ class Attributor:
         while b > a and norm[b - 1] in _ZH_TRIM_RIGHT:
             b -= 1
         return (a, b) if b - a >= 1 else (pos, pos)
+
+    # ---- back-references ---------------------------------------------------------------------
+    def backref(self, norm: str, lo: int, hi: int, en: bool, time_spans=()) -> tuple[int, int] | None:
+        """The metric named by a back-reference clause ``norm[lo:hi]`` (no claim of its own), or None.
+
+        ``这是截至2022年12月我国网民规模`` → ``我国网民规模``; ``我国网民规模即为此数`` → ``我国网民规模``;
+        ``the number of internet users in China`` → ``number of internet users in China``.
+        ``time_spans`` are the (start, end) spans of dates and time words in the clause; those at
+        the start of the metric (after an optional 截至) are skipped.
+        """
+        while hi > lo and norm[hi - 1] in ",;:!?。、.()\n ":
+            hi -= 1
+        if hi <= lo:
+            return None
+        if en:
+            m = self.backref_after_en.match(norm, lo, hi)
+            if m is None:
+                return None
+            cue = m.group().strip().lower()
+            start = m.end() - len(m.group().lstrip()) if cue in self.backref_keep else m.end()
+            a, b = self.en_metric(norm, start, hi)
+            if b <= a or self.backref_reject_en.search(norm, a, b):
+                return None
+            return a, b
+        m = self.backref_after_zh.match(norm, lo, hi)
+        if m is not None:
+            pos = m.end()
+            for ts, te in sorted(time_spans):
+                if ts < pos:
+                    continue
+                gap = norm[pos:ts].strip(" 的")
+                if gap and gap not in self.time_prefix_zh:
+                    break
+                pos = te
+            a, b = self.zh_metric(norm, pos, hi)
+        else:
+            mb = self.backref_before_zh.search(norm, lo, hi)
+            if mb is None:
+                return None
+            a, b = self.zh_metric(norm, lo, mb.start())
+        if b <= a or self.backref_reject_zh.search(norm, a, b):
+            return None
+        return a, b
 
     # ---- English ---------------------------------------------------------------------------
     def en_metric(self, norm: str, lo: int, hi: int) -> tuple[int, int]:
@@ -177,7 +247,7 @@ class Attributor:
         words = m.group(1).split()
         keep = []
         for w in words:
-            if w in self.en_verbs or w in ("and", "or", "in", "on", "for", "than", "year", "percent"):
+            if w in self.en_verbs or w.lower() in _EN_AFTER_STOP:
                 break
             keep.append(w)
         if not keep:

@@ -30,6 +30,7 @@ from factlib.attribution import Attributor, default_attributor
 from factlib.claims import Claim, claim_id
 from factlib.cues import CueTable, alternation, default_cues
 from factlib.nonclaims import NonClaimRules, default_rules
+from factlib.ordinals import Ordinals, default_ordinals
 from factlib.periods import (
     TimeWords, base_ref, day_period, default_time_words, month_period, month_year, roc_to_gregorian,
     year_period,
@@ -133,6 +134,7 @@ class Extractor:
         rules: NonClaimRules | None = None,
         attributor: Attributor | None = None,
         lexicon=None,
+        ordinals: Ordinals | None = None,
     ):
         self.units = units or default_units()
         self.qual = qualifiers or default_qualifiers()
@@ -140,6 +142,7 @@ class Extractor:
         self.tw = time_words or default_time_words()
         self.rules = rules or default_rules()
         self.attr = attributor or default_attributor()
+        self.ordinals = ordinals or default_ordinals()
         self._lexicon = lexicon
         after_zh = alternation(self.qual.after_zh)
         after_en = "|".join(" " + re.escape(w) for w in self.qual.after_en)
@@ -210,6 +213,14 @@ class Extractor:
             for m in _EN_DATE.finditer(norm):
                 if not mask.covers(m.start(), m.end()):
                     items.append(self._en_date(m, doc_date))
+        if doc.lang in ("en", "mixed") or (doc.lang != "zh-Hans" and norm.isascii()):
+            for om in self.ordinals.finditer(norm):
+                if not mask.covers(om.start, om.end) and not any(it.s <= om.start < it.e for it in items):
+                    items.append(self._ordinal_item(om))
+        if doc.lang != "en":
+            for om in self.ordinals.finditer_zh(norm):
+                if not mask.covers(om.start, om.end):
+                    items.append(self._ordinal_item(om))
         taken = [(it.s, it.e) for it in items]
         for m in self.master.finditer(norm):
             s = m.start()
@@ -228,6 +239,15 @@ class Extractor:
                 consumed = max(item.e, item.period_end)
         items.sort(key=lambda it: it.s)
         return items
+
+    @staticmethod
+    def _ordinal_item(om) -> _Item:
+        """An item for an English ordinal (4th, the fourth) or a plan shorthand (十四五)."""
+        it = _Item(om.start, om.end)
+        it.kind, it.value = om.kind, om.value
+        it.low = it.high = om.value
+        it.precision = _ZERO
+        return it
 
     def _en_date(self, m: re.Match, doc_date: dt.date | None) -> _Item:
         it = _Item(m.start(), m.end())
@@ -758,6 +778,7 @@ class Extractor:
         allitems = sorted(sitems + tws, key=lambda it: it.s) if tws else sitems
         for it in allitems:
             it.clause = bisect_right(cuts, it.s)
+        backrefs = self._backrefs(norm, s0, s1, cuts, allitems, en)
         # base of a comparison: a time mention right after 较/比/与 (or English 'from')
         for it in allitems:
             if it.is_time:
@@ -816,7 +837,7 @@ class Extractor:
                     base = other
                     break
             ref = current
-            if en and (ref is None or ref[2] != it.clause):
+            if en and (ref is None or ref[2] != it.clause) and it.kind != "ordinal":
                 for other in allitems[idx + 1:]:
                     if other.is_time and not other.is_base and other.period and other.gran != "V" \
                             and (ref is None or other.clause == it.clause):
@@ -838,6 +859,11 @@ class Extractor:
                         it.period = a_
                     elif pre in ("至", "到") and "从" in norm[lo - 12 if lo >= 12 else 0:it.s] + norm[max(s0, it.s - 20):it.s]:
                         it.period = b_
+            br = None
+            if backrefs:
+                br = next((b_ for b_ in backrefs if b_[0] > it.s), None)
+                if br is not None and br[2] is not None and (not it.period or it.period == br[2].period):
+                    it.period, it.basis = br[2].period, br[2].basis  # 10.67亿人,…,这是截至2022年12月…
             # ---- metric -------------------------------------------------------------------------
             if it.kind in ("year", "date"):
                 prev_end = it.e
@@ -888,7 +914,11 @@ class Extractor:
                         text = last_metric[0] + text
             else:
                 a, b = self.attr.en_metric(norm, lo, it.s)
-                if (b <= a or it.kind == "count") and not it.unit:
+                if it.kind == "ordinal":
+                    pa, pb = self.attr.en_after(norm, it.e, s1)
+                    if pb > pa:
+                        a, b = pa, pb  # the 4th World Internet Conference: what is numbered follows
+                elif (b <= a or it.kind == "count") and not it.unit:
                     pa, pb = self.attr.en_after(norm, it.e, s1)
                     if pb > pa:
                         last = norm[pa:pb].rsplit(" ", 1)[-1]
@@ -902,6 +932,12 @@ class Extractor:
                             a, b = pa, pb
                 if b > a:
                     text = self._quote(doc, a, b)
+            if not text and br is not None and (not last_metric or last_metric[1] == "backref"):
+                text = self._quote(doc, *br[1])  # named after the number: 10.67亿人,…,这是…网民规模
+                it.metric = text.strip()
+                last_metric = (it.metric, "backref")
+                prev_end = it.e
+                continue
             if not text and last_metric:
                 text = last_metric[0]
             if not text and it.unit_surface and len(it.unit_surface) > 1 and it.kind == "count" \
@@ -920,6 +956,32 @@ class Extractor:
                 last_metric = (it.metric, None)
             prev_end = it.e
         return last_metric, current
+
+    def _backrefs(self, norm: str, s0: int, s1: int, cuts: list[int], allitems: list[_Item], en: bool):
+        """Back-reference clauses of a sentence: ``(clause start, metric span, dated mention | None)``.
+
+        A clause without a claim of its own that names the metric of the numbers before it
+        (``10.67亿人,居世界第一,这是截至2022年12月我国网民规模``); cues in ``metric_backrefs.csv``.
+        """
+        out = []
+        claim_clauses = {it.clause for it in allitems if not it.is_time}
+        if not claim_clauses:
+            return out
+        first = min(claim_clauses)
+        for k in range(first + 1, len(cuts) + 1):
+            if k in claim_clauses:
+                continue
+            c_lo = cuts[k - 1]
+            c_hi = cuts[k] if k < len(cuts) else s1
+            if c_lo >= s1:
+                break
+            times = [t for t in allitems if t.is_time and t.clause == k and not t.is_base]
+            span = self.attr.backref(norm, c_lo, min(c_hi, s1), en, [(t.s, max(t.e, t.period_end)) for t in times])
+            if span is None:
+                continue
+            dated = next((t for t in times if t.period and t.gran != "V"), None)
+            out.append((c_lo, span, dated))
+        return out
 
     def _counted(self, it: _Item) -> bool:
         """A count with a classifier (22名外逃人员): the noun after it is what is counted."""

@@ -14,7 +14,7 @@ __all__ = ["detect_lang"]
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_SAMPLE = 200_000
+_SAMPLE = 50_000
 
 
 @lru_cache(maxsize=1)

@@ -159,22 +159,52 @@ class _Builder:
         self.t += tlen
 
 
+# Code points NFKC may change: the Basic Multilingual Plane and the supplementary blocks that
+# hold compatibility characters (mathematical letters and digits, enclosed and segmented
+# digits, compatibility ideographs).  Anything else is left as it is (one for one).
+_COMPAT_RANGES = ((0x0, 0xD800), (0xE000, 0x10000), (0x1D400, 0x1D800), (0x1EE00, 0x1EF00),
+                  (0x1F100, 0x1F250), (0x1FBF0, 0x1FC00), (0x2F800, 0x2FA20))
+
+
+@lru_cache(maxsize=1)
+def _compat_tables() -> tuple[dict[int, str], re.Pattern]:
+    """(one-for-one NFKC translation table, regex of characters that need the slow path)."""
+    single: dict[int, str] = {}
+    slow: list[str] = []
+    for a, b in _COMPAT_RANGES:
+        for cp in range(a, b):
+            c = chr(cp)
+            n = unicodedata.normalize("NFKC", c)
+            if unicodedata.combining(c) or (n != c and len(n) != 1):
+                slow.append(c)
+            elif n != c:
+                single[cp] = n
+    cls = "".join(re.escape(c) for c in slow)
+    return single, re.compile(f"[{cls}]|{_COMBINING.pattern}")
+
+
 def _nfkc_with_map(text: str) -> tuple[str, list[list[int]]]:
-    """NFKC of ``text`` and its segments (norm → text)."""
-    whole = nfkc(text)
-    if len(whole) == len(text) and not _COMBINING.search(text):
-        return whole, [[0, len(text), 0, len(text)]]
+    """NFKC of ``text`` and its segments (norm → text).
+
+    Most characters that NFKC changes map to one character (fullwidth forms): one
+    ``str.translate`` handles them in C.  Lines holding a character that expands (``½``,
+    ``…``) or combines are redone cluster by cluster.
+    """
+    single, slow = _compat_tables()
+    fast = text.translate(single)
+    if not slow.search(fast):
+        return fast, [[0, len(text), 0, len(text)]]
     b = _Builder()
     out: list[str] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        n = nfkc(line)
-        if len(n) == len(line) and not _COMBINING.search(line):
-            out.append(n)
+    lines, tlines = text.splitlines(keepends=True), fast.splitlines(keepends=True)
+    if len(lines) != len(tlines):  # never seen: a translation that created or removed a line break
+        tlines = [""] * len(lines)
+    for line, tline in zip(lines, tlines):
+        if len(line) == len(tline) and not slow.search(tline):
+            out.append(tline)
             b.same(len(line))
         else:
             _nfkc_line(line, out, b)
-        pos += len(line)
     return "".join(out), b.segs
 
 

@@ -54,8 +54,6 @@ def test_implied_2021_12_share_checked(seeds):
     assert rows.iloc[0].metric_key == "no_security_problem_share"
 
 
-@pytest.mark.xfail(strict=True, reason="extraction does not yet attribute a metric stated after the number "
-                   "('10.67億人,居世界第一,這是截至2022年12月我國網民規模')")
 def test_internet_users_and_online_retail_consistent_with_official_figures(seeds):
     assert _has(seeds, "reference", "consistent", "10.67億", metric_key="internet_users")
     assert _has(seeds, "reference", "consistent", "13.79萬億", metric_key="online_retail_sales")

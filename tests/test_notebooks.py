@@ -132,8 +132,7 @@ def test_internet_users_timeline_plots_seed_003(ctx):
 
     row = ctx.claims[ctx.claims["surface"] == "10.67億人"]
     assert len(row) == 1
-    if row["metric_key"].iloc[0] != "internet_users":
-        pytest.xfail("extraction does not yet attribute a metric named after the number (issue 3)")
+    assert row["metric_key"].iloc[0] == "internet_users"
     t = metric_timeline(ctx.claims, ctx.reference, "internet_users")
     assert "10.67億人" in set(t.plotted["surface"])
 

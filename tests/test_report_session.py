@@ -25,6 +25,5 @@ def test_session_runs_and_plots_internet_users(monkeypatch):
     plt.close(timeline.figure)
     assert len(timeline.reference) > 0  # the official series is on the chart
     # the 10.67 亿 internet users of seed 003 is on the chart too
-    if claims.loc[claims["surface"] == "10.67億人", "metric_key"].iloc[0] != "internet_users":
-        pytest.xfail("extraction does not yet attribute a metric named after the number (issue 3)")
+    assert claims.loc[claims["surface"] == "10.67億人", "metric_key"].iloc[0] == "internet_users"
     assert "10.67億人" in set(timeline.plotted["surface"])
