@@ -898,10 +898,12 @@ class Extractor:
                 if span is None:
                     a, b = self.attr.zh_metric(norm, lo, it.s)
                     after = None
+                    # an ordinal word without a classifier (十四五规划, 首届世界互联网大会) numbers what follows
+                    bare_ordinal = it.kind == "ordinal" and not it.unit_surface
                     if (it.kind in ("count", "ordinal") or it.kind == "duration" and norm.startswith("的", it.e)) \
-                            and (b <= a or self._counted(it)):
+                            and (b <= a or self._counted(it) or bare_ordinal):
                         after = self.attr.zh_after(norm, it.e, s1)
-                        if after[1] > after[0] and self._counted(it) or (after[1] > after[0] and b <= a):
+                        if after[1] > after[0] and (self._counted(it) or bare_ordinal or b <= a):
                             a, b = after
                     if b > a:
                         span = (a, b)

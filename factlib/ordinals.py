@@ -26,11 +26,11 @@ from factlib.tables import TableError, read_table
 
 __all__ = ["OrdinalMatch", "Ordinals", "default_ordinals"]
 
-ROLES = ("ordinal", "suffix", "determiner", "not_after", "rank_after", "rank_before")
+ROLES = ("ordinal", "suffix", "determiner", "not_after", "rank_after", "rank_before", "zh_word")
 _ZH_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # the five-year-plan shorthand: 十四五 = the 14th Five-Year Plan, when a plan word or quotes frame it
 _ZH_PLAN = re.compile(r"(?P<n>[十一二三四五六七八九][一二三四五六七八九]?)五"
-                      r"(?=规划|计划|时期|期间|期末|末|初|以来|开局|收官|”|\"|』|」)")
+                      r"(?= ?(?:规划|计划|时期|期间|期末|末|初|以来|开局|收官|”|\"|』|」))")
 _ZH_NUMERAL_BEFORE = frozenset("一二三四五六七八九十百千万亿零〇两0123456789")
 
 
@@ -55,7 +55,7 @@ class Ordinals:
             if role not in by_role:
                 raise TableError(f"{path}: unknown role {role!r} for {row['word']!r}")
             value = Decimal(row["value"]) if row.get("value") else None
-            if role == "ordinal" and value is None:
+            if role in ("ordinal", "zh_word") and value is None:
                 raise TableError(f"{path}: ordinal {row['word']!r} has no value")
             by_role[role][row["word"].lower()] = value
         self.words: dict[str, Decimal] = {w: v for w, v in by_role["ordinal"].items() if v is not None}
@@ -68,6 +68,9 @@ class Ordinals:
             for w, v in list(by_role["ordinal"].items()):
                 if v is not None and 1 <= v <= 9:
                     self.words[f"{t}-{w}"] = tv + v
+        self.zh_words: dict[str, Decimal] = {w: v for w, v in by_role["zh_word"].items() if v is not None}
+        self._zh_word_re = re.compile("|".join(re.escape(w) for w in sorted(self.zh_words, key=lambda w: (-len(w), w)))
+                                      or r"(?!x)x")
         self.determiners = frozenset(by_role["determiner"])
         self.not_after = frozenset(by_role["not_after"])
         self.rank_after = frozenset(by_role["rank_after"])
@@ -113,8 +116,15 @@ class Ordinals:
             yield OrdinalMatch(m.start(), m.end(), value, kind)
 
     def finditer_zh(self, norm: str, lo: int = 0, hi: int | None = None):
-        """Five-year-plan shorthands (``十四五`` → ordinal 14) in normalised Chinese text."""
+        """Five-year-plan shorthands (``十四五`` → ordinal 14) and ordinal words (``首届`` → 1) in
+        normalised Chinese text, in reading order."""
         hi = len(norm) if hi is None else hi
+        found = [OrdinalMatch(m.start(), m.end(), self.zh_words[m.group()], "ordinal")
+                 for m in self._zh_word_re.finditer(norm, lo, hi)]
+        found.extend(self._plans(norm, lo, hi))
+        return sorted(found, key=lambda o: o.start)
+
+    def _plans(self, norm: str, lo: int, hi: int):
         for m in _ZH_PLAN.finditer(norm, lo, hi):
             n = m.group("n")
             if len(n) == 2 and n[0] != "十" or m.start() > 0 and norm[m.start() - 1] in _ZH_NUMERAL_BEFORE:

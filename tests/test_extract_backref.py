@@ -140,14 +140,17 @@ def test_14th_plan_and_shisiwu_are_the_same_ordinal():
     assert (en.kind, en.value) == (zh.kind, zh.value) == ("ordinal", Decimal(14))
 
 
-@pytest.mark.parametrize("text, value", [("十三五时期", 13), ("“十五”计划", 10), ("十四五规划", 14)],
-                         ids=["13", "10", "14"])
+@pytest.mark.parametrize("text, value", [("十三五时期", 13), ("“十五”计划", 10), ("十四五规划", 14),
+                                         ('" 十四五 " 规划和 2035 年远景目标纲要提出', 14),  # seed 000
+                                         ("自首届世界互联网大会以来,习近平主席一直强调", 1)],  # seed 000
+                         ids=["13", "10", "14", "seed000-spaced-quotes", "seed000-shoujie"])
 def test_plan_shorthand(text, value):
     (c,) = [c for c in claims_of(text, "zh-Hans") if c.kind == "ordinal"]
     assert c.value == value
 
 
-@pytest.mark.parametrize("text", ["三五年", "二十五规划", "三四五规划"], ids=["sanwunian", "25", "345"])
+@pytest.mark.parametrize("text", ["三五年", "二十五规划", "三四五规划", "首次突破1000亿元"],
+                         ids=["sanwunian", "25", "345", "shouci"])
 def test_not_a_plan_shorthand(text):
     assert not [c for c in claims_of(text, "zh-Hans") if c.kind == "ordinal"]
 

@@ -246,7 +246,8 @@ def _split_claims(claims: Any, unit: str | None) -> tuple[list[dict], list[dict]
         reason = None
         if row.get("kind") not in LEVEL_KINDS:
             reason = f"kind {row.get('kind')} (not a level)"
-        elif unit is not None and _unit_of(row) != unit:
+        elif unit is not None and _unit_of(row) not in (unit, None):
+            # a claim with no unit word ("规模达8.45亿") is read in the metric's unit
             reason = f"unit {_unit_of(row) or '?'} ≠ {unit}"
         elif x is None:
             reason = "no period"
