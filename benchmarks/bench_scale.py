@@ -24,7 +24,6 @@ import sys
 import tempfile
 import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
@@ -103,17 +102,11 @@ class PeakRSS:
         self._thread.join()
 
 
-@contextmanager
 def local_cluster(workers: int):
-    from distributed import Client, LocalCluster
+    """The engine's own LocalCluster (process workers, one thread each)."""
+    from factlib.dask_engine import dask_client
 
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-    client = Client(cluster)
-    try:
-        yield client
-    finally:
-        client.close()
-        cluster.close()
+    return dask_client(None, workers=workers, processes=True)
 
 
 def mb(n: int) -> str:
