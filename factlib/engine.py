@@ -20,6 +20,7 @@ import os
 import sys
 import time
 from contextlib import contextmanager
+import dataclasses
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -195,7 +196,7 @@ def extract_frame(paths, engine: str = "pandas", scheduler=None, partitions: int
             frame = st.claims_frame(files)
             wanted = set(map(_key, files))
             frame.attrs["errors"] = [(p, r) for p, r in st.errors() if p in wanted]
-            frame.attrs["update"] = stats
+            frame.attrs["update"] = dataclasses.asdict(stats)  # attrs travel as JSON (Parquet metadata)
         return frame
     if engine == "pandas":
         return _pandas_frame(files)

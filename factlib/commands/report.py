@@ -28,6 +28,8 @@ def configure(parser) -> None:
     parser.add_argument("--notebooks", default=None, metavar="DIR",
                         help="use your own copies of the report notebooks (same names and parameters)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument("--store", default=None, metavar="PATH",
+                        help="claim store (SQLite) to read claims from; only new or changed files are extracted")
 
 
 def run(args) -> int:
@@ -42,6 +44,7 @@ def run(args) -> int:
         kinds=tuple(args.only) if args.only else _KINDS,
         notebook_folder=args.notebooks,
         progress=not args.no_progress,
+        store=args.store,
     )
     for r in result.failed:
         print(f"factlib report: {r.job.output}: {r.error}", file=sys.stderr)

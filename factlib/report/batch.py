@@ -443,11 +443,13 @@ def run_report(
     kinds: Iterable[str] = NOTEBOOKS,
     notebook_folder: str | os.PathLike[str] | None = None,
     progress: bool = True,
+    store: str | os.PathLike[str] | None = None,
 ) -> ReportResult:
     """Execute the report notebooks over ``corpus`` and write ``out_dir/index.html``.
 
     ``corpus`` is a folder, glob, file or list of files; ``reference`` is None (the
-    shipped official figures) or CSV path(s) added to them.  Writes the claims and
+    shipped official figures) or CSV path(s) added to them; ``store`` is a claim store
+    (:mod:`factlib.store`) to read claims from instead of re-extracting unchanged files.  Writes the claims and
     findings as CSV and Parquet, one HTML per report (plus executed ``.ipynb`` and chart
     PNGs) and the index, each atomically.  Check ``result.ok``: a failed notebook is
     listed on the index with its error and does not stop the others.
@@ -461,7 +463,7 @@ def run_report(
     out.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(out)
     corpus, reference = _abs(corpus), _abs(reference)  # kernels run in another directory
-    ctx = load_context(corpus, reference)
+    ctx = load_context(corpus, reference, store=store)
     data_files = write_table(ctx.claims, out, "claims") + write_table(ctx.findings, out, "findings")
     scratch = Path(tempfile.mkdtemp(prefix="factlib-report-"))
     try:
