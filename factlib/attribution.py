@@ -111,11 +111,16 @@ class Attributor:
         if not seg.strip(_ZH_TRIM):
             return hi, hi
         # positions kept from seg (after removing relative bases) -> map back through `keep`
-        keep = list(range(len(seg)))
-        for m in reversed(list(self.base_re.finditer(seg))):
-            del keep[m.start():m.end()]
-        keep = [i for i in keep if seg[i] != "\n"]  # hard line breaks inside a sentence
-        text = "".join(seg[i] for i in keep)
+        bases = list(self.base_re.finditer(seg))
+        if bases or "\n" in seg:
+            keep = list(range(len(seg)))
+            for m in reversed(bases):
+                del keep[m.start():m.end()]
+            keep = [i for i in keep if seg[i] != "\n"]  # hard line breaks inside a sentence
+            text = "".join(seg[i] for i in keep)
+        else:
+            keep = range(len(seg))  # nothing removed: positions in text are positions in seg
+            text = seg
         m = self.predicate_re.search(text)
         if m is not None and m.start() == 0 and len(m.group()) == 1 and len(text) > 1:
             m = self.predicate_re.search(text, 1)  # 有色金属, 在建: a one-character verb starting a word

@@ -64,6 +64,7 @@ _EN_DATE = re.compile(
     rf"|(?<![0-9])(?P<day2>[0-3]?[0-9]) (?P<mon2>{_EN_MONTH_ALT})\.?,? (?P<year2>1[89][0-9]{{2}}|20[0-9]{{2}})(?![0-9])"
     rf"|(?<![A-Za-z])(?P<mon3>{_EN_MONTH_ALT})\.?,? (?P<year3>1[89][0-9]{{2}}|20[0-9]{{2}})(?![0-9])"
 )
+_MONTH_AFTER = re.compile(rf" ?(?:{_MONTH}) ?月")  # 112年3月: an ROC year before a month
 _CIRCLED = re.compile("[\u2460-\u24ff\u2776-\u2793]")
 _SPACED = re.compile(r"[0-9](?: [0-9])+")
 _GROWTH_AFTER_ZH = re.compile(r"的?(?:增幅|增速|增长|涨幅|升幅|跌幅|降幅|成长)")
@@ -171,6 +172,8 @@ class Extractor:
         self.ordinal_words = self.cues.words("ordinal")
         self.rank_words = self.cues.words("rank")
         self.duration_words = sorted(self.cues.words("duration"), key=len, reverse=True)
+        # duration cues that are taken into the surface when they lead the number (连续3年, 时隔10年)
+        self.duration_lead = tuple(w for w in self.duration_words if w in ("连续", "时隔"))
         self.duration_after = self.cues.words("duration_after")
         zh_dir = [w for w in self.cues.words("up") | self.cues.words("down") | self.cues.words("change")
                   if not w.isascii()]
@@ -221,13 +224,24 @@ class Extractor:
             for om in self.ordinals.finditer_zh(norm):
                 if not mask.covers(om.start, om.end):
                     items.append(self._ordinal_item(om))
-        taken = [(it.s, it.e) for it in items]
+        # spans already taken by dates and ordinals, merged so that a point test is one bisection
+        t_starts: list[int] = []
+        t_ends: list[int] = []
+        for a, b in sorted((it.s, it.e) for it in items if it.e > it.s):
+            if t_ends and a <= t_ends[-1]:
+                if b > t_ends[-1]:
+                    t_ends[-1] = b
+                continue
+            t_starts.append(a)
+            t_ends.append(b)
         for m in self.master.finditer(norm):
             s = m.start()
             if s < consumed:
                 continue
-            if taken and any(a <= s < b for a, b in taken):
-                continue
+            if t_starts:
+                i = bisect_right(t_starts, s) - 1
+                if i >= 0 and s < t_ends[i]:
+                    continue
             item = self._candidate(m, norm, mask, zh_hant, doc_date)
             if item is None:
                 continue
@@ -288,13 +302,13 @@ class Extractor:
                 return self._spaced(sp, norm, zh_hant, doc_date)
         # ---- filters for Chinese numerals and number words -----------------------------------
         if is_cn:
-            if self.rules.lexicalised_at(norm, s, m.end("num")):
-                return None
             doubling = prev == "翻" and norm.startswith("番", m.end("num"))
             anchored = bool(unit_s or ym or m.group("frac") or m.group("cheng") or m.group("mag") or doubling
                             or pre3 == "百分之" or prev == "第" or any(c in num for c in "万亿兆"))
             if not anchored:
                 # a Chinese-numeral year needs 年 (二〇三五年) which is a unit match
+                return None
+            if self.rules.lexicalised_at(norm, s, m.end("num")):
                 return None
             if doubling:
                 pn = _parse(num)
@@ -335,7 +349,7 @@ class Extractor:
             token = num
         else:
             token = num + (m.group("mag") or "").strip()
-        parsed = _parse(token.replace(" ", " ") if not is_word else token)
+        parsed = _parse(token)
         if parsed is None:
             return None
         if (not (unit_s or ym or enunit or m.group("q1") or m.group("q2") or m.group("q3"))
@@ -446,8 +460,8 @@ class Extractor:
             kind = "duration"
             if norm.startswith(("来", "以来"), e) and not m.group("q3"):
                 end = e + (1 if norm[e] == "来" else 2)  # 10年来
-            for w in self.duration_words:
-                if norm.startswith(w, it.s - len(w)) and w in ("连续", "时隔"):
+            for w in self.duration_lead:
+                if norm.startswith(w, it.s - len(w)):
                     it.s -= len(w)
                     break
         it.e = max(end, it.e if end == e else end)
@@ -500,7 +514,7 @@ class Extractor:
             return n
         if zh_hant and (len(num) == 3 and 100 <= n <= 199 or prev in "民国" and 1 <= n <= 199):
             return roc_to_gregorian(n)
-        if zh_hant and 2 <= len(num) <= 3 and re.match(rf" ?(?:{_MONTH}) ?月", norm[e:e + 6]):
+        if zh_hant and 2 <= len(num) <= 3 and _MONTH_AFTER.match(norm[e:e + 6]):
             return roc_to_gregorian(n)
         return None
 
@@ -705,18 +719,24 @@ class Extractor:
                 groups[-1].append(si)
             else:
                 groups.append([si])
+        text = doc.text
+        offsets = getattr(doc, "offsets", None)
+        identity = offsets is not None and offsets.is_identity and len(text) == len(norm)
+        doc_id, lang = doc.id, doc.lang
         for group in groups:
-            s0, s1 = ns[group[0]], ne[group[-1]]
             gitems = [it for si in group for it in by_sent[si]]
+            if not any(it.is_claim for it in gitems):
+                continue  # only period windows (11月份): nothing to attribute or report
+            s0, s1 = ns[group[0]], ne[group[-1]]
             self._sentence(doc, norm, s0, s1, gitems, en, None, None)
             for si in group:
                 sitems = by_sent[si]
-                sent = sentences[si]
+                sent = None
                 for it in sitems:
                     if not it.is_claim:
                         continue
-                    ts, te = doc.text_span(it.s, it.e)
-                    if _CIRCLED.search(doc.text, ts, te):
+                    ts, te = (it.s, it.e) if identity else doc.text_span(it.s, it.e)
+                    if _CIRCLED.search(text, ts, te):
                         continue  # ① became '1' in norm: a list marker, not a number
                     metric = it.metric
                     key = ""
@@ -725,12 +745,14 @@ class Extractor:
                             key = lexicon.key_for(metric) or ""
                         except Exception:  # a user lexicon must not break extraction
                             key = ""
+                    if sent is None:
+                        sent = sentences[si]
                     out.append(Claim(
-                        doc_id=doc.id, claim_id=claim_id(doc.id, ts, te), sentence_id=sent.index,
-                        start=ts, end=te, surface=doc.text[ts:te], sentence=sent.text,
+                        doc_id=doc_id, claim_id=claim_id(doc_id, ts, te), sentence_id=sent.index,
+                        start=ts, end=te, surface=text[ts:te], sentence=sent.text,
                         value=it.value, low=it.low, high=it.high, precision=it.precision,
                         qualifier=it.qualifier, kind=it.kind, unit=it.unit, metric=metric, metric_key=key,
-                        period=it.period, period_basis=it.basis if it.period else "none", lang=doc.lang,
+                        period=it.period, period_basis=it.basis if it.period else "none", lang=lang,
                         direction=it.direction, unit_surface=it.unit_surface,
                     ))
         return out

@@ -48,7 +48,9 @@ class Mask:
         return None
 
     def covers(self, start: int, end: int) -> bool:
-        return self.rule_at(start, end) is not None
+        """True when a masked span overlaps ``[start, end)``."""
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
 
 
 class NonClaimRules:
@@ -58,22 +60,23 @@ class NonClaimRules:
         rows = read_table(path, required=("name", "first", "pattern"), key=("name",))
         self.names = [r["name"] for r in rows]
         # One leading character class (the union of the rules' first characters) lets the regex
-        # engine skip all other text in C; each rule then re-anchors on the consumed character
-        # with a one-character look-behind holding a look-ahead that captures the rule's match.
-        union = "".join(r["first"] for r in rows)
-        alts = "|".join(f"(?<=(?=(?P<{r['name']}>{r['pattern']}))[{r['first']}])" for r in rows)
-        self.pattern = re.compile(f"[{union}](?:{alts})")
+        # engine skip all other text in C; each rule then re-anchors on the consumed character with
+        # a one-character look-behind that first tests the rule's own first character (cheap, so
+        # the rules that cannot start there are skipped at once) and then holds a look-ahead that
+        # captures the rule's match.
+        self.pattern = re.compile(f"[{_union_class(r['first'] for r in rows)}](?:" + "|".join(
+            rf"(?<=(?=[{r['first']}])(?=(?P<{r['name']}>{r['pattern']}))[\s\S])" for r in rows) + ")")
         words = [r["word"] for r in read_table(lexicalised, required=("word",), key=("word",))]
         self.lexicalised = re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
         self._maxlex = max(map(len, words), default=1)
 
     def mask(self, norm: str) -> Mask:
-        """Spans of ``norm`` matched by any rule."""
+        """Spans of ``norm`` matched by any rule (at each position, the first rule that matches)."""
         spans = []
         for m in self.pattern.finditer(norm):
             name = m.lastgroup or ""
             s = m.start()
-            spans.append((s, s + len(m.group(name)) if name else m.end(), name))
+            spans.append((s, m.end(name) if name else m.end(), name))
         return Mask(spans)
 
     def lexicalised_at(self, norm: str, start: int, end: int) -> str | None:
@@ -85,6 +88,35 @@ class NonClaimRules:
             if m.start() > start:
                 break
         return None
+
+
+def _union_class(classes) -> str:
+    """One regex character class body holding every character of the bodies ``classes``.
+
+    Concatenating the bodies would join a trailing '-' of one to the next ('+-' + 'A-Z' makes the
+    range '+-A'), so the characters are enumerated (BMP; astral characters are added one by one) and
+    written back as ranges.
+    """
+    bodies = list(classes)
+    chars: set[str] = set()
+    for body in bodies:
+        chars.update(re.findall(f"[{body}]", _BMP))
+    astral = [c for body in bodies for c in body if ord(c) > 0xFFFF]
+    chars.update(astral)
+    cps = sorted(map(ord, chars))
+    out = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        a, b = re.escape(chr(cps[i])), re.escape(chr(cps[j]))
+        out.append(a if i == j else f"{a}-{b}")
+        i = j + 1
+    return "".join(out)
+
+
+_BMP = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
 
 
 @lru_cache(maxsize=1)
