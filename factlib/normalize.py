@@ -103,6 +103,13 @@ class OffsetMap:
         if start == end:
             t = self.text_start(start)
             return t, t
+        # fast path: the span lies inside one one-to-one segment (almost every claim)
+        i = bisect_right(self._n, start) - 1
+        if i >= 0:
+            n0, nlen = self._n[i], self._nlen[i]
+            if nlen == self._tlen[i] and end <= n0 + nlen:
+                shift = self._t[i] - n0
+                return start + shift, end + shift
         return self.text_start(start), self.text_end(end)
 
     def norm_span(self, start: int, end: int) -> tuple[int, int]:
