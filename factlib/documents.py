@@ -137,12 +137,6 @@ class Document:
         """The exact span of ``text`` that ``norm[norm_start:norm_end]`` came from."""
         return self.offsets.text_span(norm_start, norm_end)
 
-    def sentence_index(self, text_pos: int) -> int:
-        """Index of the sentence that holds ``text`` position ``text_pos`` (or the one before it)."""
-        from bisect import bisect_right
-
-        return max(0, bisect_right(self._ts, text_pos) - 1)
-
     # ---- views ---------------------------------------------------------------------
     @property
     def n_chars(self) -> int:

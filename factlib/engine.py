@@ -313,8 +313,10 @@ def uses_engine(args) -> bool:
 
 
 def _report_errors(errors) -> None:
+    from factlib.commands.common import warn_load_error
+
     for path, reason in errors:
-        print(f"factlib: {path}: {reason}", file=sys.stderr)
+        warn_load_error(path, reason)
 
 
 def run_extract(args) -> int:
@@ -361,16 +363,13 @@ def run_extract(args) -> int:
 
 def run_check(args, render, write) -> int:
     """``factlib check`` with ``--engine``/``--store``; ``render``/``write`` come from the command."""
-    from factlib.reference import load_reference
-    from factlib.tables import TableError
+    from factlib.commands.common import reference_from_args
 
     if args.engine != "dask" and args.scheduler:
         print("factlib: --scheduler needs --engine dask", file=sys.stderr)
         return 2
-    try:
-        reference = load_reference(args.reference, include_default=not args.no_default_reference)
-    except (OSError, TableError) as exc:
-        print(f"factlib: reference: {exc}", file=sys.stderr)
+    reference = reference_from_args(args)
+    if reference is None:
         return 2
     try:
         findings = check_frame(args.paths, args.engine, args.scheduler, args.partitions, args.store,

@@ -67,10 +67,6 @@ class OffsetMap:
         self.norm_length = norm_length
         self.text_length = text_length
 
-    @classmethod
-    def identity(cls, length: int) -> "OffsetMap":
-        return cls([(0, length, 0, length)], length, length)
-
     @property
     def is_identity(self) -> bool:
         return len(self._n) == 1 and self._nlen[0] == self._tlen[0] == self.norm_length == self.text_length

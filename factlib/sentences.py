@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .tables import read_table
 
-__all__ = ["split_sentences", "sentence_arrays"]
+__all__ = ["sentence_arrays"]
 
 _TERM = "。！？!?；;…"
 _CLOSERS = re.escape("\"'”’」』）)】》")
@@ -82,9 +82,3 @@ def sentence_arrays(text: str) -> tuple[array, array]:
             starts.append(s)
             ends.append(e)
     return starts, ends
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans ``(start, end)`` of the sentences of ``text``, whitespace trimmed."""
-    s, e = sentence_arrays(text)
-    return list(zip(s, e))

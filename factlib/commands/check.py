@@ -75,24 +75,21 @@ def run(args) -> int:
         return run_check(args, render, _write)
     from factlib.checks import check
     from factlib.claims import claims_frame
+    from factlib.commands.common import reference_from_args, warn_load_error
     from factlib.documents import LoadError, iter_documents
-    from factlib.reference import load_reference
-    from factlib.tables import TableError
 
     docs, failed = [], 0
     for item in iter_documents(args.paths):
         if isinstance(item, LoadError):
             failed += 1
-            print(f"factlib: {item.path}: {item.reason}", file=sys.stderr)
+            warn_load_error(item.path, item.reason)
         else:
             docs.append(item)
     if not docs:
         print("factlib: no documents loaded", file=sys.stderr)
         return 1
-    try:
-        reference = load_reference(args.reference, include_default=not args.no_default_reference)
-    except (OSError, TableError) as exc:
-        print(f"factlib: reference: {exc}", file=sys.stderr)
+    reference = reference_from_args(args)
+    if reference is None:
         return 2
     claims = claims_frame(docs)
     try:

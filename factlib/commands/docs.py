@@ -13,6 +13,7 @@ def configure(parser) -> None:
 
 
 def run(args) -> int:
+    from factlib.commands.common import warn_load_error
     from factlib.documents import LoadError, iter_documents
 
     loaded = failed = 0
@@ -20,7 +21,7 @@ def run(args) -> int:
     for item in iter_documents(args.paths):
         if isinstance(item, LoadError):
             failed += 1
-            print(f"factlib: {item.path}: {item.reason}", file=sys.stderr)
+            warn_load_error(item.path, item.reason)
             continue
         loaded += 1
         s = item.summary()

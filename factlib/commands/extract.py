@@ -24,6 +24,7 @@ def configure(parser) -> None:
 
 
 def _claims(paths, errors: list[str]):
+    from factlib.commands.common import warn_load_error
     from factlib.documents import LoadError, iter_documents
     from factlib.extract import default_extractor
 
@@ -31,7 +32,7 @@ def _claims(paths, errors: list[str]):
     for item in iter_documents(paths):
         if isinstance(item, LoadError):
             errors.append(item.path)
-            print(f"factlib: {item.path}: {item.reason}", file=sys.stderr)
+            warn_load_error(item.path, item.reason)
             continue
         try:
             claims = extractor.extract(item)
