@@ -18,16 +18,31 @@ from .tables import read_table
 __all__ = ["remove_pinyin", "Boilerplate", "default_boilerplate"]
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_SYLLABLE = rf"(?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,6}}"
-# "網(wǎng)" (after any visible character) or "?qǐng)" (a lost character swallowed the "(")
-_PINYIN = re.compile(rf"(?:(?<=[^\s(（])[(（]|(?<=\?)){_SYLLABLE}[)）]")
+_TONE_SET = frozenset(_TONED)
+# a candidate starts with its opening character, so the regex engine skips other text in C:
+# "(wǎng)" / "（wǎng）" after a character, or "?qǐng)" where a lost character swallowed the "("
+_CANDIDATE = re.compile(rf"[(（?][a-zü{_TONED}]{{1,6}}[)）]")
+_NOT_BEFORE = frozenset(" \t\n\r\f\v\u3000\xa0(（")
+
+
+def _drop_annotation(m: re.Match) -> str:
+    s = m.group()
+    if _TONE_SET.isdisjoint(s):
+        return s  # no tone mark: "(de)", "(ok)" are words, not pinyin
+    if s[0] == "?":
+        return "?"
+    start = m.start()
+    before = m.string[start - 1] if start else ""
+    if not before or before in _NOT_BEFORE or before.isspace():
+        return s  # an annotation follows a visible character
+    return ""
 
 
 def remove_pinyin(text: str) -> str:
     """Drop inline pinyin annotations such as ``網(wǎng)`` → ``網``."""
     if ")" not in text and "）" not in text:
         return text
-    return _PINYIN.sub("", text)
+    return _CANDIDATE.sub(_drop_annotation, text)
 
 
 @lru_cache(maxsize=None)

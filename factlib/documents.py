@@ -115,12 +115,8 @@ class Document:
         if self.offsets.is_identity:
             self._ts, self._te = self._ns, self._ne
         else:
-            ts, te = array("q"), array("q")
-            for s, e in zip(self._ns, self._ne):
-                a, b = self.offsets.text_span(s, e)
-                ts.append(a)
-                te.append(b)
-            self._ts, self._te = ts, te
+            ts, te = self.offsets.text_spans(self._ns, self._ne)
+            self._ts, self._te = array("q", ts.tobytes()), array("q", te.tobytes())
 
     # ---- spans -------------------------------------------------------------------
     @property

@@ -130,17 +130,25 @@ def markdown_to_text(md: str) -> str:
     return tidy(s)
 
 
-_SPACES_END = re.compile(r"[ \t\u3000\xa0]+$", re.M)
-_SPACES_START = re.compile(r"^[ \t\u3000\xa0]+", re.M)
-_BLANKS = re.compile(r"\n{3,}")
+_SPACES = " \t\u3000\xa0"
 
 
 def tidy(s: str) -> str:
+    """Line breaks unified, spaces trimmed at both ends of each line, runs of blank lines
+    collapsed to one, blank lines at both ends removed."""
     s = s.replace("\r\n", "\n").replace("\r", "\n")
-    s = _SPACES_END.sub("", s)
-    s = _SPACES_START.sub("", s)
-    s = _BLANKS.sub("\n\n", s)
-    return s.strip("\n")
+    out: list[str] = []
+    blank = False
+    for line in s.split("\n"):
+        line = line.strip(_SPACES)
+        if not line:
+            if blank:
+                continue
+            blank = True
+        else:
+            blank = False
+        out.append(line)
+    return "\n".join(out).strip("\n")
 
 
 def parse_markup(raw_text: str, suffix: str = "") -> Parsed:

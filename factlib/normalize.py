@@ -20,6 +20,8 @@ from array import array
 from bisect import bisect_right
 from functools import lru_cache
 
+import numpy as np
+
 __all__ = ["OffsetMap", "normalize", "to_simplified", "nfkc"]
 
 
@@ -48,9 +50,11 @@ def nfkc(s: str) -> str:
     return unicodedata.normalize("NFKC", s)
 
 
-# characters whose presence can make NFKC compose across characters
-_COMBINING = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
-                        r"\ufe20-\ufe2f\u3099\u309a\u1100-\u11ff\uac00-\ud7a3\u0900-\u0dff]")
+# characters whose presence can make NFKC compose across characters (combining marks,
+# Hangul jamo and syllables, Indic scripts)
+_COMBINING = ((0x0300, 0x036F), (0x0483, 0x0489), (0x0591, 0x05BD), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF),
+              (0x20D0, 0x20FF), (0xFE20, 0xFE2F), (0x3099, 0x309A), (0x1100, 0x11FF), (0xAC00, 0xD7A3),
+              (0x0900, 0x0DFF))
 
 
 class OffsetMap:
@@ -107,6 +111,21 @@ class OffsetMap:
                 shift = self._t[i] - n0
                 return start + shift, end + shift
         return self.text_start(start), self.text_end(end)
+
+    def text_spans(self, starts, ends) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`text_span` of many non-empty spans at once (vectorised; used for sentences)."""
+        st = np.asarray(starts, dtype=np.int64)
+        en = np.asarray(ends, dtype=np.int64)
+        if len(st) and (st.min() < 0 or en.max() > self.norm_length or (en <= st).any()):
+            raise IndexError("text_spans takes non-empty spans inside norm")
+        n, nlen = np.asarray(self._n), np.asarray(self._nlen)
+        t, tlen = np.asarray(self._t), np.asarray(self._tlen)
+        one = nlen == tlen
+        i = np.maximum(np.searchsorted(n, st, side="right") - 1, 0)
+        ts = np.where(one[i], t[i] + st - n[i], t[i])
+        j = np.maximum(np.searchsorted(n, en - 1, side="right") - 1, 0)
+        te = np.where(one[j], t[j] + en - n[j], t[j] + tlen[j])
+        return ts, te
 
     def norm_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``norm`` produced by ``text[start:end]`` (widened to whole pieces)."""
@@ -167,47 +186,75 @@ class _Builder:
 # digits, compatibility ideographs).  Anything else is left as it is (one for one).
 _COMPAT_RANGES = ((0x0, 0xD800), (0xE000, 0x10000), (0x1D400, 0x1D800), (0x1EE00, 0x1EF00),
                   (0x1F100, 0x1F250), (0x1FBF0, 0x1FC00), (0x2F800, 0x2FA20))
+_CHUNK = 1 << 20  # characters translated per numpy pass (bounds the transient arrays to ~10 MB)
 
 
 @lru_cache(maxsize=1)
-def _compat_tables() -> tuple[dict[int, str], re.Pattern]:
-    """(one-for-one NFKC translation table, regex of characters that need the slow path)."""
-    single: dict[int, str] = {}
-    slow: list[str] = []
+def _compat_tables() -> tuple[np.ndarray, np.ndarray]:
+    """(one-for-one NFKC code point table, table of characters that need the slow path).
+
+    Both are indexed by code point.  A character needs the slow path when NFKC expands it
+    (``½``, ``…``) or when it may compose with its neighbours (combining marks, Hangul jamo,
+    Indic scripts: ``_COMBINING``)."""
+    single = np.arange(0x110000, dtype=np.uint32)
+    slow = np.zeros(0x110000, dtype=np.bool_)
     for a, b in _COMPAT_RANGES:
         for cp in range(a, b):
             c = chr(cp)
             n = unicodedata.normalize("NFKC", c)
             if unicodedata.combining(c) or (n != c and len(n) != 1):
-                slow.append(c)
+                slow[cp] = True
             elif n != c:
-                single[cp] = n
-    cls = "".join(re.escape(c) for c in slow)
-    return single, re.compile(f"[{cls}]|{_COMBINING.pattern}")
+                single[cp] = ord(n)
+    for lo, hi in _COMBINING:
+        slow[lo:hi + 1] = True
+    return single, slow
+
+
+def _translate_chunk(chunk: str, single: np.ndarray, slow: np.ndarray, base: int,
+                     slow_at: list[int]) -> str:
+    """``chunk`` with its one-for-one NFKC changes applied; slow-path positions (offset by
+    ``base``) are appended to ``slow_at``."""
+    codes = np.frombuffer(chunk.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    out = single[codes]
+    hits = np.flatnonzero(slow[out])
+    if len(hits):
+        slow_at.extend((hits + base).tolist())
+    if np.array_equal(out, codes):
+        return chunk
+    return out.astype("<u4", copy=False).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _nfkc_with_map(text: str) -> tuple[str, list[list[int]]]:
     """NFKC of ``text`` and its segments (norm → text).
 
-    Most characters that NFKC changes map to one character (fullwidth forms): one
-    ``str.translate`` handles them in C.  Lines holding a character that expands (``½``,
-    ``…``) or combines are redone cluster by cluster.
+    Most characters that NFKC changes map to one character (fullwidth forms): a numpy table
+    lookup over the code points handles them.  Lines holding a character that expands
+    (``½``, ``…``) or combines are redone cluster by cluster.
     """
     single, slow = _compat_tables()
-    fast = text.translate(single)
-    if not slow.search(fast):
+    slow_at: list[int] = []
+    parts = [_translate_chunk(text[i:i + _CHUNK], single, slow, i, slow_at)
+             for i in range(0, len(text), _CHUNK)]
+    fast = parts[0] if len(parts) == 1 else "".join(parts)
+    del parts
+    if not slow_at:
         return fast, [[0, len(text), 0, len(text)]]
     b = _Builder()
     out: list[str] = []
-    lines, tlines = text.splitlines(keepends=True), fast.splitlines(keepends=True)
-    if len(lines) != len(tlines):  # never seen: a translation that created or removed a line break
-        tlines = [""] * len(lines)
-    for line, tline in zip(lines, tlines):
-        if len(line) == len(tline) and not slow.search(tline):
-            out.append(tline)
-            b.same(len(line))
-        else:
-            _nfkc_line(line, out, b)
+    pos = 0
+    for p in slow_at:
+        if p < pos:
+            continue  # in a line already redone
+        ls = text.rfind("\n", 0, p) + 1
+        le = text.find("\n", p)
+        le = len(text) if le < 0 else le + 1
+        out.append(fast[pos:ls])
+        b.same(ls - pos)
+        _nfkc_line(text[ls:le], out, b)
+        pos = le
+    out.append(fast[pos:])
+    b.same(len(text) - pos)
     return "".join(out), b.segs
 
 

@@ -49,3 +49,38 @@ def test_single_char_pieces_roundtrip(text):
 def test_identity_for_plain_text():
     norm, omap = normalize("截至2022年12月，我国网民规模达10.67亿")
     assert omap.text_span(3, 7) == (3, 7)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts, data=st.data())
+def test_vectorised_text_spans_equal_text_span(text, data):
+    norm, omap = normalize(text)
+    if not norm:
+        return
+    spans = data.draw(st.lists(st.tuples(st.integers(0, len(norm) - 1), st.integers(1, len(norm))), max_size=8))
+    spans = [(a, b) for a, b in spans if a < b]
+    ts, te = omap.text_spans([a for a, _ in spans], [b for _, b in spans])
+    assert [(int(x), int(y)) for x, y in zip(ts, te)] == [omap.text_span(a, b) for a, b in spans]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_norm_is_nfkc_then_t2s_of_the_text(text):
+    import unicodedata
+
+    from factlib.normalize import to_simplified
+
+    norm, _ = normalize(text)
+    # line by line: OpenCC converts phrases, which never span a line break
+    expected = "".join(to_simplified(unicodedata.normalize("NFKC", ln)) for ln in text.splitlines(keepends=True))
+    assert norm == expected
+
+
+def test_large_text_is_translated_in_chunks():
+    from factlib import normalize as nz
+
+    text = ("网民规模达１０.６７亿，ａｂｃ…\n" * 80_000) + "e\u0301"
+    assert len(text) > nz._CHUNK
+    norm, omap = normalize(text)
+    assert norm == nz.nfkc(text)
+    assert omap.text_span(len(norm) - 1, len(norm)) == (len(text) - 2, len(text))
