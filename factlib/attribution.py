@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from factlib.cues import CueTable, alternation, default_cues
+from factlib.cues import CueTable, default_cues
+from factlib.regexes import alternation
 from factlib.periods import TimeWords, default_time_words
 from factlib.tables import TableError, read_table
 

@@ -13,17 +13,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from factlib.regexes import alternation
 from factlib.tables import TableError, read_table
 
 __all__ = ["CueTable", "default_cues", "ROLES"]
 
 ROLES = ("up", "down", "change", "rate_noun", "base", "ordinal", "rank", "duration",
          "duration_after", "predicate", "filler")
-
-
-def alternation(words) -> str:
-    """A regex alternation of ``words``, longest first (so 增长率 wins over 增长)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 class CueTable:

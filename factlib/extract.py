@@ -28,7 +28,8 @@ from functools import lru_cache
 from factlib import numbers
 from factlib.attribution import Attributor, default_attributor
 from factlib.claims import Claim, claim_id
-from factlib.cues import CueTable, alternation, default_cues
+from factlib.cues import CueTable, default_cues
+from factlib.regexes import alternation
 from factlib.nonclaims import NonClaimRules, default_rules
 from factlib.ordinals import Ordinals, default_ordinals
 from factlib.periods import (

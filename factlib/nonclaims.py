@@ -16,6 +16,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+from factlib.regexes import alternation
 from factlib.tables import read_table
 
 __all__ = ["NonClaimRules", "Mask", "default_rules"]
@@ -67,7 +68,7 @@ class NonClaimRules:
         self.pattern = re.compile(f"[{_union_class(r['first'] for r in rows)}](?:" + "|".join(
             rf"(?<=(?=[{r['first']}])(?=(?P<{r['name']}>{r['pattern']}))[\s\S])" for r in rows) + ")")
         words = [r["word"] for r in read_table(lexicalised, required=("word",), key=("word",))]
-        self.lexicalised = re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+        self.lexicalised = re.compile(alternation(words))
         self._maxlex = max(map(len, words), default=1)
 
     def mask(self, norm: str) -> Mask:

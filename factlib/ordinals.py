@@ -22,6 +22,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from factlib.regexes import alternation
 from factlib.tables import TableError, read_table
 
 __all__ = ["OrdinalMatch", "Ordinals", "default_ordinals"]
@@ -69,8 +70,7 @@ class Ordinals:
                 if v is not None and 1 <= v <= 9:
                     self.words[f"{t}-{w}"] = tv + v
         self.zh_words: dict[str, Decimal] = {w: v for w, v in by_role["zh_word"].items() if v is not None}
-        self._zh_word_re = re.compile("|".join(re.escape(w) for w in sorted(self.zh_words, key=lambda w: (-len(w), w)))
-                                      or r"(?!x)x")
+        self._zh_word_re = re.compile(alternation(self.zh_words))
         self.determiners = frozenset(by_role["determiner"])
         self.not_after = frozenset(by_role["not_after"])
         self.rank_after = frozenset(by_role["rank_after"])

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from factlib.regexes import alternation
 from factlib.tables import TableError, read_table
 
 __all__ = [
@@ -118,12 +119,11 @@ class TimeWords:
             self.words[row["word"].lower()] = TimeWord(row["word"], t, offset, months)
         zh = [w for w in self.words if not w.isascii()]
         en = [w for w in self.words if w.isascii()]
-        alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=lambda w: (-len(w), w)))  # noqa: E731
-        self.zh = re.compile(alt(zh))
-        self.en = re.compile(r"(?<![A-Za-z])(?:" + alt(en) + r")(?![A-Za-z])", re.I)
+        self.zh = re.compile(alternation(zh))
+        self.en = re.compile(r"(?<![A-Za-z])(?:" + alternation(en, fold=True) + r")(?![A-Za-z])", re.I)
         # parts of a year written right after 'YYYY年' (2021年末, 2023年首3季)
         self.parts = {w: tw for w, tw in self.words.items() if tw.type == "part" and not w.isascii()}
-        self.part_re = re.compile(alt(self.parts))
+        self.part_re = re.compile(alternation(self.parts))
 
     def lookup(self, word: str) -> TimeWord | None:
         return self.words.get(word.lower())

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from factlib.regexes import alternation
 from factlib.tables import TableError, read_table
 
 __all__ = ["Unit", "UnitTable", "default_units"]
@@ -38,8 +39,8 @@ def _split(cell: str) -> list[str]:
     return [w.strip() for w in (cell or "").split("|") if w.strip()]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+def _alternation(words: list[str], fold: bool = False) -> str:
+    return alternation(words, fold=fold)
 
 
 class UnitTable:
@@ -70,14 +71,12 @@ class UnitTable:
                 self.prefixes[p] = unit
         # Chinese units are matched right after a number (optionally one space); English unit words
         # need a space (or '-' for '7.9-percent') and a word boundary after them.
-        self.zh_pattern = "|".join(
-            re.escape(w) + (f"(?![{re.escape(guards[w])}])" if w in guards else "")
-            for w in sorted(set(zh), key=lambda w: (-len(w), w)))
+        self.zh_pattern = alternation(zh, suffixes={w: f"(?![{re.escape(g)}])" for w, g in guards.items()})
         en_words = [w for w in en if not w.startswith("-")]
         en_glued = [w for w in en if w.startswith("-")]
         self.en_pattern = (
             "(?:" + _alternation(en_glued) + ")" if en_glued else "(?!)"
-        ) + r"(?![A-Za-z])|[ ](?i:" + _alternation(en_words) + r")(?![A-Za-z])"
+        ) + r"(?![A-Za-z])|[ ](?i:" + _alternation(en_words, fold=True) + r")(?![A-Za-z])"
         self.prefix_pattern = _alternation(list(self.prefixes))
 
     def lookup(self, surface: str) -> Unit | None:
