@@ -284,15 +284,17 @@ class Extractor:
 
     def _candidate(self, m: re.Match, norm: str, mask, zh_hant: bool, doc_date):  # noqa: C901
         s, e = m.start(), m.end()
-        num = m.group("num")
         if mask.covers(s, m.end("num")):
             return None
+        # one call for every group (a match is looked at many times below)
+        num, q1, mag, q2, unit_s, ym, frac, cheng, chengd, enunit, per, q3 = m.group(
+            "num", "q1", "mag", "q2", "unit", "ym", "frac", "cheng", "chengd", "enunit", "per", "q3")
         first = num[0]
         is_cn = not (first.isdigit() or first in "+-−") and not first.isascii()
         is_word = first.isascii() and first.isalpha()
-        unit_s = m.group("unit") or ""
-        enunit = m.group("enunit") or ""
-        ym = m.group("ym") or ""
+        unit_s = unit_s or ""
+        enunit = enunit or ""
+        ym = ym or ""
         prev = norm[s - 1] if s else ""
         pre3 = norm[max(0, s - 3):s]
         # spaced digits of the 1998 report: '1 9 9 7 年', '7 4 7 7 2 亿元'
@@ -304,7 +306,7 @@ class Extractor:
         # ---- filters for Chinese numerals and number words -----------------------------------
         if is_cn:
             doubling = prev == "翻" and norm.startswith("番", m.end("num"))
-            anchored = bool(unit_s or ym or m.group("frac") or m.group("cheng") or m.group("mag") or doubling
+            anchored = bool(unit_s or ym or frac or cheng or mag or doubling
                             or pre3 == "百分之" or prev == "第" or any(c in num for c in "万亿兆"))
             if not anchored:
                 # a Chinese-numeral year needs 年 (二〇三五年) which is a unit match
@@ -320,12 +322,12 @@ class Extractor:
                 it.low = it.high = it.value
                 it.precision, it.kind, it.unit, it.unit_surface = _ZERO, "multiple", "倍", "番"
                 return it
-            if num == "一" and not (m.group("q1") or m.group("q2") or m.group("q3") or m.group("mag")
-                                   or pre3 == "百分之" or prev == "第" or m.group("frac")):
+            if num == "一" and not (q1 or q2 or q3 or mag
+                                   or pre3 == "百分之" or prev == "第" or frac):
                 u1 = self.units.lookup(unit_s) if unit_s else None
                 if self.qual.before_word(norm, s) is None and (u1 is None or u1.dimension in ("count", "time")):
                     return None  # 一 + classifier is an article (一家, 一项, 一年); 一元 is money
-        if is_word and not (m.group("mag") or enunit or " " in num or
+        if is_word and not (mag or enunit or " " in num or
                             any(w in num.lower() for w in ("thousand", "million", "billion", "trillion", "hundred"))):
             return None
         if num[0] in "+-−" and prev.isdigit():
@@ -333,7 +335,7 @@ class Extractor:
         if prev.isalpha() and prev.isascii() and not is_word:
             return None  # glued to Latin letters (H1, IPv6): a name
         # ---- month windows '1至11月份' (a period, not a claim) ------------------------------------
-        if not (unit_s or ym or m.group("mag")) and norm[e:e + 1] in "至到-~":
+        if not (unit_s or ym or mag) and norm[e:e + 1] in "至到-~":
             rm = _RANGE_SEP.match(norm, e)
             m2 = self.master.match(norm, rm.end()) if rm is not None else None
             if m2 is not None and m2.group("ym") in ("月", "月份"):
@@ -346,14 +348,14 @@ class Extractor:
                     it.basis = "relative" if it.period else "none"
                     return it
         # ---- the number itself ------------------------------------------------------------------
-        if pre3 == "百分之" or m.group("frac") or m.group("cheng"):
+        if pre3 == "百分之" or frac or cheng:
             token = num
         else:
-            token = num + (m.group("mag") or "").strip()
+            token = num + (mag or "").strip()
         parsed = _parse(token)
         if parsed is None:
             return None
-        if (not (unit_s or ym or enunit or m.group("q1") or m.group("q2") or m.group("q3"))
+        if (not (unit_s or ym or enunit or q1 or q2 or q3)
                 and parsed.magnitude >= 10000 and norm[e:e + 1].isdigit()):
             # 2兆736亿元: a second section with a smaller magnitude continues the number
             m2 = self.master.match(norm, e)
@@ -369,7 +371,7 @@ class Extractor:
         value, prec = parsed.value, parsed.precision
         it = _Item(s, e)
         # ---- dates and years ----------------------------------------------------------------
-        if unit_s == "年" and not (m.group("q1") or m.group("q2") or m.group("mag")):
+        if unit_s == "年" and not (q1 or q2 or mag):
             year = self._year_value(num, value, zh_hant, prev, norm, e)
             if year is not None:
                 return self._date_from_year(it, year, norm, s, m.end("unit"), mask, zh_hant, doc_date)
@@ -380,7 +382,7 @@ class Extractor:
         kind = ""
         unit_written = unit_s or enunit.strip(" -")
         end = e
-        if m.group("frac"):
+        if frac:
             fm = self.master.match(norm, m.end("frac"))
             if fm is None:
                 return None
@@ -391,8 +393,8 @@ class Extractor:
             prec = _ZERO
             kind, unit_code, unit_written = "fraction", "", ""
             end = fm.end("num")
-        elif m.group("cheng"):
-            d = m.group("chengd")
+        elif cheng:
+            d = chengd
             value = value * 10 + (_CN_SMALL.get(d, 0) if d else 0)
             prec = _HALF if d else Decimal(5)
             kind, unit_code, unit_written = "percent", "%", "成"
@@ -400,7 +402,7 @@ class Extractor:
             it.s = s - 3
             kind, unit_code, unit_written = "percent", "%", "百分之"
             end = m.end("num")
-            if m.group("q3"):
+            if q3:
                 end = m.end("q3")
         # ---- ordinals and ranks ------------------------------------------------------------
         if prev == "第" and not kind:
@@ -419,32 +421,32 @@ class Extractor:
                     u = self.units.lookup(pm.group().strip())
                     unit_code, kind, unit_written = u.code, u.kind, pm.group().strip()
                     it.s = pm.start()
-                elif m.group("mag") or parsed.magnitude != 1:
+                elif mag or parsed.magnitude != 1:
                     kind = "count"
                 elif (not is_cn and num.isdigit() and len(num) == 4 and 1900 <= int(num) <= 2099
-                      and not m.group("q3")):
+                      and not q3):
                     it.kind, it.value, it.is_time, it.gran = "year", value, True, "Y"
                     it.period, it.basis = str(int(num)), "explicit"
                     it.low = it.high = value
                     it.precision = _ZERO
                     return it
                 else:
-                    if is_cn and not (m.group("q1") or m.group("q2")):
+                    if is_cn and not (q1 or q2):
                         return None
                     for tm in self.tw.zh.finditer(norm, max(0, s - 2), min(len(norm), e + 2)):
                         if tm.start() <= s < tm.end():
                             return None  # inside a time word (首3季)
                     kind = "count" if parsed.digits.lstrip("-").isdigit() else "other"
-        if m.group("per"):
-            unit_code = unit_code + m.group("per")
-            unit_written = unit_written + m.group("per")
+        if per:
+            unit_code = unit_code + per
+            unit_written = unit_written + per
         # ---- qualifiers --------------------------------------------------------------------------
         qualifier = "exact"
-        for g in ("q1", "q2"):
-            if m.group(g):
-                qualifier = self.qual.after.get(m.group(g), qualifier)
-        if m.group("q3"):
-            qualifier = self.qual.after.get(m.group("q3").strip(), qualifier)
+        for g in (q1, q2):
+            if g:
+                qualifier = self.qual.after.get(g, qualifier)
+        if q3:
+            qualifier = self.qual.after.get(q3.strip(), qualifier)
         bw = self.qual.before_word(norm, it.s)
         if bw is None and norm[it.s - 1:it.s] in ("在", "为"):
             gap = self.qual.before_word(norm, it.s - 1)
@@ -459,7 +461,7 @@ class Extractor:
         # ---- durations --------------------------------------------------------------------
         if unit_code in ("year", "month", "week", "day", "hour"):
             kind = "duration"
-            if norm.startswith(("来", "以来"), e) and not m.group("q3"):
+            if norm.startswith(("来", "以来"), e) and not q3:
                 end = e + (1 if norm[e] == "来" else 2)  # 10年来
             for w in self.duration_lead:
                 if norm.startswith(w, it.s - len(w)):
