@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
 from decimal import Decimal
+from typing import NamedTuple
 
 __all__ = ["Claim", "COLUMNS", "KINDS", "QUALIFIERS", "PERIOD_BASES", "claims_frame", "claim_id"]
 
@@ -36,9 +36,12 @@ def _f(x: Decimal | None) -> float | None:
     return None if x is None else float(x)
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """One numeric claim.  ``value``/``low``/``high``/``precision`` are exact decimals."""
+class Claim(NamedTuple):
+    """One numeric claim, immutable.  ``value``/``low``/``high``/``precision`` are exact decimals.
+
+    A named tuple rather than a frozen dataclass: extraction makes one per number, and a tuple
+    is built several times faster.
+    """
 
     doc_id: str
     claim_id: str
@@ -69,13 +72,13 @@ class Claim:
 
     def to_record(self) -> dict:
         """A JSON-ready dict (floats for the numbers), keys as in :data:`COLUMNS`."""
-        rec = {f: getattr(self, f) for f in COLUMNS}
+        rec = dict(zip(COLUMNS, self))
         for k in ("value", "low", "high", "precision"):
             rec[k] = _f(rec[k])
         return rec
 
 
-COLUMNS = tuple(f.name for f in fields(Claim))
+COLUMNS = Claim._fields
 
 _DTYPES = {
     "doc_id": "string", "claim_id": "string", "sentence_id": "Int64", "start": "Int64", "end": "Int64",

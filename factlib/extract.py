@@ -46,6 +46,8 @@ _HALF = Decimal("0.5")
 _CN_SMALL = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
 _CN_DIGITS = "〇○零一二两三四五六七八九"
+# first characters of Chinese numerals (the number grammar's, traditional and financial forms too)
+_CN_BARE = frozenset("〇○零一二两兩三四五六七八九十廿卅卌负負壹贰貳叁參肆伍陆陸柒捌玖拾")
 _RANGE_SEP = re.compile(r" ?(?:至|到|~|-|—|–|－) ?| to ")
 _CLAUSE_ZH = re.compile(r"[,;:!?。]")
 _CLAUSE_EN = re.compile(r"[,;:!?()\n]|\. | -- | — ")
@@ -284,7 +286,11 @@ class Extractor:
 
     def _candidate(self, m: re.Match, norm: str, mask, zh_hant: bool, doc_date):  # noqa: C901
         s, e = m.start(), m.end()
-        if mask.covers(s, m.end("num")):
+        num_end = m.end("num")
+        if e == num_end and norm[s] in _CN_BARE and norm[s - 1:s] not in ("第", "翻", "之") \
+                and not any(c in norm[s:e] for c in "万亿兆"):
+            return None  # a Chinese numeral with nothing after it (一个, 统一): not a number
+        if mask.covers(s, num_end):
             return None
         # one call for every group (a match is looked at many times below)
         num, q1, mag, q2, unit_s, ym, frac, cheng, chengd, enunit, per, q3 = m.group(
