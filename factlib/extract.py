@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -49,6 +49,7 @@ _CN_DIGITS = "〇○零一二两三四五六七八九"
 # first characters of Chinese numerals (the number grammar's, traditional and financial forms too)
 _CN_BARE = frozenset("〇○零一二两兩三四五六七八九十廿卅卌负負壹贰貳叁參肆伍陆陸柒捌玖拾")
 _RANGE_SEP = re.compile(r" ?(?:至|到|~|-|—|–|－) ?| to ")
+_RANGE_FIRST = frozenset("至到~-—–－ ")  # the characters a _RANGE_SEP match can start with
 _CLAUSE_ZH = re.compile(r"[,;:!?。]")
 _CLAUSE_EN = re.compile(r"[,;:!?()\n]|\. | -- | — ")
 _TERMINAL = "。!?;…"
@@ -656,6 +657,8 @@ class Extractor:
 
     def _range(self, it: _Item, m, norm, mask, parsed, is_cn) -> _Item | None:
         end = it.e
+        if norm[end:end + 1] not in _RANGE_FIRST:
+            return None  # cheap test before the regex: most numbers are no range
         rm = _RANGE_SEP.match(norm, end)
         if rm is None:
             return None
@@ -716,8 +719,15 @@ class Extractor:
             si = max(0, bisect_right(ns, it.s) - 1)
             by_sent.setdefault(si, []).append(it)
         out: list[Claim] = []
+        ts_arr, te_arr = (doc._ts, doc._te) if hasattr(doc, "_ts") else (None, None)
         sentences = doc.sentences
         lexicon = self.lexicon
+        # Chinese: clause delimiters and time words found once for the whole document (neither can
+        # span a sentence boundary), then sliced per sentence
+        scans = None if en else (
+            [m.end() for m in _CLAUSE_ZH.finditer(norm)],
+            [(m.start(), m.end(), m.group()) for m in self.tw.zh.finditer(norm)],
+        )
         # logical sentences: a sentence continues the previous one after a hard line break inside
         # a sentence (1999 wire copy) or after ';' (the splitter cuts there, the clause goes on)
         groups: list[list[int]] = []
@@ -737,10 +747,10 @@ class Extractor:
             if not any(it.is_claim for it in gitems):
                 continue  # only period windows (11月份): nothing to attribute or report
             s0, s1 = ns[group[0]], ne[group[-1]]
-            self._sentence(doc, norm, s0, s1, gitems, en, None, None)
+            self._sentence(doc, norm, s0, s1, gitems, en, None, None, scans)
             for si in group:
                 sitems = by_sent[si]
-                sent = None
+                sent_text = None
                 for it in sitems:
                     if not it.is_claim:
                         continue
@@ -754,11 +764,11 @@ class Extractor:
                             key = lexicon.key_for(metric) or ""
                         except Exception:  # a user lexicon must not break extraction
                             key = ""
-                    if sent is None:
-                        sent = sentences[si]
+                    if sent_text is None:
+                        sent_text = text[ts_arr[si]:te_arr[si]] if ts_arr is not None else sentences[si].text
                     out.append(Claim(
-                        doc_id=doc_id, claim_id=claim_id(doc_id, ts, te), sentence_id=sent.index,
-                        start=ts, end=te, surface=text[ts:te], sentence=sent.text,
+                        doc_id=doc_id, claim_id=claim_id(doc_id, ts, te), sentence_id=si,
+                        start=ts, end=te, surface=text[ts:te], sentence=sent_text,
                         value=it.value, low=it.low, high=it.high, precision=it.precision,
                         qualifier=it.qualifier, kind=it.kind, unit=it.unit, metric=metric, metric_key=key,
                         period=it.period, period_basis=it.basis if it.period else "none", lang=lang,
@@ -786,21 +796,32 @@ class Extractor:
         ts, te = doc.text_span(a, b)
         return doc.text[ts:te].replace("\n", "")
 
-    def _sentence(self, doc, norm, s0, s1, sitems, en, ctx_metric, ctx_period):  # noqa: C901
-        """Kinds in context, metric and period of the items of one sentence."""
-        delim = _CLAUSE_EN if en else _CLAUSE_ZH
-        cuts = [m.end() for m in delim.finditer(norm, s0, s1)]
+    def _sentence(self, doc, norm, s0, s1, sitems, en, ctx_metric, ctx_period, scans=None):  # noqa: C901
+        """Kinds in context, metric and period of the items of one sentence.
+
+        ``scans``: the document's clause-delimiter ends and time-word matches, when found once
+        for the whole document (else the sentence is scanned here)."""
+        if scans is None:
+            delim = _CLAUSE_EN if en else _CLAUSE_ZH
+            cuts = [m.end() for m in delim.finditer(norm, s0, s1)]
+            words = [(m.start(), m.end(), m.group()) for m in (self.tw.en if en else self.tw.zh).finditer(norm, s0, s1)]
+        else:
+            cut_all, tw_all = scans
+            cuts = cut_all[bisect_right(cut_all, s0):bisect_right(cut_all, s1)]
+            lo_ = bisect_left(tw_all, (s0,))
+            hi_ = bisect_left(tw_all, (s1,), lo_)
+            words = tw_all[lo_:hi_]
         doc_date = doc.date
         # time words of the sentence (今年, 上半年, 一季度 …) as period-only mentions
         tws = []
-        for m in (self.tw.en if en else self.tw.zh).finditer(norm, s0, s1):
-            if any(it.s <= m.start() < it.e or it.s <= m.start() < max(it.e, it.period_end)
+        for ms, me, mg in words:
+            if any(it.s <= ms < it.e or it.s <= ms < max(it.e, it.period_end)
                    for it in sitems if it.is_time):
                 continue
-            tw = self.tw.words.get(m.group().lower())
+            tw = self.tw.words.get(mg.lower())
             if tw is None:
                 continue
-            t = _Item(m.start(), m.end())
+            t = _Item(ms, me)
             t.is_claim, t.is_time = False, True
             t.period = self.tw.resolve(tw, doc_date)
             t.basis = "relative" if t.period else "none"
