@@ -30,6 +30,7 @@ from factlib.attribution import Attributor, default_attributor
 from factlib.claims import Claim, claim_id
 from factlib.cues import CueTable, default_cues
 from factlib.regexes import alternation
+from factlib.sentences import char_ends
 from factlib.nonclaims import NonClaimRules, default_rules
 from factlib.ordinals import Ordinals, default_ordinals
 from factlib.periods import (
@@ -50,7 +51,8 @@ _CN_DIGITS = "〇○零一二两三四五六七八九"
 _CN_BARE = frozenset("〇○零一二两兩三四五六七八九十廿卅卌负負壹贰貳叁參肆伍陆陸柒捌玖拾")
 _RANGE_SEP = re.compile(r" ?(?:至|到|~|-|—|–|－) ?| to ")
 _RANGE_FIRST = frozenset("至到~-—–－ ")  # the characters a _RANGE_SEP match can start with
-_CLAUSE_ZH = re.compile(r"[,;:!?。]")
+_CLAUSE_ZH_CHARS = ",;:!?。"
+_CLAUSE_ZH = re.compile(f"[{re.escape(_CLAUSE_ZH_CHARS)}]")
 _CLAUSE_EN = re.compile(r"[,;:!?()\n]|\. | -- | — ")
 _TERMINAL = "。!?;…"
 _MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
@@ -725,7 +727,7 @@ class Extractor:
         # Chinese: clause delimiters and time words found once for the whole document (neither can
         # span a sentence boundary), then sliced per sentence
         scans = None if en else (
-            [m.end() for m in _CLAUSE_ZH.finditer(norm)],
+            char_ends(norm, _CLAUSE_ZH_CHARS),
             [(m.start(), m.end(), m.group()) for m in self.tw.zh.finditer(norm)],
         )
         # logical sentences: a sentence continues the previous one after a hard line break inside

@@ -8,6 +8,7 @@ traditional are simplified-only; the larger group names the script.
 from __future__ import annotations
 
 import re
+from operator import ne
 from functools import lru_cache
 
 __all__ = ["detect_lang"]
@@ -15,6 +16,7 @@ __all__ = ["detect_lang"]
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _SAMPLE = 50_000
+_HAN_SAMPLE = 20_000  # Chinese characters compared for the script (plenty to tell the two apart)
 
 
 @lru_cache(maxsize=1)
@@ -27,10 +29,11 @@ def _s2t():
 def _script(han: str) -> str:
     from .normalize import to_simplified
 
+    han = han[:_HAN_SAMPLE]
     simp = to_simplified(han)
     trad = _s2t().convert(han)
-    trad_only = sum(a != b for a, b in zip(han, simp)) if len(simp) == len(han) else 0
-    simp_only = sum(a != b for a, b in zip(han, trad)) if len(trad) == len(han) else 0
+    trad_only = sum(map(ne, han, simp)) if len(simp) == len(han) else 0
+    simp_only = sum(map(ne, han, trad)) if len(trad) == len(han) else 0
     return "zh-Hant" if trad_only > simp_only else "zh-Hans"
 
 

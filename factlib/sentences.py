@@ -15,9 +15,11 @@ import re
 from array import array
 from functools import lru_cache
 
+import numpy as np
+
 from .tables import read_table
 
-__all__ = ["sentence_arrays"]
+__all__ = ["sentence_arrays", "char_ends"]
 
 _TERM = "。！？!?；;…"
 _CLOSERS = re.escape("\"'”’」』）)】》")
@@ -76,9 +78,21 @@ def sentence_arrays(text: str) -> tuple[array, array]:
     starts, ends = array("q"), array("q")
     for m in _SENTENCE.finditer(text):
         s, e = m.span()
-        if ". " in text[s:e] or "..." in text[s:e]:
+        if text.find(". ", s, e) >= 0 or text.find("...", s, e) >= 0:
             _split_body(text, s, e, starts, ends)
         else:
             starts.append(s)
             ends.append(e)
     return starts, ends
+
+
+def char_ends(text: str, chars: str) -> list[int]:
+    """The end offset of every occurrence of any of ``chars`` in ``text`` (clause delimiters of a
+    whole document: one numpy pass over the code points instead of a regex match per comma)."""
+    if not text:
+        return []
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    hit = np.zeros(len(codes), dtype=np.bool_)
+    for c in set(chars):
+        hit |= codes == ord(c)
+    return (np.flatnonzero(hit) + 1).tolist()
