@@ -100,10 +100,6 @@ class Attributor:
         self.backref_after_en = re.compile(r"\s*(?:" + alternation(by.get(("en", "after"), ["\0"]))
                                            + r")(?![A-Za-z])", re.I)
         self.backref_reject_zh = re.compile(alternation(by.get(("zh", "reject"), ["\0"])))
-        # every position where a Chinese cue starts (overlapping too): a clause without one is no
-        # back-reference, so the extractor can skip it without calling :meth:`backref`
-        self._backref_cue_zh = re.compile(
-            "(?=" + alternation(by.get(("zh", "after"), []) + by.get(("zh", "before"), []) or ["\0"]) + ")")
         self.backref_reject_en = re.compile(r"(?<![A-Za-z])(?:" + alternation(by.get(("en", "reject"), ["\0"]))
                                             + r")(?![A-Za-z])", re.I)
         self.time_prefix_zh = ("截至", "截止到", "截止", "截至到", "到", "至", "在", "于")
@@ -176,10 +172,6 @@ class Attributor:
         return (a, b) if b - a >= 1 else (pos, pos)
 
     # ---- back-references ---------------------------------------------------------------------
-    def backref_cue_starts(self, norm: str) -> list[int]:
-        """Offsets in ``norm`` where a Chinese back-reference cue starts (sorted)."""
-        return [m.start() for m in self._backref_cue_zh.finditer(norm)]
-
     def backref(self, norm: str, lo: int, hi: int, en: bool, time_spans=()) -> tuple[int, int] | None:
         """The metric named by a back-reference clause ``norm[lo:hi]`` (no claim of its own), or None.
 

@@ -729,7 +729,6 @@ class Extractor:
         scans = None if en else (
             char_ends(norm, _CLAUSE_ZH_CHARS),
             [(m.start(), m.end(), m.group()) for m in self.tw.zh.finditer(norm)],
-            self.attr.backref_cue_starts(norm),
         )
         # logical sentences: a sentence continues the previous one after a hard line break inside
         # a sentence (1999 wire copy) or after ';' (the splitter cuts there, the clause goes on)
@@ -809,7 +808,7 @@ class Extractor:
             cuts = [m.end() for m in delim.finditer(norm, s0, s1)]
             words = [(m.start(), m.end(), m.group()) for m in (self.tw.en if en else self.tw.zh).finditer(norm, s0, s1)]
         else:
-            cut_all, tw_all, _ = scans
+            cut_all, tw_all = scans
             cuts = cut_all[bisect_right(cut_all, s0):bisect_right(cut_all, s1)]
             lo_ = bisect_left(tw_all, (s0,))
             hi_ = bisect_left(tw_all, (s1,), lo_)
@@ -833,7 +832,7 @@ class Extractor:
         allitems = sorted(sitems + tws, key=lambda it: it.s) if tws else sitems
         for it in allitems:
             it.clause = bisect_right(cuts, it.s)
-        backrefs = self._backrefs(norm, s0, s1, cuts, allitems, en, scans[2] if scans else None)
+        backrefs = self._backrefs(norm, s0, s1, cuts, allitems, en)
         # base of a comparison: a time mention right after 较/比/与 (or English 'from')
         for it in allitems:
             if it.is_time:
@@ -1014,13 +1013,11 @@ class Extractor:
             prev_end = it.e
         return last_metric, current
 
-    def _backrefs(self, norm: str, s0: int, s1: int, cuts: list[int], allitems: list[_Item], en: bool,
-                  cue_starts: list[int] | None = None):
+    def _backrefs(self, norm: str, s0: int, s1: int, cuts: list[int], allitems: list[_Item], en: bool):
         """Back-reference clauses of a sentence: ``(clause start, metric span, dated mention | None)``.
 
         A clause without a claim of its own that names the metric of the numbers before it
         (``10.67亿人,居世界第一,这是截至2022年12月我国网民规模``); cues in ``metric_backrefs.csv``.
-        ``cue_starts``: where the document's cues start, if known (clauses without one are skipped).
         """
         out = []
         claim_clauses = {it.clause for it in allitems if not it.is_time}
@@ -1034,10 +1031,6 @@ class Extractor:
             c_hi = cuts[k] if k < len(cuts) else s1
             if c_lo >= s1:
                 break
-            if cue_starts is not None:
-                i = bisect_left(cue_starts, c_lo)
-                if i == len(cue_starts) or cue_starts[i] >= min(c_hi, s1):
-                    continue  # no cue in the clause
             times = [t for t in allitems if t.is_time and t.clause == k and not t.is_base]
             span = self.attr.backref(norm, c_lo, min(c_hi, s1), en, [(t.s, max(t.e, t.period_end)) for t in times])
             if span is None:
