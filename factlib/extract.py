@@ -31,11 +31,12 @@ from factlib.claims import Claim, claim_id
 from factlib.cues import CueTable, default_cues
 from factlib.regexes import alternation
 from factlib.sentences import char_ends
+from factlib.tables import read_table
 from factlib.nonclaims import NonClaimRules, default_rules
 from factlib.ordinals import Ordinals, default_ordinals
 from factlib.periods import (
-    TimeWords, base_ref, day_period, default_time_words, month_period, month_year, roc_to_gregorian,
-    year_period,
+    TimeWords, base_ref, day_period, decade_start, default_centuries, default_time_words, month_period,
+    month_year, roc_to_gregorian, year_period,
 )
 from factlib.qualifiers import QualifierTable, default_qualifiers, interval
 from factlib.units import UnitTable, default_units
@@ -50,6 +51,7 @@ _CN_DIGITS = "〇○零一二两三四五六七八九"
 # first characters of Chinese numerals (the number grammar's, traditional and financial forms too)
 _CN_BARE = frozenset("〇○零一二两兩三四五六七八九十廿卅卌负負壹贰貳叁參肆伍陆陸柒捌玖拾")
 _RANGE_SEP = re.compile(r" ?(?:至|到|~|-|—|–|－) ?| to ")
+_DURATION_UNITS = ("year", "month", "week", "day", "hour", "minute")
 _RANGE_FIRST = frozenset("至到~-—–－ ")  # the characters a _RANGE_SEP match can start with
 _CLAUSE_ZH_CHARS = ",;:!?。"
 _CLAUSE_ZH = re.compile(f"[{re.escape(_CLAUSE_ZH_CHARS)}]")
@@ -71,6 +73,10 @@ _EN_DATE = re.compile(
     rf"|(?<![A-Za-z])(?P<mon3>{_EN_MONTH_ALT})\.?,? (?P<year3>1[89][0-9]{{2}}|20[0-9]{{2}})(?![0-9])"
 )
 _MONTH_AFTER = re.compile(rf" ?(?:{_MONTH}) ?月")  # 112年3月: an ROC year before a month
+_EN_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand"
+# 'one in three adults', '2 out of 5': a share written as a count of a count
+_EN_SHARE = re.compile(rf"(?<![A-Za-z0-9.,])(?P<a>{_EN_SMALL}|[0-9]{{1,3}}) (?:in|out of) (?:every )?"
+                       rf"(?P<b>{_EN_SMALL}|[0-9]{{1,4}})(?![A-Za-z0-9%.,])", re.I)
 _CIRCLED = re.compile("[\u2460-\u24ff\u2776-\u2793]")
 _SPACED = re.compile(r"[0-9](?: [0-9])+")
 _GROWTH_AFTER_ZH = re.compile(r"的?(?:增幅|增速|增长|涨幅|升幅|跌幅|降幅|成长)")
@@ -174,6 +180,7 @@ class Extractor:
             rf"|(?P<part>{self.tw.part_re.pattern}))"
         )
         self.day_tail = re.compile(rf" ?(?P<d>{_DAY}) ?[日号]")
+        self.idioms = _load_idioms()
         self.prefix_re = re.compile(rf"(?:{self.units.prefix_pattern}) ?$") if self.units.prefix_pattern else None
         self.ordinal_words = self.cues.words("ordinal")
         self.rank_words = self.cues.words("rank")
@@ -218,11 +225,12 @@ class Extractor:
         doc_date = doc.date
         items: list[_Item] = []
         consumed = -1
-        if doc.lang in ("en", "mixed") or (doc.lang != "zh-Hans" and norm.isascii()):
+        en_like = doc.lang in ("en", "mixed") or (doc.lang != "zh-Hans" and norm.isascii())
+        if en_like:
             for m in _EN_DATE.finditer(norm):
                 if not mask.covers(m.start(), m.end()):
                     items.append(self._en_date(m, doc_date))
-        if doc.lang in ("en", "mixed") or (doc.lang != "zh-Hans" and norm.isascii()):
+        if en_like:
             for om in self.ordinals.finditer(norm):
                 if not mask.covers(om.start, om.end) and not any(it.s <= om.start < it.e for it in items):
                     items.append(self._ordinal_item(om))
@@ -230,7 +238,20 @@ class Extractor:
             for om in self.ordinals.finditer_zh(norm):
                 if not mask.covers(om.start, om.end):
                     items.append(self._ordinal_item(om))
-        # spans already taken by dates and ordinals, merged so that a point test is one bisection
+        zh_idioms, en_idioms = self.idioms
+        for (rx, table), wanted in ((zh_idioms, doc.lang != "en"), (en_idioms, en_like)):
+            if not wanted:
+                continue
+            for im in rx.finditer(norm):
+                if not mask.covers(im.start(), im.end()) and not any(it.s <= im.start() < it.e for it in items):
+                    items.append(self._idiom_item(im, norm, table))
+        if en_like:
+            for fm in _EN_SHARE.finditer(norm):
+                it = self._share_item(fm)
+                if it is not None and not mask.covers(fm.start(), fm.end()) \
+                        and not any(o.s < fm.end() and fm.start() < o.e for o in items):
+                    items.append(it)
+        # spans already taken by dates, ordinals and idioms, merged so that a point test is one bisection
         t_starts: list[int] = []
         t_ends: list[int] = []
         for a, b in sorted((it.s, it.e) for it in items if it.e > it.s):
@@ -259,6 +280,32 @@ class Extractor:
                 consumed = max(item.e, item.period_end)
         items.sort(key=lambda it: it.s)
         return items
+
+    def _idiom_item(self, m: re.Match, norm: str, table: dict) -> _Item:
+        """A claim stated by a fixed phrase (a quarter of a century = 25 years), with the qualifier
+        word before it (近半个世纪: under 50 years)."""
+        value, unit, kind = table[m.group().lower()]
+        it = _Item(m.start(), m.end())
+        it.kind, it.unit, it.unit_surface = kind, unit, ""
+        it.value, it.precision = value, _ZERO
+        bw = self.qual.before_word(norm, it.s)
+        if bw is not None and bw[1] != "exact":
+            it.qualifier = bw[1]
+            it.s = norm.rindex(bw[0], 0, it.s)
+        it.low, it.high = interval(value, _ZERO, it.qualifier)
+        return it
+
+    @staticmethod
+    def _share_item(m: re.Match) -> _Item | None:
+        """'one in three', '2 out of 5': the fraction a/b (a share of a population)."""
+        a, b = _parse(m.group("a").lower()), _parse(m.group("b").lower())
+        if a is None or b is None or not 0 < a.value < b.value:
+            return None
+        it = _Item(m.start(), m.end())
+        it.kind, it.value = "fraction", a.value / b.value
+        it.low = it.high = it.value
+        it.precision = _ZERO
+        return it
 
     @staticmethod
     def _ordinal_item(om) -> _Item:
@@ -380,6 +427,8 @@ class Extractor:
         value, prec = parsed.value, parsed.precision
         it = _Item(s, e)
         # ---- dates and years ----------------------------------------------------------------
+        if unit_s == "年" and not (q1 or q2 or mag) and norm.startswith("代", e):
+            return self._decade(it, value, norm, s, e + 1, doc_date)  # 1960年代, 上世纪80年代
         if unit_s == "年" and not (q1 or q2 or mag):
             year = self._year_value(num, value, zh_hant, prev, norm, e)
             if year is not None:
@@ -468,7 +517,7 @@ class Extractor:
                     qualifier = q
                     it.s = norm.rindex(word, 0, it.s)
         # ---- durations --------------------------------------------------------------------
-        if unit_code in ("year", "month", "week", "day", "hour"):
+        if unit_code in _DURATION_UNITS:
             kind = "duration"
             if norm.startswith(("来", "以来"), e) and not q3:
                 end = e + (1 if norm[e] == "来" else 2)  # 10年来
@@ -512,11 +561,28 @@ class Extractor:
         it.period_end = back(it.period_end)
         return it
 
+    def _decade(self, it: _Item, value: Decimal, norm: str, s: int, e: int, doc_date) -> _Item | None:
+        """``N年代``: the ten years of a decade, as a year range (``1960/1969``)."""
+        if value != value.to_integral_value():
+            return None
+        century = default_centuries().before(norm, s, doc_date)
+        start = decade_start(int(value), century[0] if century else None)
+        if start is None:
+            return None
+        if century is not None:
+            it.s = century[1]
+        it.e = e
+        it.is_time, it.kind, it.gran = True, "year", "I"
+        it.value, it.low, it.high, it.precision = None, Decimal(start), Decimal(start + 9), _ZERO
+        it.period, it.basis = f"{start:04d}/{start + 9:04d}", "explicit"
+        return it
+
     def _year_value(self, num: str, value: Decimal, zh_hant: bool, prev: str, norm: str, e: int) -> int | None:
         """The Gregorian year written as ``num年``, or None when N年 is a duration."""
         after = norm[e:e + 1]
-        if after and after in self.duration_after and after != "的":
-            return None
+        if after and after in self.duration_after and after != "的" and not (
+                after != "来" and len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2199):
+            return None  # 10年来, 30年间 (but 2024年中, 2023年内 are years)
         if num[0] in _CN_DIGITS and len(num) == 4 and all(c in _CN_DIGITS for c in num):
             return int(value)  # 二〇三五年 (digit by digit)
         if not num.isdigit():
@@ -697,7 +763,7 @@ class Extractor:
             u = self.units.lookup(unit2)
             it.unit, it.kind = (u.code, u.kind) if u else (unit2, "count")
             it.unit_surface = unit2
-            if it.unit in ("year", "month", "week", "day", "hour"):
+            if it.unit in _DURATION_UNITS:
                 it.kind = "duration"
         if it.unit == "age":
             it.kind = "other"
@@ -974,6 +1040,10 @@ class Extractor:
                     pa, pb = self.attr.en_after(norm, it.e, s1)
                     if pb > pa:
                         a, b = pa, pb  # the 4th World Internet Conference: what is numbered follows
+                elif it.kind == "fraction":
+                    pa, pb = self.attr.en_after(norm, it.e, s1)
+                    if pb > pa:
+                        a, b = pa, pb  # one in five children: the share is of what follows
                 elif (b <= a or it.kind == "count") and not it.unit:
                     pa, pb = self.attr.en_after(norm, it.e, s1)
                     if pb > pa:
@@ -1076,6 +1146,20 @@ class Extractor:
                 it.kind = "growth_rate"
         elif it.kind == "multiple" and word and self.cues.direction(word):
             it.kind = "growth_rate"
+
+
+@lru_cache(maxsize=None)
+def _load_idioms(path: str = "idioms") -> tuple[tuple[re.Pattern, dict], tuple[re.Pattern, dict]]:
+    """(Chinese regex, table), (English regex, table) of ``data/idioms.csv``; table maps the
+    phrase (lower case) to (value, unit, kind)."""
+    rows = read_table(path, required=("phrase", "lang", "value", "unit", "kind"), key=("phrase", "lang"))
+    out = []
+    for lang in ("zh", "en"):
+        table = {r["phrase"].lower(): (Decimal(r["value"]), r["unit"], r["kind"]) for r in rows if r["lang"] == lang}
+        alt = alternation(table, fold=lang == "en")
+        rx = re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])", re.I) if lang == "en" else re.compile(alt)
+        out.append((rx, table))
+    return tuple(out)
 
 
 class _NoMask:

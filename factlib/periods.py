@@ -29,7 +29,8 @@ from factlib.tables import TableError, read_table
 
 __all__ = [
     "TimeWord", "TimeWords", "default_time_words", "year_period", "month_period", "day_period",
-    "base_ref", "granularity", "roc_to_gregorian", "ROC_OFFSET",
+    "base_ref", "granularity", "roc_to_gregorian", "ROC_OFFSET", "Centuries", "default_centuries",
+    "decade_start",
 ]
 
 ROC_OFFSET = 1911  # 民國 year N is Gregorian N + 1911 (112年 → 2023)
@@ -150,6 +151,55 @@ def month_year(month: int, doc_date: dt.date | None) -> int | None:
     if doc_date is None:
         return None
     return doc_date.year if month <= doc_date.month else doc_date.year - 1
+
+
+class Centuries:
+    """Century words (``data/centuries.csv``) that fix the century of a two-digit decade."""
+
+    def __init__(self, path: str | Path = "centuries"):
+        rows = read_table(path, required=("word", "start", "relative"), key=("word",))
+        self.words: dict[str, tuple[int, bool]] = {}
+        for row in rows:
+            if row["relative"] not in ("yes", "no"):
+                raise TableError(f"{path}: relative must be yes or no for {row['word']!r}")
+            self.words[row["word"]] = (int(row["start"]), row["relative"] == "yes")
+        # a century word right before the decade, optionally with 的 (上世纪的80年代)
+        self._before = re.compile(f"(?:{alternation(self.words)})的?$") if self.words else None
+        self._longest = max(map(len, self.words), default=0) + 1
+
+    def before(self, norm: str, pos: int, doc_date: dt.date | None) -> tuple[int, int] | None:
+        """``(first year of the century, start of the word)`` for a century word ending at ``pos``."""
+        if self._before is None:
+            return None
+        m = self._before.search(norm, max(0, pos - self._longest), pos)
+        if m is None:
+            return None
+        start, relative = self.words[m.group().rstrip("的")]
+        if relative:
+            if doc_date is None:
+                return None
+            start += doc_date.year // 100 * 100
+        return start, m.start()
+
+
+def decade_start(n: int, century: int | None) -> int | None:
+    """First year of the decade written ``n年代``: four digits (1960) as they are; two digits (60)
+    in the given century, else in the 1900s from 30 on (80年代); None when it is no decade."""
+    if n % 10:
+        return None
+    if 1000 <= n <= 2190:
+        return n
+    if 0 <= n <= 90:
+        if century is not None:
+            return century + n
+        if n >= 30:
+            return 1900 + n
+    return None
+
+
+@lru_cache(maxsize=1)
+def default_centuries() -> Centuries:
+    return Centuries()
 
 
 @lru_cache(maxsize=1)

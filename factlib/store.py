@@ -68,18 +68,21 @@ def file_sha256(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
 
 @lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
-    """What the stored claims depend on besides the file: factlib's version and its data tables.
+    """What the stored claims depend on besides the file: factlib's version, its data tables and
+    the source of the modules that load documents and extract claims.
 
-    A store written by another version, or with edited vocabularies, re-extracts every file.
+    A store written by another version, with edited vocabularies or with edited extraction code
+    (a development checkout), re-extracts every file.
     """
     from factlib import __version__
 
     h = hashlib.sha256(__version__.encode())
-    data = resources.files("factlib") / "data"
-    for entry in sorted(data.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".csv") and entry.is_file():
-            h.update(entry.name.encode())
-            h.update(entry.read_bytes())
+    root = resources.files("factlib")
+    for folder, suffix in ((root / "data", ".csv"), (root, ".py")):
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(suffix) and entry.is_file():
+                h.update(entry.name.encode())
+                h.update(entry.read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -321,3 +321,43 @@ def test_odd_strings_never_raise(text):
 def test_huge_number_keeps_its_digits():
     c = claims_of("共" + "1" + "0" * 40 + "元")[0]
     assert c.value == Decimal("1" + "0" * 40)
+
+
+# Decades, years before 中/内/间, minutes, fixed phrases and English shares (benchmark corpus and
+# dev-set sentences): (text, lang, surface, kind, value, low, high, unit, period)
+FORM_CASES = [
+    ("要归功于魔岩唱片在20世纪90年代的努力", None, "20世纪90年代", "year", None, 1990, 1999, "", "1990/1999"),
+    ("此法于19世纪60年代由索尔维公司实现现代化生产", None, "19世纪60年代", "year", None, 1860, 1869, "", "1860/1869"),
+    ("1930年代已经形成繁盛的商业街", None, "1930年代", "year", None, 1930, 1939, "", "1930/1939"),
+    ("上世纪60年代，我国人口增长很快。", None, "上世纪60年代", "year", None, 1960, 1969, "", "1960/1969"),
+    ("到了80年代，电视机开始普及。", None, "80年代", "year", None, 1980, 1989, "", "1980/1989"),
+    ("二十世纪九十年代，GDP年均增长9.5%。", None, "二十世纪九十年代", "year", None, 1990, 1999, "", "1990/1999"),
+    ("在2008年至2015年间", None, "2008年至2015年", "year", None, 2008, 2015, "", "2008/2015"),
+    ("他在2011年中超预备队联赛中打入12球", None, "2011年", "year", 2011, 2011, 2011, "", "2011"),
+    ("《2024年中非互联网发展与合作报告》发布。", None, "2024年", "year", 2024, 2024, 2024, "", "2024"),
+    ("每方90分钟", None, "90分钟", "duration", 90, 89.5, 90.5, "minute", ""),
+    ("IE6 shipped with Windows XP, nearly a decade ago.", "en", "nearly a decade", "duration", 10, None, 10, "year", ""),
+    ("which marked its lowest growth in a quarter of a century.", "en", "a quarter of a century", "duration",
+     25, 25, 25, "year", ""),
+    ("鋼鐵工業在過去的半個世紀中", None, "半個世紀", "duration", 50, 50, 50, "year", ""),
+    ("One in five children - some as young as 11 - are creating social media accounts.", "en", "One in five",
+     "fraction", 0.2, 0.2, 0.2, "", ""),
+    ("At that time, one in three visits to the site came from BBC News.", "en", "one in three", "fraction",
+     Decimal(1) / Decimal(3), Decimal(1) / Decimal(3), Decimal(1) / Decimal(3), "", ""),
+]
+
+
+@pytest.mark.parametrize("text, lang, surface, kind, value, low, high, unit, period", FORM_CASES,
+                         ids=[c[2] for c in FORM_CASES])
+def test_decades_idioms_minutes_and_shares(text, lang, surface, kind, value, low, high, unit, period):
+    c = find(claims_of(text, lang=lang), surface)
+    assert (c.kind, c.unit) == (kind, unit)
+    assert (c.value, c.low, c.high) == (_d(value), _d(low), _d(high))
+    if period:
+        assert c.period == period
+
+
+@pytest.mark.parametrize("text", ["20年代的上海", "number 3 in the company Hitwise UK's category", "a 2-in-1 laptop"])
+def test_no_decade_or_share_without_evidence(text):
+    claims = claims_of(text, lang="en" if text.isascii() else None)
+    assert not any(c.kind in ("fraction", "year") for c in claims)

@@ -57,7 +57,6 @@ KNOWN = {
     "g188-6": "wrong period",
     "g188-7": "wrong period",
     "g215-1": "wrong kind",
-    "g224-1": "not extracted yet",
 }
 
 
