@@ -126,15 +126,26 @@ class Attributor:
         if m is not None and m.start() == 0 and len(m.group()) == 1 and len(text) > 1:
             m = self.predicate_re.search(text, 1)  # 有色金属, 在建: a one-character verb starting a word
         if m is not None:
-            if m.start() > 0 and text[:m.start()].strip(_ZH_TRIM):
+            if m.start() > 0 and self._lead_end(text, 0, m.start()) < m.start():
                 a, b = 0, m.start()
             else:
+                # nothing but fillers and time words before the predicate (今年是建党100周年):
+                # the phrase after it
                 a = m.end()
                 m2 = self.predicate_re.search(text, a)
                 b = m2.start() if m2 is not None else len(text)
         else:
             a, b = 0, len(text)
         # strip fillers / time words at the start, punctuation at both ends
+        a = self._lead_end(text, a, b)
+        while b > a and text[b - 1] in _ZH_TRIM_RIGHT:
+            b -= 1
+        if b <= a:
+            return hi, hi
+        return lo + keep[a], lo + keep[b - 1] + 1
+
+    def _lead_end(self, text: str, a: int, b: int) -> int:
+        """Where ``text[a:b]`` starts once leading fillers, time words and punctuation are skipped."""
         while a < b:
             lead = self.lead_re.match(text, a, b)
             if lead is not None and lead.end() > a:
@@ -144,11 +155,7 @@ class Attributor:
                 a += 1
                 continue
             break
-        while b > a and text[b - 1] in _ZH_TRIM_RIGHT:
-            b -= 1
-        if b <= a:
-            return hi, hi
-        return lo + keep[a], lo + keep[b - 1] + 1
+        return a
 
     def zh_after(self, norm: str, pos: int, hi: int) -> tuple[int, int]:
         """A noun phrase right after a count (``22名外逃人员``): up to a predicate or delimiter."""

@@ -44,6 +44,7 @@ from factlib.units import UnitTable, default_units
 __all__ = ["Extractor", "extract_claims", "default_extractor"]
 
 _ZERO = Decimal(0)
+_ONE = Decimal(1)
 _HALF = Decimal("0.5")
 _CN_SMALL = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -757,6 +758,8 @@ class Extractor:
         # shared magnitude: 3至5万 -> 30000..50000
         if parsed.magnitude == 1 and p2.magnitude != 1 and not m.group("mag"):
             low = low * p2.magnitude
+            if low == low.to_integral_value():
+                low = low.quantize(_ONE)  # 3 x 1E+4 is written 30000, not 3E+4
         if low is None or high is None or low > high:
             return None
         if not it.unit and unit2:
