@@ -15,8 +15,8 @@ __all__ = ["detect_lang"]
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_SAMPLE = 50_000
-_HAN_SAMPLE = 20_000  # Chinese characters compared for the script (plenty to tell the two apart)
+_SAMPLE = 20_000
+_HAN_SAMPLE = 5_000  # Chinese characters compared for the script (plenty to tell the two apart)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from functools import lru_cache
 
 import numpy as np
@@ -73,16 +74,29 @@ def _split_body(text: str, s: int, e: int, starts: array, ends: array) -> None:
         start = c
 
 
+_DOTS = re.compile(r"\. |\.\.\.")
+
+
 def sentence_arrays(text: str) -> tuple[array, array]:
     """Sentence starts and ends as two ``array('q')``."""
+    spans = [m.span() for m in _SENTENCE.finditer(text)]
+    # bodies holding ". " or "..." are cut again; find them from the (few) dots, not per body
+    flagged: list[int] = []
+    if spans:
+        body_starts = [s for s, _ in spans]
+        for d in _DOTS.finditer(text):
+            i = bisect_right(body_starts, d.start()) - 1
+            if i >= 0 and d.start() < spans[i][1] and d.end() <= spans[i][1] and (not flagged or flagged[-1] != i):
+                flagged.append(i)
     starts, ends = array("q"), array("q")
-    for m in _SENTENCE.finditer(text):
-        s, e = m.span()
-        if text.find(". ", s, e) >= 0 or text.find("...", s, e) >= 0:
-            _split_body(text, s, e, starts, ends)
-        else:
-            starts.append(s)
-            ends.append(e)
+    prev = 0
+    for i in flagged:
+        starts.extend(s for s, _ in spans[prev:i])
+        ends.extend(e for _, e in spans[prev:i])
+        _split_body(text, spans[i][0], spans[i][1], starts, ends)
+        prev = i + 1
+    starts.extend(s for s, _ in spans[prev:])
+    ends.extend(e for _, e in spans[prev:])
     return starts, ends
 
 
