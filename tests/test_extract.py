@@ -361,3 +361,18 @@ def test_decades_idioms_minutes_and_shares(text, lang, surface, kind, value, low
 def test_no_decade_or_share_without_evidence(text):
     claims = claims_of(text, lang="en" if text.isascii() else None)
     assert not any(c.kind in ("fraction", "year") for c in claims)
+
+
+def test_extraction_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    text = "截至2022年12月，我国网民规模达10.67亿人。"
+    assert gc.isenabled()
+    assert claims_of(text)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert claims_of(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
