@@ -82,12 +82,11 @@ class NonClaimRules:
 
     def lexicalised_at(self, norm: str, start: int, end: int) -> str | None:
         """A lexicalised word that begins at or before ``start`` and overlaps the numeral ``[start, end)``."""
-        lo = max(0, start - self._maxlex + 1)
-        for m in self.lexicalised.finditer(norm, lo, min(len(norm), end + self._maxlex)):
-            if m.start() <= start < m.end():
+        match = self.lexicalised.match
+        for p in range(max(0, start - self._maxlex + 1), start + 1):
+            m = match(norm, p)  # the longest word starting at p
+            if m is not None and m.end() > start:
                 return m.group()
-            if m.start() > start:
-                break
         return None
 
 
