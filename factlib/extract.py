@@ -816,38 +816,45 @@ class Extractor:
         offsets = getattr(doc, "offsets", None)
         identity = offsets is not None and offsets.is_identity and len(text) == len(norm)
         doc_id, lang = doc.id, doc.lang
+        # attribute sentence by sentence, then map every claim's span to ``text`` in one pass
+        todo: list[tuple[int, _Item]] = []
         for group in groups:
             gitems = [it for si in group for it in by_sent[si]]
             if not any(it.is_claim for it in gitems):
                 continue  # only period windows (11月份): nothing to attribute or report
             s0, s1 = ns[group[0]], ne[group[-1]]
             self._sentence(doc, norm, s0, s1, gitems, en, None, None, scans)
-            for si in group:
-                sitems = by_sent[si]
-                sent_text = None
-                for it in sitems:
-                    if not it.is_claim:
-                        continue
-                    ts, te = (it.s, it.e) if identity else doc.text_span(it.s, it.e)
-                    if _CIRCLED.search(text, ts, te):
-                        continue  # ① became '1' in norm: a list marker, not a number
-                    metric = it.metric
+            todo.extend((si, it) for si in group for it in by_sent[si] if it.is_claim)
+        if identity:
+            spans = [(it.s, it.e) for _, it in todo]
+        elif offsets is not None and hasattr(offsets, "text_spans") and todo and all(it.e > it.s for _, it in todo):
+            t_s, t_e = offsets.text_spans([it.s for _, it in todo], [it.e for _, it in todo])
+            spans = list(zip(t_s.tolist(), t_e.tolist()))
+        else:
+            spans = [doc.text_span(it.s, it.e) for _, it in todo]
+        circled = _CIRCLED.search(text) is not None
+        last_si, sent_text = -1, ""
+        for (si, it), (ts, te) in zip(todo, spans):
+            if circled and _CIRCLED.search(text, ts, te):
+                continue  # ① became '1' in norm: a list marker, not a number
+            metric = it.metric
+            key = ""
+            if metric:
+                try:
+                    key = lexicon.key_for(metric) or ""
+                except Exception:  # a user lexicon must not break extraction
                     key = ""
-                    if metric:
-                        try:
-                            key = lexicon.key_for(metric) or ""
-                        except Exception:  # a user lexicon must not break extraction
-                            key = ""
-                    if sent_text is None:
-                        sent_text = text[ts_arr[si]:te_arr[si]] if ts_arr is not None else sentences[si].text
-                    out.append(Claim(
-                        doc_id=doc_id, claim_id=claim_id(doc_id, ts, te), sentence_id=si,
-                        start=ts, end=te, surface=text[ts:te], sentence=sent_text,
-                        value=it.value, low=it.low, high=it.high, precision=it.precision,
-                        qualifier=it.qualifier, kind=it.kind, unit=it.unit, metric=metric, metric_key=key,
-                        period=it.period, period_basis=it.basis if it.period else "none", lang=lang,
-                        direction=it.direction, unit_surface=it.unit_surface,
-                    ))
+            if si != last_si:
+                last_si = si
+                sent_text = text[ts_arr[si]:te_arr[si]] if ts_arr is not None else sentences[si].text
+            out.append(Claim(
+                doc_id=doc_id, claim_id=claim_id(doc_id, ts, te), sentence_id=si,
+                start=ts, end=te, surface=text[ts:te], sentence=sent_text,
+                value=it.value, low=it.low, high=it.high, precision=it.precision,
+                qualifier=it.qualifier, kind=it.kind, unit=it.unit, metric=metric, metric_key=key,
+                period=it.period, period_basis=it.basis if it.period else "none", lang=lang,
+                direction=it.direction, unit_surface=it.unit_surface,
+            ))
         return out
 
     @staticmethod
