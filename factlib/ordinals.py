@@ -30,8 +30,11 @@ __all__ = ["OrdinalMatch", "Ordinals", "default_ordinals"]
 ROLES = ("ordinal", "suffix", "determiner", "not_after", "rank_after", "rank_before", "zh_word")
 _ZH_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # the five-year-plan shorthand: 十四五 = the 14th Five-Year Plan, when a plan word or quotes frame it
-_ZH_PLAN = re.compile(r"(?P<n>[十一二三四五六七八九][一二三四五六七八九]?)五"
-                      r"(?= ?(?:规划|计划|时期|期间|期末|末|初|以来|开局|收官|”|\"|』|」))")
+# found from its last character (a literal the regex engine searches fast); the number before it
+# is read in Python: [十一二三四五六七八九][一二三四五六七八九]? right before the 五
+_ZH_PLAN = re.compile(r"五(?= ?(?:规划|计划|时期|期间|期末|末|初|以来|开局|收官|”|\"|』|」))")
+_PLAN_FIRST = frozenset("十一二三四五六七八九")
+_PLAN_SECOND = frozenset("一二三四五六七八九")
 _ZH_NUMERAL_BEFORE = frozenset("一二三四五六七八九十百千万亿零〇两0123456789")
 
 
@@ -125,12 +128,21 @@ class Ordinals:
         return sorted(found, key=lambda o: o.start)
 
     def _plans(self, norm: str, lo: int, hi: int):
+        taken = lo
         for m in _ZH_PLAN.finditer(norm, lo, hi):
-            n = m.group("n")
-            if len(n) == 2 and n[0] != "十" or m.start() > 0 and norm[m.start() - 1] in _ZH_NUMERAL_BEFORE:
+            five = m.start()
+            if five - 2 >= taken and norm[five - 2] in _PLAN_FIRST and norm[five - 1] in _PLAN_SECOND:
+                start = five - 2
+            elif five - 1 >= taken and norm[five - 1] in _PLAN_FIRST:
+                start = five - 1
+            else:
+                continue
+            taken = m.end()
+            n = norm[start:five]
+            if len(n) == 2 and n[0] != "十" or start > 0 and norm[start - 1] in _ZH_NUMERAL_BEFORE:
                 continue  # 三四五, 二十五: not a plan number
             value = 10 + _ZH_SMALL.get(n[1:], 0) if n.startswith("十") else _ZH_SMALL[n]
-            yield OrdinalMatch(m.start(), m.end(), Decimal(value), "ordinal")
+            yield OrdinalMatch(start, m.end(), Decimal(value), "ordinal")
 
 
 @lru_cache(maxsize=1)
