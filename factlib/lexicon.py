@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from factlib.regexes import alternation
 from factlib.tables import TableError, read_table
 
 __all__ = [
@@ -194,17 +195,17 @@ class MetricLexicon:
                 seen.add(parent)
                 parent = self._info[parent].parent
 
-    def _build_pattern(self) -> re.Pattern[str] | None:
+    def _build_pattern(self) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]] | None:
+        """Two tries of the aliases, longest first: Chinese (and mixed) aliases as written,
+        English ones as whole words with an optional plural; and the first characters of all."""
         if not self._alias_key:
             return None
-        parts = []
-        for alias in sorted(self._alias_key, key=lambda a: (-len(a), a)):
-            if _is_ascii_word(alias):
-                parts.append(rf"(?<![a-z0-9]){re.escape(alias)}(?:e?s)?(?![a-z0-9])")
-            else:
-                parts.append(re.escape(alias))
-        # a lookahead finds overlapping matches; the longest alternative at each position comes first
-        return re.compile("(?=(" + "|".join(parts) + "))")
+        ascii_words = [a for a in self._alias_key if _is_ascii_word(a)]
+        other = [a for a in self._alias_key if not _is_ascii_word(a)]
+        zh = re.compile(f"(?:{alternation(other)})")
+        en = re.compile(r"(?<![a-z0-9])(?:" + alternation(
+            ascii_words, suffixes={a: r"(?:e?s)?(?![a-z0-9])" for a in ascii_words}) + ")")
+        return zh, en, frozenset(a[0] for a in self._alias_key)
 
     # queries -----------------------------------------------------------------------------
     @property
@@ -257,15 +258,36 @@ class MetricLexicon:
         return self._find(norm)
 
     def _find(self, norm: str) -> list[MetricMatch]:
+        """The longest alias at every position of ``norm`` (overlaps kept)."""
         if self._pattern is None or not norm:
             return []
+        zh, en, firsts = self._pattern
         out = []
-        for m in self._pattern.finditer(norm):
-            found = m.group(1)
-            key = self._lookup(found)
-            if key is not None:
-                out.append(MetricMatch(key, found, m.start(1), m.start(1) + len(found), False))
+        for p, ch in enumerate(norm):
+            if ch not in firsts:
+                continue
+            best = None
+            for rx in (zh, en):
+                m = rx.match(norm, p)
+                if m is not None:
+                    found = m.group()
+                    size = self._alias_length(found)
+                    if best is None or size > best[1] or size == best[1] and found < best[0]:
+                        best = (found, size)
+            if best is not None:
+                key = self._lookup(best[0])
+                if key is not None:
+                    out.append(MetricMatch(key, best[0], p, p + len(best[0]), False))
         return out
+
+    def _alias_length(self, found: str) -> int:
+        """Length of the alias inside a match (an English alias may carry a plural 's'/'es')."""
+        if found in self._alias_key:
+            return len(found)
+        for cut in (1, 2):
+            if found[:-cut] in self._alias_key:
+                return len(found) - cut
+        return len(found)
 
     def match(self, phrase: str) -> MetricMatch | None:
         """The most specific alias contained in ``phrase``: the longest, then the rightmost (the head

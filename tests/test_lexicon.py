@@ -235,3 +235,40 @@ def test_user_table_cannot_steal_a_shipped_alias(tmp_path):
 ], ids=["pinyin-gloss", "quotes", "case-space", "cjk-space"])
 def test_normalize_phrase(raw, norm):
     assert normalize_phrase(raw) == norm
+
+
+def _reference_find(lex, norm):
+    """The plain implementation the tries replaced: one look-ahead alternation, longest alias first,
+    tried at every position."""
+    import re
+
+    parts = []
+    for alias in sorted(lex._alias_key, key=lambda a: (-len(a), a)):
+        if alias.isascii():
+            parts.append(rf"(?<![a-z0-9]){re.escape(alias)}(?:e?s)?(?![a-z0-9])")
+        else:
+            parts.append(re.escape(alias))
+    out = []
+    for m in re.finditer("(?=(" + "|".join(parts) + "))", norm):
+        key = lex._lookup(m.group(1))
+        if key is not None:
+            out.append((key, m.group(1), m.start(1)))
+    return out
+
+
+def test_alias_search_matches_the_plain_alternation():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from factlib.lexicon import default_lexicon, normalize_phrase
+
+    lex = default_lexicon()
+    pieces = sorted(lex._alias_key)[::3] + ["s", "es", " ", "的", "x", "5", "互联网", "用户"]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=5).map("".join))
+    def check(text):
+        norm = normalize_phrase(text)
+        assert [(m.key, m.alias, m.start) for m in lex._find(norm)] == _reference_find(lex, norm)
+
+    check()
