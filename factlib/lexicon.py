@@ -88,7 +88,8 @@ class MetricMatch:
 # --- normalisation ---------------------------------------------------------------------------
 
 _PINYIN_GLOSS = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)", re.I)
-_QUOTES = re.compile(r"[\"'“”‘’「」『』《》〈〉【】]")
+_QUOTE_CHARS = frozenset("\"'“”‘’「」『』《》〈〉【】")
+_QUOTES = re.compile(f"[{re.escape(''.join(sorted(_QUOTE_CHARS)))}]")
 _SPACE = re.compile(r"\s+")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
@@ -106,9 +107,14 @@ def _opencc(config: str):
 def normalize_phrase(phrase: str) -> str:
     """Normalise a metric phrase or alias for matching (see the module docstring)."""
     text = unicodedata.normalize("NFKC", phrase or "")
-    text = _PINYIN_GLOSS.sub("", text)
+    if "(" in text:  # NFKC made every parenthesis ASCII
+        text = _PINYIN_GLOSS.sub("", text)
     text = _opencc("t2s").convert(text)
-    text = _QUOTES.sub("", text).lower()
+    if not _QUOTE_CHARS.isdisjoint(text):
+        text = _QUOTES.sub("", text)
+    text = text.lower()
+    if text.isalnum():
+        return text  # no spaces, punctuation or quotes left to tidy (most Chinese phrases)
     text = _SPACE_NEAR_CJK.sub("", text)
     return _SPACE.sub(" ", text).strip()
 

@@ -272,3 +272,32 @@ def test_alias_search_matches_the_plain_alternation():
         assert [(m.key, m.alias, m.start) for m in lex._find(norm)] == _reference_find(lex, norm)
 
     check()
+
+
+def _reference_normalize(phrase):
+    """normalize_phrase without its fast paths."""
+    import re
+    import unicodedata
+
+    from factlib import lexicon as lx
+
+    text = unicodedata.normalize("NFKC", phrase or "")
+    text = lx._PINYIN_GLOSS.sub("", text)
+    text = opencc.OpenCC("t2s").convert(text)
+    text = re.sub(r"[\"'“”‘’「」『』《》〈〉【】]", "", text).lower()
+    text = lx._SPACE_NEAR_CJK.sub("", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_normalize_phrase_fast_paths_change_nothing():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = list("網民规模Internet users5G(wǎng)（）“”《》「」'\" \t\u3000ＡＢ%.-的")
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(alphabet), max_size=16).map("".join))
+    def check(text):
+        assert normalize_phrase(text) == _reference_normalize(text)
+
+    check()
