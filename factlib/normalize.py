@@ -113,7 +113,7 @@ class OffsetMap:
         return self.text_start(start), self.text_end(end)
 
     def text_spans(self, starts, ends) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`text_span` of many non-empty spans at once (vectorised; used for sentences)."""
+        """:meth:`text_span` of many non-empty spans at once (vectorised: sentences, claims)."""
         st = np.asarray(starts, dtype=np.int64)
         en = np.asarray(ends, dtype=np.int64)
         if len(st) and (st.min() < 0 or en.max() > self.norm_length or (en <= st).any()):
