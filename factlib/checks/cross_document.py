@@ -14,7 +14,7 @@ import pandas as pd
 from factlib.checks.context import CheckContext
 from factlib.checks.findings import empty_findings, evidence_for, quote
 from factlib.checks.intervals import Verdict, interval_dict, rel_diff, tolerance
-from factlib.checks.reference import comparable, period_key
+from factlib.checks.reference import comparable, keyed_claims
 from factlib.checks.registry import register_check
 
 #: evidence lists are capped so one very common statement cannot produce a huge finding
@@ -25,11 +25,9 @@ MAX_EVIDENCE = 50
 def check_cross_document(ctx: CheckContext) -> pd.DataFrame:
     """The same metric_key and period stated in several documents: agreement within rounding."""
     c = ctx.claims
-    mask = (c["metric_key"] != "") & (c["period"] != "") & comparable(c["mclass"])
-    cand = c.loc[mask, ["doc_id", "metric_key", "period", "mclass", "lo", "hi"]].copy()
+    cand = keyed_claims(c, ["doc_id", "metric_key", "period", "mclass", "lo", "hi"], comparable(c["mclass"]))
     if cand.empty:
         return empty_findings()
-    cand["pkey"] = period_key(cand["period"], cand["mclass"])
     keys = ["metric_key", "pkey", "mclass"]
     grouped = cand.groupby(keys, sort=False, observed=True)
     ndocs = grouped["doc_id"].transform("nunique")

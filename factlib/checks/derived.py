@@ -17,7 +17,7 @@ import pandas as pd
 from factlib.checks.context import CheckContext
 from factlib.checks.findings import empty_findings, evidence_for, fmt_interval, quote
 from factlib.checks.intervals import Verdict, interval_dict, overlap_verdict, rel_diff, tolerance
-from factlib.checks.reference import period_key, prepare_reference
+from factlib.checks.reference import keyed_claims, period_key, prepare_reference
 from factlib.checks.registry import register_check
 
 #: other documents' statements compared with an implied value: the most common few per metric and period
@@ -136,8 +136,8 @@ def _comparators(ctx: CheckContext, implied: pd.DataFrame, c: pd.DataFrame, leve
                 "e_v": m["value"], "e_lo": m["low"], "e_hi": m["high"], "source": m["source_name"],
                 "claim_row": np.nan,
             }))
-    others = c[(c["metric_key"] != "") & (c["period"] != "")][["metric_key", "period", "mclass", "lo", "hi", "value_num", "doc_id"]]
-    others = others.assign(pkey=period_key(others["period"], others["mclass"]), claim_row=others.index)
+    others = keyed_claims(c, ["metric_key", "period", "mclass", "lo", "hi", "value_num", "doc_id"])
+    others["claim_row"] = others.index
     # keep the few most common statements per metric and period, so the join stays linear
     counts = others.groupby(["metric_key", "pkey", "mclass", "lo", "hi"], sort=False).size().rename("n").reset_index()
     counts = counts.sort_values(["metric_key", "pkey", "mclass", "n"], ascending=[True, True, True, False])

@@ -14,7 +14,7 @@ import pandas as pd
 from factlib.checks.context import CheckContext
 from factlib.checks.findings import empty_findings, evidence_for, quote
 from factlib.checks.intervals import Verdict, interval_dict
-from factlib.checks.reference import period_key
+from factlib.checks.reference import keyed_claims
 from factlib.checks.registry import register_check
 
 _LEVELS = ("count",)
@@ -25,11 +25,10 @@ def check_part_whole(ctx: CheckContext) -> pd.DataFrame:
     """A part (网络购物用户) cannot exceed its whole (网民, 人口) in the same period."""
     c = ctx.claims
     lex = ctx.lexicon
-    mask = (c["metric_key"] != "") & (c["period"] != "") & (c["mclass"].isin(_LEVELS) | c["mclass"].str.startswith("money:"))
-    cand = c.loc[mask, ["doc_id", "metric_key", "period", "mclass", "lo", "hi"]].copy()
+    levels = c["mclass"].isin(_LEVELS) | c["mclass"].str.startswith("money:")
+    cand = keyed_claims(c, ["doc_id", "metric_key", "period", "mclass", "lo", "hi"], levels)
     if cand.empty:
         return empty_findings()
-    cand["pkey"] = period_key(cand["period"], cand["mclass"])
     cand["row"] = cand.index
     edges = pd.DataFrame(
         [(k, a) for k in pd.unique(cand["metric_key"]) if k in lex for a in lex.ancestors(k)],

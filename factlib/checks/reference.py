@@ -31,6 +31,17 @@ def period_key(period: pd.Series, mclass: pd.Series) -> pd.Series:
     return period.where(~year_only, period + "-12")
 
 
+def keyed_claims(claims: pd.DataFrame, columns: list[str], classes: pd.Series | None = None) -> pd.DataFrame:
+    """The claims that have a metric key and a period (and, when given, a measure class that
+    ``classes`` accepts), as ``columns`` plus the period join key ``pkey``."""
+    mask = (claims["metric_key"] != "") & (claims["period"] != "")
+    if classes is not None:
+        mask &= classes
+    out = claims.loc[mask, columns].copy()
+    out["pkey"] = period_key(out["period"], out["mclass"])
+    return out
+
+
 def prepare_reference(ref: pd.DataFrame) -> pd.DataFrame:
     """Reference rows with ``mclass`` and ``pkey`` join columns."""
     r = ref.copy()
@@ -44,11 +55,9 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     """Claims against official figures for the same metric_key and period."""
     c = ctx.claims
     ref = ctx.reference
-    mask = (c["metric_key"] != "") & (c["period"] != "") & comparable(c["mclass"])
-    cand = c.loc[mask, ["metric_key", "period", "mclass", "lo", "hi", "value_num"]].copy()
+    cand = keyed_claims(c, ["metric_key", "period", "mclass", "lo", "hi", "value_num"], comparable(c["mclass"]))
     if cand.empty:
         return empty_findings()
-    cand["pkey"] = period_key(cand["period"], cand["mclass"])
     cand["row"] = cand.index
     if ref is None or ref.empty:
         pairs = cand.iloc[0:0].assign(ref_pos=pd.Series(dtype=int))
