@@ -22,7 +22,7 @@ _TONE_SET = frozenset(_TONED)
 # a candidate starts with its opening character, so the regex engine skips other text in C:
 # "(wǎng)" / "（wǎng）" after a character, or "?qǐng)" where a lost character swallowed the "("
 _CANDIDATE = re.compile(rf"[(（?][a-zü{_TONED}]{{1,6}}[)）]")
-_NOT_BEFORE = frozenset(" \t\n\r\f\v\u3000\xa0(（")
+_OPENING = frozenset("(（")
 
 
 def _drop_annotation(m: re.Match) -> str:
@@ -33,7 +33,7 @@ def _drop_annotation(m: re.Match) -> str:
         return "?"
     start = m.start()
     before = m.string[start - 1] if start else ""
-    if not before or before in _NOT_BEFORE or before.isspace():
+    if not before or before in _OPENING or before.isspace():
         return s  # an annotation follows a visible character
     return ""
 

@@ -52,10 +52,10 @@ _CN_SMALL = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 
              "七": 7, "八": 8, "九": 9}
 _CN_DIGITS = "〇○零一二两三四五六七八九"
 # first characters of Chinese numerals (the number grammar's, traditional and financial forms too)
-_CN_BARE = frozenset("〇○零一二两兩三四五六七八九十廿卅卌负負壹贰貳叁參肆伍陆陸柒捌玖拾")
-_RANGE_SEP = re.compile(r" ?(?:至|到|~|-|—|–|－) ?| to ")
-_DURATION_UNITS = ("year", "month", "week", "day", "hour", "minute")
-_RANGE_FIRST = frozenset("至到~-—–－ ")  # the characters a _RANGE_SEP match can start with
+_CN_BARE = numbers.chinese_initials()
+_RANGE_WORDS = "至到~-—–－"
+_RANGE_SEP = re.compile(f" ?[{re.escape(_RANGE_WORDS)}] ?| to ")
+_RANGE_FIRST = frozenset(_RANGE_WORDS + " ")  # the characters a _RANGE_SEP match can start with
 _CLAUSE_ZH_CHARS = ",;:!?。"
 _CLAUSE_ZH = re.compile(f"[{re.escape(_CLAUSE_ZH_CHARS)}]")
 _CLAUSE_EN = re.compile(r"[,;:!?()\n]|\. | -- | — ")
@@ -76,7 +76,7 @@ _EN_DATE = re.compile(
     rf"|(?<![A-Za-z])(?P<mon3>{_EN_MONTH_ALT})\.?,? (?P<year3>1[89][0-9]{{2}}|20[0-9]{{2}})(?![0-9])"
 )
 _MONTH_AFTER = re.compile(rf" ?(?:{_MONTH}) ?月")  # 112年3月: an ROC year before a month
-_EN_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand"
+_EN_SMALL = "|".join(numbers.english_number_words())
 # 'one in three adults', '2 out of 5': a share written as a count of a count
 _EN_SHARE = re.compile(rf"(?<![A-Za-z0-9.,])(?P<a>{_EN_SMALL}|[0-9]{{1,3}}) (?:in|out of) (?:every )?"
                        rf"(?P<b>{_EN_SMALL}|[0-9]{{1,4}})(?![A-Za-z0-9%.,])", re.I)
@@ -184,6 +184,8 @@ class Extractor:
         )
         self.day_tail = re.compile(rf" ?(?P<d>{_DAY}) ?[日号]")
         self.idioms = _load_idioms()
+        # units that make a number a duration (year, month … minute): from the unit table
+        self.duration_units = frozenset(u.code for u in self.units.codes.values() if u.kind == "duration")
         self.prefix_re = re.compile(rf"(?:{self.units.prefix_pattern}) ?$") if self.units.prefix_pattern else None
         self.ordinal_words = self.cues.words("ordinal")
         self.rank_words = self.cues.words("rank")
@@ -524,7 +526,7 @@ class Extractor:
                     qualifier = q
                     it.s = norm.rindex(word, 0, it.s)
         # ---- durations --------------------------------------------------------------------
-        if unit_code in _DURATION_UNITS:
+        if unit_code in self.duration_units:
             kind = "duration"
             if norm.startswith(("来", "以来"), e) and not q3:
                 end = e + (1 if norm[e] == "来" else 2)  # 10年来
@@ -772,7 +774,7 @@ class Extractor:
             u = self.units.lookup(unit2)
             it.unit, it.kind = (u.code, u.kind) if u else (unit2, "count")
             it.unit_surface = unit2
-            if it.unit in _DURATION_UNITS:
+            if it.unit in self.duration_units:
                 it.kind = "duration"
         if it.unit == "age":
             it.kind = "other"

@@ -144,7 +144,7 @@ class MetricLexicon:
             self._add_row(row)
         self._check_hierarchy()
         self._neutral = tuple(sorted({normalize_phrase(w) for w in neutral_words if w.strip()}, key=len, reverse=True))
-        self._pattern = self._build_pattern()
+        self._tries = self._build_tries()
 
     # construction ------------------------------------------------------------------------
     @classmethod
@@ -201,7 +201,7 @@ class MetricLexicon:
                 seen.add(parent)
                 parent = self._info[parent].parent
 
-    def _build_pattern(self) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]] | None:
+    def _build_tries(self) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]] | None:
         """Two tries of the aliases, longest first: Chinese (and mixed) aliases as written,
         English ones as whole words with an optional plural; and the first characters of all."""
         if not self._alias_key:
@@ -265,9 +265,9 @@ class MetricLexicon:
 
     def _find(self, norm: str) -> list[MetricMatch]:
         """The longest alias at every position of ``norm`` (overlaps kept)."""
-        if self._pattern is None or not norm:
+        if self._tries is None or not norm:
             return []
-        zh, en, firsts = self._pattern
+        zh, en, firsts = self._tries
         out = []
         for p, ch in enumerate(norm):
             if ch not in firsts:

@@ -226,6 +226,28 @@ def _stacked_sections() -> str:
     return "|".join(heads)
 
 
+def _cn_start() -> str:
+    """Characters that start a Chinese numeral written with lower-case numerals: digits, 十, 廿/卅/卌."""
+    ten = "".join(s for s, n in _NUMERALS.items() if n.kind == "unit" and n.value == 10 and n.style == "lower")
+    return _symbols({"digit"}, {"lower"}) + ten + _symbols({"tens"}, {"lower"})
+
+
+def _fin_start() -> str:
+    """Characters that start a financial numeral: its digits and its ten (拾)."""
+    fin_ten = "".join(s for s, n in _NUMERALS.items() if n.kind == "unit" and n.value == 10 and n.style == "financial")
+    return _symbols({"digit"}, {"financial"}) + fin_ten
+
+
+def chinese_initials() -> frozenset[str]:
+    """Every character a Chinese number token can start with (numerals, financial numerals, 负)."""
+    return frozenset(_cn_start() + _symbols({"sign"}, {"lower"}) + _fin_start())
+
+
+def english_number_words() -> list[str]:
+    """The English cardinal words of ``numerals.csv`` (one, twelve, twenty …), longest first."""
+    return _by_length([s for s, n in _NUMERALS.items() if n.style == "en"])
+
+
 def _number_re() -> str:
     """Build :data:`NUMBER_RE`.
 
@@ -236,7 +258,7 @@ def _number_re() -> str:
     """
     ten = "".join(s for s, n in _NUMERALS.items() if n.kind == "unit" and n.value == 10 and n.style == "lower")
     cn_digit = _symbols({"digit"}, {"lower"})
-    cn_start = cn_digit + ten + _symbols({"tens"}, {"lower"})
+    cn_start = _cn_start()
     # 千 is guarded by its magnitudes.csv not_before (五万千瓦 is 5万 kW, not 五万千 + 瓦)
     guards = {m.word: m.not_before for m in _ZH_MAGS if len(m.word) == 1 and m.not_before}
     units = [s for s in _symbols({"unit"}, {"lower"}) if s not in ten]
@@ -250,7 +272,7 @@ def _number_re() -> str:
     fin_digit = _symbols({"digit"}, {"financial"})
     fin_units = _symbols({"unit"}, {"financial"})
     fin_ten = "".join(s for s, n in _NUMERALS.items() if n.kind == "unit" and n.value == 10 and n.style == "financial")
-    fin_start = fin_digit + fin_ten
+    fin_start = _fin_start()
     fin_body = fin_start + fin_units + "".join(s for s, n in _NUMERALS.items() if n.kind == "digit" and n.value == 0) + bigs
     point = "".join(s for s, n in _NUMERALS.items() if n.kind == "point")
     cn_sign = _symbols({"sign"}, {"lower"})
