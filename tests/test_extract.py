@@ -9,8 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from extract_support import checked_claims, find
 
-from factlib.claims import KINDS, QUALIFIERS
 from factlib.documents import document_from_text
 from factlib.extract import extract_claims
 
@@ -18,18 +18,7 @@ DOC_DATE = "2023-06-15"
 
 
 def claims_of(text: str, lang: str | None = None, date: str | None = DOC_DATE):
-    doc = document_from_text(text, date=date, lang=lang)
-    claims = extract_claims(doc)
-    for c in claims:  # every claim quotes the document exactly
-        assert doc.text[c.start:c.end] == c.surface
-        assert c.kind in KINDS and c.qualifier in QUALIFIERS
-    return claims
-
-
-def find(claims, surface: str):
-    hits = [c for c in claims if c.surface == surface]
-    assert hits, f"{surface!r} not among {[c.surface for c in claims]}"
-    return hits[0]
+    return checked_claims(text, lang=lang, date=date)
 
 
 def _d(x):

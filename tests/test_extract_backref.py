@@ -9,27 +9,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from extract_support import checked_claims, find
 
 from factlib.attribution import default_attributor
-from factlib.documents import document_from_text
-from factlib.extract import extract_claims
 from factlib.ordinals import default_ordinals
 
 SEED_DATE = "2023-07-15"
 
 
 def claims_of(text: str, lang: str | None = None, date: str | None = SEED_DATE):
-    doc = document_from_text(text, date=date, lang=lang)
-    claims = extract_claims(doc)
-    for c in claims:
-        assert doc.text[c.start:c.end] == c.surface
-    return claims
-
-
-def find(claims, surface):
-    hits = [c for c in claims if c.surface == surface]
-    assert hits, f"{surface!r} not among {[c.surface for c in claims]}"
-    return hits[0]
+    return checked_claims(text, lang=lang, date=date)
 
 
 # (id, text, lang, surface, metric contains, metric_key, period, basis)
