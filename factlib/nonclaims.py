@@ -60,24 +60,18 @@ class NonClaimRules:
     def __init__(self, path: str | Path = "nonclaims", lexicalised: str | Path = "lexicalised"):
         rows = read_table(path, required=("name", "first", "pattern"), key=("name",))
         self.names = [r["name"] for r in rows]
-        # One leading character class (the union of the rules' first characters) lets the regex
-        # engine skip all other text in C; each rule then re-anchors on the consumed character with
-        # a one-character look-behind that first tests the rule's own first character (cheap, so
-        # the rules that cannot start there are skipped at once) and then holds a look-ahead that
-        # captures the rule's match.
-        self.pattern = re.compile(f"[{_union_class(r['first'] for r in rows)}](?:" + "|".join(
-            rf"(?<=(?=[{r['first']}])(?=(?P<{r['name']}>{r['pattern']}))[\s\S])" for r in rows) + ")")
+        self.pattern, self._group_names = _compile(rows)
         words = [r["word"] for r in read_table(lexicalised, required=("word",), key=("word",))]
         self.lexicalised = re.compile(alternation(words))
         self._maxlex = max(map(len, words), default=1)
 
     def mask(self, norm: str) -> Mask:
         """Spans of ``norm`` matched by any rule (at each position, the first rule that matches)."""
+        names = self._group_names
         spans = []
         for m in self.pattern.finditer(norm):
-            name = m.lastgroup or ""
-            s = m.start()
-            spans.append((s, m.end(name) if name else m.end(), name))
+            g = m.lastindex
+            spans.append((m.start(), m.end(g), names[g]))
         return Mask(spans)
 
     def lexicalised_at(self, norm: str, start: int, end: int) -> str | None:
@@ -90,19 +84,57 @@ class NonClaimRules:
         return None
 
 
-def _union_class(classes) -> str:
-    """One regex character class body holding every character of the bodies ``classes``.
+def _compile(rows) -> tuple[re.Pattern, dict[int, str]]:
+    """One pattern for all rules, and the rule name of each of its capturing groups.
 
-    Concatenating the bodies would join a trailing '-' of one to the next ('+-' + 'A-Z' makes the
-    range '+-A'), so the characters are enumerated (BMP; astral characters are added one by one) and
-    written back as ranges.
+    The pattern's leading character class (the union of the rules' first characters) lets the
+    regex engine skip all other text in C.  The characters are then sorted into groups of those
+    that start the same rules, and a look-behind over the consumed character picks the group:
+    each alternative of the look-behind starts with its group's class, which the engine tests
+    before entering it.  An optional gate (the characters that every rule of the group declares
+    in ``not_after``) then skips positions such as a digit inside a number at once, and a
+    look-ahead from the consumed character tries the group's rules in table order, each
+    capturing its match.
     """
-    bodies = list(classes)
-    chars: set[str] = set()
-    for body in bodies:
-        chars.update(re.findall(f"[{body}]", _BMP))
-    astral = [c for body in bodies for c in body if ord(c) > 0xFFFF]
-    chars.update(astral)
+    firsts = [_chars(r["first"]) for r in rows]
+    not_after = [_chars(r.get("not_after") or "") for r in rows]
+    groups: dict[tuple[int, ...], list[str]] = {}
+    for c in sorted(set().union(*firsts)):
+        groups.setdefault(tuple(i for i, f in enumerate(firsts) if c in f), []).append(c)
+    names: dict[int, str] = {}
+    alts = []
+    n = 0
+    # the groups that start most often in running text first (digits, then letters and Han
+    # characters): the engine tests the groups' classes in this order
+    order = sorted(groups.items(), key=lambda kv: (not kv[1][0].isdigit(), -sum(
+        (c.isascii() and c.isalpha()) or "\u4e00" <= c <= "\u9fff" for c in kv[1]), kv[0]))
+    for rule_ids, chars in order:
+        gate = set.intersection(*(not_after[i] for i in rule_ids))
+        bodies = []
+        for i in rule_ids:
+            n += 1
+            names[n] = rows[i]["name"]
+            bodies.append(f"({rows[i]['pattern']})")
+            n += re.compile(rows[i]["pattern"]).groups
+        guard = f"(?<![{_class_of(gate)}].)" if gate else ""
+        alts.append(f"[{_class_of(chars)}]{guard}(?<=(?=" + "|".join(bodies) + r")[\s\S])")
+    union = _class_of(set().union(*firsts))
+    return re.compile(f"[{union}](?<=" + "|".join(alts) + ")"), names
+
+
+def _chars(body: str) -> set[str]:
+    """The characters of the regex character class body ``body`` (BMP, plus astral ones written out)."""
+    if not body:
+        return set()
+    chars = set(re.findall(f"[{body}]", _BMP))
+    chars.update(c for c in body if ord(c) > 0xFFFF)
+    return chars
+
+
+def _class_of(chars) -> str:
+    """A character class body holding exactly ``chars``, written as ranges (enumerated rather
+    than joined from the tables' bodies: a trailing '-' of one body would join the next into a
+    range, '+-' + 'A-Z' making '+-A')."""
     cps = sorted(map(ord, chars))
     out = []
     i = 0
