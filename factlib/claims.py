@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["Claim", "COLUMNS", "KINDS", "QUALIFIERS", "PERIOD_BASES", "claims_frame", "claim_id"]
+__all__ = ["Claim", "COLUMNS", "KINDS", "QUALIFIERS", "PERIOD_BASES", "claims_frame", "claim_id", "claim_ids"]
 
 KINDS = ("count", "amount", "percent", "pp_change", "growth_rate", "multiple", "fraction", "rank",
          "ordinal", "year", "date", "duration", "other")
@@ -30,6 +30,19 @@ def claim_id(doc_id: str, start: int, end: int) -> str:
     """A stable id: the same document id and span always give the same id."""
     h = hashlib.blake2b(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8"), digest_size=6).hexdigest()
     return f"{doc_id}:{start}-{end}:{h}"
+
+
+def claim_ids(doc_id: str):
+    """``claim_id`` for one document: a function of (start, end) giving the same ids, faster."""
+    head = f"{doc_id}\x1f".encode("utf-8")
+    blake2b = hashlib.blake2b
+
+    def new_id(start: int, end: int) -> str:
+        tail = f"{start}\x1f{end}"
+        h = blake2b(head + tail.encode(), digest_size=6).hexdigest()
+        return f"{doc_id}:{start}-{end}:{h}"
+
+    return new_id
 
 
 def _f(x: Decimal | None) -> float | None:

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from factlib import numbers
 from factlib.attribution import Attributor, default_attributor
-from factlib.claims import Claim, claim_id
+from factlib.claims import Claim, claim_ids
 from factlib.cues import CueTable, default_cues
 from factlib.regexes import alternation
 from factlib.sentences import char_ends
@@ -105,6 +105,13 @@ def _small_cn(s: str) -> int | None:
     return v
 
 
+def _bare_numeral(norm: str, s: int, token: str) -> bool:
+    """A Chinese numeral ``token`` at ``s`` with nothing after it (一个, 统一) and no 第/翻/之
+    before it: not a number, unless it holds a magnitude (三万八○六六)."""
+    return norm[s - 1:s] not in ("第", "翻", "之") and "万" not in token and "亿" not in token \
+        and "兆" not in token
+
+
 @lru_cache(maxsize=65536)
 def _parse(token: str) -> numbers.ParsedNumber | None:
     try:
@@ -160,6 +167,7 @@ class Extractor:
         self.attr = attributor or default_attributor()
         self.ordinals = ordinals or default_ordinals()
         self._lexicon = lexicon
+        self._metric_keys: dict[str, str] = {}  # metric phrase -> lexicon key ("" for none)
         after_zh = alternation(self.qual.after_zh)
         after_en = "|".join(" " + re.escape(w) for w in self.qual.after_en)
         self.master = re.compile(
@@ -270,10 +278,13 @@ class Extractor:
                 continue
             t_starts.append(a)
             t_ends.append(b)
+        cn_bare = _CN_BARE
         for m in self.master.finditer(norm):
             s = m.start()
             if s < consumed:
                 continue
+            if norm[s] in cn_bare and m.end() == m.end(1) and _bare_numeral(norm, s, m.group()):
+                continue  # the same test as the first in _candidate, without the call
             if t_starts:
                 i = bisect_right(t_starts, s) - 1
                 if i >= 0 and s < t_ends[i]:
@@ -346,9 +357,8 @@ class Extractor:
     def _candidate(self, m: re.Match, norm: str, mask, zh_hant: bool, doc_date):  # noqa: C901
         s, e = m.start(), m.end()
         num_end = m.end("num")
-        if e == num_end and norm[s] in _CN_BARE and norm[s - 1:s] not in ("第", "翻", "之") \
-                and not any(c in norm[s:e] for c in "万亿兆"):
-            return None  # a Chinese numeral with nothing after it (一个, 统一): not a number
+        if e == num_end and norm[s] in _CN_BARE and _bare_numeral(norm, s, norm[s:e]):
+            return None
         if mask.covers(s, num_end):
             return None
         # one call for every group (a match is looked at many times below)
@@ -838,27 +848,36 @@ class Extractor:
         else:
             spans = [doc.text_span(it.s, it.e) for _, it in todo]
         last_si, sent_text = -1, ""
+        keys = self._metric_keys
+        if len(keys) > 200_000:
+            keys.clear()  # bounded: a long batch of varied text must not grow it without end
+        new_id = claim_ids(doc_id)
+        make = tuple.__new__
         for (si, it), (ts, te) in zip(todo, spans):
-            if _CIRCLED.search(text, ts, te):
-                continue  # ① became '1' in norm: a list marker, not a number
+            surface = text[ts:te]
+            # ① became '1' in norm: a list marker, not a number (a surface that is its norm
+            # span unchanged holds no such character)
+            if surface != norm[it.s:it.e] and _CIRCLED.search(surface):
+                continue
             metric = it.metric
             key = ""
             if metric:
-                try:
-                    key = lexicon.key_for(metric) or ""
-                except Exception:  # a user lexicon must not break extraction
-                    key = ""
+                key = keys.get(metric)
+                if key is None:
+                    try:
+                        key = lexicon.key_for(metric) or ""
+                    except Exception:  # a user lexicon must not break extraction
+                        key = ""
+                    keys[metric] = key
             if si != last_si:
                 last_si = si
                 sent_text = text[ts_arr[si]:te_arr[si]] if ts_arr is not None else sentences[si].text
-            out.append(Claim(
-                doc_id=doc_id, claim_id=claim_id(doc_id, ts, te), sentence_id=si,
-                start=ts, end=te, surface=text[ts:te], sentence=sent_text,
-                value=it.value, low=it.low, high=it.high, precision=it.precision,
-                qualifier=it.qualifier, kind=it.kind, unit=it.unit, metric=metric, metric_key=key,
-                period=it.period, period_basis=it.basis if it.period else "none", lang=lang,
-                direction=it.direction, unit_surface=it.unit_surface,
-            ))
+            # positional, in the order of Claim's fields (tuple.__new__ skips keyword handling)
+            out.append(make(Claim, (
+                doc_id, new_id(ts, te), si, ts, te, surface, sent_text,
+                it.value, it.low, it.high, it.precision, it.qualifier, it.kind, it.unit, metric, key,
+                it.period, it.basis if it.period else "none", lang, it.direction, it.unit_surface,
+            )))
         return out
 
     @staticmethod

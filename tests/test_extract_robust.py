@@ -68,3 +68,10 @@ def test_seed_spans_quote_the_text(path):
         assert doc.text[c.start:c.end] == c.surface
         assert c.sentence == doc.sentences[c.sentence_id].text
     assert len({c.claim_id for c in claims}) == len(claims)
+
+
+@given(st.text(max_size=12), st.integers(0, 10**7), st.integers(0, 10**7))
+def test_claim_ids_for_a_document_equal_claim_id(doc_id, start, end):
+    from factlib.claims import claim_id, claim_ids
+
+    assert claim_ids(doc_id)(start, end) == claim_id(doc_id, start, end)
