@@ -176,6 +176,9 @@ def _mag_alt(mags: list[_Magnitude], guarded: bool) -> str:
         if guarded and m.not_before:
             word += f"(?![{_cls(m.not_before)}])"
         parts.append(word)
+    if guarded and all(not m.word[0].isascii() for m in mags):
+        # one class test before trying the words one by one (most numbers have no magnitude)
+        return f"(?=[{_cls(''.join(sorted({m.word[0] for m in mags})))}])(?:" + "|".join(parts) + ")"
     return "|".join(parts)
 
 

@@ -14,15 +14,19 @@ import re
 
 __all__ = ["alternation"]
 
+_GUARD_WIDTH = 8  # branches on at least this many first characters get a look-ahead guard
 
-def alternation(words, suffixes: dict[str, str] | None = None, fold: bool = False) -> str:
+
+def alternation(words, suffixes: dict[str, str] | None = None, fold: bool = False, guard: bool = False) -> str:
     """A regex alternation of ``words`` that prefers the longest word (增长率 wins over 增长).
 
     Written as a trie (``增(?:长(?:率|)|加)``) so the engine branches on each character instead
     of trying every word in turn; it matches exactly what the plain longest-first alternation
     matches, in the same order when it backtracks.  ``suffixes`` maps a word to a regex appended
     after it (a look-ahead guard).  ``fold`` builds the trie on lower-cased words, for patterns
-    compiled with ``re.IGNORECASE``.
+    compiled with ``re.IGNORECASE``.  ``guard`` puts a character-class look-ahead in front of
+    each wide branch: for an alternation inside a longer pattern (units after a number), never
+    for one that starts a pattern, whose plain first branch lets the engine skip text in C.
     """
     suffixes = suffixes or {}
     end = ""  # the key of "a word ends here" (no character is the empty string)
@@ -41,7 +45,12 @@ def alternation(words, suffixes: dict[str, str] | None = None, fold: bool = Fals
             alts.append(node[end])  # after every longer word through this node
         if len(alts) == 1:
             return alts[0]
-        return "(?:" + "|".join(alts) + ")"
+        # The engine tests a branch's first characters one by one: in front of a wide branch
+        # that must match something, one character-class look-ahead fails faster.
+        heads = [ch for ch in node if ch != end]
+        ahead = "" if not guard or end in node or len(heads) < _GUARD_WIDTH else \
+            "(?=[" + "".join(re.escape(ch) for ch in sorted(heads)) + "])"
+        return ahead + "(?:" + "|".join(alts) + ")"
 
     if not trie:
         return "(?!)"

@@ -71,7 +71,8 @@ class UnitTable:
                 self.prefixes[p] = unit
         # Chinese units are matched right after a number (optionally one space); English unit words
         # need a space (or '-' for '7.9-percent') and a word boundary after them.
-        self.zh_pattern = alternation(zh, suffixes={w: f"(?![{re.escape(g)}])" for w, g in guards.items()})
+        self.zh_pattern = alternation(zh, suffixes={w: f"(?![{re.escape(g)}])" for w, g in guards.items()},
+                                      guard=True)
         en_words = [w for w in en if not w.startswith("-")]
         en_glued = [w for w in en if w.startswith("-")]
         self.en_pattern = (
