@@ -22,10 +22,13 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
+from array import array
 from contextlib import contextmanager
 from bisect import bisect_left, bisect_right
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+
+import numpy as np
 
 from factlib import numbers
 from factlib.attribution import Attributor, default_attributor
@@ -804,9 +807,19 @@ class Extractor:
         ne = doc._ne if hasattr(doc, "_ne") else [e for _, _, e in doc.norm_sentences]
         # group items by sentence, and sentences into logical sentences (hard line breaks)
         by_sent: dict[int, list[_Item]] = {}
-        for it in items:
-            si = max(0, bisect_right(ns, it.s) - 1)
-            by_sent.setdefault(si, []).append(it)
+        if isinstance(ns, array) and ns:
+            # one vectorised search for all items (ns is a sorted array('q') of sentence starts)
+            sis = np.searchsorted(np.frombuffer(ns, dtype=np.int64), [it.s for it in items], side="right") - 1
+            for it, si in zip(items, np.maximum(sis, 0).tolist()):
+                group = by_sent.get(si)
+                if group is None:
+                    by_sent[si] = [it]
+                else:
+                    group.append(it)
+        else:
+            for it in items:
+                si = max(0, bisect_right(ns, it.s) - 1)
+                by_sent.setdefault(si, []).append(it)
         out: list[Claim] = []
         ts_arr, te_arr = (doc._ts, doc._te) if hasattr(doc, "_ts") else (None, None)
         sentences = doc.sentences
