@@ -76,11 +76,16 @@ class NonClaimRules:
 
     def lexicalised_at(self, norm: str, start: int, end: int) -> str | None:
         """A lexicalised word that begins at or before ``start`` and overlaps the numeral ``[start, end)``."""
-        match = self.lexicalised.match
-        for p in range(max(0, start - self._maxlex + 1), start + 1):
-            m = match(norm, p)  # the longest word starting at p
-            if m is not None and m.end() > start:
+        search = self.lexicalised.search
+        p = max(0, start - self._maxlex + 1)
+        endpos = start + self._maxlex
+        while p <= start:
+            m = search(norm, p, endpos)  # the longest word at the first position from p that has one
+            if m is None or m.start() > start:
+                return None
+            if m.end() > start:
                 return m.group()
+            p = m.start() + 1
         return None
 
 

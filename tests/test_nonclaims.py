@@ -90,3 +90,19 @@ def test_a_user_table_without_not_after_still_works(tmp_path):
     rules = NonClaimRules(table)
     mask = rules.mask("热线12345 and 9876543")
     assert list(zip(mask.starts, mask.ends, mask.names)) == [(0, 7, "hotline"), (12, 19, "ids")]
+
+
+def plain_lexicalised_at(rules: NonClaimRules, norm: str, start: int) -> str | None:
+    for p in range(max(0, start - rules._maxlex + 1), start + 1):
+        m = rules.lexicalised.match(norm, p)  # the longest word starting at p
+        if m is not None and m.end() > start:
+            return m.group()
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="一二三万亿下方面进步统唯两会之九州十分千家户是个 ", max_size=16), st.data())
+def test_lexicalised_at_matches_the_plain_reading(text, data):
+    rules = default_rules()
+    start = data.draw(st.integers(0, max(0, len(text) - 1)))
+    assert rules.lexicalised_at(text, start, start + 1) == plain_lexicalised_at(rules, text, start)
