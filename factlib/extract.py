@@ -174,20 +174,21 @@ class Extractor:
         self._metric_keys: dict[str, str] = {}  # metric phrase -> lexicon key ("" for none)
         after_zh = alternation(self.qual.after_zh)
         after_en = "|".join(" " + re.escape(w) for w in self.qual.after_en)
+        # optional parts as (?:x|): the same as (?:x)? but run far faster by the regex engine
         self.master = re.compile(
             rf"(?P<num>{numbers.NUMBER_RE})"
-            r"(?P<q1>多|余)?"
-            rf"(?: ?(?P<mag>{numbers.MAGNITUDE_RE}))?"
-            r"(?P<q2>多|余)?"
-            r"(?: ?(?P<da>大(?=[类项]))?(?:"
+            r"(?:(?P<q1>多|余)|)"
+            rf"(?: ?(?P<mag>{numbers.MAGNITUDE_RE})|)"
+            r"(?:(?P<q2>多|余)|)"
+            r"(?: ?(?:(?P<da>大(?=[类项]))|)(?:"
             rf"(?P<unit>{self.units.zh_pattern})"
             r"|(?P<ym>月份|月|日|号|\)日)"
             r"|(?P<frac>分之)"
-            rf"|(?P<cheng>成)(?P<chengd>[一二三四五六七八九](?![十百千万亿]))?"
+            rf"|(?P<cheng>成)(?:(?P<chengd>[一二三四五六七八九](?![十百千万亿]))|)"
             rf"|(?P<enunit>{self.units.en_pattern})"
-            r"))?"
-            r"(?P<per>/(?:月|年|天|日|人|户|吨|平方米|[0-9]{1,3}))?"
-            rf"(?P<q3>{after_zh}{'|' + after_en if after_en else ''})?"
+            r")|)"
+            r"(?:(?P<per>/(?:月|年|天|日|人|户|吨|平方米|[0-9]{1,3}))|)"
+            rf"(?:(?P<q3>{after_zh}{'|' + after_en if after_en else ''})|)"
         )
         # the groups _candidate reads, by position in Match.groups() (cheaper than by name)
         self._pick_groups = itemgetter(*(self.master.groupindex[g] - 1 for g in (

@@ -215,7 +215,7 @@ def _stacked_sections() -> str:
     classes = [f"[{_cls(levels[v])}]" for v in sorted(levels, reverse=True)]
 
     def chain(lower: list[str]) -> str:  # digits, then one of the lower units, then maybe more
-        alts = [c + (f"(?:{chain(lower[i + 1:])})?" if lower[i + 1:] else "") for i, c in enumerate(lower)]
+        alts = [c + (f"(?:{chain(lower[i + 1:])}|)" if lower[i + 1:] else "") for i, c in enumerate(lower)]
         return f"[0-9]{{1,4}}(?:{'|'.join(alts)})"
 
     heads = [c + chain(classes[i + 1:]) for i, c in enumerate(classes) if classes[i + 1:]]
@@ -257,7 +257,9 @@ def _number_re() -> str:
     Every alternative starts by consuming one character of ``first`` and then checks which one it
     was with a look-behind.  Beginning with a plain character class lets the regex engine skip
     non-candidate characters in C, which makes ``finditer`` over Chinese text ~10x faster than an
-    alternation whose branches start with look-behinds.
+    alternation whose branches start with look-behinds.  Optional parts are written ``(?:x|)``
+    rather than ``(?:x)?``: the same language, but the engine runs a branch with an empty
+    alternative much faster than a repeat of a group.
     """
     ten = "".join(s for s, n in _NUMERALS.items() if n.kind == "unit" and n.value == 10 and n.style == "lower")
     cn_digit = _symbols({"digit"}, {"lower"})
@@ -289,21 +291,22 @@ def _number_re() -> str:
         return f"(?<=[{word[0]}{word[0].upper()}]){re.escape(word[1:])}"
 
     # the first digit is already consumed
-    arabic_int_rest = r"(?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]*)"
+    # (possessive where giving back a digit cannot help: what follows is never a digit)
+    arabic_int_rest = r"(?:[0-9]{0,2}+(?:,[0-9]{3})+(?![0-9])|[0-9]*+)"
     # a magnitude word, Chinese or English, may follow one space: 349.9 万, 1.07 billion, 5bn
-    arabic_tail = r"(?:\.[0-9]+)?" + f"(?:[ \u00a0]?(?:{_ZH_MAG}|(?:{_EN_MAG})(?![A-Za-z])))?"
+    arabic_tail = r"(?:\.[0-9]+|)" + f"(?:[ \u00a0]?(?:{_ZH_MAG}|(?:{_EN_MAG})(?![A-Za-z]))|)"
     first = _cls("0123456789" + sign + cn_start + cn_sign + fin_start) + en_initials
     return (
         f"[{first}](?:"
         # 1. digits with Chinese section continuations: 4亿5000万, 2兆736億, 1万2千
-        f"(?<=[0-9])[0-9]*(?:{_stacked_sections()})"
+        f"(?<=[0-9])[0-9]*+(?:{_stacked_sections()})"
         # 2. digits: thousands groups of exactly three, decimals, a magnitude word (10.67亿, 5 billion)
         f"|(?<=[0-9]){arabic_int_rest}{arabic_tail}"
         # 3. a sign, unless it follows a digit, letter or point (2014-2015 is two numbers)
         f"|(?<=[{sign}])(?<![0-9A-Za-z.][{sign}])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])|[0-9]+){arabic_tail}"
         # 4. Chinese numerals: 十三亿, 二〇三五, 一点五七, 五.四五, 两兆 (兆 only as the final magnitude)
-        f"|(?<=[{_cls(cn_sign)}])[{_cls(cn_start)}]{cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+)?(?:{_ZH_MAG})?"
-        f"|(?<=[{_cls(cn_start)}]){cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+)?(?:{_ZH_MAG})?"
+        f"|(?<=[{_cls(cn_sign)}])[{_cls(cn_start)}]{cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+|)(?:{_ZH_MAG}|)"
+        f"|(?<=[{_cls(cn_start)}]){cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+|)(?:{_ZH_MAG}|)"
         # 5. financial numerals with a unit (伍仟, 肆拾, 拾万): 伍 alone is in 队伍, 陆 in 大陆, 伍陆 in 队伍陆续
         f"|(?<=[{_cls(fin_digit)}])[{_cls(fin_units + bigs)}][{_cls(fin_body)}]*"
         f"|(?<=[{_cls(fin_ten)}])[{_cls(fin_body)}]+"
@@ -311,7 +314,7 @@ def _number_re() -> str:
         f"|(?<![A-Za-z].)(?:(?:{'|'.join(tail(w) for w in _by_length(en_tens))})[- ]"
         f"(?:{'|'.join(re.escape(w) for w in _by_length(en_ones))})(?![A-Za-z])"
         f"|{'|'.join(tail(w) for w in _by_length(en_words))})"
-        f"(?:[ ](?:{_EN_MAG}))?(?![A-Za-z])"
+        f"(?:[ ](?:{_EN_MAG})|)(?![A-Za-z])"
         ")"
     )
 
