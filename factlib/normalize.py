@@ -37,9 +37,54 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 def to_simplified(s: str) -> str:
     """Traditional → simplified (OpenCC t2s).  Lone surrogates (undecodable input kept by
-    ``surrogateescape``) become U+FFFD one for one, so lengths are unchanged."""
+    ``surrogateescape``) become U+FFFD one for one, so lengths are unchanged.
+
+    Only the lines holding a character that t2s may change are converted (``t2s_table``: the
+    result is the same, and text that is already simplified costs one table look-up)."""
     if not s:
         return s
+    from factlib.t2s_table import changing_table
+
+    table = changing_table()
+    if table is None:
+        return _convert(s)
+    codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    surrogate = (codes >= 0xD800) & (codes <= 0xDFFF)
+    if surrogate.any():
+        s = _SURROGATE.sub("\ufffd", s)  # what converting the whole text would have done
+        codes = np.where(surrogate, np.uint32(0xFFFD), codes)
+    hits = np.flatnonzero(table[codes])
+    if not len(hits):
+        return s
+    # lines holding a hit, merged into chunks (a line break is in no dictionary entry, so
+    # converting a chunk of lines is converting each of its lines)
+    out: list[str] = []
+    pos = 0  # end of what is written
+    c0 = c1 = -1  # the chunk being gathered
+    for p in hits.tolist():
+        if p < c1:
+            continue
+        ls = s.rfind("\n", 0, p) + 1
+        le = s.find("\n", p)
+        le = len(s) if le < 0 else le
+        if c1 >= 0 and ls - c1 <= _CHUNK_GAP:
+            c1 = le
+            continue
+        if c1 >= 0:
+            out.append(s[pos:c0])
+            out.append(_convert(s[c0:c1]))
+            pos = c1
+        c0, c1 = ls, le
+    out.append(s[pos:c0])
+    out.append(_convert(s[c0:c1]))
+    out.append(s[c1:])
+    return "".join(out)
+
+
+_CHUNK_GAP = 4096  # lines this close to the chunk before join it (fewer calls into OpenCC)
+
+
+def _convert(s: str) -> str:
     try:
         return _t2s().convert(s)
     except UnicodeEncodeError:
