@@ -32,17 +32,13 @@ def claim_id(doc_id: str, start: int, end: int) -> str:
     return f"{doc_id}:{start}-{end}:{h}"
 
 
-def claim_ids(doc_id: str):
-    """``claim_id`` for one document: a function of (start, end) giving the same ids, faster."""
+def claim_ids(doc_id: str, spans) -> list[str]:
+    """``claim_id`` of each ``(start, end)`` of one document, in one pass (the same ids, faster)."""
     head = f"{doc_id}\x1f".encode("utf-8")
     blake2b = hashlib.blake2b
-
-    def new_id(start: int, end: int) -> str:
-        tail = f"{start}\x1f{end}"
-        h = blake2b(head + tail.encode(), digest_size=6).hexdigest()
-        return f"{doc_id}:{start}-{end}:{h}"
-
-    return new_id
+    sep = "\x1f"
+    return [f"{doc_id}:{s}-{e}:{blake2b(head + f'{s}{sep}{e}'.encode(), digest_size=6).hexdigest()}"
+            for s, e in spans]
 
 
 def _f(x: Decimal | None) -> float | None:

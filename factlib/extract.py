@@ -868,9 +868,9 @@ class Extractor:
         keys = self._metric_keys
         if len(keys) > 200_000:
             keys.clear()  # bounded: a long batch of varied text must not grow it without end
-        new_id = claim_ids(doc_id)
+        ids = claim_ids(doc_id, spans)
         make = tuple.__new__
-        for (si, it), (ts, te) in zip(todo, spans):
+        for (si, it), (ts, te), cid in zip(todo, spans, ids):
             surface = text[ts:te]
             # ① became '1' in norm: a list marker, not a number (a surface that is its norm
             # span unchanged holds no such character)
@@ -891,7 +891,7 @@ class Extractor:
                 sent_text = text[ts_arr[si]:te_arr[si]] if ts_arr is not None else sentences[si].text
             # positional, in the order of Claim's fields (tuple.__new__ skips keyword handling)
             out.append(make(Claim, (
-                doc_id, new_id(ts, te), si, ts, te, surface, sent_text,
+                doc_id, cid, si, ts, te, surface, sent_text,
                 it.value, it.low, it.high, it.precision, it.qualifier, it.kind, it.unit, metric, key,
                 it.period, it.basis if it.period else "none", lang, it.direction, it.unit_surface,
             )))

@@ -74,4 +74,5 @@ def test_seed_spans_quote_the_text(path):
 def test_claim_ids_for_a_document_equal_claim_id(doc_id, start, end):
     from factlib.claims import claim_id, claim_ids
 
-    assert claim_ids(doc_id)(start, end) == claim_id(doc_id, start, end)
+    assert claim_ids(doc_id, [(start, end), (end, start)]) == [claim_id(doc_id, start, end),
+                                                              claim_id(doc_id, end, start)]
