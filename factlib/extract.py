@@ -238,7 +238,9 @@ class Extractor:
             items = self._scan(doc, norm)
             if not items:
                 return []
-            return self._finish(doc, norm, items)
+            out = self._finish(doc, norm, items)
+            del items  # freed now, not walked by the collection that switching it back on may start
+        return out
 
     # ---- scanning ----------------------------------------------------------------------------
     def _scan(self, doc, norm: str) -> list[_Item]:
