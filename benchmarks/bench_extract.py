@@ -79,6 +79,10 @@ def main() -> int:
         probe.write_text("截至2022年12月，我国网民规模达10.67亿人。\n", encoding="utf-8")
         extractor.extract(load_document(probe))
     print(f"start-up (tables, regexes, OpenCC): {time.perf_counter() - t0:.2f} s")
+    from factlib.t2s_table import opencc_version, changing_table
+
+    print(f"t2s: {'only lines that need it' if changing_table() is not None else 'every line'} "
+          f"(OpenCC {opencc_version()})")
     texts = [Path(f).read_text(encoding="utf-8") for f in files]
     n_chars = sum(map(len, texts))
     lines = [ln for t in texts for ln in t.splitlines() if ln.strip()]

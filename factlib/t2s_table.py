@@ -26,12 +26,13 @@ import numpy as np
 
 from factlib.tables import read_table
 
-__all__ = ["changing_table", "changing_characters"]
+__all__ = ["changing_table", "changing_characters", "opencc_version"]
 
 _ROW = 60  # characters per row of the shipped table
 
 
-def _opencc_version() -> str:
+def opencc_version() -> str:
+    """The installed OpenCC's version."""
     import opencc
 
     return str(getattr(opencc, "__version__", ""))
@@ -42,7 +43,7 @@ def changing_table() -> np.ndarray | None:
     """A boolean table over code points: True for characters t2s may change; ``None`` when the
     shipped table was made for another OpenCC version (then nothing may be skipped)."""
     rows = read_table("t2s_changing", required=("opencc", "chars"))
-    if not rows or any(r["opencc"] != _opencc_version() for r in rows):
+    if not rows or any(r["opencc"] != opencc_version() for r in rows):
         return None
     table = np.zeros(0x110000, dtype=np.bool_)
     for r in rows:
@@ -94,7 +95,7 @@ def changing_characters() -> set[str]:
 
 def main() -> int:
     chars = "".join(sorted(changing_characters()))
-    version = _opencc_version()
+    version = opencc_version()
     print("# Characters that OpenCC's t2s (traditional -> simplified) conversion may change: those that")
     print("# its dictionaries rewrite, alone or inside a phrase. A line without any of them is left as it")
     print("# is (factlib/t2s_table.py explains why that is exact). Generated from the dictionaries of the")

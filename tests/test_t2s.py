@@ -56,7 +56,7 @@ def test_shipped_table_is_for_the_installed_opencc():
 
 
 def test_another_opencc_version_converts_everything(monkeypatch):
-    monkeypatch.setattr(t2s_table, "_opencc_version", lambda: "0.0.0")
+    monkeypatch.setattr(t2s_table, "opencc_version", lambda: "0.0.0")
     t2s_table.changing_table.cache_clear()
     try:
         assert t2s_table.changing_table() is None
