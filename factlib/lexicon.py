@@ -28,6 +28,7 @@ from pathlib import Path
 
 from factlib.regexes import alternation
 from factlib.tables import TableError, read_table
+from factlib.t2s_table import changing_chars
 
 __all__ = [
     "LexiconError",
@@ -109,7 +110,9 @@ def normalize_phrase(phrase: str) -> str:
     text = unicodedata.normalize("NFKC", phrase or "")
     if "(" in text:  # NFKC made every parenthesis ASCII
         text = _PINYIN_GLOSS.sub("", text)
-    text = _opencc("t2s").convert(text)
+    changing = changing_chars()
+    if changing is None or not changing.isdisjoint(text):  # else t2s would return it unchanged
+        text = _opencc("t2s").convert(text)
     if not _QUOTE_CHARS.isdisjoint(text):
         text = _QUOTES.sub("", text)
     text = text.lower()

@@ -26,7 +26,7 @@ import numpy as np
 
 from factlib.tables import read_table
 
-__all__ = ["changing_table", "changing_characters", "opencc_version"]
+__all__ = ["changing_chars", "changing_table", "changing_characters", "opencc_version"]
 
 _ROW = 60  # characters per row of the shipped table
 
@@ -39,15 +39,23 @@ def opencc_version() -> str:
 
 
 @lru_cache(maxsize=1)
-def changing_table() -> np.ndarray | None:
-    """A boolean table over code points: True for characters t2s may change; ``None`` when the
-    shipped table was made for another OpenCC version (then nothing may be skipped)."""
+def changing_chars() -> frozenset[str] | None:
+    """The characters t2s may change; ``None`` when the shipped table was made for another
+    OpenCC version (then nothing may be skipped)."""
     rows = read_table("t2s_changing", required=("opencc", "chars"))
     if not rows or any(r["opencc"] != opencc_version() for r in rows):
         return None
+    return frozenset("".join(r["chars"] for r in rows))
+
+
+@lru_cache(maxsize=1)
+def changing_table() -> np.ndarray | None:
+    """:func:`changing_chars` as a boolean table over code points (for whole texts)."""
+    chars = changing_chars()
+    if chars is None:
+        return None
     table = np.zeros(0x110000, dtype=np.bool_)
-    for r in rows:
-        table[[ord(c) for c in r["chars"]]] = True
+    table[[ord(c) for c in chars]] = True
     return table
 
 

@@ -57,9 +57,28 @@ def test_shipped_table_is_for_the_installed_opencc():
 
 def test_another_opencc_version_converts_everything(monkeypatch):
     monkeypatch.setattr(t2s_table, "opencc_version", lambda: "0.0.0")
+    t2s_table.changing_chars.cache_clear()
     t2s_table.changing_table.cache_clear()
     try:
         assert t2s_table.changing_table() is None
         assert to_simplified("简体\n國家") == "简体\n国家"
     finally:
+        t2s_table.changing_chars.cache_clear()
         t2s_table.changing_table.cache_clear()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET.replace("\ud800", "") + "()ǎ“”", max_size=20))
+def test_metric_phrases_normalise_as_with_converting_everything(phrase):
+    from factlib import lexicon
+
+    lexicon.normalize_phrase.cache_clear()
+    fast = lexicon.normalize_phrase(phrase)
+    lexicon.normalize_phrase.cache_clear()
+    original = lexicon.changing_chars
+    try:
+        lexicon.changing_chars = lambda: None  # the plain path: t2s on every phrase
+        assert lexicon.normalize_phrase(phrase) == fast
+    finally:
+        lexicon.changing_chars = original
+        lexicon.normalize_phrase.cache_clear()
