@@ -289,11 +289,12 @@ class Extractor:
             t_starts.append(a)
             t_ends.append(b)
         cn_bare = _CN_BARE
+        num_group = self.master.groupindex["num"]
         for m in self.master.finditer(norm):
             s = m.start()
             if s < consumed:
                 continue
-            if norm[s] in cn_bare and m.end() == m.end(1) and _bare_numeral(norm, s, m.group()):
+            if norm[s] in cn_bare and m.end() == m.end(num_group) and _bare_numeral(norm, s, m.group()):
                 continue  # the same test as the first in _candidate, without the call
             if t_starts:
                 i = bisect_right(t_starts, s) - 1

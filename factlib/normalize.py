@@ -22,6 +22,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from factlib.t2s_table import changing_table
+
 __all__ = ["OffsetMap", "normalize", "to_simplified", "nfkc"]
 
 
@@ -43,8 +45,6 @@ def to_simplified(s: str) -> str:
     result is the same, and text that is already simplified costs one table look-up)."""
     if not s:
         return s
-    from factlib.t2s_table import changing_table
-
     table = changing_table()
     if table is None:
         return _convert(s)
@@ -81,7 +81,9 @@ def to_simplified(s: str) -> str:
     return "".join(out)
 
 
-_CHUNK_GAP = 256  # a hit line this close to the chunk before joins it (a call into OpenCC costs ~60 characters' worth)
+# a hit line this close to the chunk before joins it (one call into OpenCC costs about as much as
+# converting 60 characters)
+_CHUNK_GAP = 256
 
 
 def _convert(s: str) -> str:
