@@ -28,7 +28,7 @@ from pathlib import Path
 
 from factlib.regexes import alternation
 from factlib.tables import TableError, read_table
-from factlib.t2s_table import changing_chars
+from factlib.normalize import to_simplified
 
 __all__ = [
     "LexiconError",
@@ -110,9 +110,7 @@ def normalize_phrase(phrase: str) -> str:
     text = unicodedata.normalize("NFKC", phrase or "")
     if "(" in text:  # NFKC made every parenthesis ASCII
         text = _PINYIN_GLOSS.sub("", text)
-    changing = changing_chars()
-    if changing is None or not changing.isdisjoint(text):  # else t2s would return it unchanged
-        text = _opencc("t2s").convert(text)
+    text = to_simplified(text)
     if not _QUOTE_CHARS.isdisjoint(text):
         text = _QUOTES.sub("", text)
     text = text.lower()

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from factlib.t2s_table import changing_table
+from factlib.t2s_table import changing_chars, changing_table
 
 __all__ = ["OffsetMap", "normalize", "to_simplified", "nfkc"]
 
@@ -45,6 +45,11 @@ def to_simplified(s: str) -> str:
     result is the same, and text that is already simplified costs one table look-up)."""
     if not s:
         return s
+    if len(s) <= _SHORT:  # a phrase: a set test is cheaper than the table over code points
+        chars = changing_chars()
+        if chars is not None and chars.isdisjoint(s):
+            return _SURROGATE.sub("\ufffd", s) if _SURROGATE.search(s) else s
+        return _convert(s)
     table = changing_table()
     if table is None:
         return _convert(s)
@@ -80,6 +85,8 @@ def to_simplified(s: str) -> str:
     out.append(s[c1:])
     return "".join(out)
 
+
+_SHORT = 64  # texts up to this long (metric phrases) skip t2s by a set test
 
 # a hit line this close to the chunk before joins it (one call into OpenCC costs about as much as
 # converting 60 characters)

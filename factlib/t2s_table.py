@@ -26,7 +26,7 @@ import numpy as np
 
 from factlib.tables import read_table
 
-__all__ = ["changing_chars", "changing_table", "changing_characters", "opencc_version"]
+__all__ = ["changing_chars", "changing_table", "characters_from_dictionaries", "opencc_version"]
 
 _ROW = 60  # characters per row of the shipped table
 
@@ -75,7 +75,7 @@ def _dictionaries(config: dict) -> list[str]:
     return out
 
 
-def changing_characters() -> set[str]:
+def characters_from_dictionaries() -> set[str]:
     """The characters the installed OpenCC's ``t2s`` may change, from its own dictionaries
     (dumped to text with the ``opencc_dict`` tool that ships with the ``opencc`` wheel)."""
     import opencc
@@ -102,7 +102,7 @@ def changing_characters() -> set[str]:
 
 
 def main() -> int:
-    chars = "".join(sorted(changing_characters()))
+    chars = "".join(sorted(characters_from_dictionaries()))
     version = opencc_version()
     print("# Characters that OpenCC's t2s (traditional -> simplified) conversion may change: those that")
     print("# its dictionaries rewrite, alone or inside a phrase. A line without any of them is left as it")
