@@ -17,7 +17,7 @@ import pandas as pd
 
 import factlib
 from factlib.checks import REGISTRY
-from factlib.reference import load_reference
+from factlib.figures.load import load_reference
 
 
 def synthetic_claims(n: int, seed: int = 0) -> pd.DataFrame:

@@ -66,8 +66,8 @@ def main() -> int:
     if not files:
         print(f"no zh-hans-*.txt files in {args.corpus}", file=sys.stderr)
         return 1
-    from factlib.documents import load_document
-    from factlib.extract import default_extractor
+    from factlib.documents.load import load_document
+    from factlib.claims.extract import default_extractor
 
     extractor = default_extractor()
     # warm-up: compile the regexes and load the tables once (one-time start-up, timed separately)
@@ -79,7 +79,7 @@ def main() -> int:
         probe.write_text("截至2022年12月，我国网民规模达10.67亿人。\n", encoding="utf-8")
         extractor.extract(load_document(probe))
     print(f"start-up (tables, regexes, OpenCC): {time.perf_counter() - t0:.2f} s")
-    from factlib.t2s_table import opencc_version, changing_table
+    from factlib.vocab.t2s import opencc_version, changing_table
 
     print(f"t2s: {'only lines that need it' if changing_table() is not None else 'every line'} "
           f"(OpenCC {opencc_version()})")

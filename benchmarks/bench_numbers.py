@@ -1,4 +1,4 @@
-"""Benchmark of factlib.numbers: parse_number calls/second and NUMBER_RE scan speed.
+"""Benchmark of factlib.claims.numbers: parse_number calls/second and NUMBER_RE scan speed.
 
 Takes 10,000 number tokens found by NUMBER_RE in the simplified-Chinese government work reports of
 the shared benchmark corpus (NFKC-normalised, as in a document's norm view) and times
@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from factlib.numbers import NUMBER_RE, _parse_cached, clear_cache, parse_number
+from factlib.claims.numbers import NUMBER_RE, _parse_cached, clear_cache, parse_number
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "zh-hans-gov-work-reports.txt"
 

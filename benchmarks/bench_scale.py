@@ -104,7 +104,7 @@ class PeakRSS:
 
 def local_cluster(workers: int):
     """The engine's own LocalCluster (process workers, one thread each)."""
-    from factlib.dask_engine import dask_client
+    from factlib.run.dask_engine import dask_client
 
     return dask_client(None, workers=workers, processes=True)
 
@@ -124,7 +124,7 @@ def main() -> int:
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
 
-    from factlib.engine import update_store, write_claims
+    from factlib.run.local import update_store, write_claims
 
     tmp = Path(tempfile.mkdtemp(prefix="factlib-bench-scale-"))
     rows: list[tuple[str, float, int, str]] = []

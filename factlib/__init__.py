@@ -15,16 +15,16 @@ __version__ = "0.1.0"
 
 # name -> module that defines it; imported on first use so `factlib --help` stays fast.
 _EXPORTS = {
-    "Document": "factlib.documents",
-    "Sentence": "factlib.documents",
-    "LoadError": "factlib.documents",
-    "load_document": "factlib.documents",
-    "load_corpus": "factlib.documents",
-    "Claim": "factlib.claims",
-    "extract_claims": "factlib.extract",
-    "claims_frame": "factlib.claims",
+    "Document": "factlib.documents.load",
+    "Sentence": "factlib.documents.load",
+    "LoadError": "factlib.documents.load",
+    "load_document": "factlib.documents.load",
+    "load_corpus": "factlib.documents.load",
+    "Claim": "factlib.claims.record",
+    "extract_claims": "factlib.claims.extract",
+    "claims_frame": "factlib.claims.frame",
     "check": "factlib.checks",
-    "load_reference": "factlib.reference",
+    "load_reference": "factlib.figures.load",
     "run_report": "factlib.report",
 }
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from factlib.numbers import parse_number
+from factlib.claims.numbers import parse_number
 
 DATA = Path(__file__).parent / "data"
 

@@ -16,7 +16,7 @@ def seeds_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_corpus():
-    from factlib.documents import load_corpus
+    from factlib.documents.load import load_corpus
 
     return load_corpus(SEEDS)
 

@@ -1,9 +1,9 @@
 """Helpers of the extraction tests: extract a sentence with the invariants every claim must keep."""
 from __future__ import annotations
 
-from factlib.claims import KINDS, QUALIFIERS
-from factlib.documents import document_from_text
-from factlib.extract import extract_claims
+from factlib.claims.record import KINDS, QUALIFIERS
+from factlib.documents.load import document_from_text
+from factlib.claims.extract import extract_claims
 
 
 def checked_claims(text: str, lang: str | None = None, date: str | None = None):

@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from factlib.documents import LoadError, load_corpus, load_document
+from factlib.documents.load import LoadError, load_corpus, load_document
 
 ZH = "截至2022年12月，我国网民规模达10.67亿，互联网普及率达75.6%。网络购物用户规模达8.45亿。\n"
 ZH_HANT = "截至2022年12月，我國網民規模達10.67億，互聯網普及率達75.6%。網絡購物用戶規模達8.45億。\n"
@@ -77,7 +77,7 @@ def test_corpus_keeps_going_and_records_errors(messy):
 
 
 def _factlib(*args):
-    return subprocess.run([sys.executable, "-m", "factlib.cli", *args], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "factlib", *args], capture_output=True, text=True)
 
 
 def test_cli_docs_reports_each_bad_file_on_one_line(messy):
@@ -113,7 +113,7 @@ def test_50mb_file_loads_in_memory_proportional_to_its_size(tmp_path):
     code = textwrap.dedent(
         f"""
         import resource, json
-        import factlib.documents as fd
+        import factlib.documents.load as fd
         base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         d = fd.load_document({str(big)!r})
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

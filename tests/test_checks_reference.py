@@ -2,7 +2,7 @@
 import pytest
 
 import factlib
-from factlib.lexicon import default_lexicon
+from factlib.vocab.lexicon import default_lexicon
 from checks_support import claim, frame
 
 S_USERS = "截至2022年12月，我国网民规模达{}，互联网普及率达75.6%。"

@@ -4,9 +4,9 @@ import pytest
 
 import factlib
 from checks_support import claim, frame, seed_fixture
-from factlib.checks.context import prepare_claims
+from factlib.checks.prepare import prepare_claims
 from factlib.checks.translation import find_pairs, signatures
-from factlib.lexicon import default_lexicon
+from factlib.vocab.lexicon import default_lexicon
 
 ZH, EN = "000_6795ef89a86ceb71", "002_a3bb30e09669c420"
 

@@ -9,7 +9,7 @@ KEYS = ["id", "path", "title", "date", "lang", "encoding", "n_chars", "n_sentenc
 
 
 def test_docs_on_seeds(seeds_dir):
-    r = subprocess.run([sys.executable, "-m", "factlib.cli", "docs", str(seeds_dir)], capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-m", "factlib", "docs", str(seeds_dir)], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert [row["id"][:3] for row in rows] == ["000", "001", "002", "003", "004"]
@@ -24,6 +24,6 @@ def test_docs_accepts_globs_and_paths_with_spaces(tmp_path):
     d = tmp_path / "a folder 'quoted'"
     d.mkdir()
     (d / "x y.md").write_text("---\ntitle: X\n---\n2024年增长5%。", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "factlib.cli", "docs", str(d / "*.md")], capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-m", "factlib", "docs", str(d / "*.md")], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["id"] == "x y"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlib.documents import document_from_text, load_document
+from factlib.documents.load import document_from_text, load_document
 
 
 def test_seed_files_are_byte_for_byte_copies(seeds_dir):
@@ -201,13 +201,13 @@ PINYIN_CASES = [
 
 @pytest.mark.parametrize("name,raw,clean", PINYIN_CASES, ids=[c[0] for c in PINYIN_CASES])
 def test_remove_pinyin(name, raw, clean):
-    from factlib.cleaning import remove_pinyin
+    from factlib.documents.cleaning import remove_pinyin
 
     assert remove_pinyin(raw) == clean
 
 
 def test_boilerplate_table_is_extensible(tmp_path):
-    from factlib.cleaning import Boilerplate
+    from factlib.documents.cleaning import Boilerplate
 
     table = tmp_path / "bp.csv"
     table.write_text("# test\npattern,match,max_len,note\n本站声明,contains,20,x\n", encoding="utf-8")
@@ -248,7 +248,7 @@ def _pinyin_oracle(s: str) -> str:
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_TIDY_ALPHABET), max_size=40).map("".join))
 def test_tidy_matches_regex_oracle(s):
-    from factlib.markup import tidy
+    from factlib.documents.markup import tidy
 
     assert tidy(s) == _tidy_oracle(s)
 
@@ -256,6 +256,6 @@ def test_tidy_matches_regex_oracle(s):
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_PINYIN_ALPHABET), max_size=40).map("".join))
 def test_remove_pinyin_matches_regex_oracle(s):
-    from factlib.cleaning import remove_pinyin
+    from factlib.documents.cleaning import remove_pinyin
 
     assert remove_pinyin(s) == _pinyin_oracle(s)

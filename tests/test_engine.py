@@ -14,8 +14,8 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from factlib import dask_engine  # noqa: E402
-from factlib.engine import check_frame, extract_frame, write_claims  # noqa: E402
+from factlib.run import dask_engine  # noqa: E402
+from factlib.run.local import check_frame, extract_frame, write_claims  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -85,7 +85,7 @@ def test_translation_pairs_found_without_gathering_claims(client):
 
 
 def expand(paths):
-    from factlib.documents import expand_paths
+    from factlib.documents.load import expand_paths
 
     return expand_paths(paths)
 
@@ -94,7 +94,7 @@ def test_every_registered_check_has_a_layout():
     from factlib.checks import REGISTRY
 
     missing = [name for name in REGISTRY.names if name not in dask_engine.LAYOUTS]
-    assert not missing, f"add a Dask layout for {missing} in factlib/dask_engine.py"
+    assert not missing, f"add a Dask layout for {missing} in factlib/run/dask_engine.py"
 
 
 def test_a_check_without_layout_is_refused(client):
@@ -169,7 +169,7 @@ def test_scheduler_without_dask_engine_is_an_error(capsys):
 def test_checks_run_from_partitioned_parquet(client, pandas_findings, tmp_path):
     import dask.dataframe as dd
 
-    from factlib.reference import load_reference
+    from factlib.figures.load import load_reference
 
     out = tmp_path / "claims.parquet"
     write_claims(CORPORA["both"], str(out), engine="dask", scheduler=client, partitions=3)

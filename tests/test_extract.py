@@ -11,8 +11,8 @@ from decimal import Decimal
 import pytest
 from extract_support import checked_claims, find
 
-from factlib.documents import document_from_text
-from factlib.extract import extract_claims
+from factlib.documents.load import document_from_text
+from factlib.claims.extract import extract_claims
 
 DOC_DATE = "2023-06-15"
 
@@ -281,7 +281,8 @@ def test_claim_ids_are_stable_and_unique():
 
 
 def test_claims_frame_dtypes():
-    from factlib.claims import COLUMNS, claims_frame
+    from factlib.claims.frame import claims_frame
+    from factlib.claims.record import COLUMNS
 
     df = claims_frame([document_from_text("我国网民规模达10.67亿人,互联网普及率达75.6%。", id="d1")])
     assert list(df.columns) == list(COLUMNS)

@@ -11,8 +11,8 @@ from decimal import Decimal
 import pytest
 from extract_support import checked_claims, find
 
-from factlib.attribution import default_attributor
-from factlib.ordinals import default_ordinals
+from factlib.claims.attribution import default_attributor
+from factlib.vocab.ordinals import default_ordinals
 
 SEED_DATE = "2023-07-15"
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from factlib.tables import read_table
+from factlib.vocab.tables import read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def factlib(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "factlib.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "factlib", *args], capture_output=True, text=True,
                           cwd=cwd or ROOT, timeout=300)
 
 
@@ -31,7 +31,7 @@ def test_extract_jsonl_to_stdout(corpus):
     r = factlib("extract", str(corpus / "a.md"), str(corpus / "b.txt"))
     assert r.returncode == 0, r.stderr
     recs = [json.loads(line) for line in r.stdout.splitlines()]
-    from factlib.claims import COLUMNS
+    from factlib.claims.record import COLUMNS
 
     assert all(list(rec) == list(COLUMNS) for rec in recs)
     assert {rec["surface"] for rec in recs} >= {"2022年12月", "10.67亿人", "5.5 percent", "2023"}
@@ -90,8 +90,8 @@ def test_vocabulary_table_schema(name, columns, key):
 
 
 def test_unit_kinds_and_qualifiers_are_known_values():
-    from factlib.claims import KINDS, QUALIFIERS
-    from factlib.units import UnitTable
+    from factlib.claims.record import KINDS, QUALIFIERS
+    from factlib.vocab.units import UnitTable
 
     for row in read_table("units"):
         assert row["kind"] in KINDS

@@ -1,7 +1,7 @@
 """The development set as a table of tests: every hand-annotated claim of a real sentence is one test.
 
 A claim passes when a predicted claim overlaps its surface with the same value (the matching rules of
-:mod:`factlib.evaluate`) and agrees on qualifier, kind, unit (for %, pp and yuan), metric (containment
+:mod:`factlib.claims.evaluate`) and agrees on qualifier, kind, unit (for %, pp and yuan), metric (containment
 or 60 % shared characters) and period (exact, when annotated).  Claims the extractor still gets
 wrong are listed in ``KNOWN`` and marked ``xfail(strict=True)``: fixing one makes its test fail
 until it is removed from the list.
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from factlib.documents import document_from_text
-from factlib.evaluate import _KIND, _UNIT, _matches, _norm, _overlap
-from factlib.extract import extract_claims
+from factlib.documents.load import document_from_text
+from factlib.claims.evaluate import _KIND, _UNIT, _matches, _norm, _overlap
+from factlib.claims.extract import extract_claims
 
 DATA = Path(__file__).parent / "data" / "extract_cases_dev.jsonl"
 GOLD = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -106,7 +106,7 @@ def test_dev_claim(g, i):
 
 def test_no_extra_claims_on_the_dev_sentences():
     """Precision: every predicted claim corresponds to an annotated one (at most 2 extras in all)."""
-    from factlib.evaluate import evaluate
+    from factlib.claims.evaluate import evaluate
 
     score = evaluate(GOLD)
     assert score.fp <= 2, score.extras

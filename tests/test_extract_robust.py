@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factlib.documents import document_from_text
-from factlib.extract import extract_claims
-from factlib.numbers import magnitudes
+from factlib.documents.load import document_from_text
+from factlib.claims.extract import extract_claims
+from factlib.claims.numbers import magnitudes
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 NUMERIC = st.sampled_from(list("0123456789.,%-~至到万亿千百十一二两三四五六七八九〇零年月日第约超近以上下左右元人个")) | st.characters(blacklist_categories=("Cs",))
@@ -59,7 +59,7 @@ def test_formatted_magnitudes_come_back(x, word):
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.name[:3] for p in SEEDS])
 def test_seed_spans_quote_the_text(path):
-    from factlib.documents import load_document
+    from factlib.documents.load import load_document
 
     doc = load_document(path)
     claims = extract_claims(doc)
@@ -72,7 +72,7 @@ def test_seed_spans_quote_the_text(path):
 
 @given(st.text(max_size=12), st.integers(0, 10**7), st.integers(0, 10**7))
 def test_claim_ids_for_a_document_equal_claim_id(doc_id, start, end):
-    from factlib.claims import claim_id, claim_ids
+    from factlib.claims.record import claim_id, claim_ids
 
     assert claim_ids(doc_id, [(start, end), (end, start)]) == [claim_id(doc_id, start, end),
                                                               claim_id(doc_id, end, start)]

@@ -8,8 +8,8 @@ from pathlib import Path
 import opencc
 import pytest
 
-from factlib.lexicon import LexiconError, MetricLexicon, default_lexicon, normalize_phrase
-from factlib.tables import read_table
+from factlib.vocab.lexicon import LexiconError, MetricLexicon, default_lexicon, normalize_phrase
+from factlib.vocab.tables import read_table
 
 LEX = default_lexicon()
 ROWS = read_table("metrics")
@@ -260,7 +260,7 @@ def test_alias_search_matches_the_plain_alternation():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from factlib.lexicon import default_lexicon, normalize_phrase
+    from factlib.vocab.lexicon import default_lexicon, normalize_phrase
 
     lex = default_lexicon()
     pieces = sorted(lex._alias_key)[::3] + ["s", "es", " ", "的", "x", "5", "互联网", "用户"]
@@ -279,7 +279,7 @@ def _reference_normalize(phrase):
     import re
     import unicodedata
 
-    from factlib import lexicon as lx
+    from factlib.vocab import lexicon as lx
 
     text = unicodedata.normalize("NFKC", phrase or "")
     text = lx._PINYIN_GLOSS.sub("", text)

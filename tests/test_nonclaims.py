@@ -1,7 +1,7 @@
 """The non-claim mask: one grouped, gated pattern that must find what the rules say.
 
 The mask is compiled into one regex with per-character groups and ``not_after`` gates (see
-``factlib.nonclaims._compile``).  These tests hold it to the plain reading of the table: at each
+``factlib.vocab.nonclaims._compile``).  These tests hold it to the plain reading of the table: at each
 position, in order, the first rule whose own pattern matches there masks its match (the scan goes
 on at the next position, so a match inside another one counts too), and the spans are merged.
 """
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from factlib.nonclaims import NonClaimRules, default_rules
-from factlib.tables import read_table
+from factlib.vocab.nonclaims import NonClaimRules, default_rules
+from factlib.vocab.tables import read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = [(r["name"], re.compile(r["pattern"])) for r in
@@ -66,7 +66,7 @@ def test_table_cases_match_the_plain_reading():
 
 
 def test_seeds_match_the_plain_reading():
-    from factlib.documents import load_document
+    from factlib.documents.load import load_document
 
     for path in sorted((ROOT / "seeds").glob("*")):
         if path.suffix not in (".txt", ".md", ".html"):

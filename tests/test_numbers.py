@@ -1,4 +1,4 @@
-"""Spec of the number parser (factlib.numbers): tokens -> exact Decimal value and stated precision.
+"""Spec of the number parser (factlib.claims.numbers): tokens -> exact Decimal value and stated precision.
 
 Cases come from real text: the seeds, the dev set and the benchmark corpus (copied here), plus the
 sentence pairs of cn2an's own tests (tests/data/cn2an_pairs.jsonl, MIT, (c) 2017 Ailln).
@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import factlib.numbers
-from factlib.numbers import (
+import factlib.claims.numbers
+from factlib.claims.numbers import (
     MAGNITUDE_RE,
     NUMBER_RE,
     ParsedNumber,
@@ -28,7 +28,7 @@ from factlib.numbers import (
     parse_number,
     to_decimal,
 )
-from factlib.tables import read_table
+from factlib.vocab.tables import read_table
 
 D = Decimal
 NUMBER = re.compile(NUMBER_RE)
@@ -511,5 +511,5 @@ def test_never_raises_on_numeral_soup(text: str) -> None:
 
 
 def test_module_examples_run() -> None:
-    result = doctest.testmod(factlib.numbers)
+    result = doctest.testmod(factlib.claims.numbers)
     assert result.attempted > 0 and result.failed == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlib.normalize import normalize
+from factlib.documents.normalize import normalize
 
 # characters that exercise every branch: fullwidth digits and punctuation, traditional
 # characters, compatibility forms that expand (½ ㎡ … ℃ ﬁ), combining marks, plain text
@@ -68,7 +68,7 @@ def test_vectorised_text_spans_equal_text_span(text, data):
 def test_norm_is_nfkc_then_t2s_of_the_text(text):
     import unicodedata
 
-    from factlib.normalize import to_simplified
+    from factlib.vocab.t2s import to_simplified
 
     norm, _ = normalize(text)
     # line by line: OpenCC converts phrases, which never span a line break
@@ -77,7 +77,7 @@ def test_norm_is_nfkc_then_t2s_of_the_text(text):
 
 
 def test_large_text_is_translated_in_chunks():
-    from factlib import normalize as nz
+    from factlib.documents import normalize as nz
 
     text = ("网民规模达１０.６７亿，ａｂｃ…\n" * 80_000) + "e\u0301"
     assert len(text) > nz._CHUNK

@@ -53,7 +53,7 @@ DATA = sorted((ROOT / "factlib" / "data").rglob("*.csv"))
 
 @pytest.mark.parametrize("path", DATA, ids=[str(p.relative_to(ROOT / "factlib" / "data")) for p in DATA])
 def test_every_data_table_documents_itself_and_parses(path):
-    from factlib.tables import _read_rows
+    from factlib.vocab.tables import _read_rows
 
     text = path.read_text(encoding="utf-8")
     first = text.lstrip("\ufeff").splitlines()[0]
@@ -68,11 +68,11 @@ def test_every_data_table_documents_itself_and_parses(path):
 def test_cli_help_for_every_command():
     from factlib.cli import COMMANDS
 
-    r = subprocess.run([sys.executable, "-m", "factlib.cli", "--help"], capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-m", "factlib", "--help"], capture_output=True, text=True)
     assert r.returncode == 0
     for name in COMMANDS:
         assert name in r.stdout
-        sub = subprocess.run([sys.executable, "-m", "factlib.cli", name, "--help"], capture_output=True, text=True)
+        sub = subprocess.run([sys.executable, "-m", "factlib", name, "--help"], capture_output=True, text=True)
         assert sub.returncode == 0, (name, sub.stderr)
         assert "usage: factlib " + name in sub.stdout
 

@@ -3,9 +3,9 @@ import math
 
 import pytest
 
-from factlib.lexicon import default_lexicon
-from factlib.reference import REFERENCE_COLUMNS, default_reference_path, load_reference
-from factlib.tables import TableError
+from factlib.vocab.lexicon import default_lexicon
+from factlib.figures.load import REFERENCE_COLUMNS, default_reference_path, load_reference
+from factlib.vocab.tables import TableError
 
 REF = load_reference()
 

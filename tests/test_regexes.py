@@ -6,7 +6,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlib.regexes import alternation
+from factlib.vocab.regexes import alternation
 
 words = st.lists(st.text(alphabet="ab增长率aB", min_size=1, max_size=4), min_size=1, max_size=8)
 texts = st.text(alphabet="ab增长率aBx", max_size=40)

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("report_notebooks")]
 
 def _report(seeds_dir, out, store):
     return subprocess.run(
-        [sys.executable, "-m", "factlib.cli", "report", str(seeds_dir), "-o", str(out), "--store", str(store),
+        [sys.executable, "-m", "factlib", "report", str(seeds_dir), "-o", str(out), "--store", str(store),
          "--only", "corpus_overview", "--no-progress", "--jobs", "1"],
         capture_output=True, text=True, timeout=600,
     )

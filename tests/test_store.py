@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from factlib.engine import extract_frame, update_store
-from factlib.store import ClaimStore, StoreError
+from factlib.run.local import extract_frame, update_store
+from factlib.run.store import ClaimStore, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -100,15 +100,15 @@ def test_other_extractor_version_reextracts_everything(corpus, tmp_path, monkeyp
     db = tmp_path / "s.sqlite"
     update_store([str(corpus)], db)
     before = _claim_counts(db)
-    monkeypatch.setattr("factlib.store.extractor_fingerprint", lambda: "another-version")
+    monkeypatch.setattr("factlib.run.store.extractor_fingerprint", lambda: "another-version")
     stats = update_store([str(corpus)], db)
     assert stats.unchanged == 0 and stats.new + stats.changed == 5
     assert _claim_counts(db) == before  # replaced, not duplicated
 
 
 def test_numbers_are_stored_exactly(corpus, tmp_path):
-    from factlib.documents import load_document
-    from factlib.extract import extract_claims
+    from factlib.documents.load import load_document
+    from factlib.claims.extract import extract_claims
 
     db = tmp_path / "s.sqlite"
     update_store([str(corpus)], db)
@@ -166,7 +166,7 @@ def test_dask_engine_fills_the_same_store(corpus, tmp_path):
 # ---- crash safety ------------------------------------------------------------------------------
 _RUNNER = """
 import sys
-from factlib.engine import update_store
+from factlib.run.local import update_store
 update_store([sys.argv[1]], sys.argv[2])
 """
 

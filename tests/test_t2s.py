@@ -7,8 +7,8 @@ import opencc
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from factlib import normalize, t2s_table
-from factlib.normalize import to_simplified
+from factlib.vocab import t2s as t2s_table
+from factlib.vocab.t2s import to_simplified
 
 ROOT = Path(__file__).resolve().parent.parent
 _FULL = opencc.OpenCC("t2s")
@@ -18,7 +18,7 @@ def full(s: str) -> str:
     try:
         return _FULL.convert(s)
     except UnicodeEncodeError:
-        return _FULL.convert(normalize._SURROGATE.sub("\ufffd", s))
+        return _FULL.convert(t2s_table._SURROGATE.sub("\ufffd", s))
 
 
 # traditional characters, phrase-only changes (瞭解, 乾隆, 反覆), characters that are the same in
@@ -48,7 +48,7 @@ def test_shipped_table_is_for_the_installed_opencc():
     shipped = {r["opencc"] for r in rows}
     if shipped != {opencc.__version__}:
         pytest.skip(f"table made for OpenCC {shipped}, installed {opencc.__version__}: every line is "
-                    "converted (regenerate with python -m factlib.t2s_table)")
+                    "converted (regenerate with python -m factlib.vocab.t2s)")
     tool = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
     if not tool.exists():
         pytest.skip("this OpenCC wheel has no opencc_dict tool to read its dictionaries with")
@@ -70,7 +70,7 @@ def test_another_opencc_version_converts_everything(monkeypatch):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=ALPHABET.replace("\ud800", "") + "()ǎ“”", max_size=20))
 def test_metric_phrases_normalise_as_with_converting_everything(phrase):
-    from factlib import lexicon
+    from factlib.vocab import lexicon
 
     lexicon.normalize_phrase.cache_clear()
     fast = lexicon.normalize_phrase(phrase)

@@ -16,12 +16,12 @@ Checks are registered units (``register_check``); the built-in ones are imported
 """
 from factlib.checks.registry import REGISTRY, Check, CheckRegistry, register_check
 from factlib.checks.findings import FINDING_COLUMNS
-from factlib.checks import reference as _reference  # noqa: F401  (registers "reference")
+from factlib.checks import official as _official  # noqa: F401  (registers "reference")
 from factlib.checks import cross_document as _cross_document  # noqa: F401
 from factlib.checks import translation as _translation  # noqa: F401
 from factlib.checks import part_whole as _part_whole  # noqa: F401
 from factlib.checks import derived as _derived  # noqa: F401
 from factlib.checks import temporal as _temporal  # noqa: F401
-from factlib.checks.engine import check
+from factlib.checks.runner import check
 
 __all__ = ["check", "register_check", "REGISTRY", "Check", "CheckRegistry", "FINDING_COLUMNS"]

@@ -14,10 +14,10 @@ import re
 import numpy as np
 import pandas as pd
 
-from factlib.checks.context import CheckContext
+from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, evidence_for, fmt_interval, quote
 from factlib.checks.intervals import Verdict, interval_dict, overlap_verdict, rel_diff, tolerance
-from factlib.checks.reference import keyed_claims, period_key, prepare_reference
+from factlib.checks.official import keyed_claims, period_key, prepare_reference
 from factlib.checks.registry import register_check
 
 #: other documents' statements compared with an implied value: the most common few per metric and period

@@ -11,10 +11,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from factlib.checks.context import CheckContext
+from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, evidence_for, quote
 from factlib.checks.intervals import Verdict, interval_dict
-from factlib.checks.reference import keyed_claims
+from factlib.checks.official import keyed_claims
 from factlib.checks.registry import register_check
 
 _LEVELS = ("count",)

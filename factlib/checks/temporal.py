@@ -23,12 +23,12 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from factlib.checks.context import CheckContext
+from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, quote
 from factlib.checks.intervals import Verdict
 from factlib.checks.registry import register_check
-from factlib.lexicon import normalize_phrase
-from factlib.tables import read_table
+from factlib.vocab.lexicon import normalize_phrase
+from factlib.vocab.tables import read_table
 
 __all__ = ["EventLexicon", "default_events", "claim_date"]
 

@@ -18,12 +18,12 @@ import re
 import numpy as np
 import pandas as pd
 
-from factlib.checks.context import CheckContext
+from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, quote
 from factlib.checks.intervals import Verdict, interval_dict
 from factlib.checks.registry import register_check
 from factlib.checks.temporal import claim_date
-from factlib.lexicon import normalize_phrase
+from factlib.vocab.lexicon import normalize_phrase
 
 #: a pair needs at least this many shared signatures …
 MIN_SHARED = 3

@@ -449,7 +449,7 @@ def run_report(
 
     ``corpus`` is a folder, glob, file or list of files; ``reference`` is None (the
     shipped official figures) or CSV path(s) added to them; ``store`` is a claim store
-    (:mod:`factlib.store`) to read claims from instead of re-extracting unchanged files.  Writes the claims and
+    (:mod:`factlib.run.store`) to read claims from instead of re-extracting unchanged files.  Writes the claims and
     findings as CSV and Parquet, one HTML per report (plus executed ``.ipynb`` and chart
     PNGs) and the index, each atomically.  Check ``result.ok``: a failed notebook is
     listed on the index with its error and does not stop the others.

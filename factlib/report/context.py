@@ -84,8 +84,8 @@ def clear_cache() -> None:
 
 
 def _corpus_files(spec: Any) -> list[str]:
-    """Files a corpus spec names, exactly as :func:`factlib.documents.expand_paths` finds them."""
-    from factlib.documents import expand_paths
+    """Files a corpus spec names, exactly as :func:`factlib.documents.load.expand_paths` finds them."""
+    from factlib.documents.load import expand_paths
 
     return expand_paths(spec)
 
@@ -152,7 +152,7 @@ def load_context(
     the same schema added to them (``include_default_reference=False`` uses only them).
     ``context_file`` is a context ``factlib report`` computed once for the whole batch
     (:func:`save_context`); it is used only when it was made from exactly these files.
-    ``store`` is a claim store (:mod:`factlib.store`): claims are read from it, and only new or
+    ``store`` is a claim store (:mod:`factlib.run.store`): claims are read from it, and only new or
     changed files are extracted (and stored) first.
     """
     import factlib
@@ -169,7 +169,7 @@ def load_context(
         if store is None:
             claims = factlib.claims_frame(documents)
         else:  # read from the claim store; extract only new or changed files
-            from factlib.engine import extract_frame
+            from factlib.run.local import extract_frame
 
             claims = extract_frame([d.path for d in documents], store=store)
         ref = factlib.load_reference(_reference_paths(reference), include_default=include_default_reference)
@@ -247,7 +247,7 @@ def metric_keys(claims: Any) -> list[str]:
 def metric_label(metric_key: str) -> str:
     """'label_zh / label_en (key)' from the metric lexicon when it knows the key."""
     try:
-        from factlib.lexicon import default_lexicon
+        from factlib.vocab.lexicon import default_lexicon
 
         info = default_lexicon().info(metric_key)
     except Exception:  # lexicon absent or key unknown: the key is label enough

@@ -1,0 +1,59 @@
+"""The checking engine: prepare the claims once, run every selected check, stack the findings.
+
+>>> import factlib                                               # doctest: +SKIP
+>>> findings = factlib.check(factlib.claims_frame(docs))         # doctest: +SKIP
+
+``reference=None`` uses the shipped official figures; pass a DataFrame from
+``factlib.load_reference(paths, include_default=...)`` to use others (an empty frame: none).
+``checks`` selects checks by name, ``Check`` object or plain function; default: all registered.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from factlib.checks.prepare import CheckContext, prepare_claims
+from factlib.checks.findings import FINDING_COLUMNS, empty_findings, finalize
+from factlib.checks.registry import REGISTRY, Check, CheckRegistry
+from factlib.vocab.lexicon import MetricLexicon, default_lexicon
+
+__all__ = ["check"]
+
+_VERDICT_ORDER = {"contradicted": 0, "needs_review": 1, "consistent": 2, "unverifiable": 3}
+
+
+def check(
+    claims: pd.DataFrame,
+    reference: pd.DataFrame | None = None,
+    checks: Iterable[str | Check] | None = None,
+    *,
+    documents: Iterable | Mapping | None = None,
+    lexicon: MetricLexicon | None = None,
+    registry: CheckRegistry | None = None,
+    options: dict | None = None,
+) -> pd.DataFrame:
+    """Cross-check a claims frame (columns of ``factlib.claims_frame``); return findings.
+
+    ``documents`` (Documents or a ``doc_id -> date`` mapping) supplies document dates when the
+    claims have no ``doc_date`` column; the temporal check needs them.  Findings are sorted by
+    verdict (contradicted first), check and id; the columns are ``FINDING_COLUMNS``.
+    """
+    lexicon = lexicon or default_lexicon()
+    if reference is None:
+        from factlib.figures.load import load_reference
+
+        reference = load_reference(lexicon=lexicon)
+    registry = registry or REGISTRY
+    selected = registry.resolve(checks)
+    prepared = prepare_claims(claims, lexicon, documents)
+    ctx = CheckContext(claims=prepared, reference=reference, lexicon=lexicon, options=dict(options or {}))
+    frames = [finalize(chk(ctx), chk.name) for chk in selected] if len(prepared) else []
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return empty_findings()
+    out = pd.concat(frames, ignore_index=True)
+    order = out["verdict"].map(_VERDICT_ORDER).fillna(9)
+    out = out.assign(_o=order).sort_values(["_o", "check", "finding_id"], kind="stable").drop(columns="_o")
+    out = out.drop_duplicates("finding_id").reset_index(drop=True)
+    return out[list(FINDING_COLUMNS)]

@@ -1,0 +1,275 @@
+"""Metric attribution: which noun phrase a number measures.
+
+Works on the normalised text of one clause (simplified Chinese, ASCII digits and punctuation) and
+returns a span, so the caller quotes the metric from the document's original ``text``.
+
+Chinese, in order:
+
+1. the words between the clause start (or the previous claim) and the number, with a relative
+   comparison base removed (``比上年``, ``较上年末``) and cut at the first predicate cue
+   (``达``, ``为``, ``增长`` …): ``我国网民规模达10.67亿人`` → ``我国网民规模``;
+   a predicate at the very start keeps what follows it (``累计建成5G基站``);
+2. leading fillers and time words are stripped (``其中``, ``预计``, ``全年``);
+3. a phrase that starts with 占 (a share) is prefixed by the previous metric;
+4. English: the subject before the first verb (``China's retail sales … went up`` → ``retail
+   sales …``), determiners and possessors dropped.
+
+When nothing is left the extractor inherits the previous claim's metric in the sentence, or
+looks after the number (``22名外逃人员``, ``12 million new urban jobs``).
+
+>>> a = default_attributor()
+>>> text = "其中,我国网民规模达"
+>>> s, e = a.zh_metric(text, 0, len(text))
+>>> text[s:e]
+'我国网民规模'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from factlib.vocab.cues import CueTable, default_cues
+from factlib.vocab.regexes import alternation
+from factlib.claims.periods import TimeWords, default_time_words
+from factlib.vocab.tables import TableError, read_table
+
+__all__ = ["Attributor", "default_attributor"]
+
+_ZH_TRIM = " \t\n,;:!?。、()[]\"'“”‘’《》「」『』【】-—的了和及与或到至"
+_ZH_TRIM_RIGHT = " \t\n,;:!?。、([\"'“‘《「『【-—的了和及与或在中到至"
+_EN_TRIM = " \t\n,;:!?.()[]\"'“”‘’-—"
+
+# English verbs that end the subject of a clause (the metric is before them)
+_EN_VERBS = (
+    "went", "rose", "grew", "expanded", "jumped", "jumping", "stood", "totaled", "totalled", "reached",
+    "hit", "increased", "decreased", "fell", "declined", "dropped", "climbed", "gained", "was", "were",
+    "is", "are", "has", "had", "have", "reported", "remained", "accounted", "amounted", "came", "posted",
+    "registered", "recorded", "transported", "added", "aims", "aimed", "said", "showed", "shows",
+    "stood", "edged", "slipped", "surged", "soared", "plunged", "contracted", "slowed", "will", "would",
+    "could", "may", "might", "to", "by", "at", "from", "with", "up", "down", "show", "shows", "showed",
+    "increase", "year-on-year", "year", "compared", "than", "quickening", "according",
+)
+_EN_LEAD = re.compile(r"(?:(?:the|a|an|this|that|these|those|its|their|our|while|and|but|as|with|"
+                      r"meanwhile|however|also|in|on|for|[A-Z][\w.]*'s|[\w]+’s|[\w]+'s)\s+)+", re.I)
+_EN_AFTER = re.compile(r"\s+((?:[A-Za-z][A-Za-z-]*\s+){0,3}[A-Za-z][A-Za-z-]*)")
+# words that end the noun phrase after a number (relative pronouns and prepositions)
+_EN_AFTER_STOP = frozenset(("and", "or", "in", "on", "for", "than", "year", "percent", "that", "which", "who",
+                            "where", "when", "since"))
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+class Attributor:
+    """Finds metric phrases in clauses of normalised text."""
+
+    def __init__(self, cues: CueTable | None = None, time_words: TimeWords | None = None,
+                 backrefs: str = "metric_backrefs"):
+        cues = cues or default_cues()
+        tw = time_words or default_time_words()
+        zh_time = [w for w in tw.words if not w.isascii()]
+        # relative comparison bases removed before cutting at predicates: 比上年, 较上年末, 与去年同期相比
+        self.base_re = re.compile(
+            "(?:较|比|与|相比|相较|同)(?:" + alternation(zh_time)
+            + r"|[0-9一二三四五六七八九十〇零年月日号至到份季度上下半首前末底\-~ ])+(?:同期|同月|同季)?(?:相比)?")
+        # predicates: the table's, plus change words (增长, 下降 …) and the one-character verbs
+        # 增/升/降/减/涨/跌, never inside a compound noun (增加值, 增速, 升幅)
+        words = set(w for w in cues.words("predicate") if not w.isascii())
+        words |= {w for r in ("up", "down", "change") for w in cues.words(r)
+                  if not w.isascii() and (len(w) > 1 or w in "增升降减涨跌")}
+        words.discard("均")
+        self.predicate_re = re.compile("(?:" + alternation(words) + ")(?![值率速量额幅加长产])")
+        fillers = [w for w in cues.words("filler") if not w.isascii()] + zh_time
+        self.lead_re = re.compile("(?:(?:" + alternation(fillers) + r")[,\s]*)+")
+        self.share_prefix = "占"
+        self.en_verbs = frozenset(_EN_VERBS)
+        self._load_backrefs(backrefs)
+
+    def _load_backrefs(self, path: str) -> None:
+        """Back-reference cues (``这是…网民规模`` after the number) from ``metric_backrefs.csv``."""
+        rows = read_table(path, required=("cue", "lang", "slot", "in_metric"), key=("cue", "lang", "slot"))
+        by: dict[tuple[str, str], list[str]] = {}
+        keep: set[str] = set()
+        for row in rows:
+            if row["slot"] not in ("after", "before", "reject") or row["lang"] not in ("zh", "en"):
+                raise TableError(f"{path}: bad slot/lang for cue {row['cue']!r}")
+            by.setdefault((row["lang"], row["slot"]), []).append(row["cue"].lower())
+            if row["in_metric"] == "yes":
+                keep.add(row["cue"].lower())
+        self.backref_keep = frozenset(keep)
+        self.backref_after_zh = re.compile(r"\s*(?:" + alternation(by.get(("zh", "after"), ["\0"])) + ")")
+        self.backref_before_zh = re.compile("(?:" + alternation(by.get(("zh", "before"), ["\0"])) + r")\s*$")
+        self.backref_after_en = re.compile(r"\s*(?:" + alternation(by.get(("en", "after"), ["\0"]))
+                                           + r")(?![A-Za-z])", re.I)
+        self.backref_reject_zh = re.compile(alternation(by.get(("zh", "reject"), ["\0"])))
+        self.backref_reject_en = re.compile(r"(?<![A-Za-z])(?:" + alternation(by.get(("en", "reject"), ["\0"]))
+                                            + r")(?![A-Za-z])", re.I)
+        self.time_prefix_zh = ("截至", "截止到", "截止", "截至到", "到", "至", "在", "于")
+
+    # ---- Chinese ---------------------------------------------------------------------------
+    def zh_metric(self, norm: str, lo: int, hi: int) -> tuple[int, int]:
+        """Span of the metric phrase inside ``norm[lo:hi]`` (the words before a number); empty
+        span ``(hi, hi)`` when there is none."""
+        seg = norm[lo:hi]
+        if not seg.strip(_ZH_TRIM):
+            return hi, hi
+        # positions kept from seg (after removing relative bases) -> map back through `keep`
+        bases = list(self.base_re.finditer(seg))
+        if bases or "\n" in seg:
+            keep = list(range(len(seg)))
+            for m in reversed(bases):
+                del keep[m.start():m.end()]
+            keep = [i for i in keep if seg[i] != "\n"]  # hard line breaks inside a sentence
+            text = "".join(seg[i] for i in keep)
+        else:
+            keep = range(len(seg))  # nothing removed: positions in text are positions in seg
+            text = seg
+        m = self.predicate_re.search(text)
+        if m is not None and m.start() == 0 and len(m.group()) == 1 and len(text) > 1:
+            m = self.predicate_re.search(text, 1)  # 有色金属, 在建: a one-character verb starting a word
+        if m is not None:
+            if m.start() > 0 and self._lead_end(text, 0, m.start()) < m.start():
+                a, b = 0, m.start()
+            else:
+                # nothing but fillers and time words before the predicate (今年是建党100周年):
+                # the phrase after it
+                a = m.end()
+                m2 = self.predicate_re.search(text, a)
+                b = m2.start() if m2 is not None else len(text)
+        else:
+            a, b = 0, len(text)
+        # strip fillers / time words at the start, punctuation at both ends
+        a = self._lead_end(text, a, b)
+        while b > a and text[b - 1] in _ZH_TRIM_RIGHT:
+            b -= 1
+        if b <= a:
+            return hi, hi
+        return lo + keep[a], lo + keep[b - 1] + 1
+
+    def _lead_end(self, text: str, a: int, b: int) -> int:
+        """Where ``text[a:b]`` starts once leading fillers, time words and punctuation are skipped."""
+        while a < b:
+            lead = self.lead_re.match(text, a, b)
+            if lead is not None and lead.end() > a:
+                a = lead.end()
+                continue
+            if text[a] in _ZH_TRIM:
+                a += 1
+                continue
+            break
+        return a
+
+    def zh_after(self, norm: str, pos: int, hi: int) -> tuple[int, int]:
+        """A noun phrase right after a count (``22名外逃人员``): up to a predicate or delimiter."""
+        a = pos
+        while a < hi and norm[a] in "的 ”\"’』」":
+            a += 1
+        pm = self.predicate_re.match(norm, a)
+        if pm is not None and (len(pm.group()) > 1 or pm.group() in "增升降减涨跌") or norm.startswith(
+                ("之间", "以上", "以下", "左右"), a):
+            return pos, pos
+        b = a
+        while b < hi and norm[b] not in ",;:!?。、()0123456789 \n":
+            b += 1
+        if b <= a:
+            return pos, pos
+        m = self.predicate_re.search(norm, a + 1, b)
+        if m is not None:
+            b = m.start()
+        while b > a and norm[b - 1] in _ZH_TRIM_RIGHT:
+            b -= 1
+        return (a, b) if b - a >= 1 else (pos, pos)
+
+    # ---- back-references ---------------------------------------------------------------------
+    def backref(self, norm: str, lo: int, hi: int, en: bool, time_spans=()) -> tuple[int, int] | None:
+        """The metric named by a back-reference clause ``norm[lo:hi]`` (no claim of its own), or None.
+
+        ``这是截至2022年12月我国网民规模`` → ``我国网民规模``; ``我国网民规模即为此数`` → ``我国网民规模``;
+        ``the number of internet users in China`` → ``number of internet users in China``.
+        ``time_spans`` are the (start, end) spans of dates and time words in the clause; those at
+        the start of the metric (after an optional 截至) are skipped.
+        """
+        while hi > lo and norm[hi - 1] in ",;:!?。、.()\n ":
+            hi -= 1
+        if hi <= lo:
+            return None
+        if en:
+            m = self.backref_after_en.match(norm, lo, hi)
+            if m is None:
+                return None
+            cue = m.group().strip().lower()
+            start = m.end() - len(m.group().lstrip()) if cue in self.backref_keep else m.end()
+            a, b = self.en_metric(norm, start, hi)
+            if b <= a or self.backref_reject_en.search(norm, a, b):
+                return None
+            return a, b
+        m = self.backref_after_zh.match(norm, lo, hi)
+        if m is not None:
+            pos = m.end()
+            for ts, te in sorted(time_spans):
+                if ts < pos:
+                    continue
+                gap = norm[pos:ts].strip(" 的")
+                if gap and gap not in self.time_prefix_zh:
+                    break
+                pos = te
+            a, b = self.zh_metric(norm, pos, hi)
+        else:
+            mb = self.backref_before_zh.search(norm, lo, hi)
+            if mb is None:
+                return None
+            a, b = self.zh_metric(norm, lo, mb.start())
+        if b <= a or self.backref_reject_zh.search(norm, a, b):
+            return None
+        return a, b
+
+    # ---- English ---------------------------------------------------------------------------
+    def en_metric(self, norm: str, lo: int, hi: int) -> tuple[int, int]:
+        """The subject noun phrase in ``norm[lo:hi]`` before its verb."""
+        seg = norm[lo:hi]
+        for marker in (" that ", " show ", " shows ", " showed "):  # 'He added that students …'
+            if marker in seg:
+                k = seg.rindex(marker) + len(marker)
+                lo, seg = lo + k, seg[k:]
+        words = list(_EN_WORD.finditer(seg))
+        if not words:
+            return hi, hi
+        cut = len(seg)
+        for i, w in enumerate(words):
+            lw = w.group().lower()
+            if lw in self.en_verbs or (i == 0 and (lw.endswith("ing") or lw.endswith("ed"))):
+                cut = w.start()
+                break
+        a, b = 0, cut
+        while a < b and seg[a] in _EN_TRIM:
+            a += 1
+        lead = _EN_LEAD.match(seg, a, b)
+        if lead is not None:
+            a = lead.end()
+        while a < b and seg[a] in _EN_TRIM:
+            a += 1
+        while b > a and seg[b - 1] in _EN_TRIM:
+            b -= 1
+        if b <= a or not any(ch.isalpha() for ch in seg[a:b]):
+            return hi, hi
+        return lo + a, lo + b
+
+    def en_after(self, norm: str, pos: int, hi: int) -> tuple[int, int]:
+        """The counted noun phrase after a number (``12 million new urban jobs``)."""
+        m = _EN_AFTER.match(norm, pos, hi)
+        if m is None:
+            return pos, pos
+        words = m.group(1).split()
+        keep = []
+        for w in words:
+            if w in self.en_verbs or w.lower() in _EN_AFTER_STOP:
+                break
+            keep.append(w)
+        if not keep:
+            return pos, pos
+        a = m.start(1)
+        return a, a + len(" ".join(keep))
+
+
+@lru_cache(maxsize=1)
+def default_attributor() -> Attributor:
+    """The attributor built from the shipped cue and time-word tables (cached)."""
+    return Attributor()

@@ -1,0 +1,659 @@
+"""Parse one number token into an exact :class:`~decimal.Decimal` with its stated precision.
+
+A *token* is what :data:`NUMBER_RE` matches in a document's ``norm`` view (NFKC + simplified
+Chinese): Arabic digits (``5,000``, ``-2.1``, ``12,345,678.9``), Chinese numerals (``十三亿``,
+``二〇三五``, ``二百九十七亿九千六百万``, ``五四二点五亿``, ``三万八○六六``), mixed forms
+(``10.67亿``, ``13.79万亿``, ``4亿5000万``, ``2兆736億``, ``349.9 万`` with one space before the
+magnitude word), English magnitudes (``1.07 billion``, ``5bn``) and English cardinal words
+(``three trillion``, ``twenty-two``).  Digits are ASCII or fullwidth (NFKC); other scripts'
+digits (Arabic-Indic ``١٢``) are not numbers.
+
+>>> p = parse_number("10.67亿")
+>>> p.value, p.precision, p.magnitude, p.digits
+(Decimal('1067000000'), Decimal('500000'), Decimal('1E+8'), '10.67')
+>>> parse_number("二百九十七亿九千六百万").value
+Decimal('29796000000')
+>>> parse_number("２兆736億").value, parse_number("349.9 万").value
+(Decimal('2073600000000'), Decimal('3499000'))
+>>> parse_number("万") is None, parse_number("١٢") is None, parse_number(["5"]) is None
+(True, True, True)
+
+The vocabularies are data: magnitude words come from ``factlib/data/magnitudes.csv`` and numeral
+symbols from ``factlib/data/numerals.csv``; the regular expressions are generated from them.
+
+Design notes
+------------
+* All arithmetic is in ``Decimal`` under a private context (:data:`_CTX`, 400 digits); the global
+  decimal context is never touched, no float ever enters a value.
+* Chinese numerals are parsed by a small positional grammar here rather than by ``cn2an`` at run
+  time: the precision of ``二百九十七亿九千六百万`` (half of 百万) needs the structure anyway, and
+  cn2an rejects forms found in real text (``卅四``, ``两兆``, ``三万八○六六``, ``一亿五``) and returns
+  floats for decimals. The test-suite checks this parser against ``cn2an`` (its own ``an2cn``
+  output and its transform pairs) wherever cn2an gives an answer.
+* ``parse_number`` is cached (tokens repeat: ``5%``, ``2024年``; :func:`clear_cache` empties the
+  cache); its argument is type-checked before the cached call, so an unhashable argument (a list)
+  returns ``None`` too.  The common case -- ASCII digits with an optional magnitude -- is one
+  ``fullmatch`` and one or two Decimal operations.
+* Not numbers: stacked magnitudes that are not a table row (``亿亿``, ``9999万亿亿``), a lone
+  magnitude (``万``), ``1,2`` (a comma must be followed by exactly three digits), spaced digits
+  (``1 234``; the extractor joins ``1 9 9 7`` runs itself), fractions (``三分之一``), percent words
+  (``百分之六十五点九``) and 半 -- those belong to the claim extractor.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Context, Decimal, DivisionByZero, InvalidOperation, Overflow
+from functools import lru_cache
+
+from factlib.vocab.tables import read_table
+
+__all__ = [
+    "ParsedNumber",
+    "NUMBER_RE",
+    "MAGNITUDE_RE",
+    "parse_number",
+    "parse_chinese_numeral",
+    "to_decimal",
+    "magnitude_factor",
+    "magnitudes",
+    "clear_cache",
+]
+
+#: Private arithmetic context: wide enough for any accepted token (at most MAX_TOKEN characters).
+_CTX = Context(prec=400, Emax=10**6, Emin=-(10**6), traps=[InvalidOperation, Overflow, DivisionByZero])
+#: Longer tokens are not numbers (and would make exact arithmetic expensive).
+MAX_TOKEN = 200
+
+_ONE = Decimal(1)
+_HALF = Decimal("0.5")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedNumber:
+    """One parsed number token.
+
+    ``value == Decimal(digits) * magnitude`` always holds; ``precision`` is half a unit of the last
+    stated digit, so the exact number the writer rounded lies in ``value ± precision``.
+    """
+
+    value: Decimal  #: fully expanded: '10.67亿' -> Decimal('1067000000')
+    precision: Decimal  #: '10.67亿' -> 500000; '3800' -> 0.5; '十三亿' -> 50000000
+    magnitude: Decimal  #: the multiplier word applied: 亿 -> 1E+8, 'billion' -> 1E+9, none -> 1
+    digits: str  #: the coefficient in ASCII, without separators: '10.67', '-2.1', '13'
+
+    @property
+    def low(self) -> Decimal:
+        """Lower end of the interval the stated digits allow."""
+        return _CTX.subtract(self.value, self.precision)
+
+    @property
+    def high(self) -> Decimal:
+        """Upper end of the interval the stated digits allow."""
+        return _CTX.add(self.value, self.precision)
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary tables
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Magnitude:
+    word: str
+    lang: str
+    factor: Decimal
+    not_before: str
+
+
+def _load_magnitudes() -> tuple[_Magnitude, ...]:
+    rows = read_table("magnitudes", required=("word", "lang", "factor", "not_before"), key=("word",))
+    return tuple(
+        _Magnitude(r["word"], r["lang"], Decimal(r["factor"]), r["not_before"]) for r in rows
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Numeral:
+    symbol: str
+    kind: str
+    value: Decimal | None
+    style: str
+
+
+def _load_numerals() -> dict[str, _Numeral]:
+    rows = read_table("numerals", required=("symbol", "kind", "value", "style"), key=("symbol",))
+    return {
+        r["symbol"]: _Numeral(r["symbol"], r["kind"], Decimal(r["value"]) if r["value"] else None, r["style"])
+        for r in rows
+    }
+
+
+_MAGNITUDES = _load_magnitudes()
+_NUMERALS = _load_numerals()
+_FACTORS: dict[str, Decimal] = {m.word: m.factor for m in _MAGNITUDES}
+for _m in _MAGNITUDES:  # English words may be capitalised at the start of a headline
+    if _m.lang == "en":
+        _FACTORS.setdefault(_m.word.capitalize(), _m.factor)
+#: Chinese symbols longer than one character (万万), matched before single characters.
+_MULTI = {s: n for s, n in _NUMERALS.items() if len(s) > 1 and n.style != "en"}
+
+
+def magnitudes() -> dict[str, Decimal]:
+    """Every magnitude word of ``magnitudes.csv`` with its factor (a copy)."""
+    return {m.word: m.factor for m in _MAGNITUDES}
+
+
+def magnitude_factor(word: str) -> Decimal | None:
+    """The factor of a magnitude word (``'万亿'`` -> ``Decimal('1E+12')``), ``None`` if it is not one."""
+    return _FACTORS.get(word)
+
+
+# --------------------------------------------------------------------------------------------
+# Regular expressions, generated from the tables
+# --------------------------------------------------------------------------------------------
+
+def _cls(chars: str) -> str:
+    """A character class body with every character escaped."""
+    return "".join(re.escape(c) for c in dict.fromkeys(chars))
+
+
+def _cased(word: str) -> str:
+    """``three`` -> ``[tT]hree`` (headline capitals), without needing the IGNORECASE flag."""
+    return f"[{word[0]}{word[0].upper()}]{re.escape(word[1:])}"
+
+
+def _by_length(words: list[str]) -> list[str]:
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
+def _mag_alt(mags: list[_Magnitude], guarded: bool) -> str:
+    """Magnitude alternation, longest first (万亿 before 万); ``guarded`` adds each row's
+    not_before look-ahead (千 not before 米: 5千米 is 5 km)."""
+    parts = []
+    for m in sorted(mags, key=lambda m: (-len(m.word), m.word)):
+        word = _cased(m.word) if m.lang == "en" else re.escape(m.word)
+        if guarded and m.not_before:
+            word += f"(?![{_cls(m.not_before)}])"
+        parts.append(word)
+    if guarded and all(not m.word[0].isascii() for m in mags):
+        # one class test before trying the words one by one (most numbers have no magnitude)
+        return f"(?=[{_cls(''.join(sorted({m.word[0] for m in mags})))}])(?:" + "|".join(parts) + ")"
+    return "|".join(parts)
+
+
+def _symbols(kinds: set[str], styles: set[str]) -> str:
+    return "".join(
+        s for s, n in _NUMERALS.items()
+        if n.kind in kinds and n.style in styles and len(s) == 1 and not s.isascii()
+    )
+
+
+_ZH_MAGS = [m for m in _MAGNITUDES if m.lang != "en"]
+_EN_MAGS = [m for m in _MAGNITUDES if m.lang == "en"]
+_ZH_MAG = _mag_alt(_ZH_MAGS, guarded=True)
+_EN_MAG = _mag_alt(_EN_MAGS, guarded=False)
+
+#: Regex source of one magnitude word as it follows a number (Chinese directly, English after an
+#: optional space), e.g. for the shared magnitude of a range such as ``3至5万``.
+MAGNITUDE_RE = f"(?:{_ZH_MAG}|[ \u00a0]?(?:{_EN_MAG})(?![A-Za-z]))"
+
+
+def _stacked_sections() -> str:
+    """Arabic digits written in myriad sections after the first run of digits (already consumed).
+
+    ``4亿5000万``, ``2兆736億`` (Taiwan: 2*10^12 + 736*10^8), ``2兆736億5000万``: each big unit of
+    ``numerals.csv`` (single characters, lower style) is followed by one to four digits and a
+    strictly smaller big unit, so the alternation is a finite nest (no per-character
+    backtracking beyond the leading digit run).  ``1万2千`` is the one small-unit tail: a
+    single digit and a thousands unit, guarded by 千's ``not_before`` (1万2千米 is not 12000).
+    """
+    levels: dict[Decimal, str] = {}
+    for s, n in _NUMERALS.items():
+        if n.kind == "big" and n.style == "lower" and len(s) == 1 and n.value is not None:
+            levels[n.value] = levels.get(n.value, "") + s
+    classes = [f"[{_cls(levels[v])}]" for v in sorted(levels, reverse=True)]
+
+    def chain(lower: list[str]) -> str:  # digits, then one of the lower units, then maybe more
+        alts = [c + (f"(?:{chain(lower[i + 1:])}|)" if lower[i + 1:] else "") for i, c in enumerate(lower)]
+        return f"[0-9]{{1,4}}(?:{'|'.join(alts)})"
+
+    heads = [c + chain(classes[i + 1:]) for i, c in enumerate(classes) if classes[i + 1:]]
+    thousands = "".join(
+        s for s, n in _NUMERALS.items() if n.kind == "unit" and n.value == 1000 and len(s) == 1
+    )
+    guard = next((m.not_before for m in _ZH_MAGS if m.word in thousands and m.not_before), "")
+    myriad = levels.get(Decimal(10000), "")
+    if thousands and myriad:
+        heads.append(f"[{_cls(myriad)}][0-9][{_cls(thousands)}]" + (f"(?![{_cls(guard)}])" if guard else ""))
+    return "|".join(heads)
+
+
+def _cn_start() -> str:
+    """Characters that start a Chinese numeral written with lower-case numerals: digits, 十, 廿/卅/卌."""
+    ten = "".join(s for s, n in _NUMERALS.items() if n.kind == "unit" and n.value == 10 and n.style == "lower")
+    return _symbols({"digit"}, {"lower"}) + ten + _symbols({"tens"}, {"lower"})
+
+
+def _fin_start() -> str:
+    """Characters that start a financial numeral: its digits and its ten (拾)."""
+    fin_ten = "".join(s for s, n in _NUMERALS.items() if n.kind == "unit" and n.value == 10 and n.style == "financial")
+    return _symbols({"digit"}, {"financial"}) + fin_ten
+
+
+def chinese_initials() -> frozenset[str]:
+    """Every character a Chinese number token can start with (numerals, financial numerals, 负)."""
+    return frozenset(_cn_start() + _symbols({"sign"}, {"lower"}) + _fin_start())
+
+
+def english_number_words() -> list[str]:
+    """The English cardinal words of ``numerals.csv`` (one, twelve, twenty …), longest first."""
+    return _by_length([s for s, n in _NUMERALS.items() if n.style == "en"])
+
+
+def _number_re() -> str:
+    """Build :data:`NUMBER_RE`.
+
+    Every alternative starts by consuming one character of ``first`` and then checks which one it
+    was with a look-behind.  Beginning with a plain character class lets the regex engine skip
+    non-candidate characters in C, which makes ``finditer`` over Chinese text ~10x faster than an
+    alternation whose branches start with look-behinds.  Optional parts are written ``(?:x|)``
+    rather than ``(?:x)?``: the same language, but the engine runs a branch with an empty
+    alternative much faster than a repeat of a group.
+    """
+    ten = "".join(s for s, n in _NUMERALS.items() if n.kind == "unit" and n.value == 10 and n.style == "lower")
+    cn_digit = _symbols({"digit"}, {"lower"})
+    cn_start = _cn_start()
+    # 千 is guarded by its magnitudes.csv not_before (五万千瓦 is 5万 kW, not 五万千 + 瓦)
+    guards = {m.word: m.not_before for m in _ZH_MAGS if len(m.word) == 1 and m.not_before}
+    units = [s for s in _symbols({"unit"}, {"lower"}) if s not in ten]
+    bigs = _symbols({"big"}, {"lower"}).replace("兆", "")  # 兆 only as a final magnitude (兆瓦 is MW)
+    free = cn_start + "".join(u for u in units if u not in guards) + bigs
+    # after a digit 千 is positional (两千米 = 2000 米); after 万/亿 or 十 it may start a unit (五万千瓦)
+    guarded = "|".join(
+        f"(?<=[{_cls(cn_digit)}]){re.escape(u)}|{re.escape(u)}(?![{_cls(guards[u])}])" for u in units if u in guards
+    )
+    cn_body = f"(?:[{_cls(free)}]" + (f"|{guarded}" if guarded else "") + ")"
+    fin_digit = _symbols({"digit"}, {"financial"})
+    fin_units = _symbols({"unit"}, {"financial"})
+    fin_ten = "".join(s for s, n in _NUMERALS.items() if n.kind == "unit" and n.value == 10 and n.style == "financial")
+    fin_start = _fin_start()
+    fin_body = fin_start + fin_units + "".join(s for s, n in _NUMERALS.items() if n.kind == "digit" and n.value == 0) + bigs
+    point = "".join(s for s, n in _NUMERALS.items() if n.kind == "point")
+    cn_sign = _symbols({"sign"}, {"lower"})
+    en_words = [s for s, n in _NUMERALS.items() if n.style == "en"]
+    en_tens = [s for s, n in _NUMERALS.items() if n.kind == "en_tens" and n.value is not None and n.value >= 20]
+    en_ones = [s for s, n in _NUMERALS.items() if n.kind == "en_digit" and n.value is not None and 1 <= n.value <= 9]
+    en_initials = "".join(sorted({w[0] for w in en_words} | {w[0].upper() for w in en_words}))
+    sign = "-+\u2212"
+
+    def tail(word: str) -> str:  # the word after its (already consumed) first letter
+        return f"(?<=[{word[0]}{word[0].upper()}]){re.escape(word[1:])}"
+
+    # the first digit is already consumed
+    # (possessive where giving back a digit cannot help: what follows is never a digit)
+    arabic_int_rest = r"(?:[0-9]{0,2}+(?:,[0-9]{3})+(?![0-9])|[0-9]*+)"
+    # a magnitude word, Chinese or English, may follow one space: 349.9 万, 1.07 billion, 5bn
+    arabic_tail = r"(?:\.[0-9]+|)" + f"(?:[ \u00a0]?(?:{_ZH_MAG}|(?:{_EN_MAG})(?![A-Za-z]))|)"
+    first = _cls("0123456789" + sign + cn_start + cn_sign + fin_start) + en_initials
+    return (
+        f"[{first}](?:"
+        # 1. digits with Chinese section continuations: 4亿5000万, 2兆736億, 1万2千
+        f"(?<=[0-9])[0-9]*+(?:{_stacked_sections()})"
+        # 2. digits: thousands groups of exactly three, decimals, a magnitude word (10.67亿, 5 billion)
+        f"|(?<=[0-9]){arabic_int_rest}{arabic_tail}"
+        # 3. a sign, unless it follows a digit, letter or point (2014-2015 is two numbers)
+        f"|(?<=[{sign}])(?<![0-9A-Za-z.][{sign}])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])|[0-9]+){arabic_tail}"
+        # 4. Chinese numerals: 十三亿, 二〇三五, 一点五七, 五.四五, 两兆 (兆 only as the final magnitude)
+        f"|(?<=[{_cls(cn_sign)}])[{_cls(cn_start)}]{cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+|)(?:{_ZH_MAG}|)"
+        f"|(?<=[{_cls(cn_start)}]){cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+|)(?:{_ZH_MAG}|)"
+        # 5. financial numerals with a unit (伍仟, 肆拾, 拾万): 伍 alone is in 队伍, 陆 in 大陆, 伍陆 in 队伍陆续
+        f"|(?<=[{_cls(fin_digit)}])[{_cls(fin_units + bigs)}][{_cls(fin_body)}]*"
+        f"|(?<=[{_cls(fin_ten)}])[{_cls(fin_body)}]+"
+        # 6. English words, not inside a word: three, Twenty-two, three trillion
+        f"|(?<![A-Za-z].)(?:(?:{'|'.join(tail(w) for w in _by_length(en_tens))})[- ]"
+        f"(?:{'|'.join(re.escape(w) for w in _by_length(en_ones))})(?![A-Za-z])"
+        f"|{'|'.join(tail(w) for w in _by_length(en_words))})"
+        f"(?:[ ](?:{_EN_MAG})|)(?![A-Za-z])"
+        ")"
+    )
+
+
+NUMBER_RE: str = _number_re()
+"""Regex source matching one number token in the norm view (no named groups, no flags needed)."""
+
+
+# Fast path: ASCII digits + optional magnitude, matched against a whole token.
+# [0-9], not \d: \d would also take Arabic-Indic and other scripts' digits (fullwidth ones become
+# ASCII by NFKC before the second attempt).
+_FAST = re.compile(
+    "([-+\u2212]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.([0-9]+))?"
+    f"(?:[ \u00a0]?(?:({_mag_alt(_EN_MAGS, False)})|({_mag_alt(_ZH_MAGS, False)})))?"
+)
+_PLAIN = re.compile("([-+\u2212]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.([0-9]+))?")
+_EN_WORDS = [s for s, n in _NUMERALS.items() if n.style == "en"]
+_EN_ONES = [s for s, n in _NUMERALS.items() if n.kind == "en_digit" and n.value is not None and 1 <= n.value <= 9]
+_EN_TOKEN = re.compile(
+    f"({'|'.join(_by_length(_EN_WORDS))})(?:[- ]({'|'.join(_by_length(_EN_ONES))}))?"
+    f"(?:[ \u00a0]+({'|'.join(_by_length([m.word for m in _EN_MAGS]))}))?"
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Public functions
+# --------------------------------------------------------------------------------------------
+
+def to_decimal(s: str) -> Decimal | None:
+    """ASCII number -> Decimal: ``'5,000'`` -> 5000, ``'-1.5'``, ``'+5'``; ``None`` otherwise.
+
+    Thousands separators must be ',' followed by exactly three digits (``'1,2'`` is not 12);
+    spaces inside the number are not accepted (``'1 234'`` -> None).  Fullwidth digits are read
+    after NFKC (``'５'`` -> 5); other scripts' digits are not (``'١٢'`` -> None).
+    """
+    if not isinstance(s, str):
+        return None
+    s = s.strip()
+    if not s.isascii():
+        s = unicodedata.normalize("NFKC", s)
+    m = _PLAIN.fullmatch(s)
+    if m is None:
+        return None
+    sign, int_part, frac = m.groups()
+    return Decimal(_coefficient(sign, int_part, frac))
+
+
+def parse_chinese_numeral(s: str) -> Decimal | None:
+    """Chinese numeral -> Decimal, ``None`` when ``s`` is not one.
+
+    ``'一百二十万'`` -> 1200000, ``'二〇三五'`` -> 2035 (digit by digit), ``'十三'`` -> 13,
+    ``'两千'`` -> 2000, ``'三万五'`` -> 35000, ``'五四二点五亿'`` -> 54250000000. Financial
+    (``伍仟``) and traditional (``兩萬``) forms are accepted; ``百分之…`` and ``…分之…`` are not.
+    """
+    if not isinstance(s, str) or len(s) > MAX_TOKEN:
+        return None
+    s = s.strip()
+    if not s:
+        return None
+    try:
+        parsed = _parse_cn(s)
+    except (ArithmeticError, ValueError):  # defensive: the grammar should reject first
+        return None
+    return None if parsed is None else parsed.value
+
+
+def parse_number(token: str) -> ParsedNumber | None:
+    """Parse one number token; ``None`` (never an exception) when it is not a number.
+
+    ``ParsedNumber.digits`` is always ASCII (``'５'`` -> ``'5'``).  Anything but a ``str`` (None,
+    an int, bytes, a list) is not a number: the type is checked before the cached parser, which
+    could not hash a list.
+    """
+    if not isinstance(token, str):
+        return None
+    token = token.strip()
+    if not token or len(token) > MAX_TOKEN:
+        return None
+    return _parse_cached(token)
+
+
+def clear_cache() -> None:
+    """Empty the cache of :func:`parse_number` (benchmarks, memory)."""
+    _parse_cached.cache_clear()
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(token: str) -> ParsedNumber | None:
+    """:func:`parse_number` on a stripped, non-empty ``str`` of at most MAX_TOKEN characters."""
+    try:
+        m = _FAST.fullmatch(token)
+        if m is not None:
+            return _from_fast(m)
+        if not token.isascii():
+            token = unicodedata.normalize("NFKC", token)
+            m = _FAST.fullmatch(token)
+            if m is not None:
+                return _from_fast(m)
+            return _parse_cn(token)
+        return _parse_en(token)
+    except (ArithmeticError, ValueError):  # defensive: the grammars should reject first
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Arabic digits
+# --------------------------------------------------------------------------------------------
+
+def _coefficient(sign: str, int_part: str, frac: str | None) -> str:
+    digits = int_part.replace(",", "")
+    if frac:
+        digits = f"{digits}.{frac}"
+    return f"-{digits}" if sign in ("-", "\u2212") else digits
+
+
+def _integral(v: Decimal) -> Decimal:
+    """Write integral values without an exponent (1.067E+9 -> 1067000000)."""
+    if v.as_tuple().exponent > 0:  # type: ignore[operator]
+        return v.quantize(_ONE, context=_CTX)
+    return v
+
+
+def _from_fast(m: re.Match[str]) -> ParsedNumber:
+    sign, int_part, frac, en_mag, zh_mag = m.groups()
+    digits = _coefficient(sign, int_part, frac)
+    coeff = Decimal(digits)
+    half = Decimal((0, (5,), -len(frac) - 1)) if frac else _HALF
+    word = en_mag or zh_mag
+    if word is None:
+        return ParsedNumber(coeff, half, _ONE, digits)
+    factor = _FACTORS[word] if word in _FACTORS else _FACTORS[word.lower()]
+    value = _integral(_CTX.multiply(coeff, factor))
+    return ParsedNumber(value, _integral(_CTX.multiply(half, factor)), factor, digits)
+
+
+# --------------------------------------------------------------------------------------------
+# English cardinal words
+# --------------------------------------------------------------------------------------------
+
+def _parse_en(token: str) -> ParsedNumber | None:
+    m = _EN_TOKEN.fullmatch(token.lower())
+    if m is None:
+        return None
+    first, second, mag = m.groups()
+    kind, value = _NUMERALS[first].kind, _NUMERALS[first].value
+    assert value is not None
+    place = Decimal(10) if kind == "en_tens" and value != 0 else _ONE
+    if second is not None:
+        if kind != "en_tens" or value < 20:
+            return None  # "five-two" is not a number
+        value = value + _NUMERALS[second].value  # type: ignore[operator]
+        place = _ONE
+    factor = _FACTORS[mag] if mag else _ONE
+    total = _integral(_CTX.multiply(value, factor))
+    precision = _integral(_CTX.multiply(place * _HALF, factor).normalize(_CTX))
+    return ParsedNumber(total, precision, factor, str(value))
+
+
+# --------------------------------------------------------------------------------------------
+# Chinese numerals (positional, digit-by-digit, decimals, mixed with Arabic digits)
+# --------------------------------------------------------------------------------------------
+
+def _symbol(ch: str) -> tuple[str, Decimal | None]:
+    if "0" <= ch <= "9":
+        return "adigit", Decimal(ord(ch) - 48)  # an Arabic digit inside a Chinese numeral (4亿5000万)
+    entry = _NUMERALS.get(ch)
+    if entry is None:
+        return "", None
+    return entry.kind, entry.value
+
+
+def _symbols_of(token: str) -> list[tuple[str, Decimal | None]]:
+    """(kind, value) per symbol; multi-character symbols (万万) first."""
+    out: list[tuple[str, Decimal | None]] = []
+    i = 0
+    while i < len(token):
+        pair = token[i:i + 2]
+        if pair in _MULTI:
+            out.append((_MULTI[pair].kind, _MULTI[pair].value))
+            i += 2
+        else:
+            out.append(_symbol(token[i]))
+            i += 1
+    return out
+
+
+def _parse_cn(token: str) -> ParsedNumber | None:
+    """Chinese (or mixed Chinese/Arabic) numeral -> ParsedNumber, or None."""
+    negative = False
+    if token and _symbol(token[0])[0] == "sign":
+        negative, token = True, token[1:]
+    syms = _symbols_of(token)
+    if not syms or any(kind in ("", "sign") for kind, _v in syms):
+        return None
+    # The magnitude is the trailing run of big units (亿, 万亿); it must grow (亿亿, 亿万 are not).
+    end = len(syms)
+    while end > 0 and syms[end - 1][0] == "big":
+        end -= 1
+    trailing = _stack_bigs([v for _k, v in syms[end:]])  # type: ignore[misc]
+    if trailing is None:
+        return None
+    points = [i for i, (k, _v) in enumerate(syms) if k == "point"]
+    if len(points) > 1:
+        return None
+    if points:  # 一点五七, 五四二点五亿, 五.四五
+        p = points[0]
+        frac = syms[p + 1:end]
+        if p == 0 or not frac or any(k not in ("digit", "adigit") for k, _v in frac):
+            return None
+        if trailing != _ONE and any(k == "big" for k, _v in syms[:p]):
+            return None  # 三万二点五亿
+        head = _positional(syms[:p])
+        if head is None:
+            return None
+        frac_digits = "".join(str(v) for _k, v in frac)
+        coeff = Decimal(f"{head[0]}.{frac_digits}")
+        place = Decimal((0, (1,), -len(frac_digits)))
+    else:  # parse all of it, then split the magnitude off
+        head = _positional(syms)
+        if head is None:
+            return None
+        t = int(trailing)  # the value ends in this big unit, so both divisions are exact
+        coeff = Decimal(head[0] // t)
+        place = Decimal(int(head[1]) // t)
+    if negative:
+        coeff = -coeff
+    value = _integral(_CTX.multiply(coeff, trailing))
+    precision = _integral(_CTX.multiply(_CTX.multiply(place, _HALF), trailing).normalize(_CTX))
+    return ParsedNumber(value, precision, trailing, format(coeff, "f"))
+
+
+def _stack_bigs(units: list[Decimal]) -> Decimal | None:
+    """万亿 -> 1E12; an empty stack is 1. A stack must grow (万亿 yes; 亿万, 亿亿 no)."""
+    total = _ONE
+    prev = Decimal(0)
+    for u in units:
+        if u <= prev:
+            return None
+        total *= u
+        prev = u
+    return total
+
+
+class _Section:
+    """State of the myriad section being read (the part below the next 万/亿)."""
+
+    __slots__ = ("value", "place", "unit", "run", "zero_gap", "chinese_run")
+
+    def __init__(self) -> None:
+        self.value = 0  # value of the section so far
+        self.place = 0  # place of its last stated digit (0 = none yet)
+        self.unit = 0  # last small unit (10/100/1000) read in it (0 = none)
+        self.run: list[int] = []  # digits not yet placed (二〇三五 is a run of four)
+        self.zero_gap = False  # a placeholder 零 was read (一百零一)
+        self.chinese_run = False  # the run has Chinese digits (not only Arabic ones)
+
+
+def _flush(sec: _Section, items: list[tuple[int, int, int]]) -> bool:
+    """Place the pending digit run of ``sec``; False when it cannot be placed."""
+    run = sec.run
+    if not run:
+        return True
+    if len(run) == 1 and not sec.zero_gap and (sec.unit or (not sec.value and items)):
+        # abbreviated last digit: 三千五 = 3500, 三万五 = 35000, 一亿五 = 150000000
+        place = (sec.unit or items[-1][1]) // 10
+        sec.value += run[0] * place
+        sec.place = place
+    elif sec.unit and len(run) > 1:
+        return False  # 一百二三
+    elif items and sec.chinese_run and not sec.zero_gap and len(run) != 4:
+        return False  # after 万/亿 a section written digit by digit has four digits: 三萬八○六六
+    else:  # literal run: 二〇三五, 三万八○六六, 一百零一
+        sec.value += int("".join(map(str, run)))
+        sec.place = 1
+    sec.run = []
+    sec.zero_gap = False
+    sec.chinese_run = False
+    return True
+
+
+def _positional(syms: list[tuple[str, Decimal | None]]) -> tuple[int, Decimal] | None:
+    """Integer value and place of the last stated digit of a numeral without a point.
+
+    Handles 一百二十万, 二百九十七亿九千六百万, 一百零一, 十三, 两千, 二〇三五 (digit by digit),
+    三万五 / 一亿五 / 三千五 (abbreviated last digit), 三万八○六六, 4亿5000万, 廿三, 一万亿.
+    """
+    items: list[tuple[int, int, int]] = []  # closed sections: (amount, big unit, place)
+    sec = _Section()
+    for kind, value in syms:
+        if value is None:
+            return None
+        v = int(value)
+        if kind in ("digit", "adigit"):
+            if v == 0 and not sec.run and (sec.unit or items) and kind == "digit":
+                sec.zero_gap = True  # placeholder 零
+            else:
+                sec.run.append(v)
+                sec.chinese_run = sec.chinese_run or kind == "digit"
+        elif kind in ("unit", "tens"):
+            digit, unit = (v // 10, 10) if kind == "tens" else (None, v)
+            if sec.unit and unit >= sec.unit:
+                return None  # 一十百
+            if digit is not None:  # 廿 = 二十
+                if sec.run:
+                    return None
+            elif len(sec.run) == 1:
+                digit = sec.run[0]
+            elif not sec.run and unit == 10:
+                digit = 1  # 十三, 一百十
+            else:
+                return None  # 二三十 (a vague range), 百 / 千 without a digit
+            if digit == 0:
+                return None
+            sec.value += digit * unit
+            sec.place = sec.unit = unit
+            sec.run = []
+            sec.zero_gap = False
+            sec.chinese_run = False
+        elif kind == "big":
+            if not _flush(sec, items):
+                return None
+            cur, place = sec.value, sec.place
+            while items and items[-1][1] < v:  # stacking: 一万亿, 三千五百万亿
+                amount, _u, p = items.pop()
+                cur += amount
+                place = min(place, p) if place else p
+            if not cur:
+                return None  # 万, 零亿
+            if items and (items[-1][1] == v or cur >= items[-1][1] // v):
+                return None  # 亿亿, 一亿二万万: a lower section must stay below the unit above
+            items.append((cur * v, v, place * v))
+            sec = _Section()
+        else:
+            return None
+    if not _flush(sec, items):
+        return None
+    if items and sec.value >= items[-1][1]:
+        return None  # 三万八〇六六六
+    places = [p for _a, _u, p in items] + ([sec.place] if sec.place else [])
+    if not places:
+        return None
+    return sec.value + sum(a for a, _u, _p in items), Decimal(min(places))

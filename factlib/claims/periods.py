@@ -1,0 +1,208 @@
+"""Periods: time expressions in a sentence and the ISO 8601 period they give a claim.
+
+Two kinds of time expression feed the period of a claim:
+
+* dated mentions found by the extractor's number scanner (``2022年12月``, ``2021年末``,
+  ``2023年首3季``, ``December 3, 2017``, ROC years ``112年`` in traditional-Chinese text) — built
+  here by :func:`year_period` / :func:`month_period` / :func:`day_period`;
+* time words from ``factlib/data/time_words.csv`` (``今年``, ``去年``, ``上半年``, ``一季度``,
+  ``年末``, ``近年来`` …) found by :meth:`TimeWords.finditer`, resolved against the document date.
+
+Periods are strings: ``2022``, ``2022-12``, ``2023-05-22``, intervals ``2024-01/2024-08``, and for a
+change against an explicit base ``base/ref`` (:func:`base_ref`).
+
+>>> year_period(2023, (1, 9))
+'2023-01/2023-09'
+>>> base_ref("2021-12", "2022-12")
+'2021-12/2022-12'
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from factlib.vocab.regexes import alternation
+from factlib.vocab.tables import TableError, read_table
+
+__all__ = [
+    "TimeWord", "TimeWords", "default_time_words", "year_period", "month_period", "day_period",
+    "base_ref", "granularity", "roc_to_gregorian", "ROC_OFFSET", "Centuries", "default_centuries",
+    "decade_start",
+]
+
+ROC_OFFSET = 1911  # 民國 year N is Gregorian N + 1911 (112年 → 2023)
+TYPES = ("rel_year", "rel_month", "rel_day", "part", "vague")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeWord:
+    """One row of the time-word table."""
+
+    word: str
+    type: str
+    offset: int = 0
+    months: tuple[int, int] | None = None
+
+
+def roc_to_gregorian(year: int) -> int:
+    """Republic-of-China (民國) year → Gregorian year."""
+    return year + ROC_OFFSET
+
+
+def year_period(year: int, part: tuple[int, int] | None = None) -> str:
+    """``2023`` or, with a part of the year (months), ``2023-01/2023-09``; a whole year stays ``2023``."""
+    if not part or part == (1, 12):
+        return f"{year:04d}"
+    a, b = part
+    if a == b:
+        return f"{year:04d}-{a:02d}"
+    return f"{year:04d}-{a:02d}/{year:04d}-{b:02d}"
+
+
+def month_period(year: int, month: int, end_month: int | None = None) -> str:
+    """``2022-12`` or a month range ``2024-01/2024-08``."""
+    if end_month and end_month != month:
+        return f"{year:04d}-{month:02d}/{year:04d}-{end_month:02d}"
+    return f"{year:04d}-{month:02d}"
+
+
+def day_period(year: int | None, month: int | None, day: int) -> str:
+    """``2017-12-03``; ``''`` when the year or month is unknown or the date is impossible."""
+    if year is None or month is None:
+        return ""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def granularity(period: str) -> str:
+    """``Y``, ``M``, ``D`` for single periods, ``I`` for intervals, ``''`` for none."""
+    if not period:
+        return ""
+    if "/" in period:
+        return "I"
+    return {4: "Y", 7: "M"}.get(len(period), "D")
+
+
+def base_ref(base: str, ref: str) -> str:
+    """The period of a change from ``base`` to ``ref``: ``2021-12/2022-12``.
+
+    Only periods of the same granularity combine (a year against a year, a month against a month);
+    otherwise the change is dated by ``ref`` alone.
+    """
+    if not base:
+        return ref
+    if not ref:
+        return ""
+    if granularity(base) == granularity(ref) and granularity(base) in ("Y", "M", "D") and base != ref:
+        return f"{base}/{ref}"
+    return ref
+
+
+class TimeWords:
+    """Time words by language, with a compiled regex for each."""
+
+    def __init__(self, path: str | Path = "time_words"):
+        rows = read_table(path, required=("word", "lang", "type"), key=("word",))
+        self.words: dict[str, TimeWord] = {}
+        for row in rows:
+            t = row["type"]
+            if t not in TYPES:
+                raise TableError(f"{path}: unknown time-word type {t!r} for {row['word']!r}")
+            months = None
+            if t == "part":
+                months = (int(row["start_month"]), int(row["end_month"]))
+            offset = int(row["offset"]) if row.get("offset") else 0
+            self.words[row["word"].lower()] = TimeWord(row["word"], t, offset, months)
+        zh = [w for w in self.words if not w.isascii()]
+        en = [w for w in self.words if w.isascii()]
+        self.zh = re.compile(alternation(zh))
+        self.en = re.compile(r"(?<![A-Za-z])(?:" + alternation(en, fold=True) + r")(?![A-Za-z])", re.I)
+        # parts of a year written right after 'YYYY年' (2021年末, 2023年首3季)
+        self.parts = {w: tw for w, tw in self.words.items() if tw.type == "part" and not w.isascii()}
+        self.part_re = re.compile(alternation(self.parts))
+
+    def lookup(self, word: str) -> TimeWord | None:
+        return self.words.get(word.lower())
+
+    def resolve(self, tw: TimeWord, doc_date: dt.date | None) -> str:
+        """The period of a time word standing alone, relative to the document date ('' if unknown)."""
+        if tw.type == "vague" or doc_date is None:
+            return ""
+        if tw.type == "rel_year":
+            return f"{doc_date.year + tw.offset:04d}"
+        if tw.type == "rel_month":
+            m = doc_date.year * 12 + doc_date.month - 1 + tw.offset
+            return f"{m // 12:04d}-{m % 12 + 1:02d}"
+        if tw.type == "rel_day":
+            return (doc_date + dt.timedelta(days=tw.offset)).isoformat()
+        # a part of the year without a year: the latest such part that has begun by the document date
+        a, _b = tw.months or (1, 12)
+        year = doc_date.year if a <= doc_date.month else doc_date.year - 1
+        return year_period(year, tw.months)
+
+
+def month_year(month: int, doc_date: dt.date | None) -> int | None:
+    """The year of a month named without one: the latest such month not after the document date."""
+    if doc_date is None:
+        return None
+    return doc_date.year if month <= doc_date.month else doc_date.year - 1
+
+
+class Centuries:
+    """Century words (``data/centuries.csv``) that fix the century of a two-digit decade."""
+
+    def __init__(self, path: str | Path = "centuries"):
+        rows = read_table(path, required=("word", "start", "relative"), key=("word",))
+        self.words: dict[str, tuple[int, bool]] = {}
+        for row in rows:
+            if row["relative"] not in ("yes", "no"):
+                raise TableError(f"{path}: relative must be yes or no for {row['word']!r}")
+            self.words[row["word"]] = (int(row["start"]), row["relative"] == "yes")
+        # a century word right before the decade, optionally with 的 (上世纪的80年代)
+        self._before = re.compile(f"(?:{alternation(self.words)})的?$") if self.words else None
+        self._longest = max(map(len, self.words), default=0) + 1
+
+    def before(self, norm: str, pos: int, doc_date: dt.date | None) -> tuple[int, int] | None:
+        """``(first year of the century, start of the word)`` for a century word ending at ``pos``."""
+        if self._before is None:
+            return None
+        m = self._before.search(norm, max(0, pos - self._longest), pos)
+        if m is None:
+            return None
+        start, relative = self.words[m.group().rstrip("的")]
+        if relative:
+            if doc_date is None:
+                return None
+            start += doc_date.year // 100 * 100
+        return start, m.start()
+
+
+def decade_start(n: int, century: int | None) -> int | None:
+    """First year of the decade written ``n年代``: four digits (1960) as they are; two digits (60)
+    in the given century, else in the 1900s from 30 on (80年代); None when it is no decade."""
+    if n % 10:
+        return None
+    if 1000 <= n <= 2190:
+        return n
+    if 0 <= n <= 90:
+        if century is not None:
+            return century + n
+        if n >= 30:
+            return 1900 + n
+    return None
+
+
+@lru_cache(maxsize=1)
+def default_centuries() -> Centuries:
+    return Centuries()
+
+
+@lru_cache(maxsize=1)
+def default_time_words() -> TimeWords:
+    """The shipped time-word table (cached)."""
+    return TimeWords()

@@ -1,0 +1,42 @@
+"""``factlib docs PATH...``: load documents and print one JSON line of metadata each."""
+from __future__ import annotations
+
+import json
+import sys
+
+HELP = "load documents and print one JSON line of metadata each"
+
+
+def configure(parser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+    parser.add_argument("--strict", action="store_true", help="exit non-zero when any document fails to load")
+
+
+def run(args) -> int:
+    from factlib.cli.common import warn_load_error
+    from factlib.documents.load import LoadError, iter_documents
+
+    loaded = failed = 0
+    out = sys.stdout
+    for item in iter_documents(args.paths):
+        if isinstance(item, LoadError):
+            failed += 1
+            warn_load_error(item.path, item.reason)
+            continue
+        loaded += 1
+        s = item.summary()
+        line = {k: s[k] for k in ("id", "path", "title", "date", "lang", "encoding", "n_chars", "n_sentences", "sha256")}
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        out.flush()
+    return exit_status(loaded, failed, args.strict)
+
+
+def exit_status(loaded: int, failed: int, strict: bool) -> int:
+    """0 when at least one document loaded (and, with --strict, none failed)."""
+    if loaded == 0:
+        if failed == 0:
+            print("factlib: no documents found", file=sys.stderr)
+        return 1
+    if strict and failed:
+        return 1
+    return 0

@@ -1,0 +1,2 @@
+"""Official figures: the reference table the checks compare claims with (``load``).
+"""

@@ -1,0 +1,506 @@
+"""The Dask engine: the same extraction and checks as the pandas path, spread over workers.
+
+Extraction: the sorted file list is cut into partitions of about equal bytes; each task gets
+*paths* (never texts), reads and extracts its files inside the worker and returns one pandas
+partition.  Rows keep two ordering columns, ``_doc`` (the file's position in the sorted list)
+and ``_seq`` (the claim's position in its document), so any partition can be put back in the
+order the pandas engine produces.
+
+Checks: a check only needs the claims that can meet in it, so each check has a *layout* (the
+table :data:`LAYOUTS`) that says which rows it needs and under which group key; the rows are
+shuffled on that key (``DataFrame.shuffle``) so that every group lands whole in one partition,
+and ``factlib.check`` runs on each partition.  No step gathers the claims on one process.
+
+=================  ==========================================================================
+layout             rows and key
+=================  ==========================================================================
+``document``       no shuffle: the extraction partitions already hold whole documents
+                   (``reference``, ``temporal``)
+``metric``         claims with a metric, a period and a comparable number, by ``metric_key``
+                   (``cross_document``)
+``period``         level claims with a metric and period, by period key (``part_whole``:
+                   a part and its whole share the period)
+``derived``        comparators by ``metric_key``; every sentence holding a change claim is
+                   copied to the group of each metric it names and to its document's group, and
+                   a finding is kept only in the partition of its own metric (``derived``)
+``pairs``          (``translation``) the document pairs are found first, on Dask: each
+                   document's distinct number signatures, their document frequency (a group-by)
+                   and the zh × en join on signature (a shuffle join) give shared counts per
+                   document pair — a table of document pairs, not of claims — which is reduced
+                   to mutual best partners as ``find_pairs`` does.  Then the claims of each pair
+                   are shuffled together and the check runs once per pair.
+=================  ==========================================================================
+
+A user check runs on Dask once it has a layout: ``register_layout("my_check", "metric")``.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from factlib.claims.frame import claims_frame
+from factlib.claims.record import COLUMNS
+
+__all__ = [
+    "LAYOUTS", "dask_client", "partition_paths", "extract_partition", "extract_ddf", "write_parquet",
+    "update_store", "store_ddf", "check_ddf", "register_layout", "ordered",
+]
+
+#: check name -> layout (see the module docstring)
+LAYOUTS: dict[str, str] = {
+    "reference": "document",
+    "temporal": "document",
+    "cross_document": "metric",
+    "part_whole": "period",
+    "derived": "derived",
+    "translation": "pairs",
+}
+_LAYOUT_NAMES = ("document", "metric", "period", "derived", "pairs")
+#: target bytes of files per extraction partition: a worker holds about 10× its partition's
+#: text at its peak, so 4 MB keeps two workers and the client within 1 GB
+PARTITION_BYTES = 4 << 20
+#: smaller batches when results stream into the store, so the store advances steadily
+STORE_BATCH_BYTES = 2 << 20
+_ORDER = ("_doc", "_seq")
+#: how shuffles move data: "tasks" (plain task graph; quiet, fine up to a few hundred
+#: partitions) or "p2p" (peer-to-peer, for very large shuffles on a real cluster)
+SHUFFLE_METHOD = "tasks"
+
+
+def register_layout(check_name: str, layout: str) -> None:
+    """Declare how a user check partitions on Dask (one of the layout names)."""
+    if layout not in _LAYOUT_NAMES:
+        raise ValueError(f"unknown layout {layout!r}; choose from {', '.join(_LAYOUT_NAMES)}")
+    LAYOUTS[check_name] = layout
+
+
+@contextmanager
+def _no_string_conversion():
+    import dask
+
+    # object columns (lists, dicts of findings; strings kept as pandas writes them) stay as they are
+    with dask.config.set({"dataframe.convert-string": False, "dataframe.shuffle.method": SHUFFLE_METHOD}):
+        yield
+
+
+@contextmanager
+def dask_client(scheduler=None, workers: int | None = None, processes: bool = True):
+    """A ``distributed.Client``: ``scheduler`` is a Client (used as is), an address
+    (``tcp://host:8786``) or None for a new ``LocalCluster`` with ``workers`` single-threaded
+    workers (default: one per core).  Clusters and clients made here are closed on exit."""
+    from distributed import Client, LocalCluster
+
+    if isinstance(scheduler, Client):
+        yield scheduler
+        return
+    if scheduler:
+        client = Client(scheduler)
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    n = workers or os.cpu_count() or 1
+    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=None)
+    client = Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        cluster.close()
+
+
+def n_workers(client) -> int:
+    """Number of workers (threads, in fact) the client's cluster has."""
+    return max(1, sum(client.nthreads().values()))
+
+
+def partition_paths(paths: Sequence[str], partitions: int | None = None, *, workers: int = 1,
+                    target_bytes: int = PARTITION_BYTES) -> list[list[str]]:
+    """Cut the (sorted) file list into contiguous chunks of about equal bytes.
+
+    Default count: enough chunks of ``target_bytes`` and at least three per worker (so a slow
+    chunk does not leave the other workers idle), never more than there are files.
+    """
+    paths = list(paths)
+    if not paths:
+        return []
+    sizes = np.array([_size(p) for p in paths], dtype=float)
+    if partitions is None:
+        partitions = max(int(np.ceil(sizes.sum() / target_bytes)), 3 * workers)
+    partitions = max(1, min(int(partitions), len(paths)))
+    cum = np.cumsum(sizes)
+    total = cum[-1] if cum[-1] > 0 else 1.0
+    # chunk i ends at the first file whose cumulative size reaches (i+1)/n of the total
+    bounds = np.searchsorted(cum, total * np.arange(1, partitions) / partitions, side="left") + 1
+    chunks, start = [], 0
+    for end in [*bounds.tolist(), len(paths)]:
+        end = max(end, start + 1) if start < len(paths) else start
+        end = min(end, len(paths) - (partitions - len(chunks) - 1))
+        if end > start:
+            chunks.append(paths[start:end])
+            start = end
+    if start < len(paths):
+        chunks[-1].extend(paths[start:])
+    return chunks
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+# ---- extraction ---------------------------------------------------------------------------------
+def _frame(claims: list, dates: list, docs: list[int], seqs: list[int]) -> pd.DataFrame:
+    frame = claims_frame(claims)
+    frame["lang"] = frame["lang"].astype("string")  # categories would differ between partitions
+    frame["doc_date"] = pd.Series(pd.to_datetime(pd.Series(dates, dtype=object)), dtype="datetime64[s]")
+    frame["_doc"] = np.asarray(docs, dtype="int64")
+    frame["_seq"] = np.asarray(seqs, dtype="int64")
+    frame["_error"] = pd.Series([None] * len(frame), dtype="string")
+    return frame
+
+
+def extract_partition(paths: Sequence[str], first: int = 0) -> pd.DataFrame:
+    """Claims of ``paths`` (read here, in the worker), with ``doc_date``, ``_doc``, ``_seq``.
+
+    A file that cannot be loaded becomes one row whose ``_error`` is ``"path\\treason"``.
+    """
+    from factlib.documents.load import LoadError, load_document
+    from factlib.claims.extract import default_extractor
+
+    extractor = default_extractor()
+    claims, dates, docs, seqs, errors = [], [], [], [], []
+    for i, path in enumerate(paths):
+        try:
+            doc = load_document(path)
+            found = extractor.extract(doc)
+        except LoadError as e:
+            errors.append((first + i, f"{path}\t{e.reason}"))
+            continue
+        except Exception as e:  # one bad document must not stop a batch
+            errors.append((first + i, f"{path}\textraction failed: {type(e).__name__}: {e}"))
+            continue
+        date = doc.date.isoformat() if doc.date else None
+        claims.extend(found)
+        dates.extend([date] * len(found))
+        docs.extend([first + i] * len(found))
+        seqs.extend(range(len(found)))
+    frame = _frame(claims, dates, docs, seqs)
+    if errors:
+        err = _frame([], [], [], []).reindex(range(len(errors)))
+        err["_doc"] = np.array([d for d, _ in errors], dtype="int64")
+        err["_seq"] = np.zeros(len(errors), dtype="int64")
+        err["_error"] = pd.array([m for _, m in errors], dtype="string")
+        frame = pd.concat([frame, err], ignore_index=True)
+    return frame
+
+
+def _meta() -> pd.DataFrame:
+    return _frame([], [], [], [])
+
+
+def extract_ddf(paths: Sequence[str], partitions: int | None = None, *, workers: int = 1):
+    """A lazy Dask DataFrame of the claims of ``paths`` (errors included as ``_error`` rows)."""
+    import dask.dataframe as dd
+
+    chunks = partition_paths(paths, partitions, workers=workers)
+    firsts = np.cumsum([0] + [len(c) for c in chunks[:-1]]).tolist() if chunks else []
+    if not chunks:
+        chunks, firsts = [[]], [0]
+    with _no_string_conversion():
+        return dd.from_map(extract_partition, chunks, firsts, meta=_meta(), enforce_metadata=False)
+
+
+def split_errors(ddf):
+    """``(claims, errors)``: the claim rows and the ``_error`` rows of an extraction frame."""
+    bad = ddf["_error"].notnull()
+    return ddf[~bad], ddf[bad]["_error"]
+
+
+def public(frame: pd.DataFrame) -> pd.DataFrame:
+    """A computed partition as the pandas engine returns it: claims columns + ``doc_date``."""
+    frame = ordered(frame)
+    out = frame[list(COLUMNS) + ["doc_date"]].reset_index(drop=True)
+    out["lang"] = out["lang"].astype(object).astype("category")
+    return out
+
+
+def ordered(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows in the pandas engine's order (file order, then claim order)."""
+    return frame.sort_values(list(_ORDER), kind="stable")
+
+
+def write_parquet(ddf, out_dir: str) -> tuple[int, list[tuple[str, str]]]:
+    """Write the claims as partitioned Parquet (one file per partition) in ``out_dir``; return the
+    number of claims and the ``(path, reason)`` of files that failed.  One pass over the files."""
+    import dask
+
+    claims, errors = split_errors(ddf)
+    claims = claims.drop(columns=["_error"])
+    with _no_string_conversion():
+        write = claims.to_parquet(out_dir, write_index=False, compute=False, overwrite=True)
+        _, n, errs = dask.compute(write, claims.map_partitions(len).sum(), errors)
+    return int(n), [tuple(e.split("\t", 1)) for e in errs.tolist()]
+
+
+# ---- the store --------------------------------------------------------------------------------
+def _process_batch(items: Sequence[tuple[str, str | None]]):
+    from factlib.run.store import process_path
+
+    return [process_path(path, sha) for path, sha in items]
+
+
+def update_store(client, todo: Sequence[tuple[str, str | None]], write: Callable, *,
+                 partitions: int | None = None) -> None:
+    """Process ``(path, known_sha)`` items on the cluster; ``write(result)`` each result as it
+    arrives (on this process: the store has one writer), so memory holds a few batches only."""
+    from distributed import as_completed
+
+    paths = [p for p, _ in todo]
+    known = dict(todo)
+    chunks = partition_paths(paths, partitions, workers=n_workers(client), target_bytes=STORE_BATCH_BYTES)
+    futures = [client.submit(_process_batch, [(p, known[p]) for p in chunk], pure=False) for chunk in chunks]
+    for future in as_completed(futures):
+        for result in future.result():
+            write(result)
+        future.release()
+
+
+def _store_partition(store_path: str, paths: Sequence[str], first: int) -> pd.DataFrame:
+    from factlib.run.store import ClaimStore, store_key
+
+    with ClaimStore(store_path, readonly=True) as store:
+        frame = next(iter(store.iter_frames(paths, batch_docs=max(1, len(paths)), keys=True)), None)
+    if frame is None or frame.empty:
+        return _meta()
+    position = {store_key(p): first + i for i, p in enumerate(paths)}
+    frame["lang"] = frame["lang"].astype("string")
+    frame["_doc"] = frame.pop("_path").map(position).astype("int64")
+    frame["_seq"] = frame["_seq"].astype("int64")
+    frame["_error"] = pd.Series([None] * len(frame), dtype="string")
+    return frame[list(_meta().columns)]
+
+
+def store_ddf(store_path: str, paths: Sequence[str], partitions: int | None = None, *, workers: int = 1):
+    """A lazy Dask DataFrame of stored claims of ``paths``, read by the workers (the store file
+    must be readable where they run: a local cluster or a shared filesystem)."""
+    import dask.dataframe as dd
+
+    chunks = partition_paths(paths, partitions, workers=workers) or [[]]
+    firsts = np.cumsum([0] + [len(c) for c in chunks[:-1]]).tolist()
+    with _no_string_conversion():
+        return dd.from_map(_store_partition, [store_path] * len(chunks), chunks, firsts, meta=_meta(),
+                           enforce_metadata=False)
+
+
+# ---- checks -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Keys:
+    key: np.ndarray      # resolved metric_key
+    pkey: np.ndarray     # period join key
+    mclass: np.ndarray
+    period: np.ndarray
+
+
+def _keys(part: pd.DataFrame) -> _Keys:
+    from factlib.checks.prepare import prepare_claims
+    from factlib.checks.official import period_key
+    from factlib.vocab.lexicon import default_lexicon
+
+    prep = prepare_claims(part[list(COLUMNS) + ["doc_date"]], default_lexicon())
+    pkey = period_key(prep["period"], prep["mclass"])
+    return _Keys(prep["metric_key"].to_numpy(dtype=object), pkey.to_numpy(dtype=object),
+                 prep["mclass"].to_numpy(dtype=object), prep["period"].to_numpy(dtype=object))
+
+
+def group_rows(part: pd.DataFrame, layout: str, pairs: dict[str, str] | None = None) -> pd.DataFrame:
+    """The rows of one partition that ``layout`` needs, each with its group key ``_group``
+    (a row may be repeated under several keys: the ``derived`` layout)."""
+    from factlib.checks.official import comparable
+
+    part = _claims_only(part).reset_index(drop=True)
+    if part.empty:
+        return part.assign(_group=pd.Series(dtype=object))
+    if layout == "pairs":
+        group = part["doc_id"].astype(str).map(pairs or {})
+        keep = group.notna().to_numpy()
+        return part[keep].assign(_group=group[keep].astype(object).to_numpy())
+    k = _keys(part)
+    has = (k.key != "") & (k.period != "")
+    if layout == "metric":
+        rel = has & comparable(pd.Series(k.mclass)).to_numpy()
+        return part[rel].assign(_group=["m:" + x for x in k.key[rel]])
+    if layout == "period":
+        mc = pd.Series(k.mclass)
+        rel = has & (mc.isin(["count"]) | mc.str.startswith("money:")).to_numpy()
+        return part[rel].assign(_group=["p:" + x for x in k.pkey[rel]])
+    if layout == "derived":
+        pieces = [part[has].assign(_group=["m:" + x for x in k.key[has]])]
+        change = np.isin(k.mclass, ["pp", "growth"])
+        if change.any():
+            sent = part["doc_id"].astype(str) + "\x1f" + part["sentence_id"].astype(str)
+            in_change = sent.isin(set(sent[change])).to_numpy()
+            rows = part[in_change]
+            keyed = pd.DataFrame({"s": sent[in_change].to_numpy(), "k": k.key[in_change],
+                                  "d": rows["doc_id"].astype(str).to_numpy()})
+            groups = pd.concat([
+                keyed.loc[keyed["k"] != "", ["s"]].assign(g="m:" + keyed.loc[keyed["k"] != "", "k"]),
+                keyed[["s"]].assign(g="d:" + keyed["d"]),
+            ]).drop_duplicates()
+            copies = rows.assign(s=sent[in_change].to_numpy()).merge(groups, on="s")
+            pieces.append(copies.drop(columns=["s"]).rename(columns={"g": "_group"}))
+        out = pd.concat(pieces, ignore_index=True)
+        return out.drop_duplicates(["claim_id", "_group"])
+    raise ValueError(f"no row selection for layout {layout!r}")
+
+
+def _claims_only(part: pd.DataFrame) -> pd.DataFrame:
+    """The claim rows (not the ``_error`` rows) of a partition; Parquet written by
+    :func:`write_parquet` has no ``_error`` column."""
+    return part[part["_error"].isnull()] if "_error" in part.columns else part
+
+
+def _owner(findings: pd.DataFrame) -> list[str]:
+    """The group a ``derived`` finding belongs to: its metric, else its level claim's document."""
+    return ["m:" + k if k else "d:" + (ev[0]["doc_id"] if len(ev) else "")
+            for k, ev in zip(findings["metric_key"].fillna(""), findings["evidence"])]
+
+
+def _check_partition(part: pd.DataFrame, checks: list, reference: pd.DataFrame, layout: str,
+                     options: dict | None) -> pd.DataFrame:
+    from factlib.checks import check
+    from factlib.checks.findings import empty_findings
+
+    part = _claims_only(part)
+    if part.empty:
+        return empty_findings()
+    groups = set(part["_group"]) if "_group" in part.columns else set()
+    if layout == "pairs":  # one document pair at a time: pairs must not meet each other here
+        found = [_check_partition(g.drop(columns="_group"), checks, reference, "document", options)
+                 for _, g in part.groupby("_group", sort=True)]
+        found = [f for f in found if len(f)]
+        return pd.concat(found, ignore_index=True) if found else empty_findings()
+    part = ordered(part.drop_duplicates("claim_id"))
+    found = check(part[list(COLUMNS) + ["doc_date"]], reference=reference, checks=checks, options=options)
+    if layout == "derived" and len(found):
+        found = found[[g in groups for g in _owner(found)]]
+    return found.reset_index(drop=True)
+
+
+def check_ddf(claims, reference: pd.DataFrame, checks: Iterable | None = None, *,
+              partitions: int | None = None, options: dict | None = None):
+    """Findings of ``claims`` (an extraction Dask DataFrame) as a lazy Dask DataFrame.
+
+    Each layout's checks run on its own shuffle; the union has the same rows as
+    ``factlib.check`` on the whole frame (order aside: see :func:`sort_findings`).
+    """
+    import dask.dataframe as dd
+
+    from factlib.checks.findings import empty_findings
+    from factlib.checks.registry import REGISTRY
+
+    selected = REGISTRY.resolve(checks)
+    by_layout: dict[str, list] = {}
+    for chk in selected:
+        layout = LAYOUTS.get(chk.name)
+        if layout is None:
+            raise ValueError(
+                f"check {chk.name!r} has no Dask layout; declare one with "
+                f"factlib.run.dask_engine.register_layout({chk.name!r}, 'metric'|'period'|'document'|...)"
+            )
+        by_layout.setdefault(layout, []).append(chk)
+    n = partitions or claims.npartitions
+    meta = empty_findings()
+    parts = []
+    with _no_string_conversion():
+        for layout, chks in by_layout.items():
+            if layout == "document":
+                source = claims
+            else:
+                pairs = translation_pairs(claims) if layout == "pairs" else None
+                keyed = claims.map_partitions(group_rows, layout, pairs,
+                                              meta=claims._meta.assign(_group=pd.Series(dtype=object)))
+                source = keyed.shuffle("_group", npartitions=n, shuffle_method=SHUFFLE_METHOD)
+            parts.append(source.map_partitions(_check_partition, chks, reference, layout, options, meta=meta,
+                                               enforce_metadata=False))
+        return dd.concat(parts) if len(parts) > 1 else parts[0]
+
+
+def _doc_signatures(part: pd.DataFrame) -> pd.DataFrame:
+    """Per document of the partition: its distinct signatures in its main language, with the
+    document's number of them (``size``) and its date (as ``translation.find_pairs`` counts)."""
+    from factlib.checks.prepare import prepare_claims
+    from factlib.checks.translation import _lang_group, signatures
+    from factlib.vocab.lexicon import default_lexicon
+
+    part = _claims_only(part)
+    if part.empty:
+        return _SIG_META.copy()
+    prep = prepare_claims(part[list(COLUMNS) + ["doc_date"]], default_lexicon())
+    t = pd.DataFrame({"doc_id": prep["doc_id"], "lang": _lang_group(prep["lang"]), "sig": signatures(prep)})
+    t = t[t["lang"] != ""]
+    if t.empty:
+        return _SIG_META.copy()
+    doc_lang = t.groupby("doc_id")["lang"].agg(lambda x: x.value_counts().index[0])
+    t = t[t["lang"] == t["doc_id"].map(doc_lang)].drop_duplicates(["doc_id", "sig"])
+    dates = prep.groupby("doc_id")["doc_date"].first().dt.strftime("%Y-%m-%d").fillna("")
+    t["size"] = t["doc_id"].map(t.groupby("doc_id").size()).astype("int64")
+    t["date"] = t["doc_id"].map(dates).fillna("").astype(object)
+    return t.reset_index(drop=True)[list(_SIG_META.columns)].astype(_SIG_META.dtypes.to_dict())
+
+
+_SIG_META = pd.DataFrame({"doc_id": pd.Series(dtype=object), "lang": pd.Series(dtype=object),
+                          "sig": pd.Series(dtype=object), "size": pd.Series(dtype="int64"),
+                          "date": pd.Series(dtype=object)})
+
+
+def translation_pairs(claims) -> dict[str, str]:
+    """``doc_id -> pair key`` of the translation pairs, found as ``translation.find_pairs`` finds
+    them but without gathering claims: only the per-pair shared counts come back."""
+    from factlib.checks.translation import MAX_DOC_FREQ, MIN_OVERLAP, MIN_SHARED
+
+    with _no_string_conversion():
+        sigs = claims.map_partitions(_doc_signatures, meta=_SIG_META)
+        freq = sigs.groupby("sig")["doc_id"].count().to_frame("freq")
+        sigs = sigs.merge(freq, left_on="sig", right_index=True, how="inner", shuffle_method=SHUFFLE_METHOD)
+        sigs = sigs[sigs["freq"] <= MAX_DOC_FREQ][["doc_id", "lang", "sig", "size", "date"]]
+        zh = sigs[sigs["lang"] == "zh"].drop(columns="lang")
+        en = sigs[sigs["lang"] == "en"].drop(columns="lang")
+        m = zh.merge(en, on="sig", suffixes=("_zh", "_en"), shuffle_method=SHUFFLE_METHOD)
+        keys = ["doc_id_zh", "doc_id_en", "size_zh", "size_en", "date_zh", "date_en"]
+        counted = m.groupby(keys, dropna=False).size()
+        pairs = counted.compute()
+    if len(pairs) == 0:
+        return {}
+    pairs = pairs.rename("shared").reset_index()
+    pairs["overlap"] = pairs["shared"] / np.minimum(pairs["size_zh"], pairs["size_en"])
+    pairs = pairs[(pairs["shared"] >= MIN_SHARED) & (pairs["overlap"] >= MIN_OVERLAP)]
+    dz, de = pairs["date_zh"], pairs["date_en"]
+    pairs = pairs[(dz == "") | (de == "") | (dz == de)]
+    pairs = pairs.sort_values(["overlap", "shared", "doc_id_zh", "doc_id_en"], ascending=[False, False, True, True])
+    pairs = pairs.drop_duplicates("doc_id_zh").drop_duplicates("doc_id_en")
+    out: dict[str, str] = {}
+    for zh_doc, en_doc in zip(pairs["doc_id_zh"], pairs["doc_id_en"]):
+        out[zh_doc] = out[en_doc] = f"x:{zh_doc}\x1f{en_doc}"
+    return out
+
+
+def sort_findings(findings: pd.DataFrame) -> pd.DataFrame:
+    """Order and de-duplicate findings exactly as ``factlib.check`` does."""
+    from factlib.checks.runner import _VERDICT_ORDER
+    from factlib.checks.findings import FINDING_COLUMNS, empty_findings
+
+    if findings.empty:
+        return empty_findings()
+    order = findings["verdict"].map(_VERDICT_ORDER).fillna(9)
+    out = findings.assign(_o=order).sort_values(["_o", "check", "finding_id"], kind="stable").drop(columns="_o")
+    out = out.drop_duplicates("finding_id").reset_index(drop=True)
+    return out[list(FINDING_COLUMNS)]

@@ -1,0 +1,81 @@
+"""Qualifier words (超, 近, 约, 以上, over, nearly, about …) and the interval they assert.
+
+The words are data (``factlib/data/qualifiers.csv``).  :func:`interval` turns a stated value, its
+precision and its qualifier into the ``low``/``high`` bounds of the claim.
+
+>>> from decimal import Decimal
+>>> interval(Decimal("380000000000"), Decimal("50000000"), "lower")
+(Decimal('380000000000'), None)
+>>> interval(Decimal("1067000000"), Decimal("500000"), "exact")
+(Decimal('1066500000'), Decimal('1067500000'))
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from factlib.vocab.tables import TableError, read_table
+
+__all__ = ["QualifierTable", "default_qualifiers", "interval", "APPROX_SHARE"]
+
+QUALIFIERS = ("exact", "approx", "lower", "upper")
+# "about X" asserts X give or take this share of X (or the stated precision when larger)
+APPROX_SHARE = Decimal("0.05")
+
+
+class QualifierTable:
+    """Qualifier words before and after a number."""
+
+    def __init__(self, path: str | Path = "qualifiers"):
+        rows = read_table(path, required=("word", "lang", "position", "qualifier"), key=("word", "position"))
+        self.before: dict[str, str] = {}
+        self.after: dict[str, str] = {}
+        for row in rows:
+            q = row["qualifier"]
+            if q not in QUALIFIERS:
+                raise TableError(f"{path}: unknown qualifier {q!r} for {row['word']!r}")
+            target = self.before if row["position"] == "before" else self.after
+            target[row["word"]] = q
+        self.max_before = max(map(len, self.before), default=0)
+        # last characters of the 'before' words: a cheap test that skips most numbers
+        self._before_last = frozenset(w[-1] for w in self.before) | frozenset(
+            w[-1].upper() for w in self.before if w.isascii())
+        self.max_after = max(map(len, self.after), default=0)
+        # words after the number, longest first (for the extractor's tail regex)
+        self.after_zh = sorted((w for w in self.after if not w.isascii()), key=lambda w: (-len(w), w))
+        self.after_en = sorted((w for w in self.after if w.isascii()), key=lambda w: (-len(w), w))
+
+    def before_word(self, norm: str, pos: int) -> tuple[str, str] | None:
+        """The qualifier word ending at ``pos`` (one space allowed before the number), longest first."""
+        end = pos - 1 if pos > 0 and norm[pos - 1] == " " else pos
+        if end <= 0 or norm[end - 1] not in self._before_last:
+            return None
+        for k in range(min(self.max_before, end), 0, -1):
+            w = norm[end - k:end]
+            q = self.before.get(w) or (self.before.get(w.lower()) if w.isascii() else None)
+            if q is not None:
+                if w.isascii() and end - k > 0 and norm[end - k - 1].isalpha():
+                    continue  # 'top' inside 'laptop'
+                return w, q
+        return None
+
+
+def interval(value: Decimal | None, precision: Decimal | None, qualifier: str) -> tuple[Decimal | None, Decimal | None]:
+    """The ``(low, high)`` interval a number asserts; ``None`` is an open end."""
+    if value is None:
+        return None, None
+    p = precision or Decimal(0)
+    if qualifier == "lower":
+        return value, None
+    if qualifier == "upper":
+        return None, value
+    if qualifier == "approx":
+        p = max(p, abs(value) * APPROX_SHARE)
+    return value - p, value + p
+
+
+@lru_cache(maxsize=1)
+def default_qualifiers() -> QualifierTable:
+    """The shipped qualifier table (cached)."""
+    return QualifierTable()
