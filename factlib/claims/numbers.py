@@ -74,14 +74,18 @@ _HALF = Decimal("0.5")
 class ParsedNumber:
     """One parsed number token.
 
-    ``value == Decimal(digits) * magnitude`` always holds; ``precision`` is half a unit of the last
-    stated digit, so the exact number the writer rounded lies in ``value ± precision``.
+    ``value == Decimal(digits) * magnitude`` holds for every ``kind == 'number'``; ``precision`` is
+    half a unit of the last stated digit, so the exact number the writer rounded lies in
+    ``value ± precision``.
     """
 
     value: Decimal  #: fully expanded: '10.67亿' -> Decimal('1067000000')
     precision: Decimal  #: '10.67亿' -> 500000; '3800' -> 0.5; '十三亿' -> 50000000
     magnitude: Decimal  #: the multiplier word applied: 亿 -> 1E+8, 'billion' -> 1E+9, none -> 1
-    digits: str  #: the coefficient in ASCII, without separators: '10.67', '-2.1', '13'
+    digits: str  #: the coefficient in ASCII, without separators: '10.67', '-2.1', '13' ('1/4' for a fraction)
+    #: 'number', or 'fraction' for a/b, '2 1/2', '⅓', 'two thirds' (value = the quotient, to 28 digits
+    #: when it does not terminate; ``digits`` then holds the fraction as written, ``precision`` is 0)
+    kind: str = "number"
 
     @property
     def low(self) -> Decimal:
@@ -133,10 +137,14 @@ _MAGNITUDES = _load_magnitudes()
 _NUMERALS = _load_numerals()
 _FACTORS: dict[str, Decimal] = {m.word: m.factor for m in _MAGNITUDES}
 for _m in _MAGNITUDES:  # English words may be capitalised at the start of a headline
-    if _m.lang == "en":
+    if _m.lang == "en" and _m.word[0].islower():
         _FACTORS.setdefault(_m.word.capitalize(), _m.factor)
 #: Chinese symbols longer than one character (万万), matched before single characters.
 _MULTI = {s: n for s, n in _NUMERALS.items() if len(s) > 1 and n.style != "en"}
+#: English cardinal words (one, twelve, twenty), fraction words (third, halves) and articles (a, an)
+_EN_CARDINAL = {s: n for s, n in _NUMERALS.items() if n.kind in ("en_digit", "en_tens")}
+_EN_FRACTION = {s: n for s, n in _NUMERALS.items() if n.kind == "en_fraction"}
+_EN_ARTICLE = {s: n for s, n in _NUMERALS.items() if n.kind == "en_article"}
 
 
 def magnitudes() -> dict[str, Decimal]:
@@ -189,8 +197,10 @@ def _symbols(kinds: set[str], styles: set[str]) -> str:
     )
 
 
-_ZH_MAGS = [m for m in _MAGNITUDES if m.lang != "en"]
+_ZH_MAGS = [m for m in _MAGNITUDES if m.lang.startswith("zh")]
 _EN_MAGS = [m for m in _MAGNITUDES if m.lang == "en"]
+#: single letters glued to digits ($2.174T, €10M, 0.5k): taken after a currency symbol or a decimal
+_SUFFIXES = {m.word: m.factor for m in _MAGNITUDES if m.lang == "en_suffix"}
 _ZH_MAG = _mag_alt(_ZH_MAGS, guarded=True)
 _EN_MAG = _mag_alt(_EN_MAGS, guarded=False)
 
@@ -248,7 +258,88 @@ def chinese_initials() -> frozenset[str]:
 
 def english_number_words() -> list[str]:
     """The English cardinal words of ``numerals.csv`` (one, twelve, twenty …), longest first."""
-    return _by_length([s for s, n in _NUMERALS.items() if n.style == "en"])
+    return _by_length(list(_EN_CARDINAL))
+
+
+def english_fraction_words() -> list[str]:
+    """The English fraction words of ``numerals.csv`` (half, thirds, quarter …), longest first."""
+    return _by_length(list(_EN_FRACTION))
+
+
+def _en_words(words) -> str:
+    """Alternation of lower-case English words, longest first, each ending at a word boundary."""
+    return "(?:" + "|".join(re.escape(w) for w in _by_length(list(words))) + ")(?![A-Za-z])"
+
+
+def _after_any(words) -> str:
+    """A look-behind: the text so far ends with one of ``words`` (fixed-width each)."""
+    return "(?:" + "|".join(f"(?<={re.escape(w)})" for w in _by_length(list(words))) + ")"
+
+
+def _english_re() -> str:
+    """English number phrases, the first letter already consumed (see :func:`_number_re`).
+
+    ``three``, ``twenty-two``, ``a hundred and two``, ``three million, two hundred & forty``,
+    ``two and a half miles``, ``one point six trillion``, ``a dozen``, fractions (``one sixth``,
+    ``two thirds``, ``one-half``, ``a quarter of a trillion``, ``half a million``).  The grammar
+    is checked by :func:`_parse_en`; this pattern only says which words may follow which.
+    """
+    card = _en_words(_EN_CARDINAL)
+    frac = _en_words(_EN_FRACTION)
+    mags = [m.word for m in _EN_MAGS]
+    mag = _en_words(mags)
+    ones = _en_words(w for w, n in _EN_CARDINAL.items() if n.kind == "en_digit" and n.value is not None and 1 <= n.value <= 9)
+    digit = _en_words(w for w, n in _EN_CARDINAL.items() if n.kind == "en_digit" and n.value is not None and n.value <= 9)
+    after_mag = _after_any(mags)
+    after_frac = _after_any(_EN_FRACTION)
+    join = (
+        f"(?:[ ](?:{card}|{mag}|{frac}|point(?= {digit}))"  # three trillion, two thirds, one point six
+        f"|-(?:{ones}|{frac})"  # twenty-two, one-half
+        f"|{after_mag}(?:,? and |[ ]?&[ ]?){card}"  # a hundred and two, two hundred & forty
+        f"|{after_mag}, (?={card}(?:[- ][a-z]+)? hundred){card}"  # three million, two hundred …
+        "|[ ]and a half(?![A-Za-z])"  # two and a half
+        f"|{after_frac}(?:[ ]of a|[ -]a)[ -]{mag}"  # a quarter of a trillion, half-a-billion
+        ")"
+    )
+
+    def tail(word: str) -> str:  # the word after its (already consumed) first letter
+        return f"(?<=[{word[0]}{word[0].upper()}]){re.escape(word[1:])}"
+
+    firsts = [tail(w) + "(?![A-Za-z])" for w in _by_length(list(_EN_CARDINAL))]
+    firsts += [tail(w) + f"(?=[ ](?:{mag}|{frac}))" for w in _by_length(list(_EN_ARTICLE))]
+    firsts += [tail(w) + f"(?=[ -]a[ -]{mag})" for w in _by_length(list(_EN_FRACTION)) if w == "half"]
+    return f"(?<![A-Za-z].)(?:{'|'.join(firsts)})(?:{join})*"
+
+
+def _arabic_tail() -> str:
+    """What may follow the integer digits of an Arabic number: decimals, then one of an exponent
+    (``4e14``, ``2.48×10−5``), a glued suffix after a currency symbol or a decimal (``$2.174T``,
+    ``0.5k``), a fraction (``1/4``, ``2 1/2``; ⅓ is ``1⁄3`` after NFKC) or a magnitude word."""
+    suffix = _cls("".join(_SUFFIXES))
+    where = [f"(?<=\\.[0-9]{{{n}}})" for n in (1, 2, 3)] + [f"(?<=[{_cls(_CURRENCY)}][0-9]{{{n}}})" for n in (1, 2, 3)]
+    return (
+        r"(?:\.[0-9]+|)(?:"
+        "[eE][-+\u2212]?[0-9]{1,3}(?![0-9A-Za-z])"
+        "|[ ]?\u00d7[ ]?10(?:\\^[-+\u2212]?|[-\u2212])[0-9]{1,2}(?![0-9])"
+        f"|(?=[{suffix}])(?:{'|'.join(where)})[{suffix}](?![A-Za-z0-9])"
+        "|(?:[/\u2044]|[ ][1-9][/\u2044])[1-9][0-9]{0,2}(?![0-9/\u2044])"
+        f"|[ \u00a0]?(?:{_ZH_MAG}|(?:{_EN_MAG})(?![A-Za-z]))"
+        "|)"
+    )
+
+
+def _spaced_guard() -> str:
+    """Thousands grouped by spaces (``10 000 dollars``) only before a unit or magnitude word: a
+    space between digit groups is also a list (``0800 555 111``), a date or two numbers."""
+    from factlib.vocab.units import default_units  # vocab is below claims
+
+    words = [w for w in default_units().by_surface if w.isascii() and w[:1].isalpha()]
+    words += [m.word for m in _EN_MAGS]
+    return "(?=[ ](?i:" + "|".join(re.escape(w) for w in _by_length(words)) + ")(?![A-Za-z]))"
+
+
+#: currency symbols after which a glued suffix is a magnitude ($2.174T, €10M)
+_CURRENCY = "$€£¥"
 
 
 def _number_re() -> str:
@@ -281,40 +372,37 @@ def _number_re() -> str:
     fin_body = fin_start + fin_units + "".join(s for s, n in _NUMERALS.items() if n.kind == "digit" and n.value == 0) + bigs
     point = "".join(s for s, n in _NUMERALS.items() if n.kind == "point")
     cn_sign = _symbols({"sign"}, {"lower"})
-    en_words = [s for s, n in _NUMERALS.items() if n.style == "en"]
-    en_tens = [s for s, n in _NUMERALS.items() if n.kind == "en_tens" and n.value is not None and n.value >= 20]
-    en_ones = [s for s, n in _NUMERALS.items() if n.kind == "en_digit" and n.value is not None and 1 <= n.value <= 9]
-    en_initials = "".join(sorted({w[0] for w in en_words} | {w[0].upper() for w in en_words}))
+    # a magnitude without a digit (突破百万亿, 超过千亿元): 百 or 千 and then big units only
+    lead = "".join(u for u in units if Decimal(100) <= _NUMERALS[u].value <= Decimal(1000))  # type: ignore[operator]
+    big_words = [m.word for m in _ZH_MAGS if all(_NUMERALS.get(c) is not None and _NUMERALS[c].kind == "big"
+                                                 for c in m.word) and m.word != "兆"]
+    en_initials = "".join(sorted({w[0] for w in (*_EN_CARDINAL, *_EN_ARTICLE, "half")}
+                                 | {w[0].upper() for w in (*_EN_CARDINAL, *_EN_ARTICLE, "half")}))
     sign = "-+\u2212"
-
-    def tail(word: str) -> str:  # the word after its (already consumed) first letter
-        return f"(?<=[{word[0]}{word[0].upper()}]){re.escape(word[1:])}"
-
+    tail = _arabic_tail()
     # the first digit is already consumed
     # (possessive where giving back a digit cannot help: what follows is never a digit)
-    arabic_int_rest = r"(?:[0-9]{0,2}+(?:,[0-9]{3})+(?![0-9])|[0-9]*+)"
-    # a magnitude word, Chinese or English, may follow one space: 349.9 万, 1.07 billion, 5bn
-    arabic_tail = r"(?:\.[0-9]+|)" + f"(?:[ \u00a0]?(?:{_ZH_MAG}|(?:{_EN_MAG})(?![A-Za-z]))|)"
-    first = _cls("0123456789" + sign + cn_start + cn_sign + fin_start) + en_initials
+    arabic_int_rest = (r"(?:[0-9]{0,2}+(?:,[0-9]{3})+(?![0-9])"
+                       rf"|[0-9]{{0,2}}+(?:[ ][0-9]{{3}})+(?![0-9]){_spaced_guard()}|[0-9]*+)")
+    first = _cls("0123456789" + sign + cn_start + cn_sign + fin_start + lead) + en_initials
     return (
         f"[{first}](?:"
         # 1. digits with Chinese section continuations: 4亿5000万, 2兆736億, 1万2千
         f"(?<=[0-9])[0-9]*+(?:{_stacked_sections()})"
-        # 2. digits: thousands groups of exactly three, decimals, a magnitude word (10.67亿, 5 billion)
-        f"|(?<=[0-9]){arabic_int_rest}{arabic_tail}"
+        # 2. digits: thousands groups, decimals, exponent, suffix, fraction or magnitude word
+        f"|(?<=[0-9]){arabic_int_rest}{tail}"
         # 3. a sign, unless it follows a digit, letter or point (2014-2015 is two numbers)
-        f"|(?<=[{sign}])(?<![0-9A-Za-z.][{sign}])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])|[0-9]+){arabic_tail}"
+        f"|(?<=[{sign}])(?<![0-9A-Za-z.][{sign}])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])|[0-9]+){tail}"
         # 4. Chinese numerals: 十三亿, 二〇三五, 一点五七, 五.四五, 两兆 (兆 only as the final magnitude)
         f"|(?<=[{_cls(cn_sign)}])[{_cls(cn_start)}]{cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+|)(?:{_ZH_MAG}|)"
         f"|(?<=[{_cls(cn_start)}]){cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+|)(?:{_ZH_MAG}|)"
+        # 4b. a magnitude alone: 百万亿, 千亿 (the extractor asks for a unit or a qualifier)
+        f"|(?<=[{_cls(lead)}])(?:{'|'.join(re.escape(w) for w in _by_length(big_words))})"
         # 5. financial numerals with a unit (伍仟, 肆拾, 拾万): 伍 alone is in 队伍, 陆 in 大陆, 伍陆 in 队伍陆续
         f"|(?<=[{_cls(fin_digit)}])[{_cls(fin_units + bigs)}][{_cls(fin_body)}]*"
         f"|(?<=[{_cls(fin_ten)}])[{_cls(fin_body)}]+"
-        # 6. English words, not inside a word: three, Twenty-two, three trillion
-        f"|(?<![A-Za-z].)(?:(?:{'|'.join(tail(w) for w in _by_length(en_tens))})[- ]"
-        f"(?:{'|'.join(re.escape(w) for w in _by_length(en_ones))})(?![A-Za-z])"
-        f"|{'|'.join(tail(w) for w in _by_length(en_words))})"
-        f"(?:[ ](?:{_EN_MAG})|)(?![A-Za-z])"
+        # 6. English number phrases, not inside a word: three, Twenty-two, a hundred and two, two thirds
+        f"|{_english_re()}"
         ")"
     )
 
@@ -331,12 +419,21 @@ _FAST = re.compile(
     f"(?:[ \u00a0]?(?:({_mag_alt(_EN_MAGS, False)})|({_mag_alt(_ZH_MAGS, False)})))?"
 )
 _PLAIN = re.compile("([-+\u2212]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.([0-9]+))?")
-_EN_WORDS = [s for s, n in _NUMERALS.items() if n.style == "en"]
-_EN_ONES = [s for s, n in _NUMERALS.items() if n.kind == "en_digit" and n.value is not None and 1 <= n.value <= 9]
-_EN_TOKEN = re.compile(
-    f"({'|'.join(_by_length(_EN_WORDS))})(?:[- ]({'|'.join(_by_length(_EN_ONES))}))?"
-    f"(?:[ \u00a0]+({'|'.join(_by_length([m.word for m in _EN_MAGS]))}))?"
+#: Arabic numbers beyond the fast path: space-grouped thousands, exponents, glued suffixes, fractions
+_ARABIC = re.compile(
+    "([-+\u2212]?)([0-9]{1,3}(?:[, ][0-9]{3})+|[0-9]+)(?:\\.([0-9]+))?"
+    "(?:[eE]([-+\u2212]?[0-9]{1,3})|[ ]?\u00d7[ ]?10\\^?([-+\u2212]?[0-9]{1,2})"
+    f"|([{_cls(''.join(_SUFFIXES))}])"
+    "|(?:[ ]([1-9]))?([/\u2044])([1-9][0-9]{0,2})"
+    f"|[ \u00a0]?(?:({_mag_alt(_EN_MAGS, False)})|({_mag_alt(_ZH_MAGS, False)})))?"
 )
+#: English number phrases split into words (``and a half`` is one piece; ``and``/``&``/``of`` join)
+_EN_PIECES = re.compile(r"and a half|[a-z]+")
+_EN_JOINERS = frozenset({"and", "of"})
+#: quotients that do not terminate are given to 28 significant digits
+_DIV = Context(prec=28)
+#: a/b written with a slash is a fraction for these denominators (9/11 and 24/7 are not)
+_SLASH_DENOMINATORS = frozenset(range(2, 11)) | {12, 16, 32, 64, 100}
 
 
 # --------------------------------------------------------------------------------------------
@@ -413,8 +510,13 @@ def _parse_cached(token: str) -> ParsedNumber | None:
             m = _FAST.fullmatch(token)
             if m is not None:
                 return _from_fast(m)
-            return _parse_cn(token)
-        return _parse_en(token)
+        if token[0] in "0123456789-+\u2212":
+            m = _ARABIC.fullmatch(token)
+            if m is not None:
+                return _from_arabic(m)
+        if token.isascii():
+            return _parse_en(token)
+        return _parse_cn(token)
     except (ArithmeticError, ValueError):  # defensive: the grammars should reject first
         return None
 
@@ -455,22 +557,188 @@ def _from_fast(m: re.Match[str]) -> ParsedNumber:
 # --------------------------------------------------------------------------------------------
 
 def _parse_en(token: str) -> ParsedNumber | None:
-    m = _EN_TOKEN.fullmatch(token.lower())
-    if m is None:
+    """An English number phrase (see :func:`_english_re`) -> ParsedNumber, or None."""
+    pieces = [p for p in _EN_PIECES.findall(token.lower()) if p not in _EN_JOINERS]
+    if not pieces:
         return None
-    first, second, mag = m.groups()
-    kind, value = _NUMERALS[first].kind, _NUMERALS[first].value
-    assert value is not None
-    place = Decimal(10) if kind == "en_tens" and value != 0 else _ONE
-    if second is not None:
-        if kind != "en_tens" or value < 20:
-            return None  # "five-two" is not a number
-        value = value + _NUMERALS[second].value  # type: ignore[operator]
-        place = _ONE
-    factor = _FACTORS[mag] if mag else _ONE
-    total = _integral(_CTX.multiply(value, factor))
-    precision = _integral(_CTX.multiply(place * _HALF, factor).normalize(_CTX))
-    return ParsedNumber(total, precision, factor, str(value))
+    fracs = [i for i, p in enumerate(pieces) if p in _EN_FRACTION]
+    if fracs:
+        return _en_fraction(pieces, fracs[0])
+    if "point" in pieces:
+        return _en_point(pieces, pieces.index("point"))
+    parsed = _en_cardinal(pieces)
+    if parsed is None:
+        return None
+    total, place, factor, coeff = parsed
+    value = _integral(total)
+    precision = _integral(_CTX.multiply(place, _HALF).normalize(_CTX))
+    if factor is not None:
+        return ParsedNumber(value, precision, factor, _plain(coeff))
+    return ParsedNumber(value, precision, _ONE, _plain(total))
+
+
+def _plain(d: Decimal) -> str:
+    """A Decimal written without an exponent or trailing zeros after the point."""
+    text = format(d, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _en_cardinal(pieces: list[str]) -> tuple[Decimal, Decimal, Decimal | None, Decimal] | None:
+    """Words of a cardinal -> (value, place of the last stated digit, the magnitude when the
+    phrase is one group and a magnitude word (three trillion), that group), or None.
+
+    ``a hundred and two`` = 102, ``three million two hundred forty`` = 3000240, ``two and a
+    half`` = 2.5 (place 0.5), ``eleven and a half trillion`` = 1.15E13; magnitudes must fall
+    (``thousand million`` is not read)."""
+    total = Decimal(0)
+    group: Decimal | None = None
+    place = _ONE
+    last = ""  # kind of the previous piece
+    prev_factor: Decimal | None = None
+    groups = 0
+    for p in pieces:
+        if p in _EN_ARTICLE:
+            if group is not None or last not in ("", "mag"):
+                return None
+            group, place, last = _ONE, _ONE, "article"
+        elif p in _EN_CARDINAL:
+            n = _EN_CARDINAL[p]
+            v = n.value
+            assert v is not None
+            is_tens = n.kind == "en_tens" and v != 0
+            if group is None:
+                group = v
+            elif last == "hundred" and group % 100 == 0 and v < 100:
+                group += v
+            elif last == "tens" and group % 100 >= 20 and group % 10 == 0 and 1 <= v <= 9:
+                group += v
+                is_tens = False
+            else:
+                return None
+            place = Decimal(10) if is_tens else _ONE
+            last = "tens" if is_tens and v >= 20 else "card"
+        elif p == "and a half":
+            if group is None or last in ("half", "mag"):
+                return None
+            group += _HALF
+            place, last = _HALF, "half"
+        elif p == "hundred":
+            if group is None or group >= 100 or group != group.to_integral_value() or last == "hundred":
+                return None
+            group *= 100
+            place *= 100
+            last = "hundred"
+        elif p in _FACTORS:
+            f = _FACTORS[p]
+            if group is None or (prev_factor is not None and f >= prev_factor):
+                return None
+            total += group * f
+            place *= f
+            prev_factor = f
+            groups += 1
+            coeff, group, last = group, None, "mag"
+        else:
+            return None
+    if group is not None:
+        total += group
+        groups += 1
+    if groups == 0:
+        return None
+    single = groups == 1 and last == "mag" and prev_factor is not None
+    return total, place, (prev_factor if single else None), (coeff if single else total)
+
+
+def _en_point(pieces: list[str], i: int) -> ParsedNumber | None:
+    """``one point six trillion`` = 1.6E12."""
+    head = _en_cardinal(pieces[:i])
+    if head is None or head[2] is not None:
+        return None
+    digits = ""
+    factor = _ONE
+    rest = pieces[i + 1:]
+    if rest and rest[-1] in _FACTORS:
+        factor = _FACTORS[rest[-1]]
+        rest = rest[:-1]
+    for p in rest:
+        n = _EN_CARDINAL.get(p)
+        if n is None or n.kind != "en_digit" or n.value is None or n.value > 9:
+            return None
+        digits += str(n.value)
+    if not digits:
+        return None
+    coeff = f"{_plain(head[0])}.{digits}"
+    value = _integral(_CTX.multiply(Decimal(coeff), factor))
+    half = _CTX.multiply(Decimal((0, (5,), -len(digits) - 1)), factor)
+    return ParsedNumber(value, _integral(half.normalize(_CTX)), factor, coeff)
+
+
+def _en_fraction(pieces: list[str], i: int) -> ParsedNumber | None:
+    """``one sixth``, ``two thirds``, ``three halves``, ``a quarter``; with a magnitude after it
+    (``a quarter million``, ``a quarter of a trillion``, ``half a million``) it is a number."""
+    head = pieces[:i]
+    rest = [p for p in pieces[i + 1:] if p not in _EN_ARTICLE]
+    if not head or head in (["a"], ["an"]):
+        numerator = _ONE
+    else:
+        parsed = _en_cardinal(head)
+        if parsed is None or parsed[2] is not None or parsed[0] != parsed[0].to_integral_value():
+            return None
+        numerator = parsed[0]
+    if not head and not rest:
+        return None  # 'half' alone
+    denominator = _EN_FRACTION[pieces[i]].value
+    assert denominator is not None
+    if len(rest) > 1 or (rest and rest[0] not in _FACTORS):
+        return None
+    quotient = _DIV.divide(numerator, denominator)
+    written = f"{_plain(numerator)}/{denominator}"
+    if rest:
+        factor = _FACTORS[rest[0]]
+        value = _integral(_DIV.multiply(quotient, factor).normalize(_DIV))
+        return ParsedNumber(value, Decimal(0), _ONE, _plain(value))
+    return ParsedNumber(quotient, Decimal(0), _ONE, written, "fraction")
+
+
+def _from_arabic(m: re.Match[str]) -> ParsedNumber | None:
+    """Arabic numbers the fast path does not take: ``10 000``, ``4e14``, ``2.48×10−5``,
+    ``$2.174T`` (the suffix), ``1/4``, ``2 1/2``, ``2⁄3`` (from ⅔), ``21⁄2`` (from 2½)."""
+    sign, int_part, frac, exp1, exp2, suffix, mixed_num, slash, den, en_mag, zh_mag = m.groups()
+    int_digits = int_part.replace(",", "").replace(" ", "")
+    if den is not None:  # a fraction
+        whole = ""
+        if mixed_num is not None:
+            whole, num = int_digits, mixed_num
+        elif slash == "\u2044" and len(int_digits) > 1:
+            whole, num = int_digits[:-1], int_digits[-1]  # 21⁄2 is 2½ after NFKC
+        else:
+            num = int_digits
+        if frac or int(num) == 0 or int(num) >= int(den):
+            return None
+        if slash == "/" and int(den) not in _SLASH_DENOMINATORS and int(num) != 1:
+            return None
+        value = _DIV.divide(Decimal(num), Decimal(den))
+        if whole:
+            value = _DIV.add(Decimal(whole), value)
+        if sign in ("-", "\u2212"):
+            value = -value
+        written = f"{whole} {num}/{den}" if whole else f"{num}/{den}"
+        return ParsedNumber(value.normalize(_DIV) if value != value.to_integral_value() else value,
+                            Decimal(0), _ONE, ("-" if sign in ("-", "\u2212") else "") + written, "fraction")
+    digits = _coefficient(sign, int_digits, frac)
+    coeff = Decimal(digits)
+    half = Decimal((0, (5,), -len(frac) - 1)) if frac else _HALF
+    exp = exp1 if exp1 is not None else exp2
+    if exp is not None:
+        factor = Decimal(1).scaleb(int(exp.replace("\u2212", "-")), _CTX)
+    elif suffix is not None:
+        factor = _SUFFIXES[suffix]
+    elif en_mag or zh_mag:
+        word = en_mag or zh_mag
+        factor = _FACTORS[word] if word in _FACTORS else _FACTORS[word.lower()]
+    else:
+        factor = _ONE
+    value = _integral(_CTX.multiply(coeff, factor))
+    return ParsedNumber(value, _integral(_CTX.multiply(half, factor)), factor, digits)
 
 
 # --------------------------------------------------------------------------------------------
@@ -516,6 +784,13 @@ def _parse_cn(token: str) -> ParsedNumber | None:
     trailing = _stack_bigs([v for _k, v in syms[end:]])  # type: ignore[misc]
     if trailing is None:
         return None
+    if syms[0][0] == "unit" and syms[0][1] is not None and syms[0][1] >= 100 and end == 1 < len(syms):
+        syms = [("digit", _ONE), *syms]  # a magnitude alone: 百万亿 = 一百万亿, 千亿 = 一千亿
+        end += 1
+    elif _by_cn2an(token):
+        value = _cn2an_int(token)
+        if value is not None:
+            return _from_int(value, token, end, len(syms), trailing, negative)
     points = [i for i, (k, _v) in enumerate(syms) if k == "point"]
     if len(points) > 1:
         return None
@@ -544,6 +819,83 @@ def _parse_cn(token: str) -> ParsedNumber | None:
     value = _integral(_CTX.multiply(coeff, trailing))
     precision = _integral(_CTX.multiply(_CTX.multiply(place, _HALF), trailing).normalize(_CTX))
     return ParsedNumber(value, precision, trailing, format(coeff, "f"))
+
+
+# ---- cn2an for the common forms ---------------------------------------------------------------
+
+def _cn2an_map() -> dict[str, str]:
+    """numerals.csv symbol -> the character cn2an's strict mode reads (两 -> 二, 萬 -> 万, 伍 -> 五):
+    only plain digits, 十百千 and 万亿; every other symbol keeps a token away from cn2an."""
+    out: dict[str, str] = {}
+    plain = {Decimal(i): c for i, c in enumerate("零一二三四五六七八九")}
+    plain.update({Decimal(10): "十", Decimal(100): "百", Decimal(1000): "千", Decimal(10000): "万", Decimal(10**8): "亿"})
+    for sym, n in _NUMERALS.items():
+        if len(sym) != 1 or n.value is None or sym in "〇○":
+            continue
+        if n.kind in ("digit", "unit") or (n.kind == "big" and n.value in (Decimal(10000), Decimal(10**8))):
+            out[sym] = plain[n.value]
+    return out
+
+
+_CN2AN_MAP = _cn2an_map()
+_CN2AN_TABLE = str.maketrans(_CN2AN_MAP)
+#: cn2an (strict) misreads a section that starts with 十 after 万/亿 (十亿十九万 -> 1000090000) and
+#: accepts 零 before a unit (一万零百): these keep to factlib's grammar, which reads or rejects them
+_CN2AN_AVOID = re.compile("[万亿][十]|零[十百千万亿]")
+
+
+def _by_cn2an(token: str) -> bool:
+    """Is ``token`` one for cn2an: every symbol a plain digit, 十百千 or 万/亿 (in any script or
+    style), at least one unit among them, none of the shapes cn2an gets wrong?"""
+    if not all(c in _CN2AN_MAP for c in token):
+        return False
+    plain = token.translate(_CN2AN_TABLE)
+    if not any(c in "十百千万亿" for c in plain):
+        return False  # digit by digit (二〇二四, 五四二): strict cn2an rejects it, normal misreads sections
+    return _CN2AN_AVOID.search(plain) is None
+
+
+_cn2an_convert = None
+
+
+def _cn2an_function():
+    """``cn2an.cn2an``, imported on first use (the import costs ~0.5 s; English text never needs it)."""
+    global _cn2an_convert
+    if _cn2an_convert is None:
+        import cn2an
+
+        _cn2an_convert = cn2an.cn2an
+    return _cn2an_convert
+
+
+@lru_cache(maxsize=65536)
+def _cn2an_int(token: str) -> int | None:
+    """cn2an's strict reading of ``token`` (an integer), ``None`` when it rejects it."""
+    try:
+        value = _cn2an_function()(token.translate(_CN2AN_TABLE), "strict")
+    except Exception:  # cn2an raises ValueError/KeyError on forms it does not read
+        return None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _from_int(value: int, token: str, end: int, n_syms: int, trailing: Decimal, negative: bool) -> ParsedNumber | None:
+    """ParsedNumber of an integer read by cn2an: the place of the last stated digit is the
+    largest power of ten dividing the value (一百二十万 -> 10^5: it ends in a unit, and a digit
+    closes a section only when it is the ones digit)."""
+    if value <= 0:
+        return None if value < 0 else ParsedNumber(Decimal(0), _HALF, _ONE, "0")
+    t = int(trailing)
+    if value % t:
+        return None
+    place = 1
+    while value % (place * 10) == 0:
+        place *= 10
+    coeff = value // t
+    if negative:
+        coeff = -coeff
+    v = _integral(_CTX.multiply(Decimal(coeff), trailing))
+    precision = _integral(_CTX.multiply(Decimal(place), _HALF).normalize(_CTX))
+    return ParsedNumber(v, precision, trailing, str(coeff))
 
 
 def _stack_bigs(units: list[Decimal]) -> Decimal | None:

@@ -10,6 +10,8 @@ kept as written by the extractor.
 ('country', 'country')
 >>> units.lookup("元").code
 'CNY'
+>>> units.lookup("°C").code, units.lookup("Gbps").code, units.lookup("sq mi").code
+('degC', 'bps', 'mi2')
 """
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ from factlib.vocab.tables import TableError, read_table
 __all__ = ["Unit", "UnitTable", "default_units"]
 
 COLUMNS = ("code", "dimension", "kind", "zh", "zh_hant", "en", "prefix", "not_before")
+#: optional columns (a user's table may leave them out)
+OPTIONAL = ("symbol",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +54,12 @@ class UnitTable:
         rows = read_table(path, required=COLUMNS, key=("code",))
         self.by_surface: dict[str, Unit] = {}
         self.prefixes: dict[str, Unit] = {}
+        self.symbols: dict[str, Unit] = {}  # case-sensitive: mg, °C, km2, GHz
         self.codes: dict[str, Unit] = {}
         zh: list[str] = []
         guards: dict[str, str] = {}
         en: list[str] = []
+        symbols: list[str] = []
         for row in rows:
             unit = Unit(row["code"], row["dimension"], row["kind"])
             self.codes[unit.code] = unit
@@ -69,6 +75,12 @@ class UnitTable:
                         guards[w] = row["not_before"]
             for p in _split(row["prefix"]):
                 self.prefixes[p] = unit
+            for sym in _split(row.get("symbol", "")):
+                if sym in self.symbols:
+                    raise TableError(f"{path}: unit symbol {sym!r} listed twice "
+                                     f"({self.symbols[sym].code} and {unit.code})")
+                self.symbols[sym] = unit
+                symbols.append(sym)
         # Chinese units are matched right after a number (optionally one space); English unit words
         # need a space (or '-' for '7.9-percent') and a word boundary after them.
         self.zh_pattern = alternation(zh, suffixes={w: f"(?![{re.escape(g)}])" for w, g in guards.items()},
@@ -78,12 +90,14 @@ class UnitTable:
         self.en_pattern = (
             "(?:" + _alternation(en_glued) + ")" if en_glued else "(?!)"
         ) + r"(?![A-Za-z])|[ ](?i:" + _alternation(en_words, fold=True) + r")(?![A-Za-z])"
+        if symbols:  # glued or after one space (the master pattern allows the space): 10kg, 3.5 TeV
+            self.en_pattern += "|(?:" + _alternation(symbols) + ")(?![A-Za-z0-9])"
         self.prefix_pattern = _alternation(list(self.prefixes))
 
     def lookup(self, surface: str) -> Unit | None:
         """The unit written as ``surface`` (Chinese as is, English case-insensitively)."""
         s = surface.strip()
-        return self.by_surface.get(s) or self.by_surface.get(s.lower()) or self.prefixes.get(s)
+        return self.symbols.get(s) or self.by_surface.get(s) or self.by_surface.get(s.lower()) or self.prefixes.get(s)
 
 
 @lru_cache(maxsize=1)
