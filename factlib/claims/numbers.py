@@ -141,6 +141,10 @@ for _m in _MAGNITUDES:  # English words may be capitalised at the start of a hea
         _FACTORS.setdefault(_m.word.capitalize(), _m.factor)
 #: Chinese symbols longer than one character (万万), matched before single characters.
 _MULTI = {s: n for s, n in _NUMERALS.items() if len(s) > 1 and n.style != "en"}
+#: signs written with more than one character (零下 = below zero)
+_MULTI_SIGNS = tuple(s for s, n in _MULTI.items() if n.kind == "sign")
+#: 半 (half) and its value
+_HALVES = {s: n.value for s, n in _NUMERALS.items() if n.kind == "half" and n.value is not None}
 #: English cardinal words (one, twelve, twenty), fraction words (third, halves) and articles (a, an)
 _EN_CARDINAL = {s: n for s, n in _NUMERALS.items() if n.kind in ("en_digit", "en_tens")}
 _EN_FRACTION = {s: n for s, n in _NUMERALS.items() if n.kind == "en_fraction"}
@@ -338,6 +342,14 @@ def _spaced_guard() -> str:
     return "(?=[ ](?i:" + "|".join(re.escape(w) for w in _by_length(words)) + ")(?![A-Za-z]))"
 
 
+def _half_guard() -> str:
+    """半 is a token only right before a unit (半斤, 半年, 半小时, 近半个月) or 成 (半成 = 5 %)."""
+    from factlib.vocab.units import default_units
+
+    starts = {w[0] for w in default_units().by_surface if not w.isascii()} | {"成"}
+    return f"(?=[{_cls(''.join(sorted(starts)))}])"
+
+
 #: currency symbols after which a glued suffix is a magnitude ($2.174T, €10M)
 _CURRENCY = "$€£¥"
 
@@ -384,9 +396,16 @@ def _number_re() -> str:
     # (possessive where giving back a digit cannot help: what follows is never a digit)
     arabic_int_rest = (r"(?:[0-9]{0,2}+(?:,[0-9]{3})+(?![0-9])"
                        rf"|[0-9]{{0,2}}+(?:[ ][0-9]{{3}})+(?![0-9]){_spaced_guard()}|[0-9]*+)")
-    first = _cls("0123456789" + sign + cn_start + cn_sign + fin_start + lead) + en_initials
+    minus_words = [w for w in _MULTI_SIGNS if w[0] in cn_start]
+    halves = "".join(_HALVES)
+    first = _cls("0123456789" + sign + cn_start + cn_sign + fin_start + lead + halves) + en_initials
     return (
         f"[{first}](?:"
+        # 0. a sign word before a number: 零下四, 零下4 (before 4., which would take 零 alone)
+        + "".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}(?:[0-9]+(?:\\.[0-9]+|)"
+                  f"|[{_cls(cn_start)}]{cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+|))|" for w in minus_words)
+        + (f"(?<=[{_cls(halves)}]){_half_guard()}|" if halves else "")
+        + 
         # 1. digits with Chinese section continuations: 4亿5000万, 2兆736億, 1万2千
         f"(?<=[0-9])[0-9]*+(?:{_stacked_sections()})"
         # 2. digits: thousands groups, decimals, exponent, suffix, fraction or magnitude word
@@ -425,6 +444,7 @@ _ARABIC = re.compile(
     "(?:[eE]([-+\u2212]?[0-9]{1,3})|[ ]?\u00d7[ ]?10\\^?([-+\u2212]?[0-9]{1,2})"
     f"|([{_cls(''.join(_SUFFIXES))}])"
     "|(?:[ ]([1-9]))?([/\u2044])([1-9][0-9]{0,2})"
+    f"(?:[ \u00a0]?(?:({_mag_alt(_EN_MAGS, False)})|({_mag_alt(_ZH_MAGS, False)})))?"
     f"|[ \u00a0]?(?:({_mag_alt(_EN_MAGS, False)})|({_mag_alt(_ZH_MAGS, False)})))?"
 )
 #: English number phrases split into words (``and a half`` is one piece; ``and``/``&``/``of`` join)
@@ -702,7 +722,7 @@ def _en_fraction(pieces: list[str], i: int) -> ParsedNumber | None:
 def _from_arabic(m: re.Match[str]) -> ParsedNumber | None:
     """Arabic numbers the fast path does not take: ``10 000``, ``4e14``, ``2.48×10−5``,
     ``$2.174T`` (the suffix), ``1/4``, ``2 1/2``, ``2⁄3`` (from ⅔), ``21⁄2`` (from 2½)."""
-    sign, int_part, frac, exp1, exp2, suffix, mixed_num, slash, den, en_mag, zh_mag = m.groups()
+    sign, int_part, frac, exp1, exp2, suffix, mixed_num, slash, den, fen_mag, fzh_mag, en_mag, zh_mag = m.groups()
     int_digits = int_part.replace(",", "").replace(" ", "")
     if den is not None:  # a fraction
         whole = ""
@@ -722,6 +742,11 @@ def _from_arabic(m: re.Match[str]) -> ParsedNumber | None:
         if sign in ("-", "\u2212"):
             value = -value
         written = f"{whole} {num}/{den}" if whole else f"{num}/{den}"
+        if fen_mag or fzh_mag:  # 1 1/2 million: a number, no longer a fraction
+            word = fen_mag or fzh_mag
+            f = _FACTORS[word] if word in _FACTORS else _FACTORS[word.lower()]
+            v = _integral(_DIV.multiply(value, f).normalize(_DIV))
+            return ParsedNumber(v, Decimal(0), f, _plain(value))
         return ParsedNumber(value.normalize(_DIV) if value != value.to_integral_value() else value,
                             Decimal(0), _ONE, ("-" if sign in ("-", "\u2212") else "") + written, "fraction")
     digits = _coefficient(sign, int_digits, frac)
@@ -774,6 +799,17 @@ def _parse_cn(token: str) -> ParsedNumber | None:
     negative = False
     if token and _symbol(token[0])[0] == "sign":
         negative, token = True, token[1:]
+    elif token.startswith(_MULTI_SIGNS):
+        sign = next(s for s in _MULTI_SIGNS if token.startswith(s))
+        negative, token = True, token[len(sign):]
+        if token and "0" <= token[0] <= "9":  # 零下4, 零下4.5
+            m = _FAST.fullmatch(token)
+            if m is None:
+                return None
+            p = _from_fast(m)
+            return ParsedNumber(-p.value, p.precision, p.magnitude, "-" + p.digits)
+    if token in _HALVES:  # 半 (the extractor asks for a unit after it)
+        return ParsedNumber(_HALVES[token], Decimal(0), _ONE, format(_HALVES[token], "f"))
     syms = _symbols_of(token)
     if not syms or any(kind in ("", "sign") for kind, _v in syms):
         return None

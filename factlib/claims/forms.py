@@ -1,0 +1,182 @@
+"""Number forms of the long tail (issue 14) that need the words around a token, not just the token.
+
+:mod:`factlib.claims.numbers` reads a token (``two thirds``, ``1/4``, ``零下四``, ``百万亿``); the
+scanner asks this module what the context makes of it:
+
+* English fraction words are fractions only in a fraction's shape: ``a third of our growth``, ``two
+  thirds``, ``one sixth`` -- not ``a third way`` (an ordinal) nor ``the first three quarters`` (a period).
+* A bare English cardinal is a count (``two proton beams``, ``ten pills``, ``zero``) except ``one``
+  (a pronoun: ``no one``, ``one of``) and words glued to a hyphen and a noun (``zero-emission``).
+* ``a gallon``, ``a penny``: the article before a unit of measure is the number one.
+* Accounting negatives: ``($99.99)`` is -99.99.
+* Ranges: ``between 44 and 50 mg``, ``from 7 to 10`` (no change verb before it); ``增长8.2倍至828.2万`` is
+  a multiple and a level, never a range.
+* Chinese: ``近百名`` (a lone 百/千 with a qualifier and a classifier), ``前十五`` (a rank), ``为期一周`` (一 with
+  a time unit after a duration cue is a duration, not an article), slash dates ``2023/09/22`` and lunar
+  dates ``正月初十`` (the month and day names are data: ``factlib/data/lunar.csv``).
+
+Every function is pure (text and offsets in, a decision out), so the scanner stays the one place
+that builds claims.
+
+>>> english_fraction_ok("It accounts for a third of our growth", 16, 23, "a third")
+True
+>>> english_fraction_ok("we have found a third way", 14, 21, "a third")
+False
+>>> accounting_negative("The annual revenue is ($99.99).", 23, 29)
+True
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from factlib.vocab.tables import read_table
+
+__all__ = [
+    "english_fraction_ok", "bare_english_ok", "accounting_negative", "article_units", "between_range",
+    "from_range_ok", "multiple_then_level", "lone_hundred_ok", "LONE_MAGNITUDE_VALUES", "rank_after_qian",
+    "slash_dates", "lunar_dates", "article_duration_ok",
+]
+
+# words before an English fraction that make it a period ('the first three quarters of the year')
+_PERIOD_BEFORE = re.compile(r"(?i:(?:first|last|past|next|previous|coming|final|remaining|recent)\s+)$")
+_SINGULAR_ARTICLE = re.compile(r"(?i:an?)[ ]")
+
+
+def english_fraction_ok(norm: str, s: int, e: int, token: str) -> bool:
+    """A fraction written in English words (``token`` at ``s:e``) reads as a fraction here.
+
+    ``a third`` / ``an eighth`` with a singular denominator must be followed by ``of`` (else it is an
+    ordinal: ``a third way``); after first/last/past/next it is a period (``first three quarters``)."""
+    if _PERIOD_BEFORE.search(norm, max(0, s - 12), s):
+        return False
+    if _SINGULAR_ARTICLE.match(token) and not token.lower().endswith("s"):
+        return norm.startswith(" of ", e)
+    return True
+
+
+# cardinal words that are no count on their own
+_PRONOUN_WORDS = frozenset({"one"})
+
+
+def bare_english_ok(norm: str, s: int, e: int, token: str) -> bool:
+    """A single English cardinal word (``two``, ``Zero``) is a count unless it is ``one`` (a pronoun)
+    or glued by a hyphen to a noun (``zero-emission``, ``two-thirds`` is read as a fraction)."""
+    word = token.lower()
+    if " " in word or "-" in word:
+        return True
+    if word in _PRONOUN_WORDS:
+        return False
+    return not (norm[e:e + 1] == "-" and norm[e + 1:e + 2].isalpha())
+
+
+def accounting_negative(norm: str, s: int, e: int) -> bool:
+    """``($99.99)``: a currency amount in parentheses is negative (accounting notation).
+
+    ``s`` is where the claim starts (the currency symbol), ``e`` where it ends."""
+    return norm[s - 1:s] == "(" and norm[e:e + 1] == ")" and s < e and not norm[s].isdigit()
+
+
+@lru_cache(maxsize=4)
+def _article_unit_re(words: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:[Aa]n?) (?P<unit>{alt})(?![A-Za-z])")
+
+
+def article_units(norm: str, units) -> list[tuple[int, int, str]]:
+    """``a gallon``, ``a penny``: (start, end, unit surface) for an article right before an English
+    unit of measure (money, mass, length, volume, area, energy …; not counts or times: ``a year``)."""
+    words = tuple(w for w, u in units.by_surface.items()
+                  if w.isascii() and w[:1].isalpha() and not w.endswith("s")
+                  and u.dimension not in ("count", "time", "age", "ratio", "container"))
+    if not words or " " not in norm:
+        return []
+    return [(m.start(), m.end(), m.group("unit")) for m in _article_unit_re(words).finditer(norm)]
+
+
+_BETWEEN = re.compile(r"(?i:between) $")
+
+
+def between_range(norm: str, s: int, e: int) -> int | None:
+    """``between 44 and 50 mg``: the claim at ``s:e`` follows ``between`` and ``and`` follows it;
+    returns where the second number starts, else None."""
+    if not _BETWEEN.search(norm, max(0, s - 8), s):
+        return None
+    return e + 5 if norm.startswith(" and ", e) else None
+
+
+_FROM = re.compile(r"(?i:from) $")
+
+
+def from_range_ok(norm: str, s: int, clause_words: str, change_words) -> bool:
+    """``from 7 to 10`` is a range unless a change verb comes before it in the clause
+    (``rose from $350 to $680``, ``reduced from 44 mg to 50 mg``: two levels)."""
+    if not _FROM.search(norm, max(0, s - 6), s):
+        return False
+    before = clause_words.lower()
+    return change_words.search(before) is None
+
+
+def multiple_then_level(unit1: str, unit2: str, has_magnitude2: bool) -> bool:
+    """``增长8.2倍至828.2万``: a multiple (倍) then a level, or a number with a unit then one with only
+    a magnitude, is two claims, not a range."""
+    return (unit1 == "倍" and unit2 != "倍") or (bool(unit1) and not unit2 and has_magnitude2)
+
+
+#: 百 and 千 written alone before a classifier, with a qualifier (近百名, 逾千家)
+LONE_MAGNITUDE_VALUES = {"百": 100, "千": 1000}
+
+
+def lone_hundred_ok(has_qualifier: bool, unit_dimension: str | None) -> bool:
+    """A lone 百/千 is a number only with a qualifier before it and a counted unit after it."""
+    return has_qualifier and unit_dimension == "count"
+
+
+_RANK_NOT_BEFORE = ("季", "个月", "月", "年", "天", "周", "日", "小时", "批", "次")
+
+
+def rank_after_qian(norm: str, s: int, num_end: int, unit_s: str) -> bool:
+    """``前十五``, ``前三名``: a Chinese numeral right after 前 is a rank, unless a time word follows
+    (``前三季度``, ``前10个月`` are periods)."""
+    if norm[s - 1:s] != "前":
+        return False
+    if unit_s and unit_s not in ("名", "位", "强"):
+        return False
+    return not norm.startswith(_RANK_NOT_BEFORE, num_end)
+
+
+_SLASH_DATE = re.compile(r"(?<![0-9/.])((?:19|20)[0-9]{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12][0-9]|3[01])(?![0-9/.])")
+
+
+def slash_dates(norm: str) -> list[tuple[int, int, int, int, int]]:
+    """``2023/09/22``, ``2023-09-22``: (start, end, year, month, day)."""
+    if "/" not in norm and "-" not in norm:
+        return []
+    return [(m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in _SLASH_DATE.finditer(norm)]
+
+
+@lru_cache(maxsize=1)
+def _lunar() -> tuple[re.Pattern, dict[str, int], dict[str, int], frozenset[str]]:
+    rows = read_table("lunar", required=("word", "kind", "value", "lunar_only"), key=("word",))
+    months = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "month"}
+    days = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "day"}
+    marks = frozenset(r["word"] for r in rows if r["lunar_only"] == "yes")
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+    return re.compile(f"(?P<m>{alt(months)})(?P<d>{alt(days)})(?![日号])"), months, days, marks
+
+
+def lunar_dates(norm: str) -> list[tuple[int, int, int, int]]:
+    """``正月初十``, ``腊月廿三``: (start, end, lunar month, lunar day).  The day names (初一 … 三十)
+    mark the lunar calendar; the conversion to a Gregorian day needs the year's calendar and is not
+    made (the claim is a date whose period is left open)."""
+    if "月" not in norm:
+        return []
+    rx, months, days, marks = _lunar()
+    return [(m.start(), m.end(), months[m.group("m")], days[m.group("d")]) for m in rx.finditer(norm)
+            if m.group("m") in marks or m.group("d") in marks]
+
+
+def article_duration_ok(norm: str, s: int, cues) -> bool:
+    """一 with a time unit (一周, 一年) is an article unless a duration cue of two or more characters
+    comes right before it (为期一周, 历时一年, 连续一个月)."""
+    return any(len(w) >= 2 and norm.startswith(w, s - len(w)) for w in cues)
