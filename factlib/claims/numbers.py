@@ -1,12 +1,16 @@
 """Parse one number token into an exact :class:`~decimal.Decimal` with its stated precision.
 
 A *token* is what :data:`NUMBER_RE` matches in a document's ``norm`` view (NFKC + simplified
-Chinese): Arabic digits (``5,000``, ``-2.1``, ``12,345,678.9``), Chinese numerals (``十三亿``,
-``二〇三五``, ``二百九十七亿九千六百万``, ``五四二点五亿``, ``三万八○六六``), mixed forms
-(``10.67亿``, ``13.79万亿``, ``4亿5000万``, ``2兆736億``, ``349.9 万`` with one space before the
-magnitude word), English magnitudes (``1.07 billion``, ``5bn``) and English cardinal words
-(``three trillion``, ``twenty-two``).  Digits are ASCII or fullwidth (NFKC); other scripts'
-digits (Arabic-Indic ``١٢``) are not numbers.
+Chinese): Arabic digits (``5,000``, ``-2.1``, ``12,345,678.9``, ``10 000`` before a unit word),
+exponents (``4e14``, ``2.48×10−5``), glued suffixes after a currency symbol or a decimal
+(``$2.174T``, ``€10M``, ``0.5k``), fractions (``1/4``, ``2 1/2``, ``⅓`` = ``1⁄3`` after NFKC),
+Chinese numerals (``十三亿``, ``二〇三五``, ``二百九十七亿九千六百万``, ``五四二点五亿``, ``三万八○六六``,
+``零下四``, a magnitude alone: ``百万亿``, ``千亿``), mixed forms (``10.67亿``, ``13.79万亿``,
+``4亿5000万``, ``2兆736億``, ``349.9 万`` with one space before the magnitude word), English
+magnitudes (``1.07 billion``, ``5bn``) and English number phrases (``three trillion``,
+``twenty-two``, ``a hundred and two``, ``three million, two hundred & forty``, ``two and a half``,
+``one point six trillion``, ``a dozen``, ``two thirds``, ``a quarter of a trillion``).  Digits are
+ASCII or fullwidth (NFKC); other scripts' digits (Arabic-Indic ``١٢``) are not numbers.
 
 >>> p = parse_number("10.67亿")
 >>> p.value, p.precision, p.magnitude, p.digits
@@ -15,29 +19,49 @@ digits (Arabic-Indic ``١٢``) are not numbers.
 Decimal('29796000000')
 >>> parse_number("２兆736億").value, parse_number("349.9 万").value
 (Decimal('2073600000000'), Decimal('3499000'))
+>>> parse_number("a hundred and two").value, parse_number("1/4").kind
+(Decimal('102'), 'fraction')
 >>> parse_number("万") is None, parse_number("١٢") is None, parse_number(["5"]) is None
 (True, True, True)
 
-The vocabularies are data: magnitude words come from ``factlib/data/magnitudes.csv`` and numeral
-symbols from ``factlib/data/numerals.csv``; the regular expressions are generated from them.
+The vocabularies are data: magnitude words and suffixes come from ``factlib/data/magnitudes.csv``,
+numeral symbols, English number and fraction words from ``factlib/data/numerals.csv``; the regular
+expressions are generated from them.
+
+Chinese numerals: cn2an first, factlib's grammar for the rest
+-----------------------------------------------------------
+A Chinese numeral made only of plain digits, 十百千 and 万/亿 (any script or style: 两, 萬, 伍仟 are
+mapped to cn2an's characters by the table) is read by ``cn2an.cn2an(token, "strict")`` (imported
+on first use, cached per distinct token); its precision is the largest power of ten dividing the
+integer (the place of the last stated digit).  factlib's own positional grammar reads what cn2an
+rejects or gets wrong -- each form is covered by ``tests/test_number_forms.py``, which also runs
+the differential test (cn2an vs the grammar on generated numerals, hypothesis):
+
+* magnitude stacking on Arabic digits: ``13.79万亿``, ``4亿5000万``, ``2兆736億`` (cn2an: ValueError);
+* the tens ligatures: ``卅四`` = 34, ``廿三`` = 23 (cn2an rejects 卅);
+* digit-by-digit runs and mixed ○ zeros: ``二〇三五``, ``三万八○六六`` (strict cn2an rejects them;
+  its normal mode misreads such sections: ``八三万三`` -> 113000);
+* exact decimals: ``五四二点五亿``, ``一点五七`` (cn2an returns floats: ``1 + 0.57 = 1.5699…``);
+* 兆 = 10^12 (``两兆``) and the archaic 万万 = 亿 (``六万万``);
+* an abbreviated last digit after 亿: ``一亿五`` = 150000000 (cn2an: KeyError);
+* a section starting with 十 after 万/亿: ``十亿十九万`` = 1000190000 (cn2an reads 1000090000);
+* 零 before a unit (``一万零百``: cn2an reads 10100, the grammar rejects it);
+* a magnitude alone: ``百万亿``, ``千亿``; 零下 (below zero): ``零下四`` = -4; 半 = 0.5.
 
 Design notes
 ------------
 * All arithmetic is in ``Decimal`` under a private context (:data:`_CTX`, 400 digits); the global
-  decimal context is never touched, no float ever enters a value.
-* Chinese numerals are parsed by a small positional grammar here rather than by ``cn2an`` at run
-  time: the precision of ``二百九十七亿九千六百万`` (half of 百万) needs the structure anyway, and
-  cn2an rejects forms found in real text (``卅四``, ``两兆``, ``三万八○六六``, ``一亿五``) and returns
-  floats for decimals. The test-suite checks this parser against ``cn2an`` (its own ``an2cn``
-  output and its transform pairs) wherever cn2an gives an answer.
+  decimal context is never touched, no float ever enters a value.  A fraction that does not
+  terminate (⅓) is given to 28 significant digits, with precision 0.
 * ``parse_number`` is cached (tokens repeat: ``5%``, ``2024年``; :func:`clear_cache` empties the
   cache); its argument is type-checked before the cached call, so an unhashable argument (a list)
   returns ``None`` too.  The common case -- ASCII digits with an optional magnitude -- is one
   ``fullmatch`` and one or two Decimal operations.
 * Not numbers: stacked magnitudes that are not a table row (``亿亿``, ``9999万亿亿``), a lone
-  magnitude (``万``), ``1,2`` (a comma must be followed by exactly three digits), spaced digits
-  (``1 234``; the extractor joins ``1 9 9 7`` runs itself), fractions (``三分之一``), percent words
-  (``百分之六十五点九``) and 半 -- those belong to the claim extractor.
+  magnitude (``万``), a lone unit (``百``), ``1,2`` (a comma must be followed by exactly three
+  digits), slash fractions with a large denominator unless the numerator is 1 (``9/11``), improper
+  slash fractions (``24/7``), percent words (``百分之六十五点九``) and Chinese fractions
+  (``三分之一``) -- those two belong to the claim extractor.
 """
 from __future__ import annotations
 
@@ -326,7 +350,7 @@ def _arabic_tail() -> str:
         "[eE][-+\u2212]?[0-9]{1,3}(?![0-9A-Za-z])"
         "|[ ]?\u00d7[ ]?10(?:\\^[-+\u2212]?|[-\u2212])[0-9]{1,2}(?![0-9])"
         f"|(?=[{suffix}])(?:{'|'.join(where)})[{suffix}](?![A-Za-z0-9])"
-        "|(?:[/\u2044]|[ ][1-9][/\u2044])[1-9][0-9]{0,2}(?![0-9/\u2044])"
+        "|(?:(?<![0-9]{4})[/\u2044]|[ ][1-9][/\u2044])[1-9][0-9]{0,2}(?![0-9/\u2044])"  # not 2010/11
         f"|[ \u00a0]?(?:{_ZH_MAG}|(?:{_EN_MAG})(?![A-Za-z]))"
         "|)"
     )
@@ -340,6 +364,14 @@ def _spaced_guard() -> str:
     words = [w for w in default_units().by_surface if w.isascii() and w[:1].isalpha()]
     words += [m.word for m in _EN_MAGS]
     return "(?=[ ](?i:" + "|".join(re.escape(w) for w in _by_length(words)) + ")(?![A-Za-z]))"
+
+
+def _count_guard() -> str:
+    """百/千 alone is a token only before 多/余 or a Chinese unit of the count dimension (名, 家, 个)."""
+    from factlib.vocab.units import default_units
+
+    starts = {w[0] for w, u in default_units().by_surface.items() if not w.isascii() and u.dimension == "count"}
+    return f"(?=[多余]?[{_cls(''.join(sorted(starts)))}])"
 
 
 def _half_guard() -> str:
@@ -415,8 +447,9 @@ def _number_re() -> str:
         # 4. Chinese numerals: 十三亿, 二〇三五, 一点五七, 五.四五, 两兆 (兆 only as the final magnitude)
         f"|(?<=[{_cls(cn_sign)}])[{_cls(cn_start)}]{cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+|)(?:{_ZH_MAG}|)"
         f"|(?<=[{_cls(cn_start)}]){cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+|)(?:{_ZH_MAG}|)"
-        # 4b. a magnitude alone: 百万亿, 千亿 (the extractor asks for a unit or a qualifier)
-        f"|(?<=[{_cls(lead)}])(?:{'|'.join(re.escape(w) for w in _by_length(big_words))})"
+        # 4b. a magnitude alone: 百万亿, 千亿; or 百/千 alone before a counted unit (近百名, 逾千家); the
+        # extractor asks for a qualifier or a unit (千万不要 is 'by all means')
+        f"|(?<=[{_cls(lead)}])(?:{'|'.join(re.escape(w) for w in _by_length(big_words))}|{_count_guard()})"
         # 5. financial numerals with a unit (伍仟, 肆拾, 拾万): 伍 alone is in 队伍, 陆 in 大陆, 伍陆 in 队伍陆续
         f"|(?<=[{_cls(fin_digit)}])[{_cls(fin_units + bigs)}][{_cls(fin_body)}]*"
         f"|(?<=[{_cls(fin_ten)}])[{_cls(fin_body)}]+"
