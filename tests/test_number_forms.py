@@ -66,6 +66,8 @@ FORMS = [
     ("百万亿", "100000000000000", "50000000000000", "number"),
     ("千亿", "100000000000", "50000000000", "number"),
     ("千万", "10000000", "5000000", "number"),
+    ("半", "0.5", "0", "number"),  # half: a token only before a unit (半斤, 半年, 半成)
+    ("零下四", "-4", "0.5", "number"),
     ("三亿一万", "300010000", "5000", "number"),  # cn2an's reading (factlib's grammar rejected it)
 ]
 

@@ -250,7 +250,6 @@ NOT_NUMBERS = [
     ("一十百", "growing units"),
     ("三分之一", "fraction: extractor"),
     ("百分之六十五点九", "percent word: extractor"),
-    ("半", "half: extractor"),
     ("5%", "percent sign"),
     ("1" * 300, "too long"),
     ("five-two", "not a compound"),
