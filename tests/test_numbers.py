@@ -386,7 +386,7 @@ def test_magnitude_table_schema() -> None:
 
 def test_numeral_table_schema() -> None:
     rows = read_table("numerals", required=("symbol", "kind", "value", "style", "note"), key=("symbol",))
-    kinds = {"digit", "unit", "big", "tens", "point", "sign", "en_digit", "en_tens", "en_article", "en_fraction"}
+    kinds = {"digit", "unit", "big", "tens", "point", "sign", "half", "en_digit", "en_tens", "en_article", "en_fraction"}
     for row in rows:
         assert row["kind"] in kinds, row
         assert row["style"] in {"lower", "financial", "en"}, row
