@@ -366,6 +366,15 @@ def _spaced_guard() -> str:
     return "(?=[ ](?i:" + "|".join(re.escape(w) for w in _by_length(words)) + ")(?![A-Za-z]))"
 
 
+def _qualified(lead: str) -> str:
+    """A look-behind: 百/千 (already consumed) right after a Chinese qualifier word that is not
+    'exact' (突破百万亿, 超过千亿元, 近百名): a magnitude written alone is a number only then (千万不要
+    is 'by all means', 数百万 'several million', 千千万万 'countless')."""
+    rows = read_table("qualifiers", required=("word", "lang", "position", "qualifier"), key=("word", "lang", "position"))
+    words = [r["word"] for r in rows if r["lang"] == "zh" and r["position"] == "before" and r["qualifier"] != "exact"]
+    return "(?:" + "|".join(f"(?<={re.escape(w)}[{_cls(lead)}])" for w in _by_length(words)) + ")"
+
+
 def _count_guard() -> str:
     """百/千 alone is a token only before 多/余 or a Chinese unit of the count dimension (名, 家, 个)."""
     from factlib.vocab.units import default_units
@@ -375,11 +384,12 @@ def _count_guard() -> str:
 
 
 def _half_guard() -> str:
-    """半 is a token only right before a unit (半斤, 半年, 半小时, 近半个月) or 成 (半成 = 5 %)."""
+    """半 is a token only right before a unit that is not a count (半斤, 半年, 半小时, 半个月) or 成
+    (半成 = 5 %): 半部, 半个中国 are 'half of' a thing, not a quantity."""
     from factlib.vocab.units import default_units
 
-    starts = {w[0] for w in default_units().by_surface if not w.isascii()} | {"成"}
-    return f"(?=[{_cls(''.join(sorted(starts)))}])"
+    words = [w for w, u in default_units().by_surface.items() if not w.isascii() and u.dimension != "count"]
+    return "(?=" + "|".join(re.escape(w) for w in _by_length(words + ["成"])) + ")"
 
 
 #: currency symbols after which a glued suffix is a magnitude ($2.174T, €10M)
@@ -449,7 +459,7 @@ def _number_re() -> str:
         f"|(?<=[{_cls(cn_start)}]){cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+|)(?:{_ZH_MAG}|)"
         # 4b. a magnitude alone: 百万亿, 千亿; or 百/千 alone before a counted unit (近百名, 逾千家); the
         # extractor asks for a qualifier or a unit (千万不要 is 'by all means')
-        f"|(?<=[{_cls(lead)}])(?:{'|'.join(re.escape(w) for w in _by_length(big_words))}|{_count_guard()})"
+        f"|{_qualified(lead)}(?:{'|'.join(re.escape(w) for w in _by_length(big_words))}|{_count_guard()})"
         # 5. financial numerals with a unit (伍仟, 肆拾, 拾万): 伍 alone is in 队伍, 陆 in 大陆, 伍陆 in 队伍陆续
         f"|(?<=[{_cls(fin_digit)}])[{_cls(fin_units + bigs)}][{_cls(fin_body)}]*"
         f"|(?<=[{_cls(fin_ten)}])[{_cls(fin_body)}]+"
