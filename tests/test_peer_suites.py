@@ -12,7 +12,6 @@ from peer_support import cn2an_pairs, pair_agrees, quantulum_cases, quantulum_fo
 
 # (sentence start, expected surface) -> why factlib does not give that value
 QUANTULUM_XFAIL = {
-    ("Hubble images", "2"): "Voyager 2 is a name (a product or probe number is not a claim)",
     ("A kibibyte is", "A kibibyte"): "a unit name alone ('a kibibyte' = 1 KiB) is a definition, not a quantity",
     ("A kibibyte is", "8x2^10 bits"): "arithmetic in the text (8x2^10) is not evaluated",
     ("A baker's dozen", "A baker's dozen"): "'a baker's dozen' names a unit; quantulum reads 1 baker's dozen",
@@ -22,7 +21,6 @@ QUANTULUM_XFAIL = {
     ("One gigaannum", "1Ga"): "geological time units (Ga) are not in the unit table",
     ("I bought a dozen", "a dozen"): "factlib reads 'a dozen eggs' as 12 eggs; quantulum as 1 dozen",
     ("I want 1cds", "1cds"): "candela-seconds glued to the digits are not in the unit table",
-    ("In the quantum-mechanical", "absolute zero"): "'absolute zero' is a physical constant, not a number written",
     ("The cost of gallium", "$350 per kg to $680 per kg"):
         "'rose from X to Y' is a change: two levels, the start and the end, not a range with a midpoint",
     ("Treatment was reduced", "44 mg to 50 mg"):

@@ -31,7 +31,7 @@ from operator import itemgetter
 
 import numpy as np
 
-from factlib.claims import numbers
+from factlib.claims import forms, numbers
 from factlib.claims.attribution import Attributor, default_attributor
 from factlib.claims.record import Claim, claim_ids
 from factlib.vocab.cues import CueTable, default_cues
@@ -113,7 +113,7 @@ def _small_cn(s: str) -> int | None:
 def _bare_numeral(norm: str, s: int, token: str) -> bool:
     """A Chinese numeral ``token`` at ``s`` with nothing after it (一个, 统一) and no 第/翻/之
     before it: not a number, unless it holds a magnitude (三万八○六六)."""
-    return norm[s - 1:s] not in ("第", "翻", "之") and "万" not in token and "亿" not in token \
+    return norm[s - 1:s] not in ("第", "翻", "之", "前") and "万" not in token and "亿" not in token \
         and "兆" not in token
 
 
@@ -279,6 +279,7 @@ class Extractor:
                 if it is not None and not mask.covers(fm.start(), fm.end()) \
                         and not any(o.s < fm.end() and fm.start() < o.e for o in items):
                     items.append(it)
+        items.extend(self._form_items(norm, mask, doc.lang, en_like, doc_date, items))
         # spans already taken by dates, ordinals and idioms, merged so that a point test is one bisection
         t_starts: list[int] = []
         t_ends: list[int] = []
@@ -313,6 +314,37 @@ class Extractor:
         items.sort(key=lambda it: it.s)
         return items
 
+    def _form_items(self, norm: str, mask, lang: str, en_like: bool, doc_date, taken: list[_Item]) -> list[_Item]:
+        """Slash dates (2023/09/22), lunar dates (正月初十) and an article before an English unit
+        (a gallon): mentions the number scan does not read (issue 14)."""
+        out: list[_Item] = []
+
+        def free(a: int, b: int) -> bool:
+            return not mask.covers(a, b) and not any(o.s < b and a < o.e for o in taken + out)
+
+        for a, b, y, mo, d in forms.slash_dates(norm):
+            period = day_period(y, mo, d)
+            if period and free(a, b):
+                it = _Item(a, b)
+                it.kind, it.is_time, it.gran, it.period, it.basis = "date", True, "D", period, "explicit"
+                out.append(it)
+        if lang != "en":
+            for a, b, _mo, _d in forms.lunar_dates(norm):
+                if free(a, b):
+                    it = _Item(a, b)  # the Gregorian day needs the year's lunar calendar: left open
+                    it.kind, it.is_time, it.gran = "date", True, "D"
+                    out.append(it)
+        if en_like:
+            for a, b, word in forms.article_units(norm, self.units):
+                u = self.units.lookup(word)
+                if u is not None and free(a, b):
+                    it = _Item(a, b)
+                    it.kind, it.unit, it.unit_surface = u.kind, u.code, word
+                    it.value = it.low = it.high = _ONE
+                    it.precision = _ZERO
+                    out.append(it)
+        return out
+
     def _idiom_item(self, a: int, b: int, norm: str, entry: tuple[Decimal, str, str]) -> _Item:
         """A claim stated by a fixed phrase (a quarter of a century = 25 years), with the qualifier
         word before it (近半个世纪: under 50 years)."""
@@ -333,6 +365,8 @@ class Extractor:
         a, b = _parse(m.group("a").lower()), _parse(m.group("b").lower())
         if a is None or b is None or not 0 < a.value < b.value:
             return None
+        if forms.year_after_in(m.group(), m.group("b")):
+            return None  # 'Voyager 2 in 1979': a year, not a share
         it = _Item(m.start(), m.end())
         it.kind, it.value = "fraction", a.value / b.value
         it.low = it.high = it.value
@@ -390,15 +424,21 @@ class Extractor:
             if sp is not None:
                 return self._spaced(sp, norm, zh_hant, doc_date)
         # ---- filters for Chinese numerals and number words -----------------------------------
+        rank_qian = False
         if is_cn:
             doubling = prev == "翻" and norm.startswith("番", m.end("num"))
-            anchored = bool(unit_s or ym or frac or cheng or mag or doubling
+            rank_qian = forms.rank_after_qian(norm, s, m.end("num"), unit_s)
+            anchored = bool(unit_s or ym or frac or cheng or mag or doubling or rank_qian
                             or pre3 == "百分之" or prev == "第" or any(c in num for c in "万亿兆"))
             if not anchored:
                 # a Chinese-numeral year needs 年 (二〇三五年) which is a unit match
                 return None
-            if self.rules.lexicalised_at(norm, s, m.end("num")):
-                return None
+            if pre3 != "百分之" and self.rules.lexicalised_at(norm, s, m.end("num")):
+                return None  # (之一 in 百分之一点五七 belongs to the percent word)
+            if num in forms.LONE_MAGNITUDE_VALUES or num in numbers.HALVES:
+                u0 = self.units.lookup(unit_s) if unit_s else None
+                if num in numbers.HALVES and not (cheng or (u0 is not None and u0.dimension != "count")):
+                    return None  # 半 is a quantity only before a measure (半斤, 半年) or 成
             if doubling:
                 pn = _parse(num)
                 if pn is None or pn.value > 10:
@@ -411,10 +451,13 @@ class Extractor:
             if num == "一" and not (q1 or q2 or q3 or mag
                                    or pre3 == "百分之" or prev == "第" or frac):
                 u1 = self.units.lookup(unit_s) if unit_s else None
-                if self.qual.before_word(norm, s) is None and (u1 is None or u1.dimension in ("count", "time")):
-                    return None  # 一 + classifier is an article (一家, 一项, 一年); 一元 is money
+                if self.qual.before_word(norm, s) is None and (u1 is None or u1.dimension in ("count", "time")) \
+                        and not (u1 is not None and u1.dimension == "time"
+                                 and forms.article_duration_ok(norm, s, self.duration_words)):
+                    return None  # 一 + classifier is an article (一家, 一项, 一年); 一元 is money, 为期一周 a duration
         if is_word and not (mag or enunit or " " in num or
-                            any(w in num.lower() for w in ("thousand", "million", "billion", "trillion", "hundred"))):
+                            any(w in num.lower() for w in ("thousand", "million", "billion", "trillion", "hundred"))
+                            or forms.bare_english_ok(norm, s, m.end("num"), num)):
             return None
         if num[0] in "+-−" and prev.isdigit():
             return None  # the second half of a range '3-5万' is handled with the first half
@@ -438,9 +481,11 @@ class Extractor:
             token = num
         else:
             token = num + (mag or "").strip()
-        parsed = _parse(token)
+        parsed = _parse(token) if num not in forms.LONE_MAGNITUDE_VALUES else forms.lone_magnitude(num)
         if parsed is None:
             return None
+        if is_word and parsed.kind == "fraction" and not forms.english_fraction_ok(norm, s, m.end("num"), num):
+            return None  # a third way (an ordinal), the first three quarters (a period)
         if (not (unit_s or ym or enunit or q1 or q2 or q3)
                 and parsed.magnitude >= 10000 and norm[e:e + 1].isdigit()):
             # 2兆736亿元: a second section with a smaller magnitude continues the number
@@ -495,6 +540,12 @@ class Extractor:
         # ---- ordinals and ranks ------------------------------------------------------------
         if prev == "第" and not kind:
             return self._ordinal(it, num, value, unit_s, norm, s, e, m)
+        if rank_qian and not kind:  # 前十五, 前三名
+            it.s, it.kind, it.unit, it.unit_surface = s - 1, "rank", "", unit_s
+            it.e = m.end("unit") if unit_s else m.end("num")
+            it.value = it.low = it.high = value
+            it.precision = _ZERO
+            return it
         # ---- units ------------------------------------------------------------------------------
         if not kind:
             if unit_written:
@@ -517,6 +568,11 @@ class Extractor:
                     it.period, it.basis = str(int(num)), "explicit"
                     it.low = it.high = value
                     it.precision = _ZERO
+                    span = forms.year_range_after(norm, e, int(num))
+                    if span is not None:  # 1995-1996年: a range of years
+                        it.e, y2 = span
+                        it.value, it.low, it.high, it.gran = None, value, Decimal(y2), "I"
+                        it.period = f"{int(num):04d}/{y2:04d}"
                     return it
                 else:
                     if is_cn and not (q1 or q2):
@@ -525,6 +581,10 @@ class Extractor:
                         if tm.start() <= s < tm.end():
                             return None  # inside a time word (首3季)
                     kind = "count" if parsed.digits.lstrip("-").isdigit() else "other"
+        if parsed.kind == "fraction" and not unit_code and kind in ("count", "other") and " " not in parsed.digits:
+            kind = "fraction"  # 1/4, ⅓, two thirds: a fraction (2 1/2 stays a number)
+        if unit_code == "pt" and not forms.points_ok(norm, s):
+            return None  # 13点10分, 46度58分: a time or an angle, not points
         if per:
             unit_code = unit_code + per
             unit_written = unit_written + per
@@ -556,6 +616,8 @@ class Extractor:
                     it.s -= len(w)
                     break
         it.e = max(end, it.e if end == e else end)
+        if kind == "amount" and value > 0 and forms.accounting_negative(norm, it.s, it.e, self.units.lookup):
+            value = -value  # ($99.99)
         it.value, it.precision, it.qualifier = value, prec, qualifier
         it.kind, it.unit, it.unit_surface = kind, unit_code, unit_written
         # ---- ranges ---------------------------------------------------------------------------
@@ -755,15 +817,26 @@ class Extractor:
 
     def _range(self, it: _Item, m, norm, mask, parsed, is_cn) -> _Item | None:
         end = it.e
-        if norm[end:end + 1] not in _RANGE_FIRST:
+        between = forms.between_range(norm, it.s, end)  # between 44 and 50 mg
+        hyphen_to = norm.startswith("- to ", end)  # 8- to 16-meter
+        if between is None and not hyphen_to and norm[end:end + 1] not in _RANGE_FIRST:
             return None  # cheap test before the regex: most numbers are no range
-        rm = _RANGE_SEP.match(norm, end)
-        if rm is None:
-            return None
-        sep = rm.group().strip()
+        if between is not None:
+            sep, start2 = "and", between
+        elif hyphen_to:
+            sep, start2 = "to", end + 5
+        else:
+            rm = _RANGE_SEP.match(norm, end)
+            if rm is None:
+                return None
+            sep, start2 = rm.group().strip(), rm.end()
+        from_range = False
         if sep == "to" and norm[max(0, it.s - 5):it.s].lower().endswith("from "):
-            return None
-        m2 = self.master.match(norm, rm.end())
+            clause = norm[max(0, it.s - 60):it.s]
+            if not forms.from_range_ok(norm, it.s, clause, self.dir_en):
+                return None  # rose from $350 to $680: a change, two levels
+            from_range = True
+        m2 = self.master.match(norm, start2)
         if m2 is None or mask.covers(m2.start(), m2.end("num")):
             return None
         if m2.group("ym") or (m2.group("unit") == "年" and not it.unit):
@@ -776,9 +849,12 @@ class Extractor:
         if p2 is None:
             return None
         unit2 = m2.group("unit") or (m2.group("enunit") or "").strip(" -")
-        if sep in ("-", "~", "—", "–", "to") and not (unit2 or m2.group("mag") or p2.magnitude != 1
-                                                       or it.unit or sep == "to" and it.kind != "year"):
+        if sep in ("-", "~", "—", "–", "to", "and") and not (unit2 or m2.group("mag") or p2.magnitude != 1
+                                                              or it.unit or sep == "to" and it.kind != "year"
+                                                              or sep == "-" and forms.age_band(norm, it.s)):
             return None
+        if forms.multiple_then_level(it.unit, unit2, bool(m2.group("mag")) or p2.magnitude != 1):
+            return None  # 增长8.2倍至828.2万: a multiple, then a level
         if it.unit and unit2 and self.units.lookup(unit2) and self.units.lookup(it.unit_surface or it.unit) \
                 and self.units.lookup(unit2).code != it.unit:
             return None
@@ -789,6 +865,8 @@ class Extractor:
             low = low * p2.magnitude
             if low == low.to_integral_value():
                 low = low.quantize(_ONE)  # 3 x 1E+4 is written 30000, not 3E+4
+        if low is not None and high is not None and low > high and from_range:
+            low, high = high, low  # ranged from -18 °C to -34 °C
         if low is None or high is None or low > high:
             return None
         if not it.unit and unit2:
@@ -800,6 +878,8 @@ class Extractor:
         if it.unit == "age":
             it.kind = "other"
         it.e = m2.end()
+        if between is not None:
+            it.s -= len("between ")
         it.value, it.low, it.high = None, low, high
         it.precision = _ZERO
         if m2.group("q3"):

@@ -24,10 +24,13 @@ True
 False
 >>> accounting_negative("The annual revenue is ($99.99).", 23, 29)
 True
+>>> accounting_negative("12.42 trillion yuan ($2.02 trillion)", 21, 35)
+False
 """
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from factlib.vocab.tables import read_table
@@ -35,7 +38,8 @@ from factlib.vocab.tables import read_table
 __all__ = [
     "english_fraction_ok", "bare_english_ok", "accounting_negative", "article_units", "between_range",
     "from_range_ok", "multiple_then_level", "lone_hundred_ok", "LONE_MAGNITUDE_VALUES", "rank_after_qian",
-    "slash_dates", "lunar_dates", "article_duration_ok",
+    "slash_dates", "lunar_dates", "article_duration_ok", "year_after_in", "lone_magnitude", "points_ok",
+    "age_band", "year_range_after",
 ]
 
 # words before an English fraction that make it a period ('the first three quarters of the year')
@@ -70,11 +74,20 @@ def bare_english_ok(norm: str, s: int, e: int, token: str) -> bool:
     return not (norm[e:e + 1] == "-" and norm[e + 1:e + 2].isalpha())
 
 
-def accounting_negative(norm: str, s: int, e: int) -> bool:
-    """``($99.99)``: a currency amount in parentheses is negative (accounting notation).
+_ACCOUNTING = re.compile(r"[$€£¥][0-9][0-9,]*(?:\.[0-9]+)?")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+|[0-9])\s*$")
 
-    ``s`` is where the claim starts (the currency symbol), ``e`` where it ends."""
-    return norm[s - 1:s] == "(" and norm[e:e + 1] == ")" and s < e and not norm[s].isdigit()
+
+def accounting_negative(norm: str, s: int, e: int, is_unit=lambda w: False) -> bool:
+    """``($99.99)``: a bare currency amount in parentheses is negative (accounting notation).
+
+    ``s:e`` is the claim (from the currency symbol).  Not when the parentheses hold a conversion
+    after another amount (``12.42 trillion yuan ($2.02 trillion)``, ``… yuan ($600)``): the amount
+    has a magnitude word or a qualifier, or the word before the parenthesis is a number or a unit."""
+    if norm[s - 1:s] != "(" or norm[e:e + 1] != ")" or not _ACCOUNTING.fullmatch(norm, s, e):
+        return False
+    before = _WORD_BEFORE.search(norm, max(0, s - 30), s - 1)
+    return before is None or not (before.group(1).isdigit() or is_unit(before.group(1)))
 
 
 @lru_cache(maxsize=4)
@@ -108,13 +121,66 @@ def between_range(norm: str, s: int, e: int) -> int | None:
 _FROM = re.compile(r"(?i:from) $")
 
 
-def from_range_ok(norm: str, s: int, clause_words: str, change_words) -> bool:
-    """``from 7 to 10`` is a range unless a change verb comes before it in the clause
-    (``rose from $350 to $680``, ``reduced from 44 mg to 50 mg``: two levels)."""
+#: words that make 'from X to Y' a span of values rather than a change (temperatures ranged from …)
+RANGE_WORDS = ("range", "ranged", "ranges", "ranging", "vary", "varies", "varied", "varying", "anywhere",
+               "spanning", "spans", "between")
+
+
+def from_range_ok(norm: str, s: int, clause_words: str, change_words=None) -> bool:
+    """``from X to Y`` is a range when a range word comes before it in its clause (``temperatures
+    ranged from -18 °C to -34 °C``) or the clause starts with it (``quite high, from 7 to 10``);
+    otherwise it is a change: two levels (``rose from $350 to $680``, ``a raise … from 31 to 36
+    percent``)."""
     if not _FROM.search(norm, max(0, s - 6), s):
         return False
-    before = clause_words.lower()
-    return change_words.search(before) is None
+    clause = re.split(r"[,;:!?()]|\. ", clause_words)[-1].lower()
+    head = clause[:clause.rfind("from")].strip()
+    if change_words is not None and change_words.search(head):
+        return False
+    return not head or any(re.search(rf"\b{w}\b", head) for w in RANGE_WORDS)
+
+
+_AGE_BEFORE = re.compile(r"(?i:\b(?:aged|ages|age|between the ages of)) $")
+
+
+def age_band(norm: str, s: int) -> bool:
+    """``aged 16-24``: a hyphen between two bare numbers after an age word is a range (an age band)."""
+    return _AGE_BEFORE.search(norm, max(0, s - 22), s) is not None
+
+
+_YEAR_RANGE = re.compile(r"[-–~至到]((?:1[89]|20)[0-9]{2})年")
+
+
+def year_range_after(norm: str, e: int, year: int) -> tuple[int, int] | None:
+    """``1995-1996年``: a bare year, a dash and a later year with 年 -> (end, second year)."""
+    m = _YEAR_RANGE.match(norm, e)
+    if m is None or int(m.group(1)) <= year:
+        return None
+    return m.end(), int(m.group(1))
+
+
+_YEAR_IN = re.compile(r"\bin (?:1[89]|20)[0-9]{2}$")
+
+
+def year_after_in(share: str, denominator: str) -> bool:
+    """``2 in 1979`` is a number and a year, not a share (one in three is)."""
+    return _YEAR_IN.search(share) is not None and len(denominator) == 4
+
+
+def lone_magnitude(token: str):
+    """The number 百 or 千 stands for when written alone before a classifier (近百名 = about 100)."""
+    from factlib.claims.numbers import ParsedNumber
+
+    value = LONE_MAGNITUDE_VALUES.get(token)
+    if value is None:
+        return None
+    return ParsedNumber(Decimal(value), Decimal(value) / 2, Decimal(1), str(value))
+
+
+def points_ok(norm: str, s: int) -> bool:
+    """分 after a number is points (巅峰赛两千分) unless it follows 点/时 (a time: 13点10分) or 度 (an
+    angle: 46度58分)."""
+    return norm[s - 1:s] not in ("点", "时", "度", ":")
 
 
 def multiple_then_level(unit1: str, unit2: str, has_magnitude2: bool) -> bool:

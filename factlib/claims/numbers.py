@@ -169,6 +169,8 @@ _MULTI = {s: n for s, n in _NUMERALS.items() if len(s) > 1 and n.style != "en"}
 _MULTI_SIGNS = tuple(s for s, n in _MULTI.items() if n.kind == "sign")
 #: 半 (half) and its value
 _HALVES = {s: n.value for s, n in _NUMERALS.items() if n.kind == "half" and n.value is not None}
+#: the characters written for a half (半): the extractor asks for a measure after them
+HALVES = frozenset(_HALVES)
 #: English cardinal words (one, twelve, twenty), fraction words (third, halves) and articles (a, an)
 _EN_CARDINAL = {s: n for s, n in _NUMERALS.items() if n.kind in ("en_digit", "en_tens")}
 _EN_FRACTION = {s: n for s, n in _NUMERALS.items() if n.kind == "en_fraction"}
