@@ -427,7 +427,7 @@ class Extractor:
         rank_qian = False
         if is_cn:
             doubling = prev == "翻" and norm.startswith("番", m.end("num"))
-            rank_qian = forms.rank_after_qian(norm, s, m.end("num"), unit_s)
+            rank_qian = forms.rank_after_qian(norm, s, m.end("num"), unit_s, self.rank_words)
             anchored = bool(unit_s or ym or frac or cheng or mag or doubling or rank_qian
                             or pre3 == "百分之" or prev == "第" or any(c in num for c in "万亿兆"))
             if not anchored:

@@ -67,6 +67,8 @@ def bare_english_ok(norm: str, s: int, e: int, token: str) -> bool:
     """A single English cardinal word (``two``, ``Zero``) is a count unless it is ``one`` (a pronoun)
     or glued by a hyphen to a noun (``zero-emission``, ``two-thirds`` is read as a fraction)."""
     word = token.lower()
+    if norm[s - 1:s] in ("-", "/") or norm[s - 1:s].isalnum():
+        return False  # 7-Eleven, Catch-22: part of a name
     if " " in word or "-" in word:
         return True
     if word in _PRONOUN_WORDS:
@@ -201,14 +203,18 @@ def lone_hundred_ok(has_qualifier: bool, unit_dimension: str | None) -> bool:
 _RANK_NOT_BEFORE = ("季", "个月", "月", "年", "天", "周", "日", "小时", "批", "次")
 
 
-def rank_after_qian(norm: str, s: int, num_end: int, unit_s: str) -> bool:
-    """``前十五``, ``前三名``: a Chinese numeral right after 前 is a rank, unless a time word follows
-    (``前三季度``, ``前10个月`` are periods)."""
+def rank_after_qian(norm: str, s: int, num_end: int, unit_s: str, rank_words=()) -> bool:
+    """``位列全国前十五``, ``前三名``: a Chinese numeral right after 前 is a rank when a rank unit (名, 位,
+    强) follows or a rank word (列, 居, 排名 …: cues.csv) comes just before 前; not ``公元前四世纪``,
+    ``前三季度``, ``前10个月`` (a period) or ``御前五军``."""
     if norm[s - 1:s] != "前":
         return False
-    if unit_s and unit_s not in ("名", "位", "强"):
+    if unit_s in ("名", "位", "强"):
+        return True
+    if unit_s or norm.startswith(_RANK_NOT_BEFORE, num_end):
         return False
-    return not norm.startswith(_RANK_NOT_BEFORE, num_end)
+    before = norm[max(0, s - 5):s - 1]
+    return any(w in before for w in rank_words if len(w) > 1 or w in "居列")
 
 
 _SLASH_DATE = re.compile(r"(?<![0-9/.])((?:19|20)[0-9]{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12][0-9]|3[01])(?![0-9/.])")
@@ -242,7 +248,12 @@ def lunar_dates(norm: str) -> list[tuple[int, int, int, int]]:
             if m.group("m") in marks or m.group("d") in marks]
 
 
-def article_duration_ok(norm: str, s: int, cues) -> bool:
-    """一 with a time unit (一周, 一年) is an article unless a duration cue of two or more characters
-    comes right before it (为期一周, 历时一年, 连续一个月)."""
-    return any(len(w) >= 2 and norm.startswith(w, s - len(w)) for w in cues)
+#: duration cues (cues.csv) that state a length of time: 一 after them is a number (为期一周), after
+#: the others (过去一年 'the past year', 这一年) it is an article
+LENGTH_CUES = ("为期", "历时", "长达", "连续", "时隔", "持续", "用了", "花了")
+
+
+def article_duration_ok(norm: str, s: int, cues=LENGTH_CUES) -> bool:
+    """一 with a time unit (一周, 一年) is an article unless a cue stating a length comes right before
+    it (为期一周, 历时一年, 连续一个月)."""
+    return any(w in LENGTH_CUES and norm.startswith(w, s - len(w)) for w in cues)

@@ -97,7 +97,8 @@ class UnitTable:
     def lookup(self, surface: str) -> Unit | None:
         """The unit written as ``surface`` (Chinese as is, English case-insensitively)."""
         s = surface.strip()
-        return self.symbols.get(s) or self.by_surface.get(s) or self.by_surface.get(s.lower()) or self.prefixes.get(s)
+        return self.symbols.get(s) or self.by_surface.get(s) or self.by_surface.get(s.lower()) or self.prefixes.get(s) \
+            or self.by_surface.get("-" + s.lower())  # a glued form read without its hyphen: year-olds
 
 
 @lru_cache(maxsize=1)
