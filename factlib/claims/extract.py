@@ -114,7 +114,7 @@ def _bare_numeral(norm: str, s: int, token: str) -> bool:
     """A Chinese numeral ``token`` at ``s`` with nothing after it (一个, 统一) and no 第/翻/之
     before it: not a number, unless it holds a magnitude (三万八○六六)."""
     return norm[s - 1:s] not in ("第", "翻", "之", "前") and "万" not in token and "亿" not in token \
-        and "兆" not in token
+        and "兆" not in token and not numbers.signed_digits(token)
 
 
 @lru_cache(maxsize=65536)
@@ -410,7 +410,8 @@ class Extractor:
         # one call for every group (a match is looked at many times below)
         num, q1, mag, q2, unit_s, ym, frac, cheng, chengd, enunit, per, q3 = self._pick_groups(m.groups())
         first = num[0]
-        is_cn = not (first.isdigit() or first in "+-−") and not first.isascii()
+        is_cn = not (first.isdigit() or first in "+-−") and not first.isascii() \
+            and not numbers.signed_digits(num)  # 零下18: Arabic digits after a sign word
         is_word = first.isascii() and first.isalpha()
         unit_s = unit_s or ""
         enunit = enunit or ""

@@ -281,6 +281,11 @@ def _fin_start() -> str:
     return _symbols({"digit"}, {"financial"}) + fin_ten
 
 
+def signed_digits(token: str) -> bool:
+    """Arabic digits after a sign word (``零下18``): read like Arabic digits, not a Chinese numeral."""
+    return any(token.startswith(w) and token[len(w):len(w) + 1].isdigit() for w in _MULTI_SIGNS)
+
+
 def chinese_initials() -> frozenset[str]:
     """Every character a Chinese number token can start with (numerals, financial numerals, 负)."""
     return frozenset(_cn_start() + _symbols({"sign"}, {"lower"}) + _fin_start())
