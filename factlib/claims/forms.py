@@ -217,14 +217,22 @@ def rank_after_qian(norm: str, s: int, num_end: int, unit_s: str, rank_words=())
     return any(w in before for w in rank_words if len(w) > 1 or w in "居列")
 
 
-_SLASH_DATE = re.compile(r"(?<![0-9/.])((?:19|20)[0-9]{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12][0-9]|3[01])(?![0-9/.])")
+# starts with the separator (the engine skips to it fast), then looks behind for the year
+_SLASH_DATE = re.compile(r"[/-](?<=(?:19|20)[0-9]{2}[/-])(?<![0-9/.][0-9]{4}[/-])"
+                         r"(0?[1-9]|1[0-2])[/-](0?[1-9]|[12][0-9]|3[01])(?![0-9/.])")
 
 
 def slash_dates(norm: str) -> list[tuple[int, int, int, int, int]]:
     """``2023/09/22``, ``2023-09-22``: (start, end, year, month, day)."""
-    if "/" not in norm and "-" not in norm:
-        return []
-    return [(m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in _SLASH_DATE.finditer(norm)]
+    out = []
+    for sep in ("/", "-"):  # str.find is far faster than a regex search over Chinese text
+        i = norm.find(sep, 4)
+        while i >= 0:
+            m = _SLASH_DATE.match(norm, i)
+            if m is not None:
+                out.append((i - 4, m.end(), int(norm[i - 4:i]), int(m.group(1)), int(m.group(2))))
+            i = norm.find(sep, i + 1)
+    return sorted(out)
 
 
 @lru_cache(maxsize=1)
@@ -244,8 +252,17 @@ def lunar_dates(norm: str) -> list[tuple[int, int, int, int]]:
     if "月" not in norm:
         return []
     rx, months, days, marks = _lunar()
-    return [(m.start(), m.end(), months[m.group("m")], days[m.group("d")]) for m in rx.finditer(norm)
-            if m.group("m") in marks or m.group("d") in marks]
+    out: list[tuple[int, int, int, int]] = []
+    i = norm.find("月")
+    while i >= 0:  # driven by 月 (str.find): a lunar date has 初/廿 after it or 正/冬/腊 before it
+        if norm[i + 1:i + 2] in ("初", "廿") or norm[i - 1:i] in ("正", "冬", "腊"):
+            for start in (i - 2, i - 1):  # 十二月 / 闰正月 (three characters), then 正月 (two)
+                m = rx.match(norm, start) if start >= 0 and (not out or start >= out[-1][1]) else None
+                if m is not None and m.end("m") == i + 1 and (m.group("m") in marks or m.group("d") in marks):
+                    out.append((m.start(), m.end(), months[m.group("m")], days[m.group("d")]))
+                    break
+        i = norm.find("月", i + 1)
+    return out
 
 
 #: duration cues (cues.csv) that state a length of time: 一 after them is a number (为期一周), after
