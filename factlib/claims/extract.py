@@ -818,10 +818,11 @@ class Extractor:
 
     def _range(self, it: _Item, m, norm, mask, parsed, is_cn) -> _Item | None:
         end = it.e
-        between = forms.between_range(norm, it.s, end)  # between 44 and 50 mg
-        hyphen_to = norm.startswith("- to ", end)  # 8- to 16-meter
-        if between is None and not hyphen_to and norm[end:end + 1] not in _RANGE_FIRST:
+        c = norm[end:end + 1]
+        if c not in _RANGE_FIRST:
             return None  # cheap test before the regex: most numbers are no range
+        between = forms.between_range(norm, it.s, end) if c == " " else None  # between 44 and 50 mg
+        hyphen_to = c == "-" and norm.startswith("- to ", end)  # 8- to 16-meter
         if between is not None:
             sep, start2 = "and", between
         elif hyphen_to:

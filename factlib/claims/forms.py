@@ -115,9 +115,9 @@ _BETWEEN = re.compile(r"(?i:between) $")
 def between_range(norm: str, s: int, e: int) -> int | None:
     """``between 44 and 50 mg``: the claim at ``s:e`` follows ``between`` and ``and`` follows it;
     returns where the second number starts, else None."""
-    if not _BETWEEN.search(norm, max(0, s - 8), s):
+    if not norm.startswith(" and ", e) or not _BETWEEN.search(norm, max(0, s - 8), s):
         return None
-    return e + 5 if norm.startswith(" and ", e) else None
+    return e + 5
 
 
 _FROM = re.compile(r"(?i:from) $")

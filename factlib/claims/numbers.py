@@ -167,6 +167,7 @@ for _m in _MAGNITUDES:  # English words may be capitalised at the start of a hea
 _MULTI = {s: n for s, n in _NUMERALS.items() if len(s) > 1 and n.style != "en"}
 #: signs written with more than one character (零下 = below zero)
 _MULTI_SIGNS = tuple(s for s, n in _MULTI.items() if n.kind == "sign")
+_MULTI_SIGN_FIRST = frozenset(w[0] for w in _MULTI_SIGNS)
 #: 半 (half) and its value
 _HALVES = {s: n.value for s, n in _NUMERALS.items() if n.kind == "half" and n.value is not None}
 #: the characters written for a half (半): the extractor asks for a measure after them
@@ -283,6 +284,8 @@ def _fin_start() -> str:
 
 def signed_digits(token: str) -> bool:
     """Arabic digits after a sign word (``零下18``): read like Arabic digits, not a Chinese numeral."""
+    if token[:1] not in _MULTI_SIGN_FIRST:
+        return False  # the common case, one set test (the scan asks this of every Chinese numeral)
     return any(token.startswith(w) and token[len(w):len(w) + 1].isdigit() for w in _MULTI_SIGNS)
 
 
@@ -466,7 +469,9 @@ def _number_re() -> str:
         f"|(?<=[{_cls(cn_start)}]){cn_body}*(?:[{_cls(point)}][{_cls(cn_digit)}]+|)(?:{_ZH_MAG}|)"
         # 4b. a magnitude alone: 百万亿, 千亿; or 百/千 alone before a counted unit (近百名, 逾千家); the
         # extractor asks for a qualifier or a unit (千万不要 is 'by all means')
-        f"|{_qualified(lead)}(?:{'|'.join(re.escape(w) for w in _by_length(big_words))}|{_count_guard()})"
+        # (what follows is tested first, in one class: 百分 is frequent, the qualifier look-behinds are many)
+        f"|(?<=[{_cls(lead)}])(?=[{_cls(''.join(big_words))}多余]|{_count_guard()}){_qualified(lead)}"
+        f"(?:{'|'.join(re.escape(w) for w in _by_length(big_words))}|{_count_guard()})"
         # 5. financial numerals with a unit (伍仟, 肆拾, 拾万): 伍 alone is in 队伍, 陆 in 大陆, 伍陆 in 队伍陆续
         f"|(?<=[{_cls(fin_digit)}])[{_cls(fin_units + bigs)}][{_cls(fin_body)}]*"
         f"|(?<=[{_cls(fin_ten)}])[{_cls(fin_body)}]+"
