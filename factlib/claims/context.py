@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import partial
 
 from factlib.claims.attribution import Attributor
 from factlib.claims.mention import DAY, INTERVAL, RELATIVE, SINGLE_DATES, VAGUE, Backref, Mention, MetricRef, TimeRef
@@ -17,6 +18,9 @@ from factlib.vocab.units import UnitTable
 __all__ = ["SentenceReader", "split_list"]
 
 _CHANGE_KINDS = ("growth_rate", "pp_change", "multiple")
+# TimeRef / MetricRef from a tuple, in C (their generated __new__ is a Python call, made per claim)
+_time_ref = partial(tuple.__new__, TimeRef)
+_metric_ref = partial(tuple.__new__, MetricRef)
 _SHARE_WORDS = ("占比", "比重", "比例")
 
 
@@ -73,7 +77,7 @@ class SentenceReader:
             cuts = cut_all[bisect_right(cut_all, s0):bisect_right(cut_all, s1)]
             lo = bisect_left(tw_all, (s0,))
             words = tw_all[lo:bisect_left(tw_all, (s1,), lo)]
-        tws = self._time_words(words, sitems, doc.date)
+        tws = self._time_words(words, sitems, doc.date) if words else None
         allitems = sorted(sitems + tws, key=lambda it: it.s) if tws else sitems
         for it in allitems:
             it.clause = bisect_right(cuts, it.s)
@@ -120,7 +124,7 @@ class SentenceReader:
                 if tw is not None and tw.months:
                     it.period = year_period(int(cur[0][:4]), tw.months)
                     it.basis = cur[1]
-            st.current = TimeRef(it.period, it.basis, it.clause)
+            st.current = _time_ref((it.period, it.basis, it.clause))
         elif it.gran == VAGUE:
             st.current = None
         if it.is_claim:
@@ -129,7 +133,7 @@ class SentenceReader:
     def _claim(self, st: _Reading, idx: int, it: Mention) -> None:
         """A claim read in order: its kind in context, its period, its metric."""
         norm = st.norm
-        clause_lo = st.clause_start(it.clause)
+        clause_lo = max(st.s0, st.cuts[it.clause - 1] if it.clause > 0 else st.s0)
         lo = max(clause_lo, st.prev_end)
         self._context_kind(norm, it, lo, st.en, st.s1, clause_lo)
         pv = st.prev_value
@@ -151,7 +155,7 @@ class SentenceReader:
             text = self._metric_fallback(st, it)
         if text:
             it.metric = text.strip()
-            st.last_metric = MetricRef(it.metric, None)
+            st.last_metric = _metric_ref((it.metric, None))
         st.prev_end = it.e
 
     # ---- period --------------------------------------------------------------------------------
@@ -194,9 +198,18 @@ class SentenceReader:
                 span = st.list_items[st.list_pos]
             st.clause_had_list = it.clause
         if span is None:
-            span = self._zh_span(norm, it, lo, st.s1)
-        if span is None:
-            return ""
+            # the metric words before the number, or the noun after a count (22名外逃人员)
+            a, b = self.attr.zh_metric(norm, lo, it.s)
+            # an ordinal word without a classifier (十四五规划, 首届世界互联网大会) numbers what follows
+            bare_ordinal = it.kind == "ordinal" and not it.unit_surface
+            if (it.kind in ("count", "ordinal") or it.kind == "duration" and norm.startswith("的", it.e)) \
+                    and (b <= a or self._counted(it) or bare_ordinal):
+                after = self.attr.zh_after(norm, it.e, st.s1)
+                if after[1] > after[0] and (self._counted(it) or bare_ordinal or b <= a):
+                    a, b = after
+            if b <= a:
+                return ""
+            span = (a, b)
         text = st.quote(*span)
         phrase = norm[span[0]:span[1]]
         if st.last_metric and (phrase.startswith("占") or phrase in _SHARE_WORDS or (
@@ -226,18 +239,6 @@ class SentenceReader:
             return None
         st.list_items, st.list_pos, st.clause_had_list = items_, 0, it.clause
         return items_[0]
-
-    def _zh_span(self, norm: str, it: Mention, lo: int, s1: int) -> tuple[int, int] | None:
-        """The metric words before the number, or the noun after a count (22名外逃人员)."""
-        a, b = self.attr.zh_metric(norm, lo, it.s)
-        # an ordinal word without a classifier (十四五规划, 首届世界互联网大会) numbers what follows
-        bare_ordinal = it.kind == "ordinal" and not it.unit_surface
-        if (it.kind in ("count", "ordinal") or it.kind == "duration" and norm.startswith("的", it.e)) \
-                and (b <= a or self._counted(it) or bare_ordinal):
-            after = self.attr.zh_after(norm, it.e, s1)
-            if after[1] > after[0] and (self._counted(it) or bare_ordinal or b <= a):
-                a, b = after
-        return (a, b) if b > a else None
 
     def _metric_en(self, st: _Reading, it: Mention, lo: int) -> str:
         norm = st.norm

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from factlib.claims.attribution import Attributor, default_attributor
 from factlib.claims.context import SentenceReader
-from factlib.claims.finish import Placed, build_claims, logical_sentences, text_spans
+from factlib.claims.finish import build_claims, logical_sentences, text_spans
 from factlib.claims.mention import Mention
 from factlib.claims.patterns import CLAUSE_ZH_CHARS
 from factlib.claims.periods import TimeWords, default_time_words
@@ -106,13 +106,17 @@ class Extractor:
             [(m.start(), m.end(), m.group()) for m in self.tw.zh.finditer(norm)],
         )
         # attribute sentence by sentence, then map every claim's span to ``text`` in one pass
-        todo: list[Placed] = []
+        todo: list[Mention] = []
         for group in logical_sentences(norm, ns, ne, sorted(by_sent)):
             gitems = [it for si in group for it in by_sent[si]]
             if not any(it.is_claim for it in gitems):
                 continue  # only period windows (11月份): nothing to attribute or report
             self.reader.read(doc, norm, ns[group[0]], ne[group[-1]], gitems, en, scans)
-            todo.extend(Placed(si, it) for si in group for it in by_sent[si] if it.is_claim)
+            for si in group:
+                for it in by_sent[si]:
+                    if it.is_claim:
+                        it.sentence = si
+                        todo.append(it)
         return build_claims(doc, norm, todo, text_spans(doc, norm, todo), self.lexicon, self._metric_keys)
 
 

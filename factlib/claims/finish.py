@@ -2,22 +2,15 @@
 and one :class:`~factlib.claims.record.Claim` built per claim mention (with its metric key)."""
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from typing import Sequence
 
 from factlib.claims.mention import Mention
 from factlib.claims.patterns import CIRCLED, TERMINAL
 from factlib.claims.record import Claim, claim_ids
 
-__all__ = ["logical_sentences", "text_spans", "build_claims", "Placed"]
+__all__ = ["logical_sentences", "text_spans", "build_claims"]
 
 _MAX_KEYS = 200_000
-
-
-class Placed(NamedTuple):
-    """A claim mention and the index of the sentence it stands in."""
-
-    sentence: int
-    item: Mention
 
 
 def continues(norm: str, ns: Sequence[int], ne: Sequence[int], si: int) -> bool:
@@ -47,15 +40,15 @@ def logical_sentences(norm: str, ns: Sequence[int], ne: Sequence[int], sentences
     return groups
 
 
-def text_spans(doc, norm: str, todo: list[Placed]) -> list[tuple[int, int]]:
+def text_spans(doc, norm: str, todo: list[Mention]) -> list[tuple[int, int]]:
     """The span in ``doc.text`` of every mention of ``todo`` (one vectorised call where it can)."""
     offsets = doc.offsets
     if offsets.is_identity and len(doc.text) == len(norm):
-        return [(it.s, it.e) for _, it in todo]
-    if todo and all(it.e > it.s for _, it in todo):
-        t_s, t_e = offsets.text_spans([it.s for _, it in todo], [it.e for _, it in todo])
+        return [(it.s, it.e) for it in todo]
+    if todo and all(it.e > it.s for it in todo):
+        t_s, t_e = offsets.text_spans([it.s for it in todo], [it.e for it in todo])
         return list(zip(t_s.tolist(), t_e.tolist()))
-    return [doc.text_span(it.s, it.e) for _, it in todo]
+    return [doc.text_span(it.s, it.e) for it in todo]
 
 
 def _lexicon_key(lexicon, metric: str) -> str:
@@ -65,9 +58,10 @@ def _lexicon_key(lexicon, metric: str) -> str:
         return ""
 
 
-def build_claims(doc, norm: str, todo: list[Placed], spans: list[tuple[int, int]], lexicon,
+def build_claims(doc, norm: str, todo: list[Mention], spans: list[tuple[int, int]], lexicon,
                  keys: dict[str, str]) -> list[Claim]:
-    """One claim per mention of ``todo`` (``spans``: their spans in ``doc.text``); ``keys`` caches
+    """One claim per mention of ``todo`` (``spans``: their spans in ``doc.text``, ``it.sentence``
+    the sentence of each); ``keys`` caches
     the lexicon key of each metric phrase across documents (bounded)."""
     if len(keys) > _MAX_KEYS:
         keys.clear()  # bounded: a long batch of varied text must not grow it without end
@@ -78,7 +72,7 @@ def build_claims(doc, norm: str, todo: list[Placed], spans: list[tuple[int, int]
     out: list[Claim] = []
     last_si, sent_text = -1, ""
     make = tuple.__new__
-    for (si, it), (ts, te), cid in zip(todo, spans, claim_ids(doc_id, spans)):
+    for it, (ts, te), cid in zip(todo, spans, claim_ids(doc_id, spans)):
         surface = text[ts:te]
         # ① became '1' in norm: a list marker, not a number (a surface that is its norm
         # span unchanged holds no such character)
@@ -90,6 +84,7 @@ def build_claims(doc, norm: str, todo: list[Placed], spans: list[tuple[int, int]
             key = keys.get(metric)
             if key is None:
                 key = keys[metric] = _lexicon_key(lexicon, metric)
+        si = it.sentence
         if si != last_si:
             last_si = si
             sent_text = text[ts_arr[si]:te_arr[si]]

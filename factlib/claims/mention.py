@@ -42,11 +42,12 @@ class Mention:
     ``is_claim`` is False for period-only mentions (11月份, 今年); ``is_time`` marks dates and
     time words; ``is_base`` a time mention after 较/比/'from' (the base of a comparison);
     ``clause`` the mention's clause within its sentence; ``period_end`` how far its period reaches
-    (2024年上半年 dates through 上半年 while the claim surface ends at 年)."""
+    (2024年上半年 dates through 上半年 while the claim surface ends at 年); ``sentence`` the index of
+    the sentence it stands in (set when its claim is built)."""
 
     __slots__ = ("s", "e", "value", "low", "high", "precision", "qualifier", "kind", "unit",
                  "unit_surface", "direction", "period", "basis", "is_claim", "is_time", "is_base",
-                 "metric", "gran", "clause", "period_end")
+                 "metric", "gran", "clause", "period_end", "sentence")
 
     def __init__(self, s: int, e: int):
         self.s, self.e = s, e
@@ -63,6 +64,7 @@ class Mention:
         self.gran = NONE
         self.clause = 0
         self.period_end = e
+        self.sentence = -1
 
     def set_point(self, value: Decimal, precision: Decimal) -> None:
         """An exact value: the interval is the value itself."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -60,6 +60,16 @@ class UnitRead(NamedTuple):
     code: str
     kind: str
     written: str
+
+
+# the readings that do not depend on the text (built once: no allocation per number)
+_FRACTION = UnitRead("", "fraction", "")
+_CHENG = UnitRead("%", "percent", "成")
+_PERCENT_WORD = UnitRead("%", "percent", "百分之")
+_COUNT = UnitRead("", "count", "")
+_OTHER = UnitRead("", "other", "")
+# a Groups from the tuple of picked groups, in C (Groups._make is a Python call)
+_as_groups = partial(tuple.__new__, Groups)
 
 
 class NoMask:
@@ -131,6 +141,7 @@ class Scanner:
         # duration cues that are taken into the surface when they lead the number (连续3年, 时隔10年)
         self.duration_lead = tuple(w for w in sorted(cues.words("duration"), key=len, reverse=True)
                                    if w in ("连续", "时隔"))
+        self._unit_reads: dict[str, UnitRead] = {}
         self.dates = DateReader(self.master, time_words, cues.words("duration_after"))
 
     # ---- the document ----------------------------------------------------------------------------
@@ -214,7 +225,7 @@ class Scanner:
             return None
         if mask.covers(s, num_end):
             return None
-        g = Groups._make(self._pick_groups(m.groups()))
+        g = _as_groups(self._pick_groups(m.groups()))
         num = g.num
         prev = norm[s - 1] if s else ""
         pre3 = norm[max(0, s - 3):s]
@@ -232,8 +243,9 @@ class Scanner:
                 return None
             if doubling:
                 return _doubling(num, s, num_end)
-        if _not_a_number(g, num, prev, first.isascii() and first.isalpha()):
-            return None
+        is_word = first.isascii() and first.isalpha()
+        if (is_word or prev.isascii() or prev.isdigit()) and _not_a_number(g, num, prev, is_word):
+            return None  # (the test before the call holds for every number it could reject)
         if not (g.unit or g.ym or g.mag) and norm[e:e + 1] in "至到-~":
             window = self._month_window(num, norm, s, e, doc_date)
             if window is not None:
@@ -321,14 +333,14 @@ class Scanner:
             if numer is None or value == 0:
                 return None
             value, prec = numer.value / value, _ZERO
-            read, end = UnitRead("", "fraction", ""), fm.end("num")
+            read, end = _FRACTION, fm.end("num")
         elif g.cheng:  # 三成五 = 35 %
             value = value * 10 + (CN_SMALL.get(g.chengd, 0) if g.chengd else 0)
             prec = _HALF if g.chengd else Decimal(5)
-            read = UnitRead("%", "percent", "成")
+            read = _CHENG
         elif pre3 == "百分之":
             it.s = s - 3
-            read, end = UnitRead("%", "percent", "百分之"), m.end("q3") if g.q3 else m.end("num")
+            read, end = _PERCENT_WORD, m.end("q3") if g.q3 else m.end("num")
         elif prev == "第":
             return self._ordinal(it, value, unit_s, norm, s, m)
         else:
@@ -360,17 +372,15 @@ class Scanner:
         four-digit number 1900..2099 is a year (a Mention); a bare Chinese numeral is no claim (None)."""
         written = g.unit or (g.enunit or "").strip(" -")
         if written:
-            u = self.units.lookup(written)
-            return UnitRead(u.code, u.kind, written) if u is not None else UnitRead(written, "count", written)
+            return self._unit_reads.get(written) or self._unit_read(written)
         s, e = it.s, it.e
         pm = self.prefix_re.search(norm, max(0, s - 4), s) if self.prefix_re else None
         if pm is not None:
-            prefix = pm.group().strip()
-            u = self.units.lookup(prefix)
             it.s = pm.start()
-            return UnitRead(u.code, u.kind, prefix)
+            prefix = pm.group().strip()
+            return self._unit_reads.get(prefix) or self._unit_read(prefix)
         if g.mag or parsed.magnitude != 1:
-            return UnitRead("", "count", "")
+            return _COUNT
         num = g.num
         if not is_cn and num.isdigit() and len(num) == 4 and 1900 <= int(num) <= 2099 and not g.q3:
             it.kind, it.is_time, it.gran = "year", True, YEAR
@@ -382,7 +392,14 @@ class Scanner:
         for tm in self.tw.zh.finditer(norm, max(0, s - 2), min(len(norm), e + 2)):
             if tm.start() <= s < tm.end():
                 return None  # inside a time word (首3季)
-        return UnitRead("", "count" if parsed.digits.lstrip("-").isdigit() else "other", "")
+        return _COUNT if parsed.digits.lstrip("-").isdigit() else _OTHER
+
+    def _unit_read(self, written: str) -> UnitRead:
+        """The reading of a unit as written, kept in ``_unit_reads`` (a document repeats its units)."""
+        u = self.units.lookup(written)
+        read = UnitRead(u.code, u.kind, written) if u is not None else UnitRead(written, "count", written)
+        self._unit_reads[written] = read
+        return read
 
     def _qualifier(self, it: Mention, g: Groups, norm: str) -> str:
         """The qualifier of a number: 多/余/以上/左右 after it, 超/近/约 before it (then taken into
