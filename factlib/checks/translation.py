@@ -23,6 +23,7 @@ from factlib.checks.findings import empty_findings, quote
 from factlib.checks.intervals import Verdict, interval_dict
 from factlib.checks.registry import register_check
 from factlib.checks.temporal import claim_date
+from factlib.vocab.calendar import EN_MONTH_NAMES
 from factlib.vocab.lexicon import normalize_phrase
 
 #: a pair needs at least this many shared signatures …
@@ -49,9 +50,8 @@ def signatures(c: pd.DataFrame) -> pd.Series:
 
 
 _MD_ZH = re.compile(r"(\d{1,2})月(\d{1,2})日")
-_MD_EN = re.compile(r"(january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+(\d{1,2})\b")
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
+_MONTHS = list(EN_MONTH_NAMES)
+_MD_EN = re.compile(rf"({'|'.join(_MONTHS)})\.?\s+(\d{{1,2}})\b")
 
 
 def _month_day(surface: str, period: str) -> str:

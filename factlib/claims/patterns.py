@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from factlib.claims import numbers
+from factlib.vocab.calendar import CN_DIGIT_VALUES, EN_MONTHS
 
-CN_SMALL = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-            "七": 7, "八": 8, "九": 9}
-CN_DIGITS = "〇○零一二两三四五六七八九"
+CN_SMALL = CN_DIGIT_VALUES  # 〇/○/零 … 九 -> 0..9 (data/numerals.csv)
+CN_DIGITS = "".join(CN_DIGIT_VALUES)
 # first characters of Chinese numerals (the number grammar's, traditional and financial forms too)
 CN_BARE = numbers.chinese_initials()
 
@@ -24,11 +24,6 @@ TERMINAL = "。!?;…"
 MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 DAY = (r"3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?"
        r"|[一二三四五六七八九]")
-EN_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
 _EN_MONTH_ALT = "|".join(sorted((m.capitalize() for m in EN_MONTHS), key=lambda w: (-len(w), w)))
 EN_DATE = re.compile(
     rf"(?<![A-Za-z])(?P<mon>{_EN_MONTH_ALT})\.? (?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])"

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from factlib.checks.intervals import bounds, precision_of
+from factlib.claims.intervals import bounds, precision_of
 from factlib.vocab.lexicon import MetricLexicon, default_lexicon
 from factlib.vocab.tables import TableError
 
