@@ -282,6 +282,14 @@ def findings_table_html(
 ) -> str:
     """Findings table, rows coloured by verdict; optionally the claim ids link to claim rows."""
     records = findings.to_dict("records") if hasattr(findings, "to_dict") else list(findings)
+    if hasattr(findings, "columns") and "observed_value" in findings.columns:
+        # flat findings columns: the observed/expected cells are rendered for the shown rows only
+        from factlib.checks.findings import interval_view
+
+        for side in ("observed", "expected"):
+            if side in columns and side not in findings.columns:
+                for r, d in zip(records, interval_view(findings, side)):
+                    r[side] = d
     classes = [f"verdict-{re.sub(r'[^a-z_]', '', str(r.get('verdict', '')))}" for r in records]
     cols = list(columns)
     links = None
