@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 import factlib
 from factlib.checks.findings import (
@@ -95,6 +95,7 @@ def test_finding_ids_equal_the_per_row_hash(check, ids, extra):
 finite_or_not = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.none())
 
 
+@settings(deadline=None)  # a DataFrame per example: slow on a loaded machine, not wrong
 @given(st.lists(st.tuples(finite_or_not, finite_or_not, finite_or_not), min_size=1, max_size=5))
 def test_nested_dicts_flatten_and_render_back(triples):
     dicts = [{"value": v, "low": lo, "high": hi} for v, lo, hi in triples]
