@@ -56,6 +56,11 @@ METRIC_OPTIONAL_COLUMNS = ("measure", "area", "modifiers", "note")
 MEASURES = ("stock", "flow", "event")
 
 
+#: the shipped tables, read in this order: the digital-economy metrics and the national indicator
+#: system of the statistics bureau's communiqué (issue 15)
+SHIPPED_TABLES = ("metrics", "metrics_indicators")
+
+
 class LexiconError(TableError):
     """The metric lexicon is inconsistent (an alias for two keys, an unknown parent, a cycle)."""
 
@@ -173,10 +178,10 @@ class MetricLexicon:
         paths: Sequence[str | Path] = (),
         include_default: bool = True,
     ) -> "MetricLexicon":
-        """Build from the shipped ``metrics.csv`` (unless ``include_default`` is false) plus user CSVs
+        """Build from the shipped ``metrics.csv`` and ``metrics_indicators.csv`` (unless ``include_default`` is false) plus user CSVs
         of the same schema.  A user row may not reuse a shipped key or alias for another metric."""
         rows: list[Mapping[str, str]] = []
-        sources: list[str | Path] = (["metrics"] if include_default else []) + list(paths)
+        sources: list[str | Path] = (list(SHIPPED_TABLES) if include_default else []) + list(paths)
         for source in sources:
             rows.extend(read_table(source, required=METRIC_COLUMNS, key=("metric_key",)))
         neutral = [r["word"] for r in read_table("metric_neutral_words", required=("word",), key=("word",))]
