@@ -1,17 +1,16 @@
 """Save or compare `factlib extract` and `factlib check` outputs (jsonl) on the seeds and on every
 file of ../shared/corpus/ (when present), to show that a refactoring changed nothing.
 
-    python benchmarks/compare_outputs.py save  DIR [--shared PATH]   # write DIR/<name>.extract.jsonl / .check.jsonl
-    python benchmarks/compare_outputs.py check DIR [--shared PATH]   # run again into a temp dir and diff against DIR
+    python benchmarks/compare_outputs.py save  DIR [--shared /work/shared]  # write DIR/<name>.extract.jsonl / .check.jsonl
+    python benchmarks/compare_outputs.py check DIR [--shared /work/shared]  # run again into a temp dir and diff against DIR
 
-The shared folder (corpus/) is ``--shared``, else $FACTLIB_SHARED, else ../shared beside the repository.
+The shared folder is ``--shared``, else ``$FACTLIB_SHARED``, else ``../shared`` beside the repository.
 
 Exit status 1 when any output differs; the differing files are listed with their first differing line.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -73,20 +72,12 @@ def compare(reference: Path) -> int:
         shutil.rmtree(fresh, ignore_errors=True)
 
 
-def main() -> int:
-    global CORPUS
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=("save", "check"))
-    ap.add_argument("target", type=Path)
-    ap.add_argument("--shared", type=Path, help="the shared folder holding corpus/ (default: $FACTLIB_SHARED or ../shared)")
-    args = ap.parse_args()
-    if args.shared is not None:
-        CORPUS = args.shared / "corpus"
-    if args.command == "save":
-        save(args.target)
-        return 0
-    return compare(args.target)
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    if "--shared" in sys.argv:
+        at = sys.argv.index("--shared")
+        CORPUS = Path(sys.argv[at + 1]) / "corpus"
+        del sys.argv[at:at + 2]
+    if len(sys.argv) != 3 or sys.argv[1] not in {"save", "check"}:
+        sys.exit(__doc__)
+    target = Path(sys.argv[2])
+    sys.exit(save(target) if sys.argv[1] == "save" else compare(target))

@@ -367,6 +367,7 @@ def _apply_ref(st: _Reading, it: Mention, ref: TimeRef, base: Mention | None, lo
     it.basis = ref[1] if ref[1] != "explicit" else ("explicit" if ref[2] == it.clause else "inherited")
     if base is not None and it.kind in _CHANGE_KINDS or (base is not None and it.direction):
         combined = base_ref(base.period, ref[0])
+        it.base_period = base.period
         if combined != ref[0]:
             it.period = combined
     elif "/" in ref[0] and ref[0].count("/") == 1:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from factlib.claims.changes import change_of
 from factlib.claims.mention import Mention
+from factlib.claims.periods import period_granularity, period_type, split_base
 from factlib.claims.patterns import CIRCLED, TERMINAL
 from factlib.claims.record import Claim, claim_ids
 
@@ -88,10 +90,15 @@ def build_claims(doc, norm: str, todo: list[Mention], spans: list[tuple[int, int
         if si != last_si:
             last_si = si
             sent_text = text[ts_arr[si]:te_arr[si]]
+        change = change_of(it.kind, it.direction)
+        base_period = it.base_period if change not in ("", "level") else ""
+        own = split_base(it.period, base_period)
         # positional, in the order of Claim's fields (tuple.__new__ skips keyword handling)
         out.append(make(Claim, (
             doc_id, cid, si, ts, te, surface, sent_text,
             it.value, it.low, it.high, it.precision, it.qualifier, it.kind, it.unit, metric, key,
             it.period, it.basis if it.period else "none", lang, it.direction, it.unit_surface,
+            period_type(own, lexicon.measure(key) if key else ""), period_granularity(own), "",
+            "", "", change, base_period,
         )))
     return out

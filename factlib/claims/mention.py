@@ -43,11 +43,12 @@ class Mention:
     time words; ``is_base`` a time mention after 较/比/'from' (the base of a comparison);
     ``clause`` the mention's clause within its sentence; ``period_end`` how far its period reaches
     (2024年上半年 dates through 上半年 while the claim surface ends at 年); ``sentence`` the index of
-    the sentence it stands in (set when its claim is built)."""
+    the sentence it stands in (set when its claim is built); ``base_period`` the period of the explicit
+    base of a change (较2021年12月)."""
 
     __slots__ = ("s", "e", "value", "low", "high", "precision", "qualifier", "kind", "unit",
                  "unit_surface", "direction", "period", "basis", "is_claim", "is_time", "is_base",
-                 "metric", "gran", "clause", "period_end", "sentence")
+                 "metric", "gran", "clause", "period_end", "sentence", "base_period")
 
     def __init__(self, s: int, e: int):
         self.s, self.e = s, e
@@ -55,7 +56,7 @@ class Mention:
         self.qualifier = "exact"
         self.kind = "other"
         self.unit = self.unit_surface = self.direction = ""
-        self.period = ""
+        self.period = self.base_period = ""
         self.basis = "none"
         self.is_claim = True
         self.is_time = False
