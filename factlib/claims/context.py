@@ -50,7 +50,8 @@ _HEADING_NUM = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][�
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分])")
 _SENT_END = "。！？!?；;"
 _HEADING_WORDS = re.compile(r"回顾|工作安排|重点工作|主要任务|总体要求|目标任务|发展成就|主要数据|工作部署|工作的建议")
-_CLAUSE = re.compile(r"[，,；;。：:！？!?、]")
+_CLAUSE = re.compile(r"[，,；;。：:！？!?、\n]")
+_LIST_GAP = re.compile(r"^[\s、和及与,，]*$")
 _PAST_YEARS = re.compile(r"过去([一二三四五六七八九十0-9]+)年|([一二三四五六七八九十0-9]+)年来")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _FIVE_YEAR = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:规划|计划|时期|期间|以来|发展)")
@@ -146,6 +147,8 @@ class ContextResolver:
         self.change_before_zh = re.compile("(?:" + alternation([w for w in self.up_down if not w.isascii()])
                                            + r")(?:了|约|近|超过|超|逾|达)?\s*$")
         self.fillers = tuple(sorted((w for w in cues.words("filler") if not w.isascii()), key=len, reverse=True))
+        self.lead_words = tuple(sorted({w for r in ("lead_verb", "filler", "plan", "predicate") for w in cues.words(r)
+                                        if not w.isascii()}, key=len, reverse=True))
         # time words with a doubt or a point shape, by word (simplified, lower case)
         self.doubts = {w: tw_.doubt for w, tw_ in self.tw.words.items() if getattr(tw_, "doubt", "")}
         scope = [w for w in ("全省", "全区", "全市", "本省", "本市", "全自治区", "全州", "全县")]
@@ -237,13 +240,24 @@ class ContextResolver:
         last_sent = -1
         sent_period = ""          # the latest own period stated in the current paragraph
         prev_sent_period = ""
-        para_of_sent: dict[int, int] = {}
         prev_key_by_sent: str = ""
         cur_plan = prev_plan = ""
         first_of_sentence = True
         shifted: dict[str, str] = {}  # periods moved by a release convention earlier in the paragraph
         first_sid = -1
-        for c in claims:
+        # lists of numbers (增长8.4%和11.4%): the position of each claim in its list and the list's length
+        pos_in_list = [0] * len(claims)
+        for i in range(1, len(claims)):
+            a, b = claims[i - 1], claims[i]
+            if a.sentence_id == b.sentence_id and a.kind not in ("year", "date") and b.kind not in ("year", "date") \
+                    and _LIST_GAP.match(text[a.end:b.start]):
+                pos_in_list[i] = pos_in_list[i - 1] + 1
+        list_len = [0] * len(claims)
+        for i in range(len(claims) - 1, -1, -1):
+            list_len[i] = list_len[i + 1] if i + 1 < len(claims) and pos_in_list[i + 1] > 0 else pos_in_list[i] + 1
+        sent_keys: list[str] = []
+        para_key = ""
+        for ci, c in enumerate(claims):
             s_start = ts[c.sentence_id] if ts is not None and c.sentence_id < len(ts) else max(0, c.start - 200)
             if c.sentence_id != last_sent:
                 # a new sentence: does it start a new paragraph?
@@ -256,6 +270,9 @@ class ContextResolver:
                 cur_plan = plan_in(_norm(c.sentence))
                 last_sent = c.sentence_id
                 prev_key_by_sent = ""
+                sent_keys = []
+                if new_para:
+                    para_key = ""
                 first_of_sentence = True
                 if new_para:
                     shifted = {}
@@ -269,7 +286,8 @@ class ContextResolver:
             if c.period in shifted and c.period_basis in ("relative", "inherited") and c.sentence_id != first_sid:
                 c = c._replace(period=shifted[c.period], period_basis="context")  # …；死亡人口1110万人
             c2 = self._one(c, nsent, local, en, year, h_single, run, prev_sent_period, title_period,
-                           doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None)
+                           doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
+                           pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key)
             if c2.period and c2.period_basis in ("explicit", "relative", "inherited", "release", "context") \
                     and c2.kind not in ("year", "date") and c2.change in ("level", "abs_change", "rel_change", "pp_change") \
                     and first_of_sentence:
@@ -280,7 +298,10 @@ class ContextResolver:
             if c.period != c2.period and c2.period_basis in ("release", "context") and c.period:
                 shifted[c.period] = c2.period
             if c2.metric_key:
-                prev_key_by_sent = c2.metric_key
+                prev_key_by_sent = para_key = c2.metric_key
+            if c2.change == "level" and pos_in_list[ci] == 0 and list_len[ci] == 1:
+                if c2.metric_key not in sent_keys:
+                    sent_keys.append(c2.metric_key)
             out.append(c2)
         return out
 
@@ -299,7 +320,8 @@ class ContextResolver:
 
     def _one(self, c: Claim, nsent: str, local: int, en: bool, year: int | None, heading: str, run: str,
              prev_period: str, title_period: str, doc_area: str, doc_area_basis: str, prev_key: str,
-             doc_month: int | None = None) -> Claim:
+             doc_month: int | None = None, list_index: int = 0, list_len: int = 1, sent_keys: tuple = (),
+             para_key: str = "") -> Claim:
         if c.kind in ("year", "date", "ordinal", "rank", "duration"):
             own = c.period
             return c._replace(period_type=("point" if own and c.kind == "date" else ""),
@@ -352,7 +374,7 @@ class ContextResolver:
             if w in self.doubts:
                 doubt = f"{tw_word.word}: {self.doubts[w]}"
         # ---- metric key (precision first) ---------------------------------------------------
-        key = self._key(c, nsent, local, clause_start, en, prev_key)
+        key = self._key(c, nsent, local, clause_start, en, prev_key, list_index, list_len, sent_keys, para_key)
         measure = self.lexicon.measure(key) if key else ""
         if not measure and not en:
             phrase = _norm(c.metric or "") + clause
@@ -419,12 +441,15 @@ class ContextResolver:
 
     @staticmethod
     def _not_ended(period: str, doc_month: int | None) -> bool:
-        """A part of the document's year that has not ended by the document's month."""
-        end = period.split("/")[-1]
+        """Less than half of a part of the document's year has passed by the document's month: a
+        statistic cannot be about it yet (全年 in January is last year's; 上半年 in mid-June is this
+        year's, nearly over)."""
         if doc_month is None:
             return False
-        last = 12 if len(end) == 4 else int(end[5:7])
-        return last >= doc_month
+        a, _, b = period.partition("/")
+        first = 1 if len(a) == 4 else int(a[5:7])
+        last = 12 if len(b or a) == 4 else int((b or a)[5:7])
+        return (doc_month - first + 0.5) / (last - first + 1) < 0.5
 
     @staticmethod
     def _from_to(before: str) -> str:
@@ -468,47 +493,143 @@ class ContextResolver:
         phrase = normalize_phrase(c.metric)
         return any(w in a and w in phrase for a in info.aliases_zh for w in ("新增", "增加", "减少", "新建"))
 
-    def _key(self, c: Claim, nsent: str, local: int, clause_start: int, en: bool, prev_key: str) -> str:
+    def _key(self, c: Claim, nsent: str, local: int, clause_start: int, en: bool, prev_key: str,
+             list_index: int = 0, list_len: int = 1, sent_keys: tuple = (), para_key: str = "") -> str:
         """Precision-first metric key (see module docstring)."""
         lex = self.lexicon
         if en:
-            m = lex.match(c.metric) if c.metric else None
-            if m is not None and m.exact:
-                return m.key
-            after = nsent[local + len(c.surface):local + len(c.surface) + 60]
-            mm = re.match(r"\s*((?:[a-z0-9-]+\s+){0,4}[a-z0-9-]+)", after)
-            if mm:
-                words = mm.group(1).split()
-                for n in range(len(words), 0, -1):
-                    m2 = lex.match(" ".join(words[:n]))
-                    if m2 is not None and m2.exact:
-                        return m2.key
-            return m.key if m is not None and m.exact else ""
+            return self._key_en(c, nsent, local, clause_start)
         seg = nsent[clause_start:max(clause_start, local)]
-        found = lex.find_all(seg) if seg else []
-        best = None
+        found = lex.find_normalized(seg) if seg else []
+        good = []
         for m in found:
-            tail = seg[m.end:]
-            if self._explained_tail(tail) and (best is None or m.end > best.end or
-                                               (m.end == best.end and m.end - m.start > best.end - best.start)):
-                best = m
-        if best is not None:
-            head = seg[:best.start]
-            key = best.key
+            if not self._explained_tail(seg[m.end:]):
+                continue
+            head = seg[:m.start]
             if self._explained_head(head):
-                return self._unit_fits(c, key)
-            child = self._child_from(head, key)
-            return self._unit_fits(c, child) if child else ""
+                good.append((m, m.key))
+            else:
+                child = self._child_from(head, m.key)
+                if child:
+                    good.append((m, child))
+        if good:
+            # several metrics listed before several numbers (A、B分别增长x和y): the i-th one
+            listed = [g for g in good if not any(o is not g and o[0].start <= g[0].start and g[0].end <= o[0].end
+                                                 for o in good)]
+            listed.sort(key=lambda g: g[0].start)
+            if list_len > 1 and len(listed) == list_len and self._is_list(seg, listed):
+                return self._unit_fits(c, listed[list_index][1])
+            items = self._list_items(seg, listed)
+            if list_len > 1 and len(items) == list_len:
+                return self._unit_fits(c, items[list_index]) if items[list_index] else ""
+            best = max(good, key=lambda g: (g[0].end, g[0].end - g[0].start))
+            return self._unit_fits(c, best[1])
+        if found and any(m.end > len(seg) - 1 for m in found):
+            return ""  # an alias right before the number with unexplained words: no key (precision first)
+        bare = self._strip(seg)
+        if not bare:
+            after = nsent[local + len(c.surface):local + len(c.surface) + 16].lstrip("的 ")
+            for m in lex.find_normalized(after):
+                if m.start == 0:
+                    return self._unit_fits(c, m.key)  # 8000多万农业转移人口…: the counted noun
+                break
+        # a list of numbers after a list of keyed levels (…，分别比1995年增长69%和67%)
+        if list_len > 1 and len(sent_keys) >= list_len and self._explained_tail(self._strip_lead(seg)):
+            return sent_keys[len(sent_keys) - list_len + list_index]
+        # nothing but change words, bases and fillers before the number: the metric of the claim before
+        if prev_key and bare and self._explained_tail(self._strip_lead(seg)):
+            return prev_key
+        # a bare modifier naming a child of the metric just before (其中，出口35.58万亿元)
+        for k in (prev_key, para_key):
+            if k and bare:
+                for base_key in (k, lex.parent(k)):
+                    child = lex.child(base_key, bare) if base_key else None
+                    if child:
+                        return child
+        # the counted noun right after the number (已设21个自由贸易试验区)
+        after = nsent[local + len(c.surface):local + len(c.surface) + 16]
+        after = after.lstrip("的 ")
+        for m in lex.find_normalized(after):
+            if m.start == 0:
+                return self._unit_fits(c, m.key)  # the counted noun is the head of the phrase
+            break
         m = lex.match(c.metric) if c.metric else None
         if m is not None and m.exact:
             return self._unit_fits(c, m.key)
-        # a bare modifier naming a child of the metric just before (其中，出口35.58万亿元)
-        bare = self._strip(seg)
-        if prev_key and bare:
-            child = lex.child(prev_key, bare)
-            if child:
-                return child
         return ""
+
+    def _list_items(self, seg: str, listed) -> list[str]:
+        """The keys of the 、-separated metric phrases before a list of numbers ('' for an item that
+        is no alias): 农产品网络零售额、乡村旅游经营收入分别增长 → [agri_online_retail_sales, '']."""
+        last = max(g[0].end for g in listed)
+        start = min(g[0].start for g in listed)
+        part = seg[start:last]
+        tail = seg[last:]
+        if "分别" not in tail and len(listed) < 2:
+            return []
+        pieces = re.split(r"[、]|和|及|与", part)
+        if len(pieces) < 2:
+            return []
+        out = []
+        for piece in pieces:
+            m = self.lexicon.match(piece) if piece else None
+            out.append(m.key if m is not None and m.exact else "")
+        return out
+
+    @staticmethod
+    def _is_list(seg: str, listed) -> bool:
+        """The aliases are joined by 、/和/及/与 only (a list of metrics)."""
+        for (a, _), (b, _) in zip(listed, listed[1:]):
+            if not _LIST_GAP.match(seg[a.end:b.start]):
+                return False
+        return True
+
+    _EN_TAIL = re.compile(r"^(?:\s|of|was|were|is|are|stood|at|reached|totaled|totalled|totaling|hit|rose|fell|grew|"
+                          r"had|has|have|an?|estimated|about|around|nearly|over|more|than|by|to|up|down|increased|"
+                          r"decreased|dropped|below|above|the|in|\d{4}|,)*$", re.I)
+
+    _EN_TIME = re.compile(r"\b(?:as of|at the end of|by the end of|end of|in|on|at|by|since|during|of|the|"
+                          r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                          r"first|second|third|fourth|quarter|half|year|month|\d+)\b", re.I)
+
+    def _explained_en(self, rest: str) -> bool:
+        """An English remainder made only of time words, areas and neutral words."""
+        r = rest
+        for a in sorted(self.areas.find_all(r), key=lambda a: -(a.end - a.start)):
+            r = r.replace(a.surface, " ")
+        r = self._EN_TIME.sub(" ", r)
+        for w in self.lexicon._neutral:  # noqa: SLF001
+            if w.isascii():
+                r = re.sub(rf"\b{re.escape(w)}\b", " ", r)
+        return re.sub(r"[\W\d_]+", "", r) == ""
+
+    def _key_en(self, c: Claim, nsent: str, local: int, clause_start: int) -> str:
+        lex = self.lexicon
+        m = lex.match(c.metric) if c.metric else None
+        if m is not None and m.exact:
+            return m.key
+        if m is not None:
+            phrase = normalize_phrase(c.metric)
+            if self._explained_en(phrase[:m.start] + " " + phrase[m.end:]):
+                return m.key
+        after = nsent[local + len(c.surface):local + len(c.surface) + 60]
+        mm = re.match(r"\s*((?:[a-z0-9-]+\s+){0,4}[a-z0-9-]+)", after)
+        if mm:
+            words = mm.group(1).split()
+            for n in range(len(words), 0, -1):
+                m2 = lex.match(" ".join(words[:n]))
+                if m2 is not None and m2.exact:
+                    return m2.key
+        seg = nsent[clause_start:max(clause_start, local)]
+        best = None
+        for f in lex.find_normalized(seg):
+            tail = seg[f.end:]
+            if self._EN_TAIL.match(tail) and (best is None or f.end > best.end):
+                best = f
+        return best.key if best is not None else ""
+
+    def _strip_lead(self, seg: str) -> str:
+        return seg.strip(" ,，、:：;；的")
 
     def _strip(self, s: str) -> str:
         s = s.strip(" ,，、:：;；的")
@@ -534,20 +655,28 @@ class ContextResolver:
                                          "提高到", "提高", "上升到", "上升", "下降到", "下降", "保持在", "保持", "稳定在",
                                          "控制在", "实际", "名义", "比上年", "同比", "较上年", "比去年", "累计", "分别",
                                          "年均", "平均", "平均每年", "年平均", "首次", "总量", "规模", "总额", "总数",
-                                         "只", "已", "共", "合计", "预计", "增长", "增加", "减少", "提升到", "提升"},
+                                         "只", "已", "共", "合计", "预计", "增长", "增加", "减少", "提升到", "提升",
+                                         "从", "由", "到", "至", "按", "高达", "将", "继续", "估计", "增幅", "增速", "涨幅",
+                                         "高于全国", "低于全国", "快于全国", "高出全国", "比全国", "全国平均"},
                         key=len, reverse=True):
             t = t.replace(w, "")
-        t = re.sub(r"(?:比|较)(?:上年|去年|前年)?(?:同期|末|底)?", "", t)
+        t = re.sub(r"(?:比|较)(?:上年|去年|前年)?(?:同期|末|底|预算)?", "", t)
         t = re.sub(r"总值|总额|金额|总规模|(?<![a-z])[a-z][a-z0-9]{0,3}(?![a-z])", "", t)  # 总值, M2, GDP
+        t = re.sub(r"[一二三四五六七八九十两]+年", "", t)
         t = re.sub(r"[0-9年月末底度季上下半]", "", t)
         return t == ""
 
     def _explained_head(self, head: str) -> bool:
-        """Before the alias: only neutral words, areas, scope words, time words and fillers."""
+        """Before the alias: only neutral words, areas, scope words, time words, fillers and verbs
+        that do not narrow the metric (累计建成, 再完成, 各类)."""
         h = head
+        for w in self.lead_words:
+            if w in h:
+                h = h.replace(w, " ")
         for m in sorted(self.areas.find_all(h), key=lambda a: -(a.end - a.start)):
             h = h.replace(m.surface, " ")
         h = self.scope_re.sub(" ", h)
+        h = re.sub(r"[一二三四五六七八九十两]+年(?:累计|来|间)?|全社会", " ", h)
         h = self.tw.zh.sub(" ", h)
         h = _YEAR.sub(" ", h)
         for w in self.fillers:
