@@ -136,8 +136,10 @@ class ContextResolver:
         # point cues that date every clause after them (截至…, by the end of …), not only their own
         self.point_wide_zh = re.compile(alternation([w for w in zh("point") if w.startswith(("截至", "截止"))]))
         self.point_wide_en = self.point_en
-        self.to_level_zh = re.compile("(?:" + alternation(zh("to_level")) + r")\s*$")
-        self.to_level_en = re.compile(r"\b(?:" + alternation(en("to_level"), fold=True) + r")\s*$", re.I)
+        self.to_level_zh = re.compile("(?:" + alternation(zh("to_level")) + r")(?:人均|每人|平均)?\s*$")
+        self.to_level_en = re.compile(r"\b(?:" + alternation(en("to_level"), fold=True) + r")(?:\s+[a-z]+)?\s*$", re.I)
+        self.rate_noun_zh = re.compile(alternation(zh("rate_noun")))
+        self.rate_noun_en = re.compile(r"\b(?:" + alternation(en("rate_noun"), fold=True) + r")\b", re.I)
         self.vs_area_zh = re.compile(alternation(zh("vs_area")))
         self.average_zh = re.compile(alternation(zh("average")))
         self.average_en = re.compile(r"\b(?:" + alternation(en("average"), fold=True) + r")\b", re.I)
@@ -287,7 +289,8 @@ class ContextResolver:
                 c = c._replace(period=shifted[c.period], period_basis="context")  # …；死亡人口1110万人
             c2 = self._one(c, nsent, local, en, year, h_single, run, prev_sent_period, title_period,
                            doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
-                           pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key)
+                           pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
+                           (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None)
             if c2.period and c2.period_basis in ("explicit", "relative", "inherited", "release", "context") \
                     and c2.kind not in ("year", "date") and c2.change in ("level", "abs_change", "rel_change", "pp_change") \
                     and first_of_sentence:
@@ -321,7 +324,7 @@ class ContextResolver:
     def _one(self, c: Claim, nsent: str, local: int, en: bool, year: int | None, heading: str, run: str,
              prev_period: str, title_period: str, doc_area: str, doc_area_basis: str, prev_key: str,
              doc_month: int | None = None, list_index: int = 0, list_len: int = 1, sent_keys: tuple = (),
-             para_key: str = "") -> Claim:
+             para_key: str = "", prev_area: tuple[str, str] | None = None) -> Claim:
         if c.kind in ("year", "date", "ordinal", "rank", "duration"):
             own = c.period
             return c._replace(period_type=("point" if own and c.kind == "date" else ""),
@@ -388,28 +391,26 @@ class ContextResolver:
         if change == "level" and not en and c.kind in ("count", "amount") and self.change_before_zh.search(clause) \
                 and not (self.to_level_zh.search(tail8)):
             change = "abs_change"  # 比去年增加2000亿元
-        if change in ("abs_change", "rel_change") and (self.to_level_en if en else self.to_level_zh).search(tail8):
+        rate_noun = (self.rate_noun_en if en else self.rate_noun_zh).search(clause)
+        if change in ("abs_change", "rel_change") and (self.to_level_en if en else self.to_level_zh).search(
+                before[max(0, len(before) - 20):] if en else tail8):
             change = "level"  # 提高到67%, 降至15%, rose to 5.2 percent: the level reached
-        if change == "abs_change" and key and self._alias_holds_change(c, key):
-            change = "level"  # 城镇新增就业1244万人: 'new' is in the indicator's own name
+        if rate_noun and c.unit == "%" and change in ("level", "abs_change") and (not key or not self.lexicon.info(key).unit == "%"):
+            change = "rel_change"  # 涨幅回落到2.6%, sales growth was 2.7 per cent: the level of a growth rate
+        if change in ("abs_change", "rel_change") and key and self._alias_holds_change(clause, key):
+            change = "level"  # 城镇新增就业1244万人, 对世界经济增长贡献率: the change word is in the indicator's name
+        if not en and change == "level" and not key and c.kind in ("count", "amount") and re.match(
+                r"(?:新增|增加|减少)", self._strip(clause) or clause):
+            change = "abs_change"  # 新增第四代移动通信用户3.4亿: an increase of a stock
+        if en and change == "level" and c.kind in ("count", "amount") and re.match(
+                r"\s*(?:more|fewer|less)\b", nsent[local + len(c.surface):local + len(c.surface) + 8]):
+            change = "abs_change"  # 600,000 more people employed than a year ago
         own = split_base(period, c.base_period) if c.base_period else period
         # a stock stated over a run of years is the level at its end (各类市场主体达到9800多万户)
         if "/" in own and len(own) == 9 and basis == "context" and measure == "stock" and change == "level":
             own = period = own.split("/")[1]
         if change == "level":
             base = ""
-        if change in ("abs_change", "rel_change", "pp_change") and not base:
-            average = (self.average_en if en else self.average_zh).search(before)
-            if not en and self.vs_area_zh.search(clause):
-                base = ""
-            elif average and own and "/" not in own and run and basis != "explicit":
-                own = period = run
-                base = _previous(own)
-            elif "/" in own and len(own) == 9 and measure == "stock":
-                base = str(int(own[:4]) - 1)
-                own = period = own.split("/")[1]
-            elif own:
-                base = _previous(own)
         # ---- point or interval, doubt -------------------------------------------------------
         ptype = period_type(own, measure)
         if own and "/" not in own:
@@ -430,10 +431,24 @@ class ContextResolver:
                 ptype = "interval" if len(own) == 4 else ""
             if not ptype and change in ("abs_change",) and len(own) == 4 and measure != "stock":
                 ptype = "interval"
+        if change in ("abs_change", "rel_change", "pp_change") and not base:
+            average = (self.average_en if en else self.average_zh).search(before)
+            if not en and self.vs_area_zh.search(clause):
+                base = ""
+            elif average and own and "/" not in own and run and basis != "explicit":
+                own = period = run
+                base = _previous(own)
+            elif "/" in own and len(own) == 9 and measure == "stock":
+                base = str(int(own[:4]) - 1)
+                own = period = own.split("/")[1]
+            elif own:
+                base = _previous(own)
         if not doubt and own and len(own) == 4 and measure == "stock" and ptype == "point":
             doubt = f"{own}: a stock dated by a year only (year-end assumed)"
         # ---- area -------------------------------------------------------------------------
-        area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key)
+        inherit = not en and bool(prev_area) and self._explained_tail(self._strip_lead(
+            nsent[clause_start:max(clause_start, local)]))
+        area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area, inherit)
         return c._replace(period=period, period_basis=basis if period else "none", metric_key=key,
                           period_type=ptype, granularity=period_granularity(own), period_doubt=doubt,
                           area=area, area_basis=area_basis, change=change,
@@ -488,10 +503,17 @@ class ContextResolver:
     def _with_year(period: str, year: int) -> str:
         return re.sub(r"(?<![0-9])(19|20)[0-9]{2}(?![0-9])", f"{year:04d}", period)
 
-    def _alias_holds_change(self, c: Claim, key: str) -> bool:
+    def _alias_holds_change(self, clause: str, key: str) -> bool:
+        """An alias of ``key`` that holds the change word stands in the clause (城镇新增就业, 减少农村贫困人口,
+        对世界经济增长的贡献率), and no other change word follows it."""
         info = self.lexicon.info(key)
-        phrase = normalize_phrase(c.metric)
-        return any(w in a and w in phrase for a in info.aliases_zh for w in ("新增", "增加", "减少", "新建"))
+        for a in info.aliases_zh:
+            if self.rate_noun_zh.search(a):
+                continue  # 居民消费价格涨幅2%: the number is the rate of change itself
+            if any(w in a for w in self.up_down if not w.isascii()) and a in clause:
+                rest = clause[clause.index(a) + len(a):]
+                return not any(w in rest for w in self.up_down if not w.isascii() and len(w) > 1)
+        return False
 
     def _key(self, c: Claim, nsent: str, local: int, clause_start: int, en: bool, prev_key: str,
              list_index: int = 0, list_len: int = 1, sent_keys: tuple = (), para_key: str = "") -> str:
@@ -663,7 +685,7 @@ class ContextResolver:
         t = re.sub(r"(?:比|较)(?:上年|去年|前年)?(?:同期|末|底|预算)?", "", t)
         t = re.sub(r"总值|总额|金额|总规模|(?<![a-z])[a-z][a-z0-9]{0,3}(?![a-z])", "", t)  # 总值, M2, GDP
         t = re.sub(r"[一二三四五六七八九十两]+年", "", t)
-        t = re.sub(r"[0-9年月末底度季上下半]", "", t)
+        t = re.sub(r"[0-9.年月末底度季上下半%‰和及与]", "", t)  # and earlier numbers of the same list
         return t == ""
 
     def _explained_head(self, head: str) -> bool:
@@ -698,25 +720,38 @@ class ContextResolver:
         if not key:
             return key
         info = self.lexicon.info(key)
-        if info.unit == "person" and c.unit in ("户", "家", "个", "座", "台", "套", "项"):
-            return ""
+        if info.unit in ("person", "person_time") and c.unit and c.unit not in ("person", "person_time", "人", "人次"):
+            return ""  # 移动互联网用户数14.5亿户: accounts, not persons
         return key
 
     def _area(self, nsent: str, local: int, clause_start: int, en: bool, doc_area: str, doc_basis: str,
-              key: str) -> tuple[str, str]:
+              key: str, prev_area: tuple[str, str] | None = None, inherit: bool = False) -> tuple[str, str]:
+        """Where the claim was measured: the phrase, the sentence, the document (see module docstring)."""
         if key:
             fixed = self.lexicon.info(key).area
             if fixed:
                 return fixed, "phrase"
+        sub_national = bool(doc_area) and doc_area != "CN" and "CN" in self.areas.ancestors(doc_area)
+
+        def national_in_subnational(code: str, at_start: bool) -> bool:
+            # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
+            return sub_national and code in self.areas.ancestors(doc_area) and not at_start
+
         clause = nsent[clause_start:max(clause_start, local)]
+        if en:
+            clause = clause + " " + nsent[local:local + 40]  # 4,000 UK adults: the counted noun's area
         found = [a for a in self.areas.find_all(clause) if a.code != "WORLD"]
+        found = [a for a in found if not national_in_subnational(a.code, a.start <= 1)]
         if found:
             return found[-1].code, "phrase"
         if self.scope_re.search(clause) and doc_area:
             return doc_area, "phrase"
+        if inherit and prev_area is not None and prev_area[0]:
+            return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
         head = nsent[:max(0, local)]
-        found = [a for a in self.areas.find_all(head[:40]) if a.code != "WORLD"]
-        if found and found[0].start <= 12:
+        found = [a for a in self.areas.find_all(head[:60]) if a.code != "WORLD"]
+        found = [a for a in found if not (doc_area and a.code in self.areas.ancestors(doc_area))]
+        if found:
             return found[0].code, "sentence"
         if doc_area:
             return doc_area, doc_basis
