@@ -146,11 +146,14 @@ class ContextResolver:
         self.stock_words = re.compile(alternation(zh("stock_word")))
         self.flow_words = re.compile(alternation(zh("flow_word")))
         self.up_down = frozenset(w for r in ("up", "down", "change") for w in cues.words(r))
+        # what may stand between a metric and its number: change words and words of stating (cues.csv)
+        self._tail_words = re.compile(alternation(sorted({w for r in ("up", "down", "change", "stating")
+                                                          for w in cues.words(r) if not w.isascii()})))
         self.change_before_zh = re.compile("(?:" + alternation([w for w in self.up_down if not w.isascii()])
                                            + r")(?:了|约|近|超过|超|逾|达)?\s*$")
-        self.fillers = tuple(sorted((w for w in cues.words("filler") if not w.isascii()), key=len, reverse=True))
+        self.fillers = tuple(sorted((w for w in cues.words("filler") if not w.isascii()), key=lambda w: (-len(w), w)))
         self.lead_words = tuple(sorted({w for r in ("lead_verb", "filler", "plan", "predicate") for w in cues.words(r)
-                                        if not w.isascii()}, key=len, reverse=True))
+                                        if not w.isascii()}, key=lambda w: (-len(w), w)))
         # time words with a doubt or a point shape, by word (simplified, lower case)
         self.doubts = {w: tw_.doubt for w, tw_ in self.tw.words.items() if getattr(tw_, "doubt", "")}
         scope = [w for w in ("全省", "全区", "全市", "本省", "本市", "全自治区", "全州", "全县")]
@@ -290,8 +293,9 @@ class ContextResolver:
             c2 = self._one(c, nsent, local, en, year, h_single, run, prev_sent_period, title_period,
                            doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
                            pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
-                           (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None)
-            if c2.period and c2.period_basis in ("explicit", "relative", "inherited", "release", "context") \
+                           (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
+                           [(p.start - s_start, p.end - s_start) for p in out if p.sentence_id == c.sentence_id])
+            if c2.period and c2.period_basis in ("explicit", "relative", "inherited", "release") \
                     and c2.kind not in ("year", "date") and c2.change in ("level", "abs_change", "rel_change", "pp_change") \
                     and first_of_sentence:
                 sent_period = split_base(c2.period, c2.base_period)  # the sentence's own time, carried on
@@ -324,7 +328,7 @@ class ContextResolver:
     def _one(self, c: Claim, nsent: str, local: int, en: bool, year: int | None, heading: str, run: str,
              prev_period: str, title_period: str, doc_area: str, doc_area_basis: str, prev_key: str,
              doc_month: int | None = None, list_index: int = 0, list_len: int = 1, sent_keys: tuple = (),
-             para_key: str = "", prev_area: tuple[str, str] | None = None) -> Claim:
+             para_key: str = "", prev_area: tuple[str, str] | None = None, prev_spans=()) -> Claim:
         if c.kind in ("year", "date", "ordinal", "rank", "duration"):
             own = c.period
             return c._replace(period_type=("point" if own and c.kind == "date" else ""),
@@ -339,7 +343,8 @@ class ContextResolver:
         # a one-month part (年末) dates its own clause only: 年末失业率降到5.5%，居民消费价格上涨2%
         if tw_word is not None and not tw_clause and tw_word.shape == "point" and basis in ("relative", "inherited"):
             sentence_tw = self._sentence_time_word(nsent, en)
-            if sentence_tw is not None and sentence_tw is not tw_word and year is not None:
+            if sentence_tw is not None and sentence_tw is not tw_word and year is not None \
+                    and sentence_tw.type == "part":
                 from factlib.claims.periods import year_period
                 period = year_period(int(period[:4]), sentence_tw.months) if sentence_tw.months else period[:4]
                 tw_word = sentence_tw
@@ -377,7 +382,8 @@ class ContextResolver:
             if w in self.doubts:
                 doubt = f"{tw_word.word}: {self.doubts[w]}"
         # ---- metric key (precision first) ---------------------------------------------------
-        key = self._key(c, nsent, local, clause_start, en, prev_key, list_index, list_len, sent_keys, para_key)
+        key = self._key(c, nsent, local, clause_start, en, prev_key, list_index, list_len, sent_keys, para_key,
+                        prev_spans)
         measure = self.lexicon.measure(key) if key else ""
         if not measure and not en:
             phrase = _norm(c.metric or "") + clause
@@ -416,9 +422,10 @@ class ContextResolver:
         if own and "/" not in own:
             point_cue = (self.point_en if en else self.point_zh).search(clause) or \
                 (self.point_wide_en if en else self.point_wide_zh).search(before)
-            if point_cue is not None or (tw_word is not None and tw_word.shape == "point" and tw_clause):
+            end_cue = len(own) == 4 and re.search(rf"{own}\s*年\s*(?:底|末)|end of\s*{own}", nsent) is not None
+            if point_cue is not None or end_cue or (tw_word is not None and tw_word.shape == "point"
+                                                    and (tw_clause or 0 <= tw_pos < 12)):
                 ptype = "point"
-                end_cue = point_cue is not None and any(w in point_cue.group().lower() for w in ("末", "底", "end"))
                 if len(own) == 4 and (end_cue or (tw_word is not None and tw_word.months
                                                   and tw_word.months[0] == tw_word.months[1] and tw_clause)):
                     month = 12 if end_cue else tw_word.months[0]
@@ -438,9 +445,13 @@ class ContextResolver:
             elif average and own and "/" not in own and run and basis != "explicit":
                 own = period = run
                 base = _previous(own)
+            elif average and "/" in own and len(own) == 9:
+                # 1990年到2000年年均1.07%: from the first year written; 十四五 年均: from the year before
+                base = own[:4] if basis in ("explicit", "inherited") else _previous(own)
             elif "/" in own and len(own) == 9 and measure == "stock":
                 base = str(int(own[:4]) - 1)
                 own = period = own.split("/")[1]
+                ptype = "point"  # 五年增加70%: the stock at the end of the run, against the year before it
             elif own:
                 base = _previous(own)
         if not doubt and own and len(own) == 4 and measure == "stock" and ptype == "point":
@@ -516,16 +527,24 @@ class ContextResolver:
         return False
 
     def _key(self, c: Claim, nsent: str, local: int, clause_start: int, en: bool, prev_key: str,
-             list_index: int = 0, list_len: int = 1, sent_keys: tuple = (), para_key: str = "") -> str:
+             list_index: int = 0, list_len: int = 1, sent_keys: tuple = (), para_key: str = "",
+             prev_spans=()) -> str:
         """Precision-first metric key (see module docstring)."""
         lex = self.lexicon
         if en:
             return self._key_en(c, nsent, local, clause_start)
         seg = nsent[clause_start:max(clause_start, local)]
+        for a, b in prev_spans:  # earlier numbers of the clause (从…2.73万亿元增加到…) are no metric words
+            if clause_start <= a and b <= local:
+                seg = seg[:a - clause_start] + " " * (b - a) + seg[b - clause_start:]
         found = lex.find_normalized(seg) if seg else []
         good = []
         for m in found:
-            if not self._explained_tail(seg[m.end:]):
+            tail = seg[m.end:]
+            for o in found:  # other metrics of a list after this one (A和B实际增长x和y)
+                if o.start >= m.end:
+                    tail = tail.replace(seg[o.start:o.end], "")
+            if not self._explained_tail(tail):
                 continue
             head = seg[:m.start]
             if self._explained_head(head):
@@ -555,6 +574,14 @@ class ContextResolver:
                 if m.start == 0:
                     return self._unit_fits(c, m.key)  # 8000多万农业转移人口…: the counted noun
                 break
+        # the subject standing alone in the clause before (全社会研究与实验发展经费，从2002年1288亿元…)
+        if not prev_key and clause_start > 0 and self._explained_tail(self._strip_lead(seg)):
+            before = nsent[:clause_start - 1]
+            subject = before[max((m.end() for m in _CLAUSE.finditer(before)), default=0):]
+            m = lex.match(subject) if subject else None
+            if m is not None and (m.exact or self._explained_head(normalize_phrase(subject)[:m.start])) \
+                    and normalize_phrase(subject).endswith(m.alias):
+                return self._unit_fits(c, m.key)
         # a list of numbers after a list of keyed levels (…，分别比1995年增长69%和67%)
         if list_len > 1 and len(sent_keys) >= list_len and self._explained_tail(self._strip_lead(seg)):
             return sent_keys[len(sent_keys) - list_len + list_index]
@@ -662,7 +689,7 @@ class ContextResolver:
                 if s.startswith(w):
                     s = s[len(w):].lstrip(" ,，、:：")
                     changed = True
-        for w in sorted(self.up_down, key=len, reverse=True):
+        for w in sorted(self.up_down, key=lambda w: (-len(w), w)):
             if s.endswith(w) and len(s) > len(w):
                 s = s[:-len(w)]
                 break
@@ -671,17 +698,10 @@ class ContextResolver:
     def _explained_tail(self, tail: str) -> bool:
         """Between the alias and the number: only verbs of stating, change words, fillers, qualifiers."""
         t = re.sub(r"[\s,，、:：的]", "", tail)
-        if len(t) > 12:
+        if len(t) > 20:
             return False
-        for w in sorted(self.up_down | {"达到", "达", "为", "是", "约", "超过", "超", "突破", "近", "逾", "增至", "降至",
-                                         "提高到", "提高", "上升到", "上升", "下降到", "下降", "保持在", "保持", "稳定在",
-                                         "控制在", "实际", "名义", "比上年", "同比", "较上年", "比去年", "累计", "分别",
-                                         "年均", "平均", "平均每年", "年平均", "首次", "总量", "规模", "总额", "总数",
-                                         "只", "已", "共", "合计", "预计", "增长", "增加", "减少", "提升到", "提升",
-                                         "从", "由", "到", "至", "按", "高达", "将", "继续", "估计", "增幅", "增速", "涨幅",
-                                         "高于全国", "低于全国", "快于全国", "高出全国", "比全国", "全国平均"},
-                        key=len, reverse=True):
-            t = t.replace(w, "")
+        t = re.sub(r"[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:底|末)?|[一二三四五六七八九十两]+年", "", t)  # dates first: 1995年增长
+        t = self._tail_words.sub("", t)
         t = re.sub(r"(?:比|较)(?:上年|去年|前年)?(?:同期|末|底|预算)?", "", t)
         t = re.sub(r"总值|总额|金额|总规模|(?<![a-z])[a-z][a-z0-9]{0,3}(?![a-z])", "", t)  # 总值, M2, GDP
         t = re.sub(r"[一二三四五六七八九十两]+年", "", t)
@@ -698,7 +718,7 @@ class ContextResolver:
         for m in sorted(self.areas.find_all(h), key=lambda a: -(a.end - a.start)):
             h = h.replace(m.surface, " ")
         h = self.scope_re.sub(" ", h)
-        h = re.sub(r"[一二三四五六七八九十两]+年(?:累计|来|间)?|全社会", " ", h)
+        h = re.sub(r"[一二三四五六七八九十两]+年(?:累计|来|间)?|全社会|^全$", " ", h)
         h = self.tw.zh.sub(" ", h)
         h = _YEAR.sub(" ", h)
         for w in self.fillers:
