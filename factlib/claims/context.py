@@ -51,6 +51,9 @@ _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一�
 _SENT_END = "。！？!?；;"
 _HEADING_WORDS = re.compile(r"回顾|工作安排|重点工作|主要任务|总体要求|目标任务|发展成就|主要数据|工作部署|工作的建议")
 _CLAUSE = re.compile(r"[，,；;。：:！？!?、\n]")
+#: the currency a bare 元 means in an economy with its own dollar
+_AREA_CURRENCY = {"HK": "HKD", "MO": "MOP", "TW": "TWD"}
+_MEASURED = frozenset(("count", "amount", "percent", "growth_rate", "pp_change", "multiple", "fraction"))
 _LIST_GAP = re.compile(r"^[\s、和及与,，]*$")
 _PAST_YEARS = re.compile(r"过去([一二三四五六七八九十0-9]+)年|([一二三四五六七八九十0-9]+)年来")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -137,7 +140,7 @@ class ContextResolver:
         self.point_wide_zh = re.compile(alternation([w for w in zh("point") if w.startswith(("截至", "截止"))]))
         self.point_wide_en = self.point_en
         self.to_level_zh = re.compile("(?:" + alternation(zh("to_level")) + r")(?:人均|每人|平均)?\s*$")
-        self.to_level_en = re.compile(r"\b(?:" + alternation(en("to_level"), fold=True) + r")(?:\s+[a-z]+)?\s*$", re.I)
+        self.to_level_en = re.compile(r"\b(?:" + alternation(en("to_level"), fold=True) + r")(?:\s+[a-z]+){0,2}\s*$", re.I)
         self.rate_noun_zh = re.compile(alternation(zh("rate_noun")))
         self.rate_noun_en = re.compile(r"\b(?:" + alternation(en("rate_noun"), fold=True) + r")\b", re.I)
         self.vs_area_zh = re.compile(alternation(zh("vs_area")))
@@ -294,7 +297,8 @@ class ContextResolver:
                            doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
                            pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
                            (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
-                           [(p.start - s_start, p.end - s_start) for p in out if p.sentence_id == c.sentence_id])
+                           [(p.start - s_start, p.end - s_start) for p in out if p.sentence_id == c.sentence_id
+                            and p.kind in _MEASURED])
             if c2.period and c2.period_basis in ("explicit", "relative", "inherited", "release") \
                     and c2.kind not in ("year", "date") and c2.change in ("level", "abs_change", "rel_change", "pp_change") \
                     and first_of_sentence:
@@ -338,7 +342,7 @@ class ContextResolver:
         clause = before[clause_start:]
         period, basis, doubt = c.period, c.period_basis, ""
         base = c.base_period
-        plan = bool((self.plan_en if en else self.plan_zh).search(before or nsent))
+        plan = bool((self.plan_en if en else self.plan_zh).search(nsent))
         tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en)
         # a one-month part (年末) dates its own clause only: 年末失业率降到5.5%，居民消费价格上涨2%
         if tw_word is not None and not tw_clause and tw_word.shape == "point" and basis in ("relative", "inherited"):
@@ -349,7 +353,7 @@ class ContextResolver:
                 period = year_period(int(period[:4]), sentence_tw.months) if sentence_tw.months else period[:4]
                 tw_word = sentence_tw
         # ---- period from context and release conventions -------------------------------------
-        if period and basis in ("relative", "inherited") and tw_word is not None and tw_word.type == "part" \
+        if period and basis == "relative" and tw_word is not None and tw_word.type == "part" \
                 and year is not None and period[:4] == str(year):
             if heading and len(heading) == 4:
                 period = self._with_year(period, int(heading))
@@ -427,7 +431,8 @@ class ContextResolver:
                                                     and (tw_clause or 0 <= tw_pos < 12)):
                 ptype = "point"
                 if len(own) == 4 and (end_cue or (tw_word is not None and tw_word.months
-                                                  and tw_word.months[0] == tw_word.months[1] and tw_clause)):
+                                                  and tw_word.months[0] == tw_word.months[1]
+                                                  and (tw_clause or 0 <= tw_pos < 12))):
                     month = 12 if end_cue else tw_word.months[0]
                     new_own = f"{own}-{month:02d}"
                     period = period.replace(own, new_own) if own in period else new_own
@@ -454,13 +459,18 @@ class ContextResolver:
                 ptype = "point"  # 五年增加70%: the stock at the end of the run, against the year before it
             elif own:
                 base = _previous(own)
+        if base and len(base) == 4 and re.search(rf"{base}\s*年\s*(?:底|末)|end of\s*{base}", nsent):
+            base = f"{base}-12"  # 较2018年底: the end of the year
         if not doubt and own and len(own) == 4 and measure == "stock" and ptype == "point":
             doubt = f"{own}: a stock dated by a year only (year-end assumed)"
         # ---- area -------------------------------------------------------------------------
         inherit = not en and bool(prev_area) and self._explained_tail(self._strip_lead(
             nsent[clause_start:max(clause_start, local)]))
         area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area, inherit)
-        return c._replace(period=period, period_basis=basis if period else "none", metric_key=key,
+        unit = c.unit
+        if unit == "CNY" and c.unit_surface in ("元", "圆") and area in _AREA_CURRENCY and "人民币" not in clause:
+            unit = _AREA_CURRENCY[area]  # 342億元 in a Hong Kong government release is HK dollars
+        return c._replace(unit=unit, period=period, period_basis=basis if period else "none", metric_key=key,
                           period_type=ptype, granularity=period_granularity(own), period_doubt=doubt,
                           area=area, area_basis=area_basis, change=change,
                           base_period=base if change not in ("", "level") else "")
@@ -547,6 +557,11 @@ class ContextResolver:
             if not self._explained_tail(tail):
                 continue
             head = seg[:m.start]
+            for o in found:  # metrics listed before this one (A和B…): not modifiers of B
+                if o.end <= m.start:
+                    head = head.replace(seg[o.start:o.end], "")
+            if found and head != seg[:m.start]:
+                head = re.sub(r"[、和及与]", "", head)
             if self._explained_head(head):
                 good.append((m, m.key))
             else:
