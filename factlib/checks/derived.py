@@ -17,7 +17,7 @@ import pandas as pd
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, evidence_for, fmt_interval, quote
 from factlib.checks.intervals import Verdict, interval_dict, overlap_verdict, rel_diff, tolerance
-from factlib.checks.official import keyed_claims, period_key, prepare_reference
+from factlib.checks.official import area_key, keyed_claims, period_key, prepare_reference
 from factlib.checks.registry import register_check
 
 #: other documents' statements compared with an implied value: the most common few per metric and period
@@ -83,6 +83,7 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     implied = pd.DataFrame({
         "i": np.arange(len(ch)), "metric_key": key, "period": base,
         "mclass": cl["mclass"].to_numpy(), "lo": imp_lo, "hi": imp_hi, "v": imp_v,
+        "akey": area_key(cl).to_numpy(),
     })
     implied["pkey"] = period_key(implied["period"].astype(str), implied["mclass"])
     usable = (implied["metric_key"] != "") & (implied["period"] != "") & implied["lo"].notna()
@@ -128,8 +129,8 @@ def _comparators(ctx: CheckContext, implied: pd.DataFrame, c: pd.DataFrame, leve
     ref = ctx.reference
     if ref is not None and not ref.empty:
         r = prepare_reference(ref)
-        m = implied.merge(r[["metric_key", "pkey", "mclass", "low", "high", "value", "source_name"]],
-                          on=["metric_key", "pkey", "mclass"])
+        m = implied.merge(r.loc[~r["later"], ["metric_key", "pkey", "mclass", "akey", "low", "high", "value", "source_name"]],
+                          on=["metric_key", "pkey", "mclass", "akey"])
         if not m.empty:
             frames.append(pd.DataFrame({
                 "i": m["i"], "v": m["v"], "verdict": overlap_verdict(m["lo"], m["hi"], m["low"], m["high"]), "src_rank": 0,
