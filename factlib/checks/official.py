@@ -8,6 +8,8 @@ lower-tier sources disagree).  Claims with a metric and a period but no referenc
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -29,6 +31,27 @@ def period_key(period: pd.Series, mclass: pd.Series) -> pd.Series:
     """Join key for periods: a stock stated for a bare year is the year-end month."""
     year_only = period.str.fullmatch(r"\d{4}") & mclass.isin(_STOCK)
     return period.where(~year_only, period + "-12")
+
+
+#: words that make a figure a plan or a target (争取1997年粮食产量达到4.75亿吨), not a statement of fact:
+#: such claims are not compared with official figures (an outcome that misses a plan is no contradiction)
+_PLAN = re.compile(r"争取|力争|预期目标|目标|计划|规划|拟|预计|将达到|要达到|确保")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
+
+
+def clause_before(sentence: str, surface: str) -> str:
+    """The clause of ``sentence`` up to where ``surface`` starts (the words that introduce a number)."""
+    at = sentence.find(surface)
+    if at < 0:
+        return ""
+    start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+    return sentence[start:at]
+
+
+def is_plan(claims: pd.DataFrame) -> np.ndarray:
+    """Claims stated as a plan or a target (see ``_PLAN``)."""
+    return np.fromiter((bool(_PLAN.search(clause_before(str(s), str(f)))) for s, f in
+                        zip(claims["sentence"], claims["surface"])), dtype=bool, count=len(claims))
 
 
 def keyed_claims(claims: pd.DataFrame, columns: list[str], classes: pd.Series | None = None) -> pd.DataFrame:
@@ -85,6 +108,8 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     ref = ctx.reference
     columns = ["metric_key", "period", "mclass", "lo", "hi", "value_num"] + (["doc_date"] if "doc_date" in c.columns else [])
     cand = keyed_claims(c, columns, comparable(c["mclass"]))
+    if not cand.empty:
+        cand = cand[~is_plan(c.loc[cand.index])]
     if cand.empty:
         return empty_findings()
     cand["row"] = cand.index
