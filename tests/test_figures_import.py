@@ -209,12 +209,12 @@ def test_trusted_release_contradicts_the_planted_figure_and_confirms_the_rest():
     reference = load_reference(include_default=False, frames=[trusted_reference([release])])
     claims = factlib.claims_frame([article])
     findings = factlib.check(claims, reference=reference, checks=["reference"], documents=[article])
-    verdict = {(k, json.dumps(o["value"])): v for k, o, v in zip(findings["metric_key"], findings["observed"],
-                                                                  findings["verdict"].astype(str))}
-    assert verdict[("cpi", "0.9")] == "contradicted"                      # the planted error
-    assert verdict[("gdp", "126058200000000.0")] == "consistent"
-    assert verdict[("gdp", "5.2")] == "consistent"
-    assert verdict[("population", "1409670000.0")] == "consistent"
+    verdict = {(k, float(o)): v for k, o, v in zip(findings["metric_key"], findings["observed_value"],
+                                                    findings["verdict"].astype(str))}
+    assert verdict[("cpi", 0.9)] == "contradicted"                        # the planted error
+    assert verdict[("gdp", 126058200000000.0)] == "consistent"
+    assert verdict[("gdp", 5.2)] == "consistent"
+    assert verdict[("population", 1409670000.0)] == "consistent"
 
 
 def test_cli_check_trusted(tmp_path):
