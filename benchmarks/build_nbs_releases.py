@@ -74,6 +74,67 @@ add("elderly_population_60", "2018-12", 249490000, "人", "60周歲及以上人�
 add("urban_population", "2018-12", 831370000, "人", "城鎮常住人口83137萬人", S, U, "secondary", P)
 add("rural_population", "2018-12", 564010000, "人", "鄉(xiāng)村常住人口56401萬人", S, U, "secondary", P)
 
+# E2. population releases 2019, 2023, 2024 (NBS, each January) via reprints
+S = "国家统计局 2019年人口数据 (via 199IT reprint)"; U = "http://199it.com/archives/999247.html"; P = "2020-01-17"
+add("population", "2019-12", 1400050000, "人", "去年末中国大陆总人口…140005万人", S, U, "secondary", P)
+add("births", "2019", 14650000, "人", "全年出生人口1465万人", S, U, "secondary", P)
+add("birth_rate", "2019", "10.48", "‰", "人口出生率为10.48‰", S, U, "secondary", P)
+add("deaths", "2019", 9980000, "人", "死亡人口998万人", S, U, "secondary", P)
+add("death_rate", "2019", "7.14", "‰", "人口死亡率为7.14‰", S, U, "secondary", P)
+add("natural_growth_rate", "2019", "3.34", "‰", "人口自然增长率为3.34‰", S, U, "secondary", P)
+add("working_age_population", "2019-12", 896400000, "人", "16至59周岁的劳动年龄人口89640万人", S, U, "secondary", P)
+add("elderly_population_60", "2019-12", 253880000, "人", "60周岁及以上人口25388万人", S, U, "secondary", P)
+add("urban_population", "2019-12", 848430000, "人", "城镇常住人口84843万人", S, U, "secondary", P)
+add("rural_population", "2019-12", 551620000, "人", "乡村常住人口55162万人", S, U, "secondary", P)
+add("urbanisation_rate", "2019-12", "60.60", "%", "城镇人口占总人口比重(城镇化率)为60.60%", S, U, "secondary", P)
+S = "国家统计局局长康义 国新办新闻发布会 2023年人口数据 (via 中国青年报/中国西藏网 reprint)"; U = "http://ihouhe.com/cn/Instant/culture/202401/t20240117_7558978.html"; P = "2024-01-17"
+add("births", "2023", 9020000, "人", "2023年全年出生人口902萬(wàn)人", S, U, "secondary", P)
+add("birth_rate", "2023", "6.39", "‰", "人口出生率為6.39‰", S, U, "secondary", P)
+add("deaths", "2023", 11100000, "人", "死亡人口1110萬(wàn)人", S, U, "secondary", P)
+add("death_rate", "2023", "7.87", "‰", "人口死亡率為7.87‰", S, U, "secondary", P)
+add("natural_growth_rate", "2023", "-1.48", "‰", "人口自然增長(cháng)率為-1.48‰", S, U, "secondary", P)
+add("urban_population", "2023-12", 932670000, "人", "城鎮常住人口93267萬(wàn)人", S, U, "secondary", P)
+add("rural_population", "2023-12", 477000000, "人", "鄉村常住人口47700萬(wàn)人", S, U, "secondary", P)
+add("urbanisation_rate", "2023-12", "66.16", "%", "(城鎮化率)為66.16%", S, U, "secondary", P)
+add("working_age_population", "2023-12", 864810000, "人", "16—59歲的勞動(dòng)年齡人口86481萬(wàn)人", S, U, "secondary", P)
+add("elderly_population_60", "2023-12", 296970000, "人", "60歲及以上人口29697萬(wàn)人", S, U, "secondary", P)
+S = "国家统计局 2024年人口数据 (via 51haodu reprint)"; U = "http://51haodu.com/t/Nl!JVjhBa2VQVQ=="; P = "2025-01-17"
+add("births", "2024", 9540000, "人", "2024年全年出生人口954万人", S, U, "secondary", P)
+add("birth_rate", "2024", "6.77", "‰", "人口出生率为6.77‰", S, U, "secondary", P)
+add("deaths", "2024", 10930000, "人", "死亡人口1093万人", S, U, "secondary", P)
+add("death_rate", "2024", "7.76", "‰", "人口死亡率为7.76‰", S, U, "secondary", P)
+add("natural_growth_rate", "2024", "-0.99", "‰", "人口自然增长率为-0.99‰", S, U, "secondary", P)
+add("urban_population", "2024-12", 943500000, "人", "城镇常住人口94350万人", S, U, "secondary", P)
+add("rural_population", "2024-12", 464780000, "人", "乡村常住人口46478万人", S, U, "secondary", P)
+add("urbanisation_rate", "2024-12", "67.00", "%", "城镇人口占全国人口的比重(城镇化率)为67.00%", S, U, "secondary", P)
+add("working_age_population", "2024-12", 857980000, "人", "16—59岁人口85798万人", S, U, "secondary", P)
+add("elderly_population_60", "2024-12", 310310000, "人", "60岁及以上人口31031万人", S, U, "secondary", P)
+
+# F0. 2020 and 2021 annual figures (NBS January releases, 2021 communiqué, 2022 revision) via reprints
+S = "国家统计局 2021年国民经济和社会发展统计公报 (via 中新财经 English, tellerreport)"; U = "https://www.tellerreport.com/business/2022-02-28-in-2021--my-country-s-per-capita-gdp-will-exceed-80-000-yuan--an-increase-of-8-0--over-the-previous-year.S14o9qitxq.html"; P = "2022-02-28"
+add("gdp", "2021", 114367000000000, "元", "the annual GDP was 114.367 trillion yuan", S, U, "secondary", P)
+add("gdp", "2021", "8.1", "%", "an increase of 8.1% over the previous year", S, U, "secondary", P, kind="growth_rate")
+add("gdp_per_capita", "2021", 80976, "元", "The annual per capita GDP was 80,976 yuan", S, U, "secondary", P)
+add("gdp_per_capita", "2021", "8.0", "%", "an increase of 8.0% over the previous year", S, U, "secondary", P, kind="growth_rate")
+add("labour_productivity", "2021", 146380, "元", "The total labor productivity was 146,380 yuan per person", S, U, "secondary", P)
+S = "国家统计局 2021年国民经济运行情况 (via asiafirst.net reprint)"; U = "https://www.asiafirst.net/post/china-s-economy-grows-8-in-2021"; P = "2022-01-17"
+add("surveyed_urban_unemployment_rate", "2021-12", "5.1", "%", "The surveyed urban unemployment rate at the year-end was 5.1%", S, U, "secondary", P)
+add("registered_urban_unemployment_rate", "2021-12", "3.96", "%", "the registered urban unemployment rate was 3.96%", S, U, "secondary", P)
+add("cpi", "2021", "0.9", "%", "consumer prices in 2021 went up by 0.9% over the previous year", S, U, "secondary", P, kind="growth_rate")
+add("ppi", "2021", "8.1", "%", "the producer prices for industrial products went up by 8.1%", S, U, "secondary", P, kind="growth_rate")
+S = "国家统计局 2021年国内生产总值最终核实 (via owpit.com reprint)"; U = "https://www.owpit.com/chinas-2021-growth-rate-revised/"; P = ""
+add("gdp", "2021", 114900000000000, "元", "announced that the figure was 114.9 trillion yuan", S, U, "secondary", P, vintage="later")
+add("gdp", "2021", "8.4", "%", "the annual growth rate in 2021 increased from 8.1 percent to 8.4 percent", S, U, "secondary", P, kind="growth_rate", vintage="later")
+S = "国家统计局 2021年国民经济运行情况 (via eastmojo reprint of PTI/Xinhua)"; U = "https://www.eastmojo.com/neighbourhood-watch/china/2022/01/17/chinas-economy-grows-8-1-in-2021/"; P = "2022-01-17"
+add("gdp", "2021-10/2021-12", "4", "%", "China’s economy grew by four percent in the fourth quarter of last year", S, U, "secondary", P, kind="growth_rate")
+add("gdp", "2021-07/2021-09", "4.9", "%", "slowing from the 4.9 percent growth in the third quarter", S, U, "secondary", P, kind="growth_rate")
+add("gdp", "2021", 114370000000000, "元", "The country’s GDP expanded 8.1 per cent year on year to 114.37 trillion yuan", S, U, "secondary", P)
+add("fixed_asset_investment", "2021", "4.9", "%", "fixed-asset investment went up 4.9 per cent year on year in 2021", S, U, "secondary", P, kind="growth_rate")
+add("fixed_asset_investment", "2021", 54450000000000, "元", "the fixed-asset investment amounted to over 54.45 trillion yuan", S, U, "secondary", P, qualifier="lower")
+add("gdp", "2020", "2.3", "%", "grew 2.3 per cent in 2020", S, U, "secondary", P, kind="growth_rate")
+S = "国家统计局 2020年国民经济运行情况 (via Global Times, chinanews.lk reprint)"; U = "https://chinanews.lk/?p=199"; P = "2021-01-18"
+add("gdp", "2020", 101600000000000, "元", "China’s GDP grew 2.3 percent to 101.6 trillion yuan in 2020", S, U, "secondary", P)
+
 # F. 2023 annual figures (NBS press release 2024-01-17) via 人民日报 reprint
 S = "国家统计局 2023年国民经济运行情况 (via 人民日报 reprint)"; U = "http://duomi32.cn/_domi@/index_body.php?qZ=QI.html"; P = "2024-01-17"
 add("gdp", "2023", 126058200000000, "元", "2023年全年国内生产总值(GDP)1260582亿元", S, U, "secondary", P)
