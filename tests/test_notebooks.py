@@ -48,7 +48,11 @@ def test_one_parameters_cell_of_plain_defaults(name):
     tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1 and tagged[0] is code[0], "the first code cell, and only it, is tagged parameters"
     for stmt in ast.parse(tagged[0].source).body:
-        assert isinstance(stmt, ast.Assign), "parameters cell holds only assignments"
+        # plain or annotated (`corpus: str = "seeds"  # help`, which papermill --help-notebook shows)
+        assert isinstance(stmt, (ast.Assign, ast.AnnAssign)), "parameters cell holds only assignments"
+        if isinstance(stmt, ast.AnnAssign):  # the type is a name or a string, never code that runs
+            assert isinstance(stmt.annotation, ast.Name) or (
+                isinstance(stmt.annotation, ast.Constant) and isinstance(stmt.annotation.value, str))
         ast.literal_eval(stmt.value)  # literals only: papermill overrides them
 
 
