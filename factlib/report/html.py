@@ -519,6 +519,14 @@ def _float(x: Any) -> float:
 
 def _raw_findings_table(findings: Any, columns: Sequence[str], *, claim_links: bool) -> str:
     records = findings.to_dict("records") if hasattr(findings, "to_dict") else list(findings)
+    if hasattr(findings, "columns") and "observed_value" in findings.columns:
+        # flat findings columns: the observed/expected cells are rendered for the shown rows only
+        from factlib.checks.findings import interval_view
+
+        for side in ("observed", "expected"):
+            if side in columns and side not in findings.columns:
+                for r, d in zip(records, interval_view(findings, side)):
+                    r[side] = d
     classes = [f"verdict-{_verdict_class(r.get('verdict', ''))}" for r in records]
     cols = list(columns)
     links = None
