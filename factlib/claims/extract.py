@@ -8,9 +8,11 @@ Data flow for one document (all matching happens on ``doc.norm``; every span is 
           │               number, magnitude, 多/余, unit, 以上/左右 …), per match: qualifier before,
           │               第/百分之 prefixes, ranges, kind, value (dates.py: dates and years)
           ├─ finish.py    mentions filed under logical sentences (hard line breaks, ';')
-          ├─ context.py   per sentence with claims: time words, then kinds, periods and metrics
+          ├─ sentence.py  per sentence with claims: time words, then kinds, periods and metrics
           │               in reading order
-          └─ finish.py    spans mapped to ``doc.text``; one Claim per claim mention
+          ├─ finish.py    spans mapped to ``doc.text``; one Claim per claim mention
+          └─ context.py   per document, on the finished claims: periods from context, point or
+                          interval, area, level or change (issue 12)
 
 The working record of every stage is :class:`~factlib.claims.mention.Mention`; the speed tricks
 (garbage-collector pause, cached parses, phrase finder, numpy grouping) are in ``speed.py``.
@@ -28,7 +30,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from factlib.claims.attribution import Attributor, default_attributor
-from factlib.claims.context import SentenceReader
+from factlib.claims.context import resolve_claims
+from factlib.claims.sentence import SentenceReader
 from factlib.claims.finish import build_claims, logical_sentences, text_spans
 from factlib.claims.mention import Mention
 from factlib.claims.patterns import CLAUSE_ZH_CHARS
@@ -91,6 +94,7 @@ class Extractor:
                 return []
             out = self._finish(doc, norm, items)
             del items  # freed now, not walked by the collection that switching it back on may start
+            out = resolve_claims(doc, out)  # context periods, point/interval, area, level/change (issue 12)
         return out
 
     def _finish(self, doc, norm: str, items: list[Mention]) -> list[Claim]:
