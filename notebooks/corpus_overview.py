@@ -21,15 +21,17 @@
 # and `reference` (None for the shipped official figures, or CSV paths to add).
 
 # %% tags=["parameters"]
-corpus = "../seeds"
-reference = None
-context_file = None  # set by `factlib report`: claims and findings computed once for the batch
+corpus: str = "seeds"  # the documents: a folder, glob or file, relative to where you run (or the repository root)
+reference: "Optional[str]" = None  # an extra official-figures CSV added to the shipped table; None: the shipped figures only
+context_file: "Optional[str]" = None  # set by `factlib report` (claims and findings computed once for the batch); leave None
 
 # %%
 import factlib.report as fr
 from IPython.display import HTML, display
 
+corpus, reference = fr.resolve_paths(corpus, "corpus"), fr.resolve_paths(reference, "reference")
 ctx = fr.load_context(corpus, reference, context_file=context_file)
+fr.require_documents(ctx, corpus)
 counts = fr.overview_summary(ctx)
 summary = (
     f"{counts['documents']} documents, {counts['claims']} claims, {counts['findings']} findings "
@@ -58,11 +60,11 @@ fr.show(fr.claims_by_kind_chart(ctx.claims))
 # %% [markdown]
 # ## Findings / 核查结果
 #
-# Sorted by verdict: contradicted, needs review, unverifiable, consistent.
+# Sorted by verdict: contradicted, needs review, consistent, unverifiable.
 
 # %%
 findings = fr.sort_findings(ctx.findings)
 fr.record("findings", len(findings))
 fr.record("verdicts", findings["verdict"].value_counts().to_dict() if len(findings) else {})
 fr.show(fr.findings_by_verdict_chart(findings))
-display(HTML(fr.findings_table_html(findings)))
+display(HTML(fr.findings_table_html(findings, claims=ctx.claims, reference=ctx.reference)))

@@ -22,16 +22,19 @@
 # words. The findings about the metric follow.
 
 # %% tags=["parameters"]
-metric_key = "internet_users"
-corpus = "../seeds"
-reference = None
-context_file = None  # set by `factlib report`: claims and findings computed once for the batch
+metric_key: str = "internet_users"  # the metric to plot (a key of factlib/data/metrics.csv, e.g. online_retail_sales)
+corpus: str = "seeds"  # the documents: a folder, glob or file, relative to where you run (or the repository root)
+reference: "Optional[str]" = None  # an extra official-figures CSV added to the shipped table; None: the shipped figures only
+context_file: "Optional[str]" = None  # set by `factlib report` (claims and findings computed once for the batch); leave None
 
 # %%
 import factlib.report as fr
 from IPython.display import HTML, display
 
+corpus, reference = fr.resolve_paths(corpus, "corpus"), fr.resolve_paths(reference, "reference")
 ctx = fr.load_context(corpus, reference, context_file=context_file)
+fr.require_documents(ctx, corpus)
+fr.require_metric(metric_key, ctx.claims, ctx.reference)
 label = fr.metric_label(metric_key)
 claims = ctx.claims[ctx.claims["metric_key"] == metric_key]
 findings = fr.findings_for_metric(ctx.findings, metric_key)
@@ -49,8 +52,10 @@ fr.show(timeline.figure)
 # ## Claims / 声明
 
 # %%
-display(HTML(fr.table_html(
-    claims, ["doc_id", "surface", "value", "low", "high", "qualifier", "kind", "unit", "period", "sentence"]
+verdicts = fr.claim_verdicts(findings)
+display(HTML(fr.claims_table_html(
+    claims, ["doc_id", "surface", "value", "range", "qualifier", "period", "sentence", "verdict"],
+    link_text=False, verdicts=verdicts,
 )))
 if len(timeline.skipped):
     display(HTML(fr.heading("Not on the chart / 未绘制", 3)))
@@ -60,10 +65,7 @@ if len(timeline.skipped):
 # ## Official figures / 官方数据
 
 # %%
-if len(timeline.reference):
-    display(HTML(fr.table_html(timeline.reference, ["period", "value", "unit", "qualifier", "source_name", "quote"])))
-else:
-    display(HTML("<p>No official figure for this metric in the reference data.</p>"))
+display(HTML(fr.reference_table_html(timeline.reference)))
 
 # %% [markdown]
 # ## Findings / 核查结果
@@ -76,4 +78,4 @@ fr.record(
     f"{len(claims)} claims ({len(timeline.plotted)} plotted), {len(timeline.reference)} official figures, "
     f"{len(findings)} findings ({contradicted} contradicted)",
 )
-display(HTML(fr.findings_table_html(findings)))
+display(HTML(fr.findings_table_html(findings, claims=ctx.claims, reference=ctx.reference)))

@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 
 from factlib.checks.prepare import CheckContext
-from factlib.checks.findings import empty_findings, evidence_for, fmt_interval, quote
-from factlib.checks.intervals import Verdict, interval_dict, overlap_verdict, rel_diff, tolerance
-from factlib.checks.official import keyed_claims, period_key, prepare_reference
+from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_interval, quote
+from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
+from factlib.checks.verdicts import PHRASES, Verdict
+from factlib.checks.official import area_key, clause_before, keyed_claims, period_key, prepare_reference
 from factlib.checks.registry import register_check
 
 #: other documents' statements compared with an implied value: the most common few per metric and period
@@ -43,11 +44,18 @@ def base_period(change_period: str, level_period: str, mclass: str) -> str:
     return ""
 
 
+_AVERAGE = re.compile(r"年均|平均每年|年平均|平均增长|average annual|annual average|on average a year")
+
+
 @register_check("derived")
 def check_derived(ctx: CheckContext) -> pd.DataFrame:
     """A change claim implies an earlier value; check it against the reference or other documents."""
     c = ctx.claims
     changes = c[c["mclass"].isin(["pp", "growth"])]
+    # an average annual rate (年均增长, 平均每年增长11%) does not imply the previous year's level
+    average = np.fromiter((bool(_AVERAGE.search(clause_before(str(s), str(f)))) for s, f in
+                           zip(changes["sentence"], changes["surface"])), dtype=bool, count=len(changes))
+    changes = changes[~average]
     if changes.empty:
         return empty_findings()
     level_class = c["mclass"].where(~c["mclass"].str.startswith("money:"), "money")
@@ -83,6 +91,7 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     implied = pd.DataFrame({
         "i": np.arange(len(ch)), "metric_key": key, "period": base,
         "mclass": cl["mclass"].to_numpy(), "lo": imp_lo, "hi": imp_hi, "v": imp_v,
+        "akey": area_key(cl).to_numpy(), "pp": is_pp,
     })
     implied["pkey"] = period_key(implied["period"].astype(str), implied["mclass"])
     usable = (implied["metric_key"] != "") & (implied["period"] != "") & implied["lo"].notna()
@@ -103,12 +112,12 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     out["doc_ids"] = [[a] + ([c.at[int(r), "doc_id"]] if np.isfinite(r) else []) for a, r in zip(cl["doc_id"], extra_rows)]
     out["metric_key"] = key
     out["period"] = base
-    out["observed"] = interval_dict(imp_v, imp_lo, imp_hi)
+    out = out.assign(**interval_columns("observed", imp_v, imp_lo, imp_hi))
     e_v, e_lo, e_hi = (b[x].to_numpy(dtype=float, na_value=np.nan) for x in ("e_v", "e_lo", "e_hi"))
-    out["expected"] = interval_dict(e_v, e_lo, e_hi)
+    out = out.assign(**interval_columns("expected", e_v, e_lo, e_hi))
     out["rel_diff"] = rel_diff(imp_v, e_v, imp_lo, imp_hi, e_lo, e_hi)
     out["tolerance"] = tolerance(imp_lo, imp_hi, e_lo, e_hi, e_v)
-    out["evidence"] = evidence_for(c, [[a, d] + ([int(r)] if np.isfinite(r) else []) for a, d, r in zip(lv, ch, extra_rows)])
+    out = out.assign(**evidence_columns(c, [[a, d] + ([int(r)] if np.isfinite(r) else []) for a, d, r in zip(lv, ch, extra_rows)]))
     out["id_extra"] = base
     src = b["source"].fillna("").to_numpy(dtype=object)
     out["explanation"] = [
@@ -128,8 +137,11 @@ def _comparators(ctx: CheckContext, implied: pd.DataFrame, c: pd.DataFrame, leve
     ref = ctx.reference
     if ref is not None and not ref.empty:
         r = prepare_reference(ref)
-        m = implied.merge(r[["metric_key", "pkey", "mclass", "low", "high", "value", "source_name"]],
-                          on=["metric_key", "pkey", "mclass"])
+        # only a percentage-point change implies an earlier level exactly; a growth rate of GDP, value
+        # added or income is real (constant prices, a revised base) while levels are nominal, so the
+        # level it implies is not the official figure of the year before (issue 12, comparable basis)
+        m = implied[implied["pp"]].merge(r.loc[~r["later"], ["metric_key", "pkey", "mclass", "akey", "low", "high", "value", "source_name"]],
+                          on=["metric_key", "pkey", "mclass", "akey"])
         if not m.empty:
             frames.append(pd.DataFrame({
                 "i": m["i"], "v": m["v"], "verdict": overlap_verdict(m["lo"], m["hi"], m["low"], m["high"]), "src_rank": 0,
@@ -170,8 +182,7 @@ def _explain(verdict, doc, level_surface, change_surface, key, period, lo, hi, s
                f" {implied} at {period or 'the base period'}")
     if verdict == Verdict.UNVERIFIABLE:
         return f"{head_zh}，但没有可比的官方或其他文档数字。 {head_en}; no official or other-document figure to compare."
-    zh = {Verdict.CONSISTENT: "与{s}一致", Verdict.CONTRADICTED: "与{s}不符",
-          Verdict.NEEDS_REVIEW: "与{s}不一致，但指标不确定，需人工核对"}[verdict].format(s=source)
-    en = {Verdict.CONSISTENT: "consistent with {s}", Verdict.CONTRADICTED: "contradicted by {s}",
-          Verdict.NEEDS_REVIEW: "at odds with {s} (metric uncertain; review)"}[verdict].format(s=source)
+    review = verdict == Verdict.NEEDS_REVIEW
+    zh = f"与{source}{PHRASES[verdict].zh_with}" + ("，但指标不确定，需人工核对" if review else "")
+    en = f"{PHRASES[verdict].en_with} {source}" + (" (metric uncertain; review)" if review else "")
     return f"{head_zh}，{zh}。 {head_en}, {en}."

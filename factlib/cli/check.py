@@ -21,9 +21,14 @@ def configure(parser) -> None:
                         help="an extra reference table (same columns as the shipped official_figures.csv)")
     parser.add_argument("--no-default-reference", action="store_true",
                         help="do not use the shipped official figures")
+    parser.add_argument("--trusted", action="append", default=[], metavar="RELEASE",
+                        help="a document you trust (an official release on disk): its claims become reference "
+                             "figures, the sentence as the quote (repeatable)")
     parser.add_argument("--check", action="append", default=None, metavar="NAME",
                         help="run only this check (repeatable); default: all registered checks")
-    parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    parser.add_argument("--format", choices=("jsonl", "csv", "claimreview"), default="jsonl",
+                        help="jsonl (default), csv, or claimreview: schema.org ClaimReview JSON-LD for "
+                             "each contradicted or consistent finding")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     from factlib.run.local import add_arguments
 
@@ -41,13 +46,23 @@ def _clean(value):
 
 
 def render(findings, fmt: str) -> str:
-    """Findings as JSON lines or CSV text."""
+    """Findings as JSON lines or CSV text, in the nested layout (``observed``/``expected`` objects,
+    ``evidence`` as ``[{doc_id, start, end}]``) rendered from the findings' flat columns."""
+    from factlib.checks.findings import NESTED_COLUMNS, nested_records
+
+    if fmt == "claimreview":
+        from factlib.report.claimreview import claim_reviews, claim_reviews_json
+
+        return claim_reviews_json(claim_reviews(findings))
+    records = nested_records(findings)
     if fmt == "csv":
-        frame = findings.copy()
+        import pandas as pd
+
+        frame = pd.DataFrame(records, columns=list(NESTED_COLUMNS))
         for column in ("claim_ids", "doc_ids", "observed", "expected", "evidence"):
             frame[column] = [json.dumps(_clean(v), ensure_ascii=False) for v in frame[column]]
         return frame.to_csv(index=False)
-    lines = [json.dumps(_clean(rec), ensure_ascii=False) for rec in findings.to_dict(orient="records")]
+    lines = [json.dumps(_clean(rec), ensure_ascii=False) for rec in records]
     return "".join(line + "\n" for line in lines)
 
 
@@ -97,5 +112,10 @@ def run(args) -> int:
     except KeyError as exc:
         print(f"factlib: {exc.args[0]}", file=sys.stderr)
         return 2
+    if args.format == "claimreview":  # with the claims' sentences and the documents' URLs and titles
+        from factlib.report.claimreview import claim_reviews, claim_reviews_json
+
+        _write(claim_reviews_json(claim_reviews(findings, claims, docs, reference)), args.output)
+        return 0
     _write(render(findings, args.format), args.output)
     return 0

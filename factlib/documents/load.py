@@ -17,6 +17,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from factlib.documents.cleaning import default_boilerplate, remove_pinyin
 from factlib.documents.dates import find_dateline, parse_date
@@ -87,6 +88,15 @@ class _Spans(Sequence):
         return (i, self._s[i], self._e[i])
 
 
+class SentenceBounds(NamedTuple):
+    """Sentence spans of a document, one array each (index = sentence number)."""
+
+    norm_starts: array
+    norm_ends: array
+    text_starts: array
+    text_ends: array
+
+
 @dataclass(eq=False)
 class Document:
     id: str
@@ -119,6 +129,12 @@ class Document:
             self._ts, self._te = array("q", ts.tobytes()), array("q", te.tobytes())
 
     # ---- spans -------------------------------------------------------------------
+    @property
+    def sentence_bounds(self) -> SentenceBounds:
+        """The sentences' starts and ends in ``norm`` and in ``text``, as sorted ``array('q')``s
+        (the form the extractor reads: no tuple per sentence)."""
+        return SentenceBounds(self._ns, self._ne, self._ts, self._te)
+
     @property
     def sentences(self) -> Sequence[Sentence]:
         """Sentences with spans in ``text``."""
@@ -298,11 +314,20 @@ def iter_documents(paths) -> Iterator[Document | LoadError]:
 
 
 def load_corpus(paths) -> Corpus:
-    """Load files, folders or globs; failures are kept in ``corpus.errors``."""
+    """Load files, folders or globs; failures are kept in ``corpus.errors``.
+
+    Raises FileNotFoundError when nothing was found at all (every path is missing, a glob
+    matches nothing, or a folder holds no file): ``load_corpus('typo/')`` says so instead
+    of returning an empty corpus.  Files that exist but fail to load are not an error
+    here: they are in ``corpus.errors``.
+    """
     corpus = Corpus()
     for item in iter_documents(paths):
         if isinstance(item, LoadError):
             corpus.errors.append(item)
         else:
             corpus.append(item)
+    named = [str(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else list(paths))]
+    if not corpus and named and all(e.reason == "no such file or folder" for e in corpus.errors):
+        raise FileNotFoundError(f"no document found at {', '.join(named)}: check the path (a folder, a glob or files)")
     return corpus

@@ -83,7 +83,7 @@ def register_layout(check_name: str, layout: str) -> None:
 def _no_string_conversion():
     import dask
 
-    # object columns (lists, dicts of findings; strings kept as pandas writes them) stay as they are
+    # object columns (the findings' lists; strings kept as pandas writes them) stay as they are
     with dask.config.set({"dataframe.convert-string": False, "dataframe.shuffle.method": SHUFFLE_METHOD}):
         yield
 
@@ -370,8 +370,8 @@ def _claims_only(part: pd.DataFrame) -> pd.DataFrame:
 
 def _owner(findings: pd.DataFrame) -> list[str]:
     """The group a ``derived`` finding belongs to: its metric, else its level claim's document."""
-    return ["m:" + k if k else "d:" + (ev[0]["doc_id"] if len(ev) else "")
-            for k, ev in zip(findings["metric_key"].fillna(""), findings["evidence"])]
+    return ["m:" + k if k else "d:" + (docs[0] if len(docs) else "")
+            for k, docs in zip(findings["metric_key"].fillna(""), findings["evidence_doc_ids"])]
 
 
 def _check_partition(part: pd.DataFrame, checks: list, reference: pd.DataFrame, layout: str,
@@ -477,12 +477,12 @@ def translation_pairs(claims) -> dict[str, str]:
 
 def sort_findings(findings: pd.DataFrame) -> pd.DataFrame:
     """Order and de-duplicate findings exactly as ``factlib.check`` does."""
-    from factlib.checks.runner import _VERDICT_ORDER
+    from factlib.checks.verdicts import rank_column
     from factlib.checks.findings import FINDING_COLUMNS, empty_findings
 
     if findings.empty:
         return empty_findings()
-    order = findings["verdict"].map(_VERDICT_ORDER).fillna(9)
+    order = rank_column(findings["verdict"])
     out = findings.assign(_o=order).sort_values(["_o", "check", "finding_id"], kind="stable").drop(columns="_o")
     out = out.drop_duplicates("finding_id").reset_index(drop=True)
     return out[list(FINDING_COLUMNS)]
