@@ -7,7 +7,6 @@ Without ``-o`` records go to standard output (jsonl or csv; parquet needs ``-o``
 from __future__ import annotations
 
 import csv
-import json
 import sys
 
 HELP = "extract numeric claims (jsonl, csv or parquet)"
@@ -69,9 +68,9 @@ def run(args) -> int:
                 w.writerow(c.to_record())
                 n += 1
         else:
-            for c in _claims(args.paths, errors):
-                out.write(json.dumps(c.to_record(), ensure_ascii=False) + "\n")
-                n += 1
+            from factlib.claims.jsonl import write_jsonl
+
+            n = write_jsonl(_claims(args.paths, errors), out)  # the bytes of json.dumps, faster
     finally:
         if args.output:
             out.close()

@@ -22,8 +22,10 @@ import time
 from contextlib import contextmanager
 import dataclasses
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a frame is built: `factlib extract --help` needs none
+    import pandas as pd
 
 __all__ = [
     "ENGINES", "UpdateStats", "add_arguments", "check_frame", "extract_frame", "open_store",
@@ -153,6 +155,8 @@ def dask_client_for(scheduler=None, workers: int | None = None):
 
 # ---- extraction ---------------------------------------------------------------------------------
 def _pandas_frame(files: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
     from factlib.claims.frame import claims_frame
     from factlib.documents.load import LoadError, iter_documents
     from factlib.claims.extract import default_extractor
