@@ -9,6 +9,7 @@ Exit status 1 when any output differs; the differing files are listed with their
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+# the shared data: $FACTLIB_SHARED, else ../shared beside the repository (a worktree elsewhere sets the variable)
+CORPUS = Path(os.environ.get("FACTLIB_SHARED") or ROOT.parent / "shared") / "corpus"
 FACTLIB = [str(Path(sys.executable).parent / "factlib")]
 
 
