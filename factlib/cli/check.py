@@ -41,16 +41,13 @@ def _clean(value):
 def render(findings, fmt: str) -> str:
     """Findings as JSON lines or CSV text (formula-like text cells neutralised)."""
     if fmt == "csv":
-        from factlib.cli.output import safe_cell
+        from factlib.report.tabular import spreadsheet_safe
 
         frame = findings.copy()
         for column in ("claim_ids", "doc_ids", "observed", "expected", "evidence"):
             if column in frame.columns:
                 frame[column] = [json.dumps(_clean(v), ensure_ascii=False) for v in frame[column]]
-        for column in frame.columns:
-            if frame[column].dtype == object or str(frame[column].dtype) in ("string", "category"):
-                frame[column] = frame[column].astype(object).map(safe_cell)
-        return frame.to_csv(index=False)
+        return spreadsheet_safe(frame).to_csv(index=False)
     lines = [json.dumps(_clean(rec), ensure_ascii=False) for rec in findings.to_dict(orient="records")]
     return "".join(line + "\n" for line in lines)
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator
 
 from factlib.report.files import atomic_write_with, temp_path
+from factlib.report.tabular import safe_cell, safe_record
 
-__all__ = ["OutputError", "atomic_text", "check_output_file", "safe_cell", "safe_record"]
+__all__ = ["OutputError", "atomic_file", "atomic_text", "check_output_file", "safe_cell", "safe_record"]
 
 
 class OutputError(ValueError):
@@ -76,19 +76,3 @@ def atomic_text(path: str | None) -> Iterator:
 def atomic_file(path: str, write) -> None:
     """``write(tmp_path)`` then move to ``path`` atomically (writers that want a file name: Parquet)."""
     atomic_write_with(path, write)
-
-
-_FORMULA = re.compile(r"[=+\-@\t\r]")
-_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
-
-
-def safe_cell(value):
-    """A CSV cell a spreadsheet shows as text: formula-like text gets a leading ``'``."""
-    if isinstance(value, str) and value and _FORMULA.match(value) and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
-
-def safe_record(record: dict) -> dict:
-    """:func:`safe_cell` on every value of a row."""
-    return {k: safe_cell(v) for k, v in record.items()}

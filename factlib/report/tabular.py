@@ -1,5 +1,7 @@
 """Write the claims and findings tables as CSV and Parquet (atomically).
 
+CSV text cells a spreadsheet would run as a formula are neutralised (:func:`safe_cell`).
+
 CSV cells must be scalars: list-, dict- and Decimal-valued cells (``claim_ids``,
 ``doc_ids``, ``evidence``, interval ``observed``/``expected``) are written as JSON
 text.  Parquet keeps native types where Arrow can (lists of strings stay lists); a
@@ -9,13 +11,41 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from factlib.report.files import atomic_write, atomic_write_with
 
-__all__ = ["to_scalar_frame", "write_table"]
+__all__ = ["safe_cell", "safe_record", "spreadsheet_safe", "to_scalar_frame", "write_table"]
+
+_FORMULA = re.compile(r"[=+\-@\t\r]")
+_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: text starting with ``= + - @``, a tab or a carriage
+    return gets a leading ``'`` (formula injection); numbers and numeric text (``-3.5``, ``+12%``)
+    stay as they are."""
+    if isinstance(value, str) and value and _FORMULA.match(value) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def safe_record(record: dict) -> dict:
+    """:func:`safe_cell` on every value of a row."""
+    return {k: safe_cell(v) for k, v in record.items()}
+
+
+def spreadsheet_safe(df: Any) -> Any:
+    """Copy of ``df`` whose text columns went through :func:`safe_cell` (numeric columns untouched)."""
+    out = df.copy()
+    for col in out.columns:
+        dtype = str(out[col].dtype)
+        if dtype in ("object", "string", "category") or dtype.startswith("string"):
+            out[col] = out[col].astype(object).map(safe_cell)
+    return out
 
 
 def _json_default(obj: Any) -> Any:
@@ -86,6 +116,6 @@ def write_table(df: Any, folder: str | Path, stem: str) -> list[Path]:
     """Write ``df`` as ``folder/stem.csv`` and ``folder/stem.parquet``; return the paths."""
     folder = Path(folder)
     csv_path, parquet_path = folder / f"{stem}.csv", folder / f"{stem}.parquet"
-    atomic_write(csv_path, to_scalar_frame(df).to_csv(index=False))
+    atomic_write(csv_path, spreadsheet_safe(to_scalar_frame(df)).to_csv(index=False))
     _write_parquet(df, parquet_path)
     return [csv_path, parquet_path]
