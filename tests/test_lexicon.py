@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -301,3 +302,54 @@ def test_normalize_phrase_fast_paths_change_nothing():
         assert normalize_phrase(text) == _reference_normalize(text)
 
     check()
+
+
+# --- issue 12: stock/flow, fixed area, sub-metric modifiers -----------------------------------
+
+MEASURES = {"stock", "flow", "event"}
+
+
+def test_metrics_csv_header_documents_the_issue_12_columns():
+    text = (resources.files("factlib") / "data" / "metrics.csv").read_text(encoding="utf-8")
+    header = [ln for ln in text.splitlines() if ln.startswith("#")]
+    for column in ("measure", "area", "modifiers"):
+        assert any(ln.startswith(f"#   {column}") for ln in header), column
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["metric_key"] for r in ROWS])
+def test_every_metric_row_says_stock_flow_or_event(row):
+    assert row["measure"] in MEASURES
+    assert LEX.measure(row["metric_key"]) == row["measure"]
+    # a one-off happening is dated by a year or an edition number; levels of counts are not events
+    assert (row["measure"] == "event") <= (row["kind"] in {"ordinal", "year"})
+    assert row["area"] == "" or re.fullmatch(r"[A-Z]{2}(?:-[A-Z]{2,3})*", row["area"])
+    if row["modifiers"]:
+        assert row["parent_key"], "a modifier turns a parent metric into this one"
+        for word in row["modifiers"].split("|"):
+            assert LEX.child(row["parent_key"], word) == row["metric_key"]
+
+
+@pytest.mark.parametrize("key, measure", [
+    ("population", "stock"), ("internet_users", "stock"), ("internet_penetration", "stock"),
+    ("5g_base_stations", "stock"), ("online_retail_sales", "flow"), ("total_retail_sales", "flow"),
+    ("digital_economy_size", "flow"), ("wic_edition", "event"),
+])
+def test_stock_or_flow_of_headline_metrics(key, measure):
+    assert LEX.measure(key) == measure
+
+
+def test_modifiers_name_children():
+    assert LEX.child("internet_users", "农村") == "rural_internet_users"
+    assert LEX.child("internet_users", "鄉村") == "rural_internet_users"   # traditional form normalised
+    assert LEX.child("online_retail_sales", "实物商品") == "physical_goods_online_retail"
+    assert LEX.child("internet_users", "火星") is None
+
+
+def test_lexicon_rejects_bad_measure_and_orphan_modifiers():
+    row = _row("x_users", zh="某用户")
+    with pytest.raises(LexiconError):
+        MetricLexicon([{**row, "measure": "sometimes"}])
+    with pytest.raises(LexiconError):
+        MetricLexicon([{**row, "modifiers": "农村"}])
+    # a user table without the new columns still loads (measure unknown)
+    assert MetricLexicon([row]).measure("x_users") == ""

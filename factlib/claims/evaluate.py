@@ -13,6 +13,22 @@ the matched claims it reports qualifier, qualifier on non-exact gold claims, kin
 ``fraction`` count as ``ratio``), unit (for %, pp and yuan only), metric (containment or 60 %
 shared characters) and period (exact string) accuracy.
 
+Trust attributes (issue 12), scored when a gold claim carries them (``tests/data/trust_dev.jsonl``
+and its README give the conventions):
+
+``metric_key``   exact key, '' included (a key where the gold says none is wrong)
+``ref_period``   the claim's own period (``2023``, ``2023-12``, ``2021/2025``); for a prediction that
+                 writes a change as ``base/ref`` the part after the base
+``period_type``  point | interval | ''      ``granularity``  year, month, … (``claims.record``)
+``period_full``  ref_period, period_type and granularity all right (the headline period accuracy)
+``area``         area code (gold ``null`` = not scored)
+``change``       level | abs_change | rel_change | pp_change     ``base_period``  the base of a change
+
+A gold item may add ``title`` and ``context`` (the lines before the sentence: heading, earlier
+sentences); they are put before ``text`` in the document and only claims inside ``text`` count.
+Items with ``planted`` hold a planted wrong figure; :func:`planted_report` says what the checks
+make of them.
+
 >>> gold = [{"id": "g1", "lang": "zh-Hans", "doc_date": None, "text": "网民规模达10.67亿人。",
 ...          "claims": [{"surface": "10.67亿人", "value": 1067000000, "unit": "人", "qualifier": "exact",
 ...                      "kind": "count", "metric": "网民规模", "period": ""}]}]
@@ -29,9 +45,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Score", "evaluate", "load_gold", "ATTRIBUTES"]
+__all__ = ["Score", "evaluate", "load_gold", "ATTRIBUTES", "TRUST_ATTRIBUTES", "gold_document", "planted_report"]
 
 ATTRIBUTES = ("qualifier", "qual_nonexact", "kind", "unit", "metric", "period")
+TRUST_ATTRIBUTES = ("metric_key", "ref_period", "period_type", "granularity", "period_full", "area", "change",
+                    "base_period")
 _KIND = {"multiple": "ratio", "fraction": "ratio", "ratio": "ratio"}
 _UNIT = {"%": "%", "％": "%", "percent": "%", "pp": "pp", "个百分点": "pp", "percentage point": "pp",
          "元": "yuan", "cny": "yuan", "yuan": "yuan", "rmb": "yuan", "hkd": "yuan", "twd": "yuan", "mop": "yuan",
@@ -91,7 +109,7 @@ class Score:
     def table(self, show: int = 0) -> str:
         """The report printed by ``factlib evaluate`` (same layout as the shared score script)."""
         lines = []
-        for k in ATTRIBUTES:
+        for k in ATTRIBUTES + TRUST_ATTRIBUTES:
             if self.total[k]:
                 lines.append(f"{k:10s} {self.correct[k] / self.total[k]:.3f}  ({self.correct[k]}/{self.total[k]})")
         for m in self.misses[:show]:
@@ -109,14 +127,30 @@ def load_gold(path: str | Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def _predict(gold: list[dict], extractor) -> dict[str, list[dict]]:
+def gold_document(g: dict):
+    """The document of one gold item and the offset where its ``text`` starts (after ``context``)."""
     from factlib.documents.load import document_from_text
 
+    context = [c for c in g.get("context") or () if c]
+    head = "".join(c + "\n" for c in context)
+    doc = document_from_text(head + g["text"], id=str(g["id"]), date=g.get("doc_date"), lang=g.get("lang"),
+                             title=g.get("title"))
+    return doc, len(head)
+
+
+def _predict(gold: list[dict], extractor) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for g in gold:
-        doc = document_from_text(g["text"], id=str(g["id"]), date=g.get("doc_date"), lang=g.get("lang"))
-        out[str(g["id"])] = [c.to_record() for c in extractor.extract(doc)]
+        doc, offset = gold_document(g)
+        out[str(g["id"])] = [c.to_record() for c in extractor.extract(doc) if c.start >= offset]
     return out
+
+
+def _own_period(p: dict) -> str:
+    period, base = p.get("period") or "", p.get("base_period") or ""
+    if base and period.startswith(base + "/"):
+        return period[len(base) + 1:]
+    return period
 
 
 def _matches(p: dict, c: dict) -> bool:
@@ -159,10 +193,12 @@ def evaluate(gold: Iterable[dict], extractor=None, predictions: dict[str, list[d
             used.add(best)
             score.tp += 1
             p = ps[best]
-            _tally(score, "qualifier", p.get("qualifier") == c.get("qualifier"))
-            if c.get("qualifier") != "exact":
-                _tally(score, "qual_nonexact", p.get("qualifier") == c.get("qualifier"))
-            _tally(score, "kind", _KIND.get(p.get("kind"), p.get("kind")) == _KIND.get(c.get("kind"), c.get("kind")))
+            if "qualifier" in c:
+                _tally(score, "qualifier", p.get("qualifier") == c.get("qualifier"))
+                if c.get("qualifier") != "exact":
+                    _tally(score, "qual_nonexact", p.get("qualifier") == c.get("qualifier"))
+            if "kind" in c:
+                _tally(score, "kind", _KIND.get(p.get("kind"), p.get("kind")) == _KIND.get(c.get("kind"), c.get("kind")))
             gu = _UNIT.get((c.get("unit") or "").strip().lower())
             if gu:
                 _tally(score, "unit", _UNIT.get((p.get("unit") or "").strip().lower()) == gu)
@@ -171,11 +207,80 @@ def evaluate(gold: Iterable[dict], extractor=None, predictions: dict[str, list[d
                 _tally(score, "metric", bool(pm) and (pm in gm or gm in pm or _overlap(pm, gm)))
             if c.get("period"):
                 _tally(score, "period", (p.get("period") or "") == c["period"])
+            _tally_trust(score, p, c)
         for i, p in enumerate(ps):
-            if i not in used:
+            if i not in used and g.get("complete", True):  # an item that annotates only some claims
                 score.fp += 1
                 score.extras.append((g["id"], p.get("surface"), p.get("value")))
     return score
+
+
+def _tally_trust(score: Score, p: dict, c: dict) -> None:
+    """The issue-12 attributes a gold claim carries (see the module docstring)."""
+    if "metric_key" in c:
+        _tally(score, "metric_key", (p.get("metric_key") or "") == (c["metric_key"] or ""))
+    if "ref_period" in c:
+        own = _own_period(p)
+        ok_p = own == (c["ref_period"] or "")
+        ok_t = (p.get("period_type") or "") == (c.get("period_type") or "")
+        ok_g = (p.get("granularity") or "") == (c.get("granularity") or "")
+        _tally(score, "ref_period", ok_p)
+        _tally(score, "period_type", ok_t)
+        _tally(score, "granularity", ok_g)
+        _tally(score, "period_full", ok_p and ok_t and ok_g)
+    if c.get("area") is not None and "area" in c:
+        _tally(score, "area", (p.get("area") or "") == c["area"])
+    if "change" in c:
+        _tally(score, "change", (p.get("change") or "") == (c["change"] or ""))
+    if "base_period" in c and c.get("change") not in (None, "", "level"):
+        _tally(score, "base_period", (p.get("base_period") or "") == (c["base_period"] or ""))
+
+
+def planted_report(gold: Iterable[dict], extractor=None, reference=None) -> dict:
+    """Run extraction and the checks on the planted items of ``gold``: how many planted wrong figures
+    come out ``contradicted`` (the rest with their verdicts), and any contradicted finding on a claim
+    that is not the planted one (a false alarm)."""
+    import pandas as pd
+
+    from factlib.checks import check
+    from factlib.claims.extract import default_extractor
+    from factlib.claims.frame import claims_frame
+
+    extractor = extractor or default_extractor()
+    planted = [g for g in gold if g.get("planted")]
+    docs, spans = [], {}
+    for g in planted:
+        doc, offset = gold_document(g)
+        docs.append(doc)
+        spans[doc.id] = (offset, g["planted"]["surface"], g["text"])
+    claims = claims_frame(docs, extractor=extractor)
+    findings = check(claims, reference=reference, documents=docs)
+    by_claim = claims.set_index("claim_id")
+    caught, missed, false_alarms = [], [], []
+    for doc in docs:
+        offset, surface, text = spans[doc.id]
+        mine = claims[(claims["doc_id"] == doc.id) & (claims["start"] >= offset)]
+        ids = {cid for cid, row in zip(mine["claim_id"], mine.to_dict("records")) if _is_planted(row, spans)}
+        verdicts = [v for cids, v in zip(findings["claim_ids"], findings["verdict"]) if ids & set(cids)]
+        if "contradicted" in verdicts:
+            caught.append(doc.id)
+        else:
+            missed.append((doc.id, surface, sorted(set(verdicts)) or ["no finding"]))
+    for cids, v, expl in zip(findings["claim_ids"], findings["verdict"], findings["explanation"]):
+        if v != "contradicted":
+            continue
+        rows = [by_claim.loc[cid] for cid in cids if cid in by_claim.index]
+        if rows and not any(_is_planted(r, spans) for r in rows):
+            false_alarms.append((rows[0]["doc_id"], rows[0]["surface"], expl))
+    return {"planted": len(planted), "caught": caught, "missed": missed, "false_alarms": false_alarms,
+            "findings": pd.DataFrame(findings)}
+
+
+def _is_planted(row, spans) -> bool:
+    """The claim ``row`` (of a planted item's document) is the planted wrong figure."""
+    offset, surface, _ = spans[row["doc_id"]]
+    a, b = _norm(surface), _norm(row["surface"])
+    return row["start"] >= offset and (a == b or a in b and len(b) <= 2 * len(a) + 6)
 
 
 def _tally(score: Score, attribute: str, ok: bool) -> None:

@@ -42,10 +42,11 @@ from factlib.vocab.nonclaims import NonClaimRules, default_rules
 from factlib.vocab.ordinals import Ordinals, default_ordinals
 from factlib.claims.periods import (
     TimeWords, base_ref, day_period, decade_start, default_centuries, default_time_words, month_period,
-    month_year, roc_to_gregorian, year_period,
+    month_year, period_granularity, period_type, roc_to_gregorian, split_base, year_period,
 )
 from factlib.vocab.qualifiers import QualifierTable, default_qualifiers, interval
 from factlib.vocab.units import UnitTable, default_units
+from factlib.claims.changes import change_of
 
 __all__ = ["Extractor", "extract_claims", "default_extractor"]
 
@@ -129,7 +130,7 @@ class _Item:
 
     __slots__ = ("s", "e", "value", "low", "high", "precision", "qualifier", "kind", "unit",
                  "unit_surface", "direction", "period", "basis", "is_claim", "is_time", "is_base",
-                 "metric", "mspan", "gran", "clause", "period_end")
+                 "metric", "mspan", "gran", "clause", "period_end", "base_period")
 
     def __init__(self, s: int, e: int):
         self.s, self.e = s, e
@@ -137,7 +138,7 @@ class _Item:
         self.qualifier = "exact"
         self.kind = "other"
         self.unit = self.unit_surface = self.direction = ""
-        self.period = ""
+        self.period = self.base_period = ""
         self.basis = "none"
         self.is_claim = True
         self.is_time = False
@@ -893,11 +894,16 @@ class Extractor:
             if si != last_si:
                 last_si = si
                 sent_text = text[ts_arr[si]:te_arr[si]] if ts_arr is not None else sentences[si].text
+            change = change_of(it.kind, it.direction)
+            base_period = it.base_period if change not in ("", "level") else ""
+            own = split_base(it.period, base_period)
             # positional, in the order of Claim's fields (tuple.__new__ skips keyword handling)
             out.append(make(Claim, (
                 doc_id, cid, si, ts, te, surface, sent_text,
                 it.value, it.low, it.high, it.precision, it.qualifier, it.kind, it.unit, metric, key,
                 it.period, it.basis if it.period else "none", lang, it.direction, it.unit_surface,
+                period_type(own, lexicon.measure(key) if key else ""), period_granularity(own), "",
+                "", "", change, base_period,
             )))
         return out
 
@@ -1026,6 +1032,7 @@ class Extractor:
                 if base is not None and it.kind in ("growth_rate", "pp_change", "multiple") or (
                         base is not None and it.direction):
                     combined = base_ref(base.period, ref[0])
+                    it.base_period = base.period
                     if combined != ref[0]:
                         it.period = combined
                 elif "/" in ref[0] and ref[0].count("/") == 1:

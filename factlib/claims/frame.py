@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factlib.claims.record import COLUMNS, KINDS, PERIOD_BASES, QUALIFIERS, Claim
+from factlib.claims.record import (AREA_BASES, CHANGES, COLUMNS, GRANULARITIES, KINDS, PERIOD_BASES,
+                                   PERIOD_TYPES, QUALIFIERS, Claim)
 
 __all__ = ["claims_frame"]
 
@@ -13,6 +14,8 @@ _DTYPES = {
     "precision": "Float64", "qualifier": "category", "kind": "category", "unit": "string",
     "metric": "string", "metric_key": "string", "period": "string", "period_basis": "category",
     "lang": "category", "direction": "category", "unit_surface": "string",
+    "period_type": "category", "granularity": "category", "period_doubt": "string", "area": "string",
+    "area_basis": "category", "change": "category", "base_period": "string",
 }
 
 
@@ -33,7 +36,8 @@ def claims_frame(documents: Iterable, extractor=None):
         rows.extend(c.to_record() for c in claims)
     df = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
     cats = {"qualifier": QUALIFIERS, "kind": KINDS, "period_basis": PERIOD_BASES,
-            "direction": ("", "up", "down")}
+            "direction": ("", "up", "down"), "period_type": PERIOD_TYPES, "granularity": GRANULARITIES,
+            "area_basis": AREA_BASES, "change": ("",) + CHANGES}
     for col, dtype in _DTYPES.items():
         if dtype == "category" and col in cats:
             df[col] = pd.Categorical(df[col], categories=list(cats[col]))

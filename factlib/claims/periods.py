@@ -30,7 +30,7 @@ from factlib.vocab.tables import TableError, read_table
 __all__ = [
     "TimeWord", "TimeWords", "default_time_words", "year_period", "month_period", "day_period",
     "base_ref", "granularity", "roc_to_gregorian", "ROC_OFFSET", "Centuries", "default_centuries",
-    "decade_start",
+    "decade_start", "split_base", "period_granularity", "period_type",
 ]
 
 ROC_OFFSET = 1911  # 民國 year N is Gregorian N + 1911 (112年 → 2023)
@@ -214,3 +214,49 @@ def default_centuries() -> Centuries:
 def default_time_words() -> TimeWords:
     """The shipped time-word table (cached)."""
     return TimeWords()
+
+
+# --- issue 12: the shape of a claim's period -----------------------------------------------------
+
+_MONTH_SPANS = {(1, 3): "quarter", (4, 6): "quarter", (7, 9): "quarter", (10, 12): "quarter",
+                (1, 6): "half", (7, 12): "half", (1, 12): "year"}
+
+
+def split_base(period: str, base: str) -> str:
+    """The claim's own period of ``period`` once an explicit ``base`` (``base/ref``) is taken off."""
+    if base and period.startswith(base + "/"):
+        return period[len(base) + 1:]
+    return period
+
+
+def period_granularity(period: str) -> str:
+    """The calendar unit of a single period or an interval (``claims.record.GRANULARITIES``)."""
+    if not period:
+        return ""
+    if "/" not in period:
+        return {4: "year", 7: "month", 10: "day"}.get(len(period), "")
+    a, _, b = period.partition("/")
+    if len(a) == 4 and len(b) == 4:
+        return "years"
+    if len(a) == 7 and len(b) == 7:
+        if a[:4] == b[:4]:
+            return _MONTH_SPANS.get((int(a[5:]), int(b[5:])), "months")
+        return "months"
+    if len(a) == 10 and len(b) == 10:
+        return "days"
+    return ""
+
+
+def period_type(period: str, measure: str = "") -> str:
+    """``point`` or ``interval`` for the claim's own period: an interval when written as one
+    (2024-01/2024-09); a single period is a point for a stock or event and an interval (that month,
+    that year) for a flow; '' when the metric is unknown and the period a single month or year."""
+    if not period:
+        return ""
+    if "/" in period:
+        return "interval"
+    if measure in ("stock", "event"):
+        return "point"
+    if measure == "flow":
+        return "interval"
+    return "point" if len(period) == 10 else ""

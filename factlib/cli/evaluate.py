@@ -14,6 +14,8 @@ def configure(parser) -> None:
     parser.add_argument("gold", metavar="GOLD.jsonl", help="hand-annotated sentences (see factlib.claims.evaluate)")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="list N misses and N extras")
     parser.add_argument("--min-f1", type=float, default=0.0, metavar="X", help="exit 1 when F1 < X")
+    parser.add_argument("--planted", action="store_true",
+                        help="also run the checks on the items with a planted wrong figure and say how many are caught")
 
 
 def run(args) -> int:
@@ -26,4 +28,14 @@ def run(args) -> int:
         return 2
     score = evaluate(gold)
     print(score.table(args.show))
+    if args.planted:
+        from factlib.claims.evaluate import planted_report
+
+        rep = planted_report(gold)
+        print(f"planted={rep['planted']} contradicted={len(rep['caught'])} "
+              f"false_contradicted_elsewhere={len(rep['false_alarms'])}")
+        for doc_id, surface, verdicts in rep["missed"][:args.show]:
+            print(f"PLANTED-MISSED {doc_id} {surface} {','.join(verdicts)}")
+        for doc_id, surface, expl in rep["false_alarms"][:args.show]:
+            print(f"PLANTED-FALSE {doc_id} {surface} {expl}")
     return 0 if score.f1 >= args.min_f1 else 1

@@ -37,6 +37,7 @@ __all__ = [
     "MetricLexicon",
     "default_lexicon",
     "normalize_phrase",
+    "MEASURES",
 ]
 
 METRIC_COLUMNS = (
@@ -49,6 +50,15 @@ METRIC_COLUMNS = (
     "aliases_zh",
     "aliases_en",
 )
+#: columns every shipped row fills (tests/test_lexicon.py); optional in a user's own table
+METRIC_OPTIONAL_COLUMNS = ("measure", "area", "modifiers", "note")
+#: stock: measured at a point; flow: over an interval; event: a one-off happening (see metrics.csv)
+MEASURES = ("stock", "flow", "event")
+
+
+#: the shipped tables, read in this order: the digital-economy metrics and the national indicator
+#: system of the statistics bureau's communiqué (issue 15)
+SHIPPED_TABLES = ("metrics", "metrics_indicators")
 
 
 class LexiconError(TableError):
@@ -68,6 +78,12 @@ class MetricInfo:
     aliases_zh: tuple[str, ...]
     aliases_en: tuple[str, ...]
     note: str = ""
+    measure: str = ""
+    """``stock`` | ``flow`` | ``event`` (:data:`MEASURES`); '' in a user table that leaves it out."""
+    area: str = ""
+    """The fixed area of an area-specific metric (``CN-ZJ``), or '' (any area)."""
+    modifiers: tuple[str, ...] = ()
+    """Words that turn the parent metric into this one (农村 + 网民规模 → rural_internet_users)."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +160,14 @@ class MetricLexicon:
         for row in rows:
             self._add_row(row)
         self._check_hierarchy()
+        self._children: dict[tuple[str, str], str] = {}
+        for key, info in self._info.items():
+            for word in info.modifiers:
+                norm = normalize_phrase(word)
+                other = self._children.get((info.parent, norm))
+                if other is not None and other != key:
+                    raise LexiconError(f"modifier {word!r} of {info.parent!r} gives both {other!r} and {key!r}")
+                self._children[(info.parent, norm)] = key  # type: ignore[index]
         self._neutral = tuple(sorted({normalize_phrase(w) for w in neutral_words if w.strip()}, key=len, reverse=True))
         self._tries = self._build_tries()
 
@@ -154,10 +178,10 @@ class MetricLexicon:
         paths: Sequence[str | Path] = (),
         include_default: bool = True,
     ) -> "MetricLexicon":
-        """Build from the shipped ``metrics.csv`` (unless ``include_default`` is false) plus user CSVs
+        """Build from the shipped ``metrics.csv`` and ``metrics_indicators.csv`` (unless ``include_default`` is false) plus user CSVs
         of the same schema.  A user row may not reuse a shipped key or alias for another metric."""
         rows: list[Mapping[str, str]] = []
-        sources: list[str | Path] = (["metrics"] if include_default else []) + list(paths)
+        sources: list[str | Path] = (list(SHIPPED_TABLES) if include_default else []) + list(paths)
         for source in sources:
             rows.extend(read_table(source, required=METRIC_COLUMNS, key=("metric_key",)))
         neutral = [r["word"] for r in read_table("metric_neutral_words", required=("word",), key=("word",))]
@@ -179,7 +203,14 @@ class MetricLexicon:
             aliases_zh=_split_aliases(row.get("aliases_zh", "")),
             aliases_en=_split_aliases(row.get("aliases_en", "")),
             note=(row.get("note") or "").strip(),
+            measure=(row.get("measure") or "").strip(),
+            area=(row.get("area") or "").strip(),
+            modifiers=_split_aliases(row.get("modifiers", "")),
         )
+        if info.measure and info.measure not in MEASURES:
+            raise LexiconError(f"{key}: measure {info.measure!r} is not one of {', '.join(MEASURES)}")
+        if info.modifiers and info.parent is None:
+            raise LexiconError(f"{key}: modifiers need a parent_key")
         self._info[key] = info
         for alias in (*info.aliases_zh, *info.aliases_en, info.label_zh, info.label_en):
             norm = normalize_phrase(alias)
@@ -330,6 +361,21 @@ class MetricLexicon:
         """The metric key of ``phrase`` (zh-Hans, zh-Hant or English), or None."""
         m = self.match(phrase)
         return m.key if m else None
+
+    def measure(self, key: str) -> str:
+        """``stock``, ``flow`` or ``event`` for ``key`` ('' when unknown or not given)."""
+        info = self._info.get(key)
+        return info.measure if info else ""
+
+    def child(self, parent: str, modifier: str) -> str | None:
+        """The sub-metric of ``parent`` named by ``modifier`` (``('internet_users', '农村')`` →
+        ``rural_internet_users``), or None."""
+        return self._children.get((parent, normalize_phrase(modifier)))
+
+    @property
+    def modifiers(self) -> dict[tuple[str, str], str]:
+        """``(parent key, normalised modifier) -> child key`` for every sub-metric modifier."""
+        return dict(self._children)
 
     def is_part_of(self, part: str, whole: str) -> bool:
         """True when ``whole`` is an ancestor of ``part`` in the hierarchy."""

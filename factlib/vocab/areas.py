@@ -1,0 +1,128 @@
+"""Areas: where a figure was measured (``factlib/data/areas.csv``).
+
+Codes are ISO 3166 (``CN``, ``US``; ``HK``/``MO``/``TW`` as economies), ISO 3166-2:CN for
+provincial-level divisions (``CN-ZJ``) and province code + initials for cities (``CN-ZJ-HZ``).
+
+>>> areas = default_areas()
+>>> [(m.code, m.surface) for m in areas.find_all("浙江省杭州市网民规模")]
+[('CN-ZJ', '浙江省'), ('CN-ZJ-HZ', '杭州市')]
+>>> areas.ancestors("CN-ZJ-HZ")
+('CN-ZJ', 'CN')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from factlib.vocab.regexes import alternation
+from factlib.vocab.tables import TableError, read_table
+from factlib.vocab.t2s import to_simplified
+
+__all__ = ["Area", "AreaMatch", "Areas", "default_areas", "LEVELS"]
+
+LEVELS = ("world", "union", "country", "economy", "province", "city")
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    code: str
+    parent: str | None
+    level: str
+    name_zh: str
+    name_en: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AreaMatch:
+    code: str
+    start: int
+    end: int
+    surface: str
+
+
+class Areas:
+    """The area table with one search pattern over all names (longest first)."""
+
+    def __init__(self, path: str | Path = "areas"):
+        rows = read_table(path, required=("code", "parent", "level", "name_zh", "name_en", "aliases_zh",
+                                          "aliases_en"), key=("code",))
+        self._info: dict[str, Area] = {}
+        self._name: dict[str, str] = {}
+        for row in rows:
+            if row["level"] not in LEVELS:
+                raise TableError(f"{path}: unknown level {row['level']!r} for {row['code']!r}")
+            names = [row["name_zh"], *row["aliases_zh"].split("|"), row["name_en"], *row["aliases_en"].split("|")]
+            names = tuple(n.strip() for n in names if n.strip())
+            area = Area(row["code"], row["parent"] or None, row["level"], row["name_zh"], row["name_en"], names)
+            self._info[area.code] = area
+            for n in names:
+                if not n.isascii() and len(n) < 2:
+                    continue  # 浙, 京: abbreviations are not matched alone in running text
+                key = n.lower() if n.isascii() else n
+                if self._name.get(key, area.code) != area.code:
+                    raise TableError(f"{path}: area name {n!r} for both {self._name[key]!r} and {area.code!r}")
+                self._name[key] = area.code
+        for code, area in self._info.items():
+            if area.parent is not None and area.parent not in self._info:
+                raise TableError(f"{path}: {code}: unknown parent {area.parent!r}")
+        zh = [n for n in self._name if not n.isascii()]
+        en = [n for n in self._name if n.isascii()]
+        self._zh = re.compile(alternation(zh))
+        self._en = re.compile(r"(?<![A-Za-z])(?:" + alternation(en, fold=True) + r")(?![A-Za-z])", re.I)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._info
+
+    def info(self, code: str) -> Area:
+        return self._info[code]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self._info)
+
+    def code_for(self, name: str) -> str | None:
+        """The code of an area name (``浙江省``, ``浙江``, ``Zhejiang``, ``CN-ZJ``), or None."""
+        name = name.strip()
+        if name in self._info:
+            return name
+        return self._name.get(name.lower() if name.isascii() else to_simplified(name))
+
+    def parent(self, code: str) -> str | None:
+        area = self._info.get(code)
+        return area.parent if area else None
+
+    def ancestors(self, code: str) -> tuple[str, ...]:
+        out = []
+        parent = self.parent(code)
+        while parent is not None and parent not in out:
+            out.append(parent)
+            parent = self.parent(parent)
+        return tuple(out)
+
+    def within(self, code: str, other: str) -> bool:
+        """True when ``code`` is ``other`` or lies inside it (CN-ZJ-HZ within CN-ZJ, CN)."""
+        return code == other or other in self.ancestors(code)
+
+    def find_all(self, text: str) -> list[AreaMatch]:
+        """Every area name in ``text`` (simplified or traditional Chinese, English), left to right."""
+        out = []
+        simple = to_simplified(text)
+        same = len(simple) == len(text)
+        for rx in (self._zh, self._en):
+            for m in rx.finditer(simple if same else text):
+                surface = text[m.start():m.end()]
+                key = m.group().lower() if m.group().isascii() else m.group()
+                code = self._name.get(key)
+                if code is not None:
+                    out.append(AreaMatch(code, m.start(), m.end(), surface))
+        out.sort(key=lambda a: (a.start, -a.end))
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_areas() -> Areas:
+    """The shipped area table (cached)."""
+    return Areas()
