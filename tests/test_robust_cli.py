@@ -205,3 +205,25 @@ def test_dask_engine_with_bad_files(mixed):
     assert r.returncode == 0
     for name, reason in BAD_FILES.items():
         assert any(name in line and reason in line for line in r.stderr.splitlines()), name
+
+
+# ---- 11. reference values that are not numbers -----------------------------------------------------
+@pytest.mark.parametrize("bad", ["abc", "1e999"])
+def test_reference_value_that_is_no_finite_number_is_a_clear_error(tmp_path, bad):
+    from factlib.figures.load import REFERENCE_COLUMNS
+
+    ref = tmp_path / "figures.csv"
+    good = {c: "" for c in REFERENCE_COLUMNS}
+    good.update(metric_zh="网民规模", period="2022-12", value="10.67", unit="亿人")
+    rows = [good, {**good, "value": bad}]
+    with open(ref, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(REFERENCE_COLUMNS))
+        w.writeheader()
+        w.writerows(rows)
+    doc = tmp_path / "doc.txt"
+    doc.write_text(GOOD, encoding="utf-8")
+    r = _factlib("check", doc, "--reference", ref)
+    _no_traceback(r)
+    assert r.returncode == 2
+    line = r.stderr.strip().splitlines()[-1]
+    assert str(ref) in line and "row 2" in line and bad in line

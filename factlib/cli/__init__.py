@@ -53,9 +53,12 @@ def _user_error(exc: BaseException) -> str | None:
     from factlib.cli.output import OutputError
     from factlib.report.files import OutputFolderError
     from factlib.run.store import StoreError
+    from factlib.vocab.tables import TableError
 
     if isinstance(exc, (StoreError, OutputError, OutputFolderError)):
         return str(exc)
+    if isinstance(exc, TableError):  # a reference or vocabulary table that cannot be read
+        return f"table: {exc}"
     return None
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
@@ -67,8 +68,21 @@ def _read_csv(path: Path) -> pd.DataFrame:
     missing = [c for c in REFERENCE_COLUMNS if c not in frame.columns]
     if missing:
         raise TableError(f"{path}: missing column(s) {', '.join(missing)}")
+    for n, value in enumerate(frame["value"]):
+        if not _finite_number(value):
+            line = i + 2 + n  # comment lines, the header, then rows (1-based; a quoted line break shifts it)
+            raise TableError(f"{path}: row {n + 1} (line {line}): value {value.strip()!r} is not a finite number")
     frame["origin"] = str(path)
     return frame
+
+
+def _finite_number(text: str) -> bool:
+    """True for a decimal number that is finite as a float too (``1e999`` is not)."""
+    try:
+        number = Decimal(text.strip())
+    except InvalidOperation:
+        return False
+    return number.is_finite() and math.isfinite(float(number))
 
 
 def _precision(quote: str, value: str, kind: str) -> Decimal:
