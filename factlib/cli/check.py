@@ -39,16 +39,21 @@ def _clean(value):
 
 
 def render(findings, fmt: str) -> str:
-    """Findings as JSON lines or CSV text (formula-like text cells neutralised)."""
+    """Findings as JSON lines or CSV text, in the nested layout (``observed``/``expected`` objects,
+    ``evidence`` as ``[{doc_id, start, end}]``) rendered from the findings' flat columns."""
+    from factlib.checks.findings import NESTED_COLUMNS, nested_records
+
+    records = nested_records(findings)
     if fmt == "csv":
+        import pandas as pd
+
+        frame = pd.DataFrame(records, columns=list(NESTED_COLUMNS))
+        for column in ("claim_ids", "doc_ids", "observed", "expected", "evidence"):
+            frame[column] = [json.dumps(_clean(v), ensure_ascii=False) for v in frame[column]]
         from factlib.report.tabular import spreadsheet_safe
 
-        frame = findings.copy()
-        for column in ("claim_ids", "doc_ids", "observed", "expected", "evidence"):
-            if column in frame.columns:
-                frame[column] = [json.dumps(_clean(v), ensure_ascii=False) for v in frame[column]]
-        return spreadsheet_safe(frame).to_csv(index=False)
-    lines = [json.dumps(_clean(rec), ensure_ascii=False) for rec in findings.to_dict(orient="records")]
+        return spreadsheet_safe(frame).to_csv(index=False)  # formula-like text cells neutralised
+    lines = [json.dumps(_clean(rec), ensure_ascii=False) for rec in records]
     return "".join(line + "\n" for line in lines)
 
 

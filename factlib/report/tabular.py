@@ -3,8 +3,7 @@
 CSV text cells a spreadsheet would run as a formula are neutralised (:func:`safe_cell`).
 
 CSV cells must be scalars: list-, dict- and Decimal-valued cells (``claim_ids``,
-``doc_ids``, ``evidence``, interval ``observed``/``expected``) are written as JSON
-text.  Parquet keeps native types where Arrow can (lists of strings stay lists); a
+``doc_ids``, the evidence lists of findings) are written as JSON text.  Parquet keeps native types where Arrow can (lists of strings stay lists); a
 column Arrow cannot type (mixed floats and intervals, say) is stored as JSON text too.
 """
 from __future__ import annotations

@@ -83,7 +83,7 @@ def register_layout(check_name: str, layout: str) -> None:
 def _no_string_conversion():
     import dask
 
-    # object columns (lists, dicts of findings; strings kept as pandas writes them) stay as they are
+    # object columns (the findings' lists; strings kept as pandas writes them) stay as they are
     with dask.config.set({"dataframe.convert-string": False, "dataframe.shuffle.method": SHUFFLE_METHOD}):
         yield
 
@@ -367,8 +367,8 @@ def _claims_only(part: pd.DataFrame) -> pd.DataFrame:
 
 def _owner(findings: pd.DataFrame) -> list[str]:
     """The group a ``derived`` finding belongs to: its metric, else its level claim's document."""
-    return ["m:" + k if k else "d:" + (ev[0]["doc_id"] if len(ev) else "")
-            for k, ev in zip(findings["metric_key"].fillna(""), findings["evidence"])]
+    return ["m:" + k if k else "d:" + (docs[0] if len(docs) else "")
+            for k, docs in zip(findings["metric_key"].fillna(""), findings["evidence_doc_ids"])]
 
 
 def _check_partition(part: pd.DataFrame, checks: list, reference: pd.DataFrame, layout: str,
@@ -419,73 +419,55 @@ def check_ddf(claims, reference: pd.DataFrame, checks: Iterable | None = None, *
     parts = []
     with _no_string_conversion():
         for layout, chks in by_layout.items():
+            layout_options = options
             if layout == "document":
                 source = claims
             else:
                 pairs = translation_pairs(claims) if layout == "pairs" else None
+                if pairs is not None:  # each pair's check compares the pair found on the whole corpus
+                    found = sorted({tuple(key[2:].split("\x1f")) for key in pairs.values()})
+                    layout_options = {**(options or {}), "translation_pairs": found}
                 keyed = claims.map_partitions(group_rows, layout, pairs,
                                               meta=claims._meta.assign(_group=pd.Series(dtype=object)))
                 source = keyed.shuffle("_group", npartitions=n, shuffle_method=SHUFFLE_METHOD)
-            parts.append(source.map_partitions(_check_partition, chks, reference, layout, options, meta=meta,
+            parts.append(source.map_partitions(_check_partition, chks, reference, layout, layout_options, meta=meta,
                                                enforce_metadata=False))
         return dd.concat(parts) if len(parts) > 1 else parts[0]
 
 
 def _doc_signatures(part: pd.DataFrame) -> pd.DataFrame:
-    """Per document of the partition: its distinct signatures in its main language, with the
-    document's number of them (``size``) and its date (as ``translation.find_pairs`` counts)."""
+    """``translation.doc_signatures`` of the documents of one partition (whole documents)."""
     from factlib.checks.prepare import prepare_claims
-    from factlib.checks.translation import _lang_group, signatures
+    from factlib.checks.translation import doc_signatures
     from factlib.vocab.lexicon import default_lexicon
 
     part = _claims_only(part)
     if part.empty:
         return _SIG_META.copy()
     prep = prepare_claims(part[list(COLUMNS) + ["doc_date"]], default_lexicon())
-    t = pd.DataFrame({"doc_id": prep["doc_id"], "lang": _lang_group(prep["lang"]), "sig": signatures(prep)})
-    t = t[t["lang"] != ""]
-    if t.empty:
-        return _SIG_META.copy()
-    doc_lang = t.groupby("doc_id")["lang"].agg(lambda x: x.value_counts().index[0])
-    t = t[t["lang"] == t["doc_id"].map(doc_lang)].drop_duplicates(["doc_id", "sig"])
-    dates = prep.groupby("doc_id")["doc_date"].first().dt.strftime("%Y-%m-%d").fillna("")
-    t["size"] = t["doc_id"].map(t.groupby("doc_id").size()).astype("int64")
-    t["date"] = t["doc_id"].map(dates).fillna("").astype(object)
-    return t.reset_index(drop=True)[list(_SIG_META.columns)].astype(_SIG_META.dtypes.to_dict())
+    return doc_signatures(prep)[list(_SIG_META.columns)].astype(_SIG_META.dtypes.to_dict())
 
 
 _SIG_META = pd.DataFrame({"doc_id": pd.Series(dtype=object), "lang": pd.Series(dtype=object),
-                          "sig": pd.Series(dtype=object), "size": pd.Series(dtype="int64"),
+                          "sig": pd.Series(dtype=object), "sid": pd.Series(dtype="int64"),
+                          "pos": pd.Series(dtype="float64"), "size": pd.Series(dtype="int64"),
                           "date": pd.Series(dtype=object)})
 
 
 def translation_pairs(claims) -> dict[str, str]:
-    """``doc_id -> pair key`` of the translation pairs, found as ``translation.find_pairs`` finds
-    them but without gathering claims: only the per-pair shared counts come back."""
-    from factlib.checks.translation import MAX_DOC_FREQ, MIN_OVERLAP, MIN_SHARED
+    """``doc_id -> pair key`` of the translation pairs, found with the functions
+    ``translation.find_pairs`` uses (``doc_signatures``, ``count_shared``, ``select_pairs``) but
+    without gathering claims: only the per-pair shared counts come back."""
+    from factlib.checks.translation import count_shared, select_pairs
 
     with _no_string_conversion():
         sigs = claims.map_partitions(_doc_signatures, meta=_SIG_META)
-        freq = sigs.groupby("sig")["doc_id"].count().to_frame("freq")
+        freq = sigs[["doc_id", "sig"]].drop_duplicates(split_out=1).groupby("sig")["doc_id"].count().to_frame("freq")
         sigs = sigs.merge(freq, left_on="sig", right_index=True, how="inner", shuffle_method=SHUFFLE_METHOD)
-        sigs = sigs[sigs["freq"] <= MAX_DOC_FREQ][["doc_id", "lang", "sig", "size", "date"]]
-        zh = sigs[sigs["lang"] == "zh"].drop(columns="lang")
-        en = sigs[sigs["lang"] == "en"].drop(columns="lang")
-        m = zh.merge(en, on="sig", suffixes=("_zh", "_en"), shuffle_method=SHUFFLE_METHOD)
-        keys = ["doc_id_zh", "doc_id_en", "size_zh", "size_en", "date_zh", "date_en"]
-        counted = m.groupby(keys, dropna=False).size()
-        pairs = counted.compute()
-    if len(pairs) == 0:
-        return {}
-    pairs = pairs.rename("shared").reset_index()
-    pairs["overlap"] = pairs["shared"] / np.minimum(pairs["size_zh"], pairs["size_en"])
-    pairs = pairs[(pairs["shared"] >= MIN_SHARED) & (pairs["overlap"] >= MIN_OVERLAP)]
-    dz, de = pairs["date_zh"], pairs["date_en"]
-    pairs = pairs[(dz == "") | (de == "") | (dz == de)]
-    pairs = pairs.sort_values(["overlap", "shared", "doc_id_zh", "doc_id_en"], ascending=[False, False, True, True])
-    pairs = pairs.drop_duplicates("doc_id_zh").drop_duplicates("doc_id_en")
+        counted = count_shared(sigs, shuffle_method=SHUFFLE_METHOD).compute()
+    pairs = select_pairs(counted)
     out: dict[str, str] = {}
-    for zh_doc, en_doc in zip(pairs["doc_id_zh"], pairs["doc_id_en"]):
+    for zh_doc, en_doc in zip(pairs["zh_doc"], pairs["en_doc"]):
         out[zh_doc] = out[en_doc] = f"x:{zh_doc}\x1f{en_doc}"
     return out
 
