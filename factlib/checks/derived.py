@@ -17,7 +17,7 @@ import pandas as pd
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_interval, quote
 from factlib.checks.intervals import Verdict, overlap_verdict, rel_diff, tolerance
-from factlib.checks.official import keyed_claims, period_key, prepare_reference
+from factlib.checks.official import area_key, clause_before, keyed_claims, period_key, prepare_reference
 from factlib.checks.registry import register_check
 
 #: other documents' statements compared with an implied value: the most common few per metric and period
@@ -43,11 +43,18 @@ def base_period(change_period: str, level_period: str, mclass: str) -> str:
     return ""
 
 
+_AVERAGE = re.compile(r"年均|平均每年|年平均|平均增长|average annual|annual average|on average a year")
+
+
 @register_check("derived")
 def check_derived(ctx: CheckContext) -> pd.DataFrame:
     """A change claim implies an earlier value; check it against the reference or other documents."""
     c = ctx.claims
     changes = c[c["mclass"].isin(["pp", "growth"])]
+    # an average annual rate (年均增长, 平均每年增长11%) does not imply the previous year's level
+    average = np.fromiter((bool(_AVERAGE.search(clause_before(str(s), str(f)))) for s, f in
+                           zip(changes["sentence"], changes["surface"])), dtype=bool, count=len(changes))
+    changes = changes[~average]
     if changes.empty:
         return empty_findings()
     level_class = c["mclass"].where(~c["mclass"].str.startswith("money:"), "money")
@@ -83,6 +90,7 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     implied = pd.DataFrame({
         "i": np.arange(len(ch)), "metric_key": key, "period": base,
         "mclass": cl["mclass"].to_numpy(), "lo": imp_lo, "hi": imp_hi, "v": imp_v,
+        "akey": area_key(cl).to_numpy(),
     })
     implied["pkey"] = period_key(implied["period"].astype(str), implied["mclass"])
     usable = (implied["metric_key"] != "") & (implied["period"] != "") & implied["lo"].notna()
@@ -128,8 +136,8 @@ def _comparators(ctx: CheckContext, implied: pd.DataFrame, c: pd.DataFrame, leve
     ref = ctx.reference
     if ref is not None and not ref.empty:
         r = prepare_reference(ref)
-        m = implied.merge(r[["metric_key", "pkey", "mclass", "low", "high", "value", "source_name"]],
-                          on=["metric_key", "pkey", "mclass"])
+        m = implied.merge(r.loc[~r["later"], ["metric_key", "pkey", "mclass", "akey", "low", "high", "value", "source_name"]],
+                          on=["metric_key", "pkey", "mclass", "akey"])
         if not m.empty:
             frames.append(pd.DataFrame({
                 "i": m["i"], "v": m["v"], "verdict": overlap_verdict(m["lo"], m["hi"], m["low"], m["high"]), "src_rank": 0,

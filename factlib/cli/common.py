@@ -40,7 +40,19 @@ def reference_from_args(args):
     from factlib.vocab.tables import TableError
 
     try:
-        return load_reference(args.reference, include_default=not args.no_default_reference)
+        frames = []
+        trusted = getattr(args, "trusted", None) or []
+        if trusted:
+            from factlib.figures.trusted import trusted_reference
+            from factlib.run.loop import process_all
+
+            docs = []
+            for result in process_all(trusted, extract=False, keep_documents=True):
+                print_messages(result.messages())
+                if result.ok:
+                    docs.append(result.document)
+            frames.append(trusted_reference(docs))
+        return load_reference(args.reference, include_default=not args.no_default_reference, frames=frames)
     except (OSError, TableError, ValueError) as exc:
         print(f"factlib: reference: {exc}", file=sys.stderr)
         return None
