@@ -196,15 +196,15 @@ def test_safe_cell(value, expected):
 def test_dask_engine_with_bad_files(mixed):
     r = _factlib("extract", mixed, "--engine", "dask", "--workers", "1", timeout=600)
     _no_traceback(r)
-    assert r.returncode == 0
+    assert r.returncode == 0, r.stderr[-3000:]
     docs = {json.loads(line)["doc_id"] for line in r.stdout.splitlines()}
-    assert docs == {os.path.splitext(f)[0] for f in GOOD_FILES}
+    assert docs == {os.path.splitext(f)[0] for f in GOOD_FILES}, r.stderr[-3000:]
     _bad_lines_named(r)
     r = _factlib("check", mixed, "--engine", "dask", "--workers", "1", timeout=600)
     _no_traceback(r)
-    assert r.returncode == 0
+    assert r.returncode == 0, r.stderr[-3000:]
     for name, reason in BAD_FILES.items():
-        assert any(name in line and reason in line for line in r.stderr.splitlines()), name
+        assert any(name in line and reason in line for line in r.stderr.splitlines()), (name, r.stderr[-3000:])
 
 
 # ---- 11. reference values that are not numbers -----------------------------------------------------
