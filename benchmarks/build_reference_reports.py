@@ -115,10 +115,13 @@ def figures(text: str, *, doc_id: str, year: int, delivered: str, source_name: s
             ok = False
         elif explicit:
             ok = True
-        elif in_review and not period and not SKIP_PARAGRAPH.search(paragraph) and (
+        elif in_review and (not period or period.split("/")[0][:4] == str(year - 1) and "/" not in period) \
+                and not SKIP_PARAGRAPH.search(paragraph) and (
                 not several_years or LAST_YEAR.search(paragraph.replace(str(year - 1) + "年", "去年"))):
-            # a review of several years (过去五年, “十四五”时期和2025年): only paragraphs about the last year
-            period, ok = str(year - 1), True
+            # a review of several years (过去五年, “十四五”时期和2025年): only paragraphs about the last year;
+            # a period the extractor read from the context (去年, release convention) is kept when it is
+            # that year (2024 or the point 2024-12)
+            period, ok = period or str(year - 1), True
         periods.append(period)
         keep.append(ok)
         levels.append(level)

@@ -90,7 +90,7 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     implied = pd.DataFrame({
         "i": np.arange(len(ch)), "metric_key": key, "period": base,
         "mclass": cl["mclass"].to_numpy(), "lo": imp_lo, "hi": imp_hi, "v": imp_v,
-        "akey": area_key(cl).to_numpy(),
+        "akey": area_key(cl).to_numpy(), "pp": is_pp,
     })
     implied["pkey"] = period_key(implied["period"].astype(str), implied["mclass"])
     usable = (implied["metric_key"] != "") & (implied["period"] != "") & implied["lo"].notna()
@@ -136,7 +136,10 @@ def _comparators(ctx: CheckContext, implied: pd.DataFrame, c: pd.DataFrame, leve
     ref = ctx.reference
     if ref is not None and not ref.empty:
         r = prepare_reference(ref)
-        m = implied.merge(r.loc[~r["later"], ["metric_key", "pkey", "mclass", "akey", "low", "high", "value", "source_name"]],
+        # only a percentage-point change implies an earlier level exactly; a growth rate of GDP, value
+        # added or income is real (constant prices, a revised base) while levels are nominal, so the
+        # level it implies is not the official figure of the year before (issue 12, comparable basis)
+        m = implied[implied["pp"]].merge(r.loc[~r["later"], ["metric_key", "pkey", "mclass", "akey", "low", "high", "value", "source_name"]],
                           on=["metric_key", "pkey", "mclass", "akey"])
         if not m.empty:
             frames.append(pd.DataFrame({

@@ -18,6 +18,7 @@ COMMANDS = {
     "check": ("factlib.cli.check", "cross-check claims and print findings"),
     "report": ("factlib.cli.report", "run the notebooks over a corpus and write HTML reports"),
     "reference": ("factlib.cli.reference", "import official data as reference rows; show the shipped coverage"),
+    "serve": ("factlib.cli.serve", "browse a claim store (claims, findings, documents) in Datasette"),
 }
 
 

@@ -24,7 +24,9 @@ def configure(parser) -> None:
                              "figures, the sentence as the quote (repeatable)")
     parser.add_argument("--check", action="append", default=None, metavar="NAME",
                         help="run only this check (repeatable); default: all registered checks")
-    parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    parser.add_argument("--format", choices=("jsonl", "csv", "claimreview"), default="jsonl",
+                        help="jsonl (default), csv, or claimreview: schema.org ClaimReview JSON-LD for "
+                             "each contradicted or consistent finding")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     from factlib.run.local import add_arguments
 
@@ -46,6 +48,10 @@ def render(findings, fmt: str) -> str:
     ``evidence`` as ``[{doc_id, start, end}]``) rendered from the findings' flat columns."""
     from factlib.checks.findings import NESTED_COLUMNS, nested_records
 
+    if fmt == "claimreview":
+        from factlib.report.claimreview import claim_reviews, claim_reviews_json
+
+        return claim_reviews_json(claim_reviews(findings))
     records = nested_records(findings)
     if fmt == "csv":
         import pandas as pd
@@ -109,6 +115,11 @@ def run(args) -> int:
     except KeyError as exc:
         print(f"factlib: {exc.args[0]}", file=sys.stderr)
         return 2
+    if args.format == "claimreview":  # with the claims' sentences and the documents' URLs and titles
+        from factlib.report.claimreview import claim_reviews, claim_reviews_json
+
+        _write(claim_reviews_json(claim_reviews(findings, claims, docs, reference)), args.output)
+        return 0
     _write(render(findings, args.format), args.output)
     return 0
 

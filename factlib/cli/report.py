@@ -25,7 +25,7 @@ def configure(parser) -> None:
     parser.add_argument("--force", action="store_true",
                         help="write into an output folder that holds files factlib did not write (they are kept)")
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                        help="worker processes, each with one kernel (default: number of cores)")
+                        help="worker processes, each with one kernel (default: the cores, one per 24 notebooks)")
     parser.add_argument("--reference", action="append", default=None, metavar="CSV",
                         help="extra official figures (same schema as the shipped table); repeatable")
     parser.add_argument("--only", action="append", choices=_KINDS, default=None,
@@ -41,7 +41,9 @@ def configure(parser) -> None:
 
 def run(args) -> int:
     from factlib.cli.common import print_messages
-    from factlib.report.batch import run_report
+    from factlib.report.batch import run_report, skip_uri_grammars
+
+    skip_uri_grammars()  # this process is ours: no URI grammars compiled by `import nbformat`
 
     corpus = args.corpus[0] if len(args.corpus) == 1 else list(args.corpus)
     result = run_report(

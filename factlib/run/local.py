@@ -22,8 +22,10 @@ import time
 from contextlib import contextmanager
 import dataclasses
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a frame is built: `factlib extract --help` needs none
+    import pandas as pd
 
 __all__ = [
     "ENGINES", "UpdateStats", "add_arguments", "check_frame", "extract_frame", "open_store",
@@ -173,6 +175,8 @@ def dask_client_for(scheduler=None, workers: int | None = None):
 def results_frame(results) -> pd.DataFrame:
     """The claims frame (claims columns + ``doc_date``) of :class:`~factlib.run.loop.DocResult`
     items; ``attrs["errors"]`` and ``attrs["warnings"]`` hold their ``(path, reason)`` lines."""
+    import pandas as pd
+
     from factlib.claims.frame import claims_frame
 
     claims, dates, errors, warnings = [], [], [], []
