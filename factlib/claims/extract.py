@@ -447,11 +447,12 @@ class Extractor:
                 and parsed.magnitude >= 10000 and norm[e:e + 1].isdigit()):
             # 2兆736亿元: a second section with a smaller magnitude continues the number
             m2 = self.master.match(norm, e)
-            if m2 is not None:
+            p2 = _parse(m2.group("num") + (m2.group("mag") or "").strip()) if m2 is not None else None
+            # only a smaller magnitude continues: the recursion is at most as deep as the magnitudes
+            # (1万1万1万… recursed once per section and overflowed the stack)
+            if p2 is not None and p2.magnitude < parsed.magnitude:
                 rest = self._candidate(m2, norm, mask, zh_hant, doc_date)
-                p2 = _parse(m2.group("num") + (m2.group("mag") or "").strip())
-                if isinstance(rest, _Item) and rest.value is not None and p2 is not None \
-                        and p2.magnitude < parsed.magnitude and rest.kind not in ("year", "date"):
+                if isinstance(rest, _Item) and rest.value is not None and rest.kind not in ("year", "date"):
                     rest.s = s
                     rest.value = rest.value + parsed.value
                     rest.low, rest.high = interval(rest.value, rest.precision, rest.qualifier)
