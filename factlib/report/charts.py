@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -413,7 +413,14 @@ def metric_timeline(
         # one official line per kind of period, so a half-year flow (2023-01/2023-06) is
         # never joined to annual totals (2022, 2023) by a misleading segment
         shapes: dict[str, list[dict]] = {}
-        for r in ref_rows:
+        # official figures from ten years before the first claim on (a lone 1997 figure
+        # would squash the years the claims are about); the table under the chart lists all
+        drawn = ref_rows
+        if plotted:
+            first = min(r["x"] for r in plotted)
+            start = first - timedelta(days=3653)
+            drawn = [r for r in ref_rows if r["x"] >= start] or ref_rows
+        for r in drawn:
             shapes.setdefault(_period_shape(r.get("period")), []).append(r)
         for i, (shape, rows) in enumerate(sorted(shapes.items(), key=lambda kv: -len(kv[1]))):
             label = f"official, {shape} / 官方数据（{_SHAPE_ZH.get(shape, shape)}）"
@@ -423,7 +430,7 @@ def metric_timeline(
         docs = list(dict.fromkeys(str(r.get(label_column)) for r in plotted))
         colours = matplotlib.colormaps["tab10"].colors
         style = {d: (MARKERS[i % len(MARKERS)], colours[i % len(colours)]) for i, d in enumerate(docs)}
-        ys = [r["y"] for r in plotted + ref_rows]
+        ys = [r["y"] for r in plotted + drawn]
         span = (max(ys) - min(ys)) if ys else 0.0
         arrow = span * 0.08 or (abs(ys[0]) * 0.05 if ys else 1.0)
         for r in plotted:
