@@ -64,3 +64,49 @@ def test_datasette_serves_the_facets(snapshot):
     assert status == 200
     facet = {r["value"]: r["count"] for r in data["facet_results"]["verdict"]["results"]}
     assert facet.get("contradicted", 0) >= 1
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_datasette_view_in_browser(snapshot):
+    """The snapshot served by Datasette, opened in Chromium at 1280 px: facets and labels show."""
+    pytest.importorskip("datasette")
+    from test_browser import ARGS, CHROMIUM, _browser_or_skip
+
+    _browser_or_skip()
+    import shutil
+    import socket
+    import time
+
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    datasette = shutil.which("datasette") or str(Path(sys.executable).with_name("datasette"))
+    server = subprocess.Popen([datasette, "serve", "-i", str(snapshot), "--metadata",
+                               str(snapshot.with_suffix(".metadata.json")), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/factlib/claims"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            try:
+                page = browser.new_page(viewport={"width": 1280, "height": 1000})
+                for _ in range(100):  # the server needs a moment to listen
+                    try:
+                        page.goto(url, wait_until="load")
+                        break
+                    except Exception:
+                        time.sleep(0.2)
+                body = page.inner_text("body")
+                assert "verdict" in body and "metric_key" in body and "contradicted" in body
+                facet = page.locator(".facet-info").first
+                assert facet.is_visible()
+                page.goto(f"http://127.0.0.1:{port}/factlib/claims?verdict=contradicted", wait_until="load")
+                assert "10.97亿人" in page.inner_text("body")
+            finally:
+                browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -353,12 +353,13 @@ class Scanner:
     def _continued(self, parsed, norm: str, s: int, e: int, mask, zh_hant: bool, doc_date) -> Mention | None:
         """2兆736亿元: a second section with a smaller magnitude continues the number."""
         m2 = self.master.match(norm, e)
-        if m2 is None:
+        p2 = parse_cached(m2.group("num") + (m2.group("mag") or "").strip()) if m2 is not None else None
+        # only a smaller magnitude continues: the recursion is at most as deep as the magnitudes
+        # (1万1万1万… recursed once per section and overflowed the stack)
+        if p2 is None or p2.magnitude >= parsed.magnitude:
             return None
         rest = self.candidate(m2, norm, mask, zh_hant, doc_date)
-        p2 = parse_cached(m2.group("num") + (m2.group("mag") or "").strip())
-        if rest is None or rest.value is None or p2 is None or p2.magnitude >= parsed.magnitude \
-                or rest.kind in ("year", "date"):
+        if rest is None or rest.value is None or rest.kind in ("year", "date"):
             return None
         rest.s = s
         rest.value = rest.value + parsed.value

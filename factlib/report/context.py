@@ -59,7 +59,9 @@ class ReportContext:
     claims: Any
     findings: Any
     reference: Any = None
-    errors: list[Any] = field(default_factory=list)
+    errors: list[Any] = field(default_factory=list)       # LoadError of each file that could not be read
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, "warning: …") of files read
+    skipped: str | None = None                             # what the corpus folders held but were not read
 
     def document(self, doc_id: str) -> Any:
         """The document with this id (KeyError when absent)."""
@@ -154,6 +156,7 @@ def load_context(
     use_cache: bool = True,
     context_file: str | os.PathLike[str] | None = None,
     store: str | os.PathLike[str] | None = None,
+    verify: bool = False,
 ) -> ReportContext:
     """Load ``corpus`` (folder, glob, file or list), extract its claims and check them.
 
@@ -162,7 +165,9 @@ def load_context(
     ``context_file`` is a context ``factlib report`` computed once for the whole batch
     (:func:`save_context`); it is used only when it was made from exactly these files.
     ``store`` is a claim store (:mod:`factlib.run.store`): claims are read from it, and only new or
-    changed files are extracted (and stored) first.
+    changed files are extracted (and stored) first (``verify``: every file re-hashed).  Every
+    file goes through :func:`factlib.run.loop.process`: one that cannot be read is an entry of
+    ``ctx.errors`` and the others go on.
     """
     import factlib
 
@@ -172,18 +177,24 @@ def load_context(
         return _CACHE[key]
     ctx = _from_file(str(context_file), key) if context_file else None
     if ctx is None:
-        docs = factlib.load_corpus(_corpus_files(corpus))
-        errors = list(getattr(docs, "errors", []) or [])
-        documents = list(docs)
-        if store is None:
-            claims = factlib.claims_frame(documents)
-        else:  # read from the claim store; extract only new or changed files
-            from factlib.run.local import extract_frame
+        from factlib.documents.load import LoadError, Source, list_sources
+        from factlib.run.local import extract_frame, results_frame
+        from factlib.run.loop import process_all
 
-            claims = extract_frame([d.path for d in documents], store=store)
+        listing = list_sources(corpus)
+        # with a store the claims come from it: here the documents are only loaded
+        results = list(process_all(listing, extract=store is None, keep_documents=True))
+        errors = [LoadError(r.path, r.error or "") for r in results if not r.ok]
+        documents = [r.document for r in results if r.ok]
+        if store is None:
+            claims = results_frame(results).drop(columns=["doc_date"])
+        else:  # read from the claim store; extract only new or changed files
+            claims = extract_frame([Source(d.path, d.id) for d in documents], store=store, verify=verify)
+        warnings = [m for r in results if r.ok for m in r.messages()]
         ref = factlib.load_reference(_reference_paths(reference), include_default=include_default_reference)
         findings = factlib.check(claims, reference=ref)
-        ctx = ReportContext(documents=documents, claims=claims, findings=findings, reference=ref, errors=errors)
+        ctx = ReportContext(documents=documents, claims=claims, findings=findings, reference=ref, errors=errors,
+                            warnings=warnings, skipped=listing.summary())
     if use_cache:
         _CACHE[key] = ctx
         while len(_CACHE) > _CACHE_SIZE:
