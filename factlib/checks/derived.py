@@ -16,7 +16,8 @@ import pandas as pd
 
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_interval, quote
-from factlib.checks.intervals import Verdict, overlap_verdict, rel_diff, tolerance
+from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
+from factlib.checks.verdicts import PHRASES, Verdict
 from factlib.checks.official import area_key, clause_before, keyed_claims, period_key, prepare_reference
 from factlib.checks.registry import register_check
 
@@ -181,8 +182,7 @@ def _explain(verdict, doc, level_surface, change_surface, key, period, lo, hi, s
                f" {implied} at {period or 'the base period'}")
     if verdict == Verdict.UNVERIFIABLE:
         return f"{head_zh}，但没有可比的官方或其他文档数字。 {head_en}; no official or other-document figure to compare."
-    zh = {Verdict.CONSISTENT: "与{s}一致", Verdict.CONTRADICTED: "与{s}不符",
-          Verdict.NEEDS_REVIEW: "与{s}不一致，但指标不确定，需人工核对"}[verdict].format(s=source)
-    en = {Verdict.CONSISTENT: "consistent with {s}", Verdict.CONTRADICTED: "contradicted by {s}",
-          Verdict.NEEDS_REVIEW: "at odds with {s} (metric uncertain; review)"}[verdict].format(s=source)
+    review = verdict == Verdict.NEEDS_REVIEW
+    zh = f"与{source}{PHRASES[verdict].zh_with}" + ("，但指标不确定，需人工核对" if review else "")
+    en = f"{PHRASES[verdict].en_with} {source}" + (" (metric uncertain; review)" if review else "")
     return f"{head_zh}，{zh}。 {head_en}, {en}."

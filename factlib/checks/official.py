@@ -15,7 +15,8 @@ import pandas as pd
 
 from factlib.checks.prepare import CheckContext, measure_class
 from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_number, quote
-from factlib.checks.intervals import Verdict, overlap_verdict, rel_diff, tolerance
+from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
+from factlib.checks.verdicts import PHRASES, Verdict
 from factlib.checks.registry import register_check
 
 COMPARABLE = ("count", "percent", "pp", "growth", "ratio", "permille")
@@ -188,18 +189,11 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     return out.drop(columns=["row"])
 
 
-_ZH = {
-    Verdict.CONSISTENT: "一致",
-    Verdict.CONTRADICTED: "不符",
-    Verdict.NEEDS_REVIEW: "不一致，但指标或时间不确定，需人工核对",
-    Verdict.UNVERIFIABLE: "无法核实",
-}
-_EN = {
-    Verdict.CONSISTENT: "consistent with",
-    Verdict.CONTRADICTED: "contradicted by",
-    Verdict.NEEDS_REVIEW: "at odds with (metric, period or source uncertain; review)",
-    Verdict.UNVERIFIABLE: "not verifiable against",
-}
+# the verdict phrases of checks.verdicts, the review naming its doubt
+_ZH = {v: p.zh_with for v, p in PHRASES.items()}
+_ZH[Verdict.NEEDS_REVIEW] += "，但指标或时间不确定，需人工核对"
+_EN = {v: p.en_with for v, p in PHRASES.items()}
+_EN[Verdict.NEEDS_REVIEW] += " (metric, period or source uncertain; review)"
 
 
 def _explain(doc, surface, key, period, source, url, exp_value, unit, verdict, rd, has_ref) -> str:

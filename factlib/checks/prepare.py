@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from factlib.checks.intervals import bounds
+from factlib.claims.intervals import bounds
 from factlib.vocab.lexicon import MetricLexicon
 
 __all__ = ["CLAIM_COLUMNS", "CheckContext", "prepare_claims", "measure_class", "metric_class"]
@@ -36,12 +36,10 @@ CLAIM_COLUMNS = (
 
 
 def _unit_dimensions() -> dict[str, str]:
-    try:
-        from factlib.vocab.tables import read_table
+    """Unit code -> dimension, from ``data/units.csv`` (a missing or broken table raises TableError)."""
+    from factlib.vocab.tables import read_table
 
-        return {r["code"]: r["dimension"] for r in read_table("units", required=("code", "dimension"))}
-    except Exception:  # the units table belongs to extraction; checks work without it
-        return {"%": "ratio", "pp": "ratio", "CNY": "money", "USD": "money"}
+    return {r["code"]: r["dimension"] for r in read_table("units", required=("code", "dimension"))}
 
 
 _DIMENSIONS: dict[str, str] | None = None

@@ -53,6 +53,7 @@ _HEADING_WORDS = re.compile(r"回顾|工作安排|重点工作|主要任务|总�
 _CLAUSE = re.compile(r"[，,；;。：:！？!?、\n]")
 #: the currency a bare 元 means in an economy with its own dollar
 _AREA_CURRENCY = {"HK": "HKD", "MO": "MOP", "TW": "TWD"}
+_BASE_BEFORE = re.compile(r"(?:与|同|较|比)\s*((?:19|20)[0-9]{2})\s*年(?:底|末)?\s*(?:相比|比较)")
 _MEASURED = frozenset(("count", "amount", "percent", "growth_rate", "pp_change", "multiple", "fraction"))
 _LIST_GAP = re.compile(r"^[\s、和及与,，]*$")
 _PAST_YEARS = re.compile(r"过去([一二三四五六七八九十0-9]+)年|([一二三四五六七八九十0-9]+)年来")
@@ -455,6 +456,13 @@ class ContextResolver:
                 ptype = "interval" if len(own) == 4 else ""
             if not ptype and change in ("abs_change",) and len(own) == 4 and measure != "stock":
                 ptype = "interval"
+        if change in ("abs_change", "rel_change", "pp_change") and not base and not en:
+            # 2005年与2000年相比，国内生产总值增长57.3%: an explicit base in an earlier clause
+            bm = None
+            for bm in _BASE_BEFORE.finditer(before):
+                pass
+            if bm is not None and bm.group(1) != own[:4]:
+                base = bm.group(1)
         if change in ("abs_change", "rel_change", "pp_change") and not base:
             average = (self.average_en if en else self.average_zh).search(before)
             if not en and self.vs_area_zh.search(clause):

@@ -19,6 +19,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from factlib.documents.cleaning import default_boilerplate, remove_pinyin
 from factlib.documents.dates import MAX_YEAR, MIN_YEAR, find_dateline, parse_date
@@ -97,6 +98,15 @@ class _Spans(Sequence):
         return (i, self._s[i], self._e[i])
 
 
+class SentenceBounds(NamedTuple):
+    """Sentence spans of a document, one array each (index = sentence number)."""
+
+    norm_starts: array
+    norm_ends: array
+    text_starts: array
+    text_ends: array
+
+
 @dataclass(eq=False)
 class Document:
     id: str
@@ -131,6 +141,12 @@ class Document:
             self._ts, self._te = array("q", ts.tobytes()), array("q", te.tobytes())
 
     # ---- spans -------------------------------------------------------------------
+    @property
+    def sentence_bounds(self) -> SentenceBounds:
+        """The sentences' starts and ends in ``norm`` and in ``text``, as sorted ``array('q')``s
+        (the form the extractor reads: no tuple per sentence)."""
+        return SentenceBounds(self._ns, self._ne, self._ts, self._te)
+
     @property
     def sentences(self) -> Sequence[Sentence]:
         """Sentences with spans in ``text``."""

@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from factlib.checks.intervals import bounds
+from factlib.claims.intervals import bounds
 from factlib.claims.numbers import NUMBER_RE, parse_number
 from factlib.vocab.lexicon import MetricLexicon, default_lexicon
 from factlib.vocab.t2s import to_simplified

@@ -46,6 +46,7 @@ __all__ = [
 LEVEL_KINDS = frozenset({"count", "amount", "percent", "fraction", "other"})
 
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">", "p")
+#: a colour per verdict (the order of the bars is ``factlib.checks.verdicts.ORDER``)
 VERDICT_COLOURS = {
     "contradicted": "#d62728",
     "needs_review": "#ff9f1c",
@@ -228,6 +229,8 @@ def findings_by_verdict_chart(findings: Any):
     """Stacked bars: findings per check, coloured by verdict."""
     import matplotlib
 
+    from factlib.checks.verdicts import ORDER
+
     with chart_context():
         if len(findings) == 0:
             fig, ax = _subplots((7, 1.6))
@@ -235,9 +238,8 @@ def findings_by_verdict_chart(findings: Any):
             ax.set_axis_off()
             return fig
         table = findings.groupby(["check", "verdict"]).size().unstack(fill_value=0)
-        order = [v for v in VERDICT_COLOURS if v in table.columns] + [
-            v for v in table.columns if v not in VERDICT_COLOURS
-        ]
+        known = [v.value for v in ORDER]
+        order = [v for v in known if v in table.columns] + [v for v in table.columns if v not in known]
         table = table[order]
         fig, ax = _subplots((9, max(2.2, 0.5 * len(table) + 1.2)))
         left = [0] * len(table)

@@ -39,7 +39,16 @@ __all__ = [
     "translation_pairs",
 ]
 
-VERDICT_ORDER = ("contradicted", "needs_review", "unverifiable", "consistent")
+
+
+def __getattr__(name: str) -> Any:
+    # VERDICT_ORDER: the one verdict order (factlib.checks.verdicts.ORDER) as plain strings, read
+    # on first use (importing factlib.checks loads pandas and every check)
+    if name == "VERDICT_ORDER":
+        from factlib.checks.verdicts import ORDER
+
+        return tuple(v.value for v in ORDER)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -226,8 +235,9 @@ def sort_findings(findings: Any) -> Any:
     """Findings ordered by verdict (contradicted first), then check, metric and period."""
     if len(findings) == 0:
         return findings
-    rank = {v: i for i, v in enumerate(VERDICT_ORDER)}
-    out = findings.assign(_rank=findings["verdict"].map(lambda v: rank.get(v, len(rank))))
+    from factlib.checks.verdicts import rank
+
+    out = findings.assign(_rank=findings["verdict"].map(rank))
     cols = ["_rank"] + [c for c in ("check", "metric_key", "period", "finding_id") if c in out]
     return out.sort_values(cols, kind="stable", na_position="last").drop(columns="_rank").reset_index(drop=True)
 
@@ -390,13 +400,15 @@ def _alignment_row(a: dict | None, b: dict | None, finding: dict | None) -> dict
 
 def overview_summary(ctx: ReportContext) -> dict[str, Any]:
     """Counts for the overview's summary line (documents, claims, findings by verdict)."""
+    from factlib.checks.verdicts import ORDER
+
     verdicts = ctx.findings["verdict"].value_counts().to_dict() if len(ctx.findings) else {}
     return {
         "documents": len(ctx.documents),
         "load_errors": len(ctx.errors),
         "claims": len(ctx.claims),
         "findings": len(ctx.findings),
-        **{v: int(verdicts.get(v, 0)) for v in VERDICT_ORDER},
+        **{v.value: int(verdicts.get(v, 0)) for v in ORDER},
     }
 
 

@@ -474,12 +474,12 @@ def translation_pairs(claims) -> dict[str, str]:
 
 def sort_findings(findings: pd.DataFrame) -> pd.DataFrame:
     """Order and de-duplicate findings exactly as ``factlib.check`` does."""
-    from factlib.checks.runner import _VERDICT_ORDER
+    from factlib.checks.verdicts import rank_column
     from factlib.checks.findings import FINDING_COLUMNS, empty_findings
 
     if findings.empty:
         return empty_findings()
-    order = findings["verdict"].map(_VERDICT_ORDER).fillna(9)
+    order = rank_column(findings["verdict"])
     out = findings.assign(_o=order).sort_values(["_o", "check", "finding_id"], kind="stable").drop(columns="_o")
     out = out.drop_duplicates("finding_id").reset_index(drop=True)
     return out[list(FINDING_COLUMNS)]
