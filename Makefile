@@ -8,10 +8,11 @@ CORPUS ?= seeds
 OUT    ?= reports
 JOBS   ?= 2
 
-.PHONY: report test venv dev-venv docs extract check bench clean help
+.PHONY: report demo test venv dev-venv docs extract check bench clean help
 
 help:
 	@echo "make report   run the notebooks over $(CORPUS)/ and write $(OUT)/index.html"
+	@echo "make demo     run the notebooks over the constructed examples/corpus/ and write $(OUT)/demo/index.html"
 	@echo "make test     run the test suite"
 	@echo "make bench    print the benchmark figures (reads ../shared/corpus when present)"
 
@@ -33,6 +34,9 @@ dev-venv: $(VENV)/.dev
 
 report: venv
 	$(BIN)/factlib report $(CORPUS) -o $(OUT) --jobs $(JOBS)
+
+demo: venv
+	$(BIN)/factlib report examples/corpus -o $(OUT)/demo --jobs $(JOBS)
 
 test: dev-venv
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q

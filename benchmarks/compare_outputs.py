@@ -1,14 +1,17 @@
 """Save or compare `factlib extract` and `factlib check` outputs (jsonl) on the seeds and on every
 file of ../shared/corpus/ (when present), to show that a refactoring changed nothing.
 
-    python benchmarks/compare_outputs.py save  DIR     # write DIR/<name>.extract.jsonl / .check.jsonl
-    python benchmarks/compare_outputs.py check DIR     # run again into a temp dir and diff against DIR
+    python benchmarks/compare_outputs.py save  DIR [--shared /work/shared]  # write DIR/<name>.extract.jsonl / .check.jsonl
+    python benchmarks/compare_outputs.py check DIR [--shared /work/shared]  # run again into a temp dir and diff against DIR
+
+The shared folder is ``--shared``, else ``$FACTLIB_SHARED``, else ``../shared`` beside the repository.
 
 Exit status 1 when any output differs; the differing files are listed with their first differing line.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -17,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("FACTLIB_SHARED") or ROOT.parent / "shared") / "corpus"
 FACTLIB = [str(Path(sys.executable).parent / "factlib")]
 
 
@@ -70,6 +73,10 @@ def compare(reference: Path) -> int:
 
 
 if __name__ == "__main__":
+    if "--shared" in sys.argv:
+        at = sys.argv.index("--shared")
+        CORPUS = Path(sys.argv[at + 1]) / "corpus"
+        del sys.argv[at:at + 2]
     if len(sys.argv) != 3 or sys.argv[1] not in {"save", "check"}:
         sys.exit(__doc__)
     target = Path(sys.argv[2])

@@ -161,8 +161,13 @@ def _covers(claims, doc: str, start: int, end: int) -> bool:
     return bool(((c["start"] <= start) & (c["end"] >= end)).any())
 
 
+def _spans(f) -> list[tuple[str, int, int]]:
+    """A finding's evidence spans ``(doc_id, start, end)`` (the flat evidence columns)."""
+    return list(zip(f["evidence_doc_ids"], f["evidence_starts"], f["evidence_ends"]))
+
+
 def _key(f, texts: dict[str, str]) -> tuple:
-    return (f["check"], tuple(sorted(texts[e["doc_id"]][e["start"]:e["end"]] + "@" + e["doc_id"] for e in f["evidence"])))
+    return (f["check"], tuple(sorted(texts[d][s:e] + "@" + d for d, s, e in _spans(f))))
 
 
 def evaluate(folder: Path, base: Path, mutations: list[Mutation]):
@@ -182,9 +187,9 @@ def evaluate(folder: Path, base: Path, mutations: list[Mutation]):
     false, known = [], []
     for _, f in contra.iterrows():
         hit = False
-        for ev in f["evidence"]:
+        for doc, start, end in _spans(f):
             for k, m in enumerate(mutations):
-                if ev["doc_id"] == m.doc and ev["start"] < m.end and m.start < ev["end"]:
+                if doc == m.doc and start < m.end and m.start < end:
                     caught.add(k)
                     hit = True
         if not hit:

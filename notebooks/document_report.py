@@ -51,16 +51,17 @@ display(HTML(fr.document_header_html(doc)))
 # ## Text / 正文
 
 # %%
-display(HTML(fr.highlight_document(doc.text, claims.to_dict("records"))))
+display(HTML(fr.legend_html()))
+display(HTML(fr.highlight_document(doc.text, claims.to_dict("records"), fr.claim_verdicts(findings))))
 
 # %% [markdown]
 # ## Claims / 数字声明
 
 # %%
-display(HTML(fr.claims_table_html(claims)))
+display(HTML(fr.claims_table_html(claims, verdicts=fr.claim_verdicts(findings))))
 
 # %% [markdown]
 # ## Findings / 核查结果
 
 # %%
-display(HTML(fr.findings_table_html(findings, claim_links=True)))
+display(HTML(fr.findings_table_html(findings, claims=ctx.claims, reference=ctx.reference, claim_links=True)))

@@ -49,8 +49,10 @@ fr.show(timeline.figure)
 # ## Claims / 声明
 
 # %%
-display(HTML(fr.table_html(
-    claims, ["doc_id", "surface", "value", "low", "high", "qualifier", "kind", "unit", "period", "sentence"]
+verdicts = fr.claim_verdicts(findings)
+display(HTML(fr.claims_table_html(
+    claims, ["doc_id", "surface", "value", "range", "qualifier", "period", "sentence", "verdict"],
+    link_text=False, verdicts=verdicts,
 )))
 if len(timeline.skipped):
     display(HTML(fr.heading("Not on the chart / 未绘制", 3)))
@@ -60,10 +62,7 @@ if len(timeline.skipped):
 # ## Official figures / 官方数据
 
 # %%
-if len(timeline.reference):
-    display(HTML(fr.table_html(timeline.reference, ["period", "value", "unit", "qualifier", "source_name", "quote"])))
-else:
-    display(HTML("<p>No official figure for this metric in the reference data.</p>"))
+display(HTML(fr.reference_table_html(timeline.reference)))
 
 # %% [markdown]
 # ## Findings / 核查结果
@@ -76,4 +75,4 @@ fr.record(
     f"{len(claims)} claims ({len(timeline.plotted)} plotted), {len(timeline.reference)} official figures, "
     f"{len(findings)} findings ({contradicted} contradicted)",
 )
-display(HTML(fr.findings_table_html(findings)))
+display(HTML(fr.findings_table_html(findings, claims=ctx.claims, reference=ctx.reference)))

@@ -3,8 +3,11 @@
 The corpus is the seeds plus a hostile document carrying ``<script>``, an
 ``<img onerror>`` and ``javascript:`` links in its title, URL and text.  The test asserts
 that no page logs a console error, that ``10.67`` and ``22`` are visible text, that the
-hostile document's code never ran, and saves screenshots under ``reports/`` (the CI
-artifact).  Without chromium it skips — except in CI (``CI=true``), where it fails:
+hostile document's code never ran, that contradicted rows and highlights are visibly
+coloured at 1280 px with the explanation inside the viewport and the source links
+clickable, and saves screenshots in a temporary folder (or ``$FACTLIB_SCREENSHOTS``, the
+CI artifact) — never in the user's ``reports/``.  The constructed ``examples/corpus``
+joins the seeds so there is something contradicted to look at.  Without chromium it skips — except in CI (``CI=true``), where it fails:
 ``.ci/setup-browser`` installs chromium.
 """
 from __future__ import annotations
@@ -19,7 +22,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("re
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SHOTS = ROOT / "reports" / "screenshots"
+EXAMPLES = ROOT / "examples" / "corpus"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -63,11 +66,22 @@ def built(tmp_path_factory):
     base = tmp_path_factory.mktemp("browser")
     corpus = base / "corpus"
     shutil.copytree(SEEDS, corpus)
+    for example in EXAMPLES.glob("*.md"):
+        shutil.copy(example, corpus / example.name)
     (corpus / "005_hostile.md").write_text(HOSTILE_DOC, encoding="utf-8")
     out = base / "it's my reports"
     result = run_report(str(corpus), out, jobs=2, progress=False)
     assert result.ok, [(r.job.output, r.error) for r in result.failed]
     return result
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    """Where screenshots go: $FACTLIB_SCREENSHOTS (CI uploads it) or a temporary folder."""
+    folder = Path(os.environ["FACTLIB_SCREENSHOTS"]) if os.environ.get("FACTLIB_SCREENSHOTS") else (
+        tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +120,7 @@ def _report(result, doc_prefix):
                 if r.job.notebook == "document_report" and str(r.records.get("doc_id", "")).startswith(doc_prefix))
 
 
-def test_index_in_browser(built, browser):
+def test_index_in_browser(built, browser, shots):
     page, errors = _open(browser, built.index)
     try:
         assert errors == []
@@ -120,8 +134,7 @@ def test_index_in_browser(built, browser):
         assert len(hrefs) == len(built.results)
         for h in hrefs:
             assert h.startswith("file://")
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / "index.png"))
+        page.screenshot(path=str(shots / "index.png"), full_page=True)
     finally:
         page.close()
 
@@ -131,7 +144,7 @@ def test_index_in_browser(built, browser):
     [("003", "10.67億人"), ("000", "22 个国家"), ("005", "10.67亿")],
     ids=["seed-003-zh-Hant", "seed-000-zh-Hans", "hostile"],
 )
-def test_document_report_in_browser(built, browser, prefix, visible):
+def test_document_report_in_browser(built, browser, shots, prefix, visible):
     r = _report(built, prefix)
     page, errors = _open(browser, built.out_dir / r.html)
     try:
@@ -147,13 +160,12 @@ def test_document_report_in_browser(built, browser, prefix, visible):
         if prefix == "005":
             # the hostile markup is shown as text, for the reader to see
             assert "<script>" in page.inner_text(".factlib-doc")
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"document-{prefix}.png"))
+        page.screenshot(path=str(shots / f"document-{prefix}.png"))
     finally:
         page.close()
 
 
-def test_other_reports_in_browser(built, browser):
+def test_other_reports_in_browser(built, browser, shots):
     for r in built.results:
         if r.job.notebook == "document_report":
             continue
@@ -163,6 +175,84 @@ def test_other_reports_in_browser(built, browser):
             _assert_inert(page)
             if r.job.notebook == "corpus_overview":
                 assert page.locator("img[src^='data:image/png']").count() == 2
-                page.screenshot(path=str(SHOTS / "corpus_overview.png"))
+                page.screenshot(path=str(shots / "corpus_overview.png"))
         finally:
             page.close()
+
+
+def _background(page, selector: str) -> tuple[int, int, int]:
+    rgb = page.eval_on_selector(selector, "e => getComputedStyle(e).backgroundColor")
+    r, g, b = (int(x) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3])
+    return r, g, b
+
+
+def _reddish(rgb: tuple[int, int, int]) -> bool:
+    r, g, b = rgb
+    return r > 200 and r - g > 25 and r - b > 25
+
+
+def _clickable(page, selector: str) -> None:
+    """The first element matching ``selector`` is a visible http(s) link that receives a click."""
+    link = page.locator(selector).first
+    assert link.is_visible()
+    assert link.get_attribute("href").startswith(("http://", "https://"))
+    box = link.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 1280
+    # playwright's actionability checks: visible, stable, enabled and the hit target of a click
+    link.click(trial=True, timeout=5000)
+
+
+def _inside_viewport(page, selector: str) -> None:
+    boxes = page.eval_on_selector_all(selector, "els => els.map(e => e.getBoundingClientRect().right)")
+    assert boxes, selector
+    assert max(boxes) <= 1280, (selector, max(boxes))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+
+
+def test_verdicts_visible_at_1280(built, browser, shots):
+    """Index cards, document and metric pages: contradicted rows and highlights are red
+    (computed style, not just a class), explanations fit, sources are clickable links."""
+    page, errors = _open(browser, built.index)
+    try:
+        assert errors == []
+        card = ".factlib-card.verdict-contradicted"
+        assert page.locator(card).count() >= 1 and page.locator(card).first.is_visible()
+        assert page.locator(".factlib-card.verdict-needs_review").count() >= 1
+        # contradicted before needs_review on the page
+        order = page.eval_on_selector_all(".factlib-card", "els => els.map(e => e.className)")
+        assert order.index(next(o for o in order if "needs_review" in o)) > 0 and "contradicted" in order[0]
+        assert _reddish(_background(page, f"{card} mark.v-contradicted")), "claim in the card is not red"
+        assert "✗ contradicted" in page.inner_text(card)
+        _clickable(page, f"{card} dd a[href^='http']")
+        _inside_viewport(page, ".factlib-card dd")
+    finally:
+        page.close()
+
+    doc = _report(built, "03_wrong")
+    page, errors = _open(browser, built.out_dir / doc.html)
+    try:
+        assert errors == []
+        _assert_inert(page)
+        row = "table.factlib-findings tr.verdict-contradicted > td"
+        assert _reddish(_background(page, row)), "contradicted row is not red inside the notebook page"
+        consistent = _background(page, "table.factlib-findings tr.verdict-consistent > td")
+        assert not _reddish(consistent) and consistent[1] > consistent[0], consistent
+        assert _reddish(_background(page, ".factlib-doc a.claim.v-contradicted")), "highlight is not red"
+        assert page.locator(".factlib-doc a.claim.v-contradicted", has_text="10.97亿人").first.is_visible()
+        _inside_viewport(page, "td.factlib-explanation")
+        _clickable(page, "td.factlib-source a[href^='http']")
+        page.screenshot(path=str(shots / "document-contradicted.png"), full_page=True)
+    finally:
+        page.close()
+
+    metric = next(r for r in built.results
+                  if r.job.notebook == "metric_crosscheck" and "internet_users" in str(r.html))
+    page, errors = _open(browser, built.out_dir / metric.html)
+    try:
+        assert errors == []
+        assert _reddish(_background(page, "table.factlib-findings tr.verdict-contradicted > td"))
+        _inside_viewport(page, "td.factlib-explanation")
+        _clickable(page, "td.factlib-source a[href^='http']")
+        page.screenshot(path=str(shots / "metric-internet_users.png"), full_page=True)
+    finally:
+        page.close()

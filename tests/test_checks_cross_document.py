@@ -27,7 +27,7 @@ def test_disagreement_names_both_quotes():
     row = _run("10.67亿", "10.7亿", "10.8亿").iloc[0]
     assert "“10.8亿”" in row.explanation and "“10.67亿”" in row.explanation
     assert row.claim_ids[:2] == ["doc2:0:10.8亿", "doc0:0:10.67亿"]
-    assert len(row.evidence) == 3
+    assert len(row.evidence_starts) == len(row.evidence_doc_ids) == 3
 
 
 def test_same_document_only_is_not_cross_document():

@@ -26,7 +26,7 @@ def test_pp_change_implies_the_base_share(level, change, verdict):
     row = f.iloc[0]
     assert (row.verdict, row.metric_key, row.period) == (verdict, "no_security_problem_share", "2021-12")
     lo, hi = 65.85 - float(change[:3]) - 0.05, 65.95 - float(change[:3]) + 0.05
-    assert (row.observed["low"], row.observed["high"]) == (pytest.approx(lo), pytest.approx(hi))
+    assert (row.observed_low, row.observed_high) == (pytest.approx(lo), pytest.approx(hi))
 
 
 def test_certain_metric_contradiction():
@@ -39,7 +39,7 @@ def test_certain_metric_contradiction():
     )
     row = factlib.check(rows, checks=["derived"]).iloc[0]
     assert row.verdict == "contradicted"            # 72.0 % implied, CNNIC 2021-12: 73.0 %
-    assert row.expected["value"] == 73.0
+    assert row.expected_value == 73.0
 
 
 def test_growth_rate_implies_last_years_value_checked_against_another_document():
@@ -55,7 +55,7 @@ def test_growth_rate_implies_last_years_value_checked_against_another_document()
     )
     row = factlib.check(rows, checks=["derived"]).iloc[0]
     assert row.period == "2023-01/2023-08"
-    assert row.observed["low"] == pytest.approx(2.4e12 / 1.0555)
+    assert row.observed_low == pytest.approx(2.4e12 / 1.0555)
     assert row.verdict == "consistent"               # ≥ 2.27万亿 is compatible with 3.1万亿
     assert row.doc_ids == ["a", "b"]
 
@@ -68,7 +68,7 @@ def test_no_comparator_is_unverifiable_with_the_implied_value():
         claim("a", "22%", kind="growth_rate", unit="%", metric="", period="2024-01/2024-08", sentence=s, start=18),
     )
     row = factlib.check(rows, checks=["derived"]).iloc[0]
-    assert row.verdict == "unverifiable" and row.observed["low"] == pytest.approx(3.8e11 / 1.225)
+    assert row.verdict == "unverifiable" and row.observed_low == pytest.approx(3.8e11 / 1.225)
 
 
 @pytest.mark.parametrize("change,level,mclass,base", [

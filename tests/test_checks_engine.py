@@ -7,7 +7,7 @@ import pytest
 import factlib
 from checks_support import claim, frame, seed_fixture
 from factlib.checks import FINDING_COLUMNS, REGISTRY, CheckRegistry, register_check
-from factlib.checks.findings import empty_findings
+from factlib.checks.findings import NESTED_COLUMNS, empty_findings
 
 
 def test_builtin_checks_are_registered():
@@ -19,8 +19,11 @@ def test_findings_have_exactly_the_issue_columns_and_verdicts():
     assert tuple(f.columns) == FINDING_COLUMNS
     assert set(f.verdict) <= {"consistent", "contradicted", "unverifiable", "needs_review"}
     assert f.finding_id.is_unique
-    for ev, ids in zip(f.evidence, f.claim_ids):
-        assert len(ev) == len(ids) and all({"doc_id", "start", "end"} == set(e) for e in ev)
+    for docs, starts, ends, ids in zip(f.evidence_doc_ids, f.evidence_starts, f.evidence_ends, f.claim_ids):
+        assert len(docs) == len(starts) == len(ends) == len(ids)
+        assert all(isinstance(s, int) and isinstance(e, int) and s < e for s, e in zip(starts, ends))
+    for column in ("observed", "expected"):
+        assert all(isinstance(x, float) for x in f[f"{column}_low"])
     assert "contradicted" not in set(f.verdict)
 
 
@@ -82,6 +85,6 @@ def test_cli_check_writes_jsonl_and_csv(tmp_path, capsys):
     out = tmp_path / "f.jsonl"
     assert main(["check", str(doc), "-o", str(out)]) == 0
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
-    assert lines and set(lines[0]) == set(FINDING_COLUMNS)
+    assert lines and list(lines[0]) == list(NESTED_COLUMNS)  # the nested view, rendered from the columns
     assert main(["check", str(doc), "--format", "csv", "--no-default-reference"]) == 0
     assert capsys.readouterr().out.startswith("finding_id,check,verdict")

@@ -105,7 +105,7 @@ def test_absolute_change_never_meets_the_level():
     # derived: 140828万 + 139万 = 140967万 at the end of 2023, as published
     implied = f[f.check == "derived"].iloc[0]
     assert implied.verdict == "consistent" and implied.period == "2023-12"
-    assert implied.observed["value"] == pytest.approx(1.40967e9)
+    assert implied.observed_value == pytest.approx(1.40967e9)
 
 
 def test_wrong_absolute_change_is_contradicted_through_the_implied_level():

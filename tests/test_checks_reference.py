@@ -41,9 +41,9 @@ def test_contradiction_carries_rel_diff_and_both_figures():
               sentence=S_USERS.format("10.76亿"))
     row = _one([c]).iloc[0]
     assert row.rel_diff == pytest.approx((10.76 - 10.67) / 10.67, rel=1e-6)
-    assert row.expected["value"] == 1.067e9 and row.observed["low"] == pytest.approx(1.0755e9)
+    assert row.expected_value == 1.067e9 and row.observed_low == pytest.approx(1.0755e9)
     assert "“10.76亿”" in row.explanation and "Document d1" in row.explanation and "CNNIC" in row.explanation
-    assert row.evidence == [{"doc_id": "d1", "start": 0, "end": 6}]
+    assert (row.evidence_doc_ids, row.evidence_starts, row.evidence_ends) == (["d1"], [0], [6])
 
 
 @pytest.mark.parametrize("change,verdict", [

@@ -215,7 +215,7 @@ def test_batch_document_report_highlights_claims(report, ctx):
     doc = _seed(ctx, "003")
     r = next(r for r in report.results if r.records.get("doc_id") == doc.id)
     html = (report.out_dir / r.html).read_text(encoding="utf-8")
-    marks = re.findall(r'class="claim"[^>]*>([^<]*)</a>', html)
+    marks = re.findall(r'class="claim(?: v-[a-z_]+)?"[^>]*>([^<]*)</a>', html)
     assert "10.67億人" in marks
     assert len(marks) == r.records["claims"] - _overlapping(ctx, doc.id)
     assert r.charts == [] and r.records["findings"] >= 1

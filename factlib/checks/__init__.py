@@ -1,16 +1,23 @@
 """Cross-checking numeric claims: against official figures, across documents and translations,
 part/whole, derived values and event dates.
 
-``check(claims, reference=None, checks=None)`` returns a findings DataFrame with the columns
-``finding_id, check, verdict, claim_ids, doc_ids, metric_key, period, observed, expected, rel_diff,
-tolerance, explanation, evidence``:
+``check(claims, reference=None, checks=None)`` returns a findings DataFrame with flat columns
+(``FINDING_COLUMNS``): ``finding_id, check, verdict, claim_ids, doc_ids, metric_key, period,
+observed_value, observed_low, observed_high, observed_text, expected_value, expected_low,
+expected_high, expected_text, rel_diff, tolerance, explanation, evidence_doc_ids, evidence_starts,
+evidence_ends``:
 
 * ``verdict``: consistent | contradicted | unverifiable | needs_review;
-* ``claim_ids`` / ``doc_ids``: lists; ``evidence``: list of ``{doc_id, start, end}``;
-* ``observed`` / ``expected``: ``{"value", "low", "high"}`` dicts (None for unknown or open bounds);
+* ``claim_ids`` / ``doc_ids``: lists; the evidence columns are lists parallel to ``claim_ids``
+  (the document, start and end offset of each claim);
+* ``observed_*`` / ``expected_*``: floats (``±inf`` for an open bound, NaN for unknown); ``*_text``:
+  the quantity as the check states it (dates, counts of years), else None;
 * ``rel_diff``: (observed − expected) / |expected|; ``tolerance``: the relative difference the
   stated precisions allow;
 * ``finding_id``: stable across runs (a hash of the check, the claim ids and what was compared).
+
+``factlib.checks.findings.nested_records`` gives the nested view (``observed``/``expected`` dicts,
+``evidence`` as ``[{doc_id, start, end}]``) that ``factlib check`` prints.
 
 Checks are registered units (``register_check``); the built-in ones are imported here.
 """

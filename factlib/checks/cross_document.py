@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from factlib.checks.prepare import CheckContext
-from factlib.checks.findings import empty_findings, evidence_for, quote
-from factlib.checks.intervals import Verdict, interval_dict, rel_diff, tolerance
+from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, quote
+from factlib.checks.intervals import Verdict, rel_diff, tolerance
 from factlib.checks.official import SCALE_APART, comparable, join_doubts, keyed_claims
 from factlib.checks.prepare import NATIONAL
 from factlib.checks.registry import register_check
@@ -76,12 +76,12 @@ def check_cross_document(ctx: CheckContext) -> pd.DataFrame:
     out["doc_ids"] = [doc_arr[m].tolist() for m in ordered]
     out["metric_key"] = summary["metric_key"].to_numpy()
     out["period"] = co["period"].to_numpy()
-    out["observed"] = interval_dict(co["value_num"], co["lo"], co["hi"])
-    out["expected"] = interval_dict(ce["value_num"], ce["lo"], ce["hi"])
+    out = out.assign(**interval_columns("observed", co["value_num"], co["lo"], co["hi"]))
+    out = out.assign(**interval_columns("expected", ce["value_num"], ce["lo"], ce["hi"]))
     out["rel_diff"] = rel_diff(co["value_num"].to_numpy(), ce["value_num"].to_numpy(), co["lo"].to_numpy(),
                                co["hi"].to_numpy(), ce["lo"].to_numpy(), ce["hi"].to_numpy())
     out["tolerance"] = tolerance(co["lo"], co["hi"], ce["lo"], ce["hi"], ce["value_num"])
-    out["evidence"] = evidence_for(c, ordered)
+    out = out.assign(**evidence_columns(c, ordered))
     # the id keeps its old form for national figures (finding ids stay stable across versions)
     area_part = np.where(summary["akey"] == NATIONAL, "", "@" + summary["akey"].astype(str))
     out["id_extra"] = summary["metric_key"] + "@" + summary["pkey"] + "@" + summary["mclass"] + area_part

@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 from factlib.checks.prepare import CheckContext
-from factlib.checks.findings import empty_findings, evidence_for, fmt_interval, quote
-from factlib.checks.intervals import Verdict, interval_dict, overlap_verdict, rel_diff, tolerance
+from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_interval, quote
+from factlib.checks.intervals import Verdict, overlap_verdict, rel_diff, tolerance
 from factlib.checks.official import join_doubts, keyed_claims, most_informative, period_key, prepare_reference
 from factlib.checks.registry import register_check
 from factlib.vocab.tables import read_table
@@ -119,12 +119,12 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     out["doc_ids"] = [[a] + ([c.at[int(r), "doc_id"]] if np.isfinite(r) else []) for a, r in zip(cl["doc_id"], extra_rows)]
     out["metric_key"] = key
     out["period"] = base
-    out["observed"] = interval_dict(imp_v, imp_lo, imp_hi)
+    out = out.assign(**interval_columns("observed", imp_v, imp_lo, imp_hi))
     e_v, e_lo, e_hi = (b[x].to_numpy(dtype=float, na_value=np.nan) for x in ("e_v", "e_lo", "e_hi"))
-    out["expected"] = interval_dict(e_v, e_lo, e_hi)
+    out = out.assign(**interval_columns("expected", e_v, e_lo, e_hi))
     out["rel_diff"] = rel_diff(imp_v, e_v, imp_lo, imp_hi, e_lo, e_hi)
     out["tolerance"] = tolerance(imp_lo, imp_hi, e_lo, e_hi, e_v)
-    out["evidence"] = evidence_for(c, [[a, d] + ([int(r)] if np.isfinite(r) else []) for a, d, r in zip(lv, ch, extra_rows)])
+    out = out.assign(**evidence_columns(c, [[a, d] + ([int(r)] if np.isfinite(r) else []) for a, d, r in zip(lv, ch, extra_rows)]))
     out["id_extra"] = base
     src = b["source"].fillna("").to_numpy(dtype=object)
     out["explanation"] = [

@@ -1,60 +1,277 @@
-"""The findings table: columns, stable ids, evidence and bilingual explanations."""
+"""The findings table: flat columns, stable ids, evidence and bilingual explanations.
+
+A findings frame is columnar (issue 16): what a finding observed and expected are six float
+columns (``observed_value/low/high``, ``expected_value/low/high``; ``±inf`` for an open bound,
+NaN for an unknown one) plus optional texts (``observed_text``, ``expected_text``: a date or a
+count as the check states it), and its evidence is three columns parallel to ``claim_ids``
+(``evidence_doc_ids``, ``evidence_starts``, ``evidence_ends``: the span of each claim).  No cell
+holds a dict.  :func:`nested_records` gives the older nested view (``observed``/``expected``
+dicts, ``evidence`` as ``[{doc_id, start, end}]``) for writers and readers that want it: it is
+what ``factlib check --format jsonl`` prints.
+
+A check returns *partial* findings: any subset of the columns, with the flat columns (see
+:func:`interval_columns` and :func:`evidence_columns`) or — for checks not yet converted — the
+nested ``observed``/``expected``/``evidence`` cells, which :func:`finalize` flattens.
+"""
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["FINDING_COLUMNS", "empty_findings", "finalize", "evidence_for", "fmt_number", "quote"]
+__all__ = [
+    "FINDING_COLUMNS", "INTERVAL_PARTS", "empty_findings", "finalize", "interval_columns", "evidence_columns",
+    "evidence_for", "nested_records", "nested_frame", "flat_frame", "NESTED_COLUMNS", "interval_view", "fmt_number", "fmt_interval", "quote",
+]
 
-#: the columns of a findings frame, in order (issue 4)
+#: the parts of an observed or expected quantity, each a column ``<side>_<part>``
+INTERVAL_PARTS = ("value", "low", "high", "text")
+
+#: the columns of a findings frame, in order
 FINDING_COLUMNS = (
+    "finding_id", "check", "verdict", "claim_ids", "doc_ids", "metric_key", "period",
+    "observed_value", "observed_low", "observed_high", "observed_text",
+    "expected_value", "expected_low", "expected_high", "expected_text",
+    "rel_diff", "tolerance", "explanation",
+    "evidence_doc_ids", "evidence_starts", "evidence_ends",
+)
+
+#: the columns of the nested (pre-columnar) view, in order; ``factlib check`` prints these
+NESTED_COLUMNS = (
     "finding_id", "check", "verdict", "claim_ids", "doc_ids", "metric_key", "period", "observed",
     "expected", "rel_diff", "tolerance", "explanation", "evidence",
 )
 
+_FLOAT_COLUMNS = tuple(
+    f"{side}_{part}" for side in ("observed", "expected") for part in ("value", "low", "high")
+) + ("rel_diff", "tolerance")
+_TEXT_COLUMNS = ("observed_text", "expected_text")
+_LIST_COLUMNS = ("claim_ids", "doc_ids", "evidence_doc_ids", "evidence_starts", "evidence_ends")
+
 
 def empty_findings() -> pd.DataFrame:
-    """A findings frame with no rows and the right columns."""
-    frame = pd.DataFrame({c: pd.Series(dtype=object) for c in FINDING_COLUMNS})
-    frame["rel_diff"] = frame["rel_diff"].astype(float)
-    frame["tolerance"] = frame["tolerance"].astype(float)
-    return frame
+    """A findings frame with no rows and the right columns (floats typed float)."""
+    return pd.DataFrame({
+        c: pd.Series(dtype=float if c in _FLOAT_COLUMNS else object) for c in FINDING_COLUMNS
+    })
 
 
-def _finding_id(check: str, claim_ids: Sequence[str], extra: str) -> str:
-    raw = "\x1f".join([check, *sorted(map(str, claim_ids)), str(extra)])
-    return "f-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+# ---------------------------------------------------------------------------------------------
+# building blocks for checks
+
+def interval_columns(side: str, value, low, high, text=None) -> dict[str, np.ndarray]:
+    """``{side}_value/low/high`` (float arrays) and ``{side}_text`` (object, None where absent)
+    for ``out.assign(**interval_columns("observed", v, lo, hi))``."""
+    cols = {f"{side}_{p}": np.asarray(x, dtype=float) for p, x in (("value", value), ("low", low), ("high", high))}
+    n = len(cols[f"{side}_value"])
+    cols[f"{side}_text"] = np.full(n, None, dtype=object) if text is None else np.asarray(text, dtype=object)
+    return cols
 
 
-def finalize(partial: pd.DataFrame, check: str) -> pd.DataFrame:
-    """Complete a check's partial findings: fill missing columns, set ``check``, compute stable
-    ``finding_id`` from the check name, the claim ids and an optional ``id_extra`` column."""
-    if partial is None or len(partial) == 0:
-        return empty_findings()
-    out = partial.copy().reset_index(drop=True)
-    out["check"] = check
-    for column in FINDING_COLUMNS:
-        if column not in out.columns:
-            out[column] = np.nan if column in {"rel_diff", "tolerance"} else None
-    extra = out["id_extra"].astype(str) if "id_extra" in out.columns else pd.Series("", index=out.index)
-    out["claim_ids"] = [list(c) if isinstance(c, (list, tuple, np.ndarray)) else [c] for c in out["claim_ids"]]
-    out["doc_ids"] = [sorted(set(d)) if isinstance(d, (list, tuple, np.ndarray)) else [d] for d in out["doc_ids"]]
-    out["finding_id"] = [_finding_id(check, c, e) for c, e in zip(out["claim_ids"], extra)]
-    out["rel_diff"] = pd.to_numeric(out["rel_diff"], errors="coerce").astype(float)
-    out["tolerance"] = pd.to_numeric(out["tolerance"], errors="coerce").astype(float)
-    return out[list(FINDING_COLUMNS)]
+def evidence_columns(claims: pd.DataFrame, rows: Sequence[Sequence[int]]) -> dict[str, list]:
+    """Evidence of each finding (a list of claim row labels) as three columns parallel to its
+    ``claim_ids``: ``evidence_doc_ids``, ``evidence_starts``, ``evidence_ends``."""
+    doc = claims["doc_id"].to_numpy(dtype=object)
+    start = claims["start"].to_numpy()
+    end = claims["end"].to_numpy()
+    pos = rows  # row labels of the prepared claims, which are their positions
+    # single-row findings are the common case: one fancy-index per column
+    if all(len(r) == 1 for r in pos):
+        flat = np.fromiter((r[0] for r in pos), dtype=np.int64, count=len(pos))
+        return {
+            "evidence_doc_ids": [[str(d)] for d in doc[flat].tolist()],
+            "evidence_starts": [[int(s)] for s in start[flat].tolist()],
+            "evidence_ends": [[int(e)] for e in end[flat].tolist()],
+        }
+    return {
+        "evidence_doc_ids": [[str(doc[i]) for i in r] for r in pos],
+        "evidence_starts": [[int(start[i]) for i in r] for r in pos],
+        "evidence_ends": [[int(end[i]) for i in r] for r in pos],
+    }
 
 
 def evidence_for(claims: pd.DataFrame, rows: Sequence[Sequence[int]]) -> list[list[dict]]:
-    """``[{doc_id, start, end}, …]`` for each list of claim row positions."""
+    """``[{doc_id, start, end}, …]`` for each list of claim row positions (the nested form;
+    :func:`finalize` flattens it — new code uses :func:`evidence_columns`)."""
     doc = claims["doc_id"].to_numpy()
     start = claims["start"].to_numpy()
     end = claims["end"].to_numpy()
     return [[{"doc_id": str(doc[i]), "start": int(start[i]), "end": int(end[i])} for i in idx] for idx in rows]
 
+
+# ---------------------------------------------------------------------------------------------
+# finalize: partial findings -> the findings frame
+
+def _as_list(c) -> list:
+    return list(c) if isinstance(c, (list, tuple, np.ndarray)) else [c]
+
+
+def _flatten_nested(out: pd.DataFrame) -> pd.DataFrame:
+    """Turn nested ``observed``/``expected`` dict cells and ``evidence`` dict lists into the flat
+    columns (for checks that still return them)."""
+    for side in ("observed", "expected"):
+        if side not in out.columns:
+            continue
+        cells = out[side].tolist()
+        for part in ("value", "low", "high"):
+            name = f"{side}_{part}"
+            if name not in out.columns:
+                out[name] = np.array([_part(d, part) for d in cells], dtype=float)
+        if f"{side}_text" not in out.columns:
+            out[f"{side}_text"] = np.array(
+                [d.get("text") if isinstance(d, dict) else None for d in cells], dtype=object)
+        out = out.drop(columns=side)
+    if "evidence" in out.columns:
+        ev = [e if isinstance(e, (list, tuple)) else [] for e in out["evidence"].tolist()]
+        out["evidence_doc_ids"] = [[str(x["doc_id"]) for x in e] for e in ev]
+        out["evidence_starts"] = [[int(x["start"]) for x in e] for e in ev]
+        out["evidence_ends"] = [[int(x["end"]) for x in e] for e in ev]
+        out = out.drop(columns="evidence")
+    return out
+
+
+def _part(d, part: str) -> float:
+    if isinstance(d, dict):
+        x = d.get(part)
+    elif part == "value":
+        x = d  # a bare number
+    else:
+        return math.nan
+    if x is None:
+        return math.nan
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def finding_ids(check: str, claim_ids: Sequence[Sequence[str]], extra: Sequence[str]) -> list[str]:
+    """``f-`` + 16 hex digits of SHA-1 over the check, the sorted claim ids and ``extra``."""
+    sha1 = hashlib.sha1
+    prefix = check + "\x1f"
+    out = []
+    append = out.append
+    for ids, e in zip(claim_ids, extra):
+        if len(ids) == 1:
+            raw = f"{prefix}{ids[0]!s}\x1f{e}"
+        else:
+            raw = "\x1f".join([check, *sorted(map(str, ids)), e])
+        append("f-" + sha1(raw.encode("utf-8")).hexdigest()[:16])
+    return out
+
+
+def finalize(partial: pd.DataFrame, check: str) -> pd.DataFrame:
+    """Complete a check's partial findings: flatten nested cells, fill missing columns, set
+    ``check``, compute the stable ``finding_id`` from the check name, the claim ids and an
+    optional ``id_extra`` column."""
+    if partial is None or len(partial) == 0:
+        return empty_findings()
+    out = _flatten_nested(partial.reset_index(drop=True))
+    n = len(out)
+    columns: dict[str, object] = {}
+    for column in FINDING_COLUMNS:
+        if column in out.columns:
+            continue
+        if column in _FLOAT_COLUMNS:
+            columns[column] = np.full(n, np.nan)
+        elif column in _LIST_COLUMNS:
+            columns[column] = [[] for _ in range(n)]
+        else:
+            columns[column] = np.full(n, None, dtype=object)
+    if columns:
+        out = out.assign(**columns)
+    out["check"] = check
+    extra = out["id_extra"].astype(str).tolist() if "id_extra" in out.columns else [""] * n
+    claim_ids = [_as_list(c) for c in out["claim_ids"].tolist()]
+    out["claim_ids"] = claim_ids
+    out["doc_ids"] = [sorted(set(d)) if isinstance(d, (list, tuple, np.ndarray)) else [d] for d in out["doc_ids"]]
+    out["finding_id"] = finding_ids(check, claim_ids, extra)
+    return _typed(out)
+
+
+def _typed(out: pd.DataFrame) -> pd.DataFrame:
+    """The findings columns in order, floats as float and texts as object (None where absent)."""
+    for column in _FLOAT_COLUMNS:
+        out[column] = pd.to_numeric(out[column], errors="coerce").astype(float)
+    for column in _TEXT_COLUMNS:
+        out[column] = pd.Series([t if isinstance(t, str) else None for t in out[column].tolist()],
+                                index=out.index, dtype=object)
+    return out[list(FINDING_COLUMNS)]
+
+
+# ---------------------------------------------------------------------------------------------
+# views: the nested layout, rendered from the columns when shown or written
+
+def _json_float(x) -> float | None:
+    return float(x) if x is not None and math.isfinite(x) else None
+
+
+def _side_dicts(findings: pd.DataFrame, side: str) -> list[dict]:
+    v, lo, hi = (findings[f"{side}_{p}"].tolist() for p in ("value", "low", "high"))
+    text = findings[f"{side}_text"].tolist() if f"{side}_text" in findings.columns else [None] * len(v)
+    out = []
+    for a, b, c, t in zip(v, lo, hi, text):
+        d = {"value": _json_float(a), "low": _json_float(b), "high": _json_float(c)}
+        if isinstance(t, str):
+            d["text"] = t
+        out.append(d)
+    return out
+
+
+def interval_view(findings: pd.DataFrame, side: str) -> list[dict]:
+    """``{"value", "low", "high"[, "text"]}`` per finding (None for unknown or open bounds)."""
+    return _side_dicts(findings, side)
+
+
+def _evidence_dicts(findings: pd.DataFrame) -> list[list[dict]]:
+    return [
+        [{"doc_id": d, "start": s, "end": e} for d, s, e in zip(ds, ss, es)]
+        for ds, ss, es in zip(findings["evidence_doc_ids"], findings["evidence_starts"], findings["evidence_ends"])
+    ]
+
+
+def nested_records(findings: pd.DataFrame) -> list[dict]:
+    """The findings as records of the nested view (``NESTED_COLUMNS``): ``observed`` and
+    ``expected`` dicts, ``evidence`` as ``[{doc_id, start, end}]``, NaN and infinities as None."""
+    n = len(findings)
+    if n == 0:
+        return []
+    obs, exp, ev = _side_dicts(findings, "observed"), _side_dicts(findings, "expected"), _evidence_dicts(findings)
+    cols = {c: findings[c].tolist() for c in NESTED_COLUMNS if c in findings.columns}
+    rel = [_json_float(x) for x in cols["rel_diff"]]
+    tol = [_json_float(x) for x in cols["tolerance"]]
+    return [
+        {
+            "finding_id": fid, "check": chk, "verdict": ver, "claim_ids": list(ci), "doc_ids": list(di),
+            "metric_key": mk, "period": per, "observed": o, "expected": e, "rel_diff": r, "tolerance": t,
+            "explanation": ex, "evidence": v,
+        }
+        for fid, chk, ver, ci, di, mk, per, o, e, r, t, ex, v in zip(
+            cols["finding_id"], cols["check"], cols["verdict"], cols["claim_ids"], cols["doc_ids"],
+            cols["metric_key"], cols["period"], obs, exp, rel, tol, cols["explanation"], ev,
+        )
+    ]
+
+
+def flat_frame(nested: pd.DataFrame) -> pd.DataFrame:
+    """The inverse of :func:`nested_frame`: a frame in the nested layout (say, read back from
+    ``factlib check --format jsonl``) with the flat columns (``FINDING_COLUMNS``).  Bounds the
+    nested view wrote as None come back as NaN (the nested view cannot tell open from unknown)."""
+    if len(nested) == 0:
+        return empty_findings()
+    return _typed(_flatten_nested(nested.reset_index(drop=True)))
+
+
+def nested_frame(findings: pd.DataFrame) -> pd.DataFrame:
+    """The findings in the nested layout (``NESTED_COLUMNS``) as a DataFrame."""
+    return pd.DataFrame(nested_records(findings), columns=list(NESTED_COLUMNS))
+
+
+# ---------------------------------------------------------------------------------------------
+# text helpers for explanations
 
 def fmt_number(x: float | None) -> str:
     """A compact human rendering of a float (no exponent, no trailing zeros)."""

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from factlib.checks.prepare import CheckContext
-from factlib.checks.findings import empty_findings, evidence_for, quote
-from factlib.checks.intervals import Verdict, interval_dict
+from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, quote
+from factlib.checks.intervals import Verdict
 from factlib.checks.official import join_doubts, keyed_claims
 from factlib.checks.registry import register_check
 
@@ -60,13 +60,13 @@ def check_part_whole(ctx: CheckContext) -> pd.DataFrame:
     out["doc_ids"] = [[a, b] for a, b in zip(cp["doc_id"], cw["doc_id"])]
     out["metric_key"] = cp["metric_key"].to_numpy()
     out["period"] = cp["period"].to_numpy()
-    out["observed"] = interval_dict(cp["value_num"], cp["lo"], cp["hi"])
-    out["expected"] = interval_dict(np.full(len(p), np.nan), np.full(len(p), -np.inf), cw["hi"].to_numpy())
+    out = out.assign(**interval_columns("observed", cp["value_num"], cp["lo"], cp["hi"]))
+    out = out.assign(**interval_columns("expected", np.full(len(p), np.nan), np.full(len(p), -np.inf), cw["hi"].to_numpy()))
     with np.errstate(divide="ignore", invalid="ignore"):
         rd = (cp["lo"].to_numpy() - cw["hi"].to_numpy()) / np.abs(cw["hi"].to_numpy())
     out["rel_diff"] = np.where(np.isfinite(rd), rd, np.nan)
     out["tolerance"] = 0.0
-    out["evidence"] = evidence_for(c, [[a, b] for a, b in zip(p, w)])
+    out = out.assign(**evidence_columns(c, [[a, b] for a, b in zip(p, w)]))
     out["id_extra"] = pairs["whole_key"].to_numpy()
     out["explanation"] = [
         _explain(v, pk, pd_, ps, wk, wd, ws, per, d)

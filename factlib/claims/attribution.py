@@ -77,6 +77,9 @@ class Attributor:
                   if not w.isascii() and (len(w) > 1 or w in "增升降减涨跌")}
         words.discard("均")
         self.predicate_re = re.compile("(?:" + alternation(words) + ")(?![值率速量额幅加长产])")
+        # words that hold a one-character predicate but are none (公共: 共), from cues.csv
+        not_pred = [w for w in cues.words("not_predicate") if not w.isascii()]
+        self.not_predicate_re = re.compile(alternation(not_pred)) if not_pred else None
         fillers = [w for w in cues.words("filler") if not w.isascii()] + zh_time
         self.lead_re = re.compile("(?:(?:" + alternation(fillers) + r")[,\s]*)+")
         self.share_prefix = "占"
@@ -122,9 +125,9 @@ class Attributor:
         else:
             keep = range(len(seg))  # nothing removed: positions in text are positions in seg
             text = seg
-        m = self.predicate_re.search(text)
+        m = self._predicate(text, 0)
         if m is not None and m.start() == 0 and len(m.group()) == 1 and len(text) > 1:
-            m = self.predicate_re.search(text, 1)  # 有色金属, 在建: a one-character verb starting a word
+            m = self._predicate(text, 1)  # 有色金属, 在建: a one-character verb starting a word
         if m is not None:
             if m.start() > 0 and self._lead_end(text, 0, m.start()) < m.start():
                 a, b = 0, m.start()
@@ -132,7 +135,7 @@ class Attributor:
                 # nothing but fillers and time words before the predicate (今年是建党100周年):
                 # the phrase after it
                 a = m.end()
-                m2 = self.predicate_re.search(text, a)
+                m2 = self._predicate(text, a)
                 b = m2.start() if m2 is not None else len(text)
         else:
             a, b = 0, len(text)
@@ -143,6 +146,22 @@ class Attributor:
         if b <= a:
             return hi, hi
         return lo + keep[a], lo + keep[b - 1] + 1
+
+    def _predicate(self, text: str, pos: int, end: int | None = None):
+        """The first predicate at or after ``pos`` that is not inside a not-predicate word (公共)."""
+        end = len(text) if end is None else end
+        while True:
+            m = self.predicate_re.search(text, pos, end)
+            if m is None or self.not_predicate_re is None or len(m.group()) > 1:
+                return m
+            covered = False
+            for w in self.not_predicate_re.finditer(text, max(0, m.start() - 4), min(end, m.end() + 4)):
+                if w.start() <= m.start() < w.end():
+                    covered = True
+                    break
+            if not covered:
+                return m
+            pos = m.end()
 
     def _lead_end(self, text: str, a: int, b: int) -> int:
         """Where ``text[a:b]`` starts once leading fillers, time words and punctuation are skipped."""
@@ -171,7 +190,7 @@ class Attributor:
             b += 1
         if b <= a:
             return pos, pos
-        m = self.predicate_re.search(norm, a + 1, b)
+        m = self._predicate(norm, a + 1, b)
         if m is not None:
             b = m.start()
         while b > a and norm[b - 1] in _ZH_TRIM_RIGHT:

@@ -24,8 +24,9 @@ and its README give the conventions):
 ``area``         area code (gold ``null`` = not scored)
 ``change``       level | abs_change | rel_change | pp_change     ``base_period``  the base of a change
 
-A gold item may add ``title`` and ``context`` (the lines before the sentence: heading, earlier
-sentences); they are put before ``text`` in the document and only claims inside ``text`` count.
+A gold item may add ``title``, ``context`` (lines before the sentence's paragraph: a heading) and
+``before`` (the text of the paragraph before the sentence); they are put before ``text`` in the
+document and only claims inside ``text`` count.
 Items with ``planted`` hold a planted wrong figure; :func:`planted_report` says what the checks
 make of them.
 
@@ -132,7 +133,7 @@ def gold_document(g: dict):
     from factlib.documents.load import document_from_text
 
     context = [c for c in g.get("context") or () if c]
-    head = "".join(c + "\n" for c in context)
+    head = "".join(c + "\n" for c in context) + (g.get("before") or "")
     doc = document_from_text(head + g["text"], id=str(g["id"]), date=g.get("doc_date"), lang=g.get("lang"),
                              title=g.get("title"))
     return doc, len(head)

@@ -47,6 +47,7 @@ from factlib.claims.periods import (
 from factlib.vocab.qualifiers import QualifierTable, default_qualifiers, interval
 from factlib.vocab.units import UnitTable, default_units
 from factlib.claims.changes import change_of
+from factlib.claims.context import resolve_claims
 
 __all__ = ["Extractor", "extract_claims", "default_extractor"]
 
@@ -241,6 +242,7 @@ class Extractor:
                 return []
             out = self._finish(doc, norm, items)
             del items  # freed now, not walked by the collection that switching it back on may start
+            out = resolve_claims(doc, out)  # context periods, point/interval, area, level/change (issue 12)
         return out
 
     # ---- scanning ----------------------------------------------------------------------------

@@ -45,6 +45,10 @@ class TimeWord:
     type: str
     offset: int = 0
     months: tuple[int, int] | None = None
+    shape: str = ""
+    """point | interval | '': what the word makes of a claim's own period (time_words.csv)."""
+    doubt: str = ""
+    """The concrete doubt of a period dated by this word (年初), or ''."""
 
 
 def roc_to_gregorian(year: int) -> int:
@@ -117,7 +121,8 @@ class TimeWords:
             if t == "part":
                 months = (int(row["start_month"]), int(row["end_month"]))
             offset = int(row["offset"]) if row.get("offset") else 0
-            self.words[row["word"].lower()] = TimeWord(row["word"], t, offset, months)
+            self.words[row["word"].lower()] = TimeWord(row["word"], t, offset, months,
+                                                       (row.get("shape") or "").strip(), (row.get("doubt") or "").strip())
         zh = [w for w in self.words if not w.isascii()]
         en = [w for w in self.words if w.isascii()]
         self.zh = re.compile(alternation(zh))

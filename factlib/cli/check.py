@@ -41,13 +41,19 @@ def _clean(value):
 
 
 def render(findings, fmt: str) -> str:
-    """Findings as JSON lines or CSV text."""
+    """Findings as JSON lines or CSV text, in the nested layout (``observed``/``expected`` objects,
+    ``evidence`` as ``[{doc_id, start, end}]``) rendered from the findings' flat columns."""
+    from factlib.checks.findings import NESTED_COLUMNS, nested_records
+
+    records = nested_records(findings)
     if fmt == "csv":
-        frame = findings.copy()
+        import pandas as pd
+
+        frame = pd.DataFrame(records, columns=list(NESTED_COLUMNS))
         for column in ("claim_ids", "doc_ids", "observed", "expected", "evidence"):
             frame[column] = [json.dumps(_clean(v), ensure_ascii=False) for v in frame[column]]
         return frame.to_csv(index=False)
-    lines = [json.dumps(_clean(rec), ensure_ascii=False) for rec in findings.to_dict(orient="records")]
+    lines = [json.dumps(_clean(rec), ensure_ascii=False) for rec in records]
     return "".join(line + "\n" for line in lines)
 
 

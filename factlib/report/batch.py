@@ -493,8 +493,11 @@ def run_report(
         "generated in": f"{wall:.1f} s",
     }
     index = out / "index.html"
+    doc_links = {str(r.records.get("doc_id")): r.html for r in results
+                 if r.job.notebook == "document_report" and r.html and r.records.get("doc_id")}
     atomic_write(index, index_page(entries, corpus=str(corpus), stats=stats,
-                                   data_files=[p.name for p in data_files]))
+                                   data_files=[p.name for p in data_files], findings=ctx.findings,
+                                   claims=ctx.claims, reference=ctx.reference, doc_links=doc_links))
     return ReportResult(
         out_dir=out, results=results, index=index, data_files=data_files,
         wall_seconds=time.perf_counter() - t0, prepare_seconds=prepare,

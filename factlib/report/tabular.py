@@ -1,8 +1,7 @@
 """Write the claims and findings tables as CSV and Parquet (atomically).
 
 CSV cells must be scalars: list-, dict- and Decimal-valued cells (``claim_ids``,
-``doc_ids``, ``evidence``, interval ``observed``/``expected``) are written as JSON
-text.  Parquet keeps native types where Arrow can (lists of strings stay lists); a
+``doc_ids``, the evidence lists of findings) are written as JSON text.  Parquet keeps native types where Arrow can (lists of strings stay lists); a
 column Arrow cannot type (mixed floats and intervals, say) is stored as JSON text too.
 """
 from __future__ import annotations

@@ -83,7 +83,7 @@ def register_layout(check_name: str, layout: str) -> None:
 def _no_string_conversion():
     import dask
 
-    # object columns (lists, dicts of findings; strings kept as pandas writes them) stay as they are
+    # object columns (the findings' lists; strings kept as pandas writes them) stay as they are
     with dask.config.set({"dataframe.convert-string": False, "dataframe.shuffle.method": SHUFFLE_METHOD}):
         yield
 
@@ -370,8 +370,8 @@ def _claims_only(part: pd.DataFrame) -> pd.DataFrame:
 
 def _owner(findings: pd.DataFrame) -> list[str]:
     """The group a ``derived`` finding belongs to: its metric, else its level claim's document."""
-    return ["m:" + k if k else "d:" + (ev[0]["doc_id"] if len(ev) else "")
-            for k, ev in zip(findings["metric_key"].fillna(""), findings["evidence"])]
+    return ["m:" + k if k else "d:" + (docs[0] if len(docs) else "")
+            for k, docs in zip(findings["metric_key"].fillna(""), findings["evidence_doc_ids"])]
 
 
 def _check_partition(part: pd.DataFrame, checks: list, reference: pd.DataFrame, layout: str,

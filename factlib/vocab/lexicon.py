@@ -295,6 +295,11 @@ class MetricLexicon:
         norm = normalize_phrase(text)
         return self._find(norm)
 
+    def find_normalized(self, text: str) -> list[MetricMatch]:
+        """Like :meth:`find_all` on text that is already normalised (simplified, lower case): the
+        offsets are offsets into ``text`` itself."""
+        return self._find(text)
+
     def _find(self, norm: str) -> list[MetricMatch]:
         """The longest alias at every position of ``norm`` (overlaps kept)."""
         if self._tries is None or not norm:

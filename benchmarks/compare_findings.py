@@ -1,0 +1,118 @@
+"""Old findings layout -> new: are the findings the same apart from the column layout?
+
+    python benchmarks/compare_findings.py save  DIR [--shared /work/shared]   # claims + findings as pickles
+    python benchmarks/compare_findings.py check DIR                          # check the saved claims again
+
+``save`` extracts the claims of the seeds and of every file of the shared corpus and pickles them
+with the findings of the installed factlib (DIR/<name>.pkl).  ``check`` runs the installed
+factlib's ``check`` on the saved claims (same document dates) and compares its findings, in the
+nested view (``factlib.checks.findings.nested_records``) when they are flat, with the saved ones:
+every finding id, verdict, claim and document list, metric, period, observed and expected bound,
+rel_diff, tolerance, explanation and evidence span must be equal (floats bit for bit).
+Exit status 1 when anything differs.  It prints the time ``check`` took on each input.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import pickle
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def shared_dir(arg: str | None) -> Path:
+    return Path(arg or os.environ.get("FACTLIB_SHARED") or ROOT.parent / "shared")
+
+
+def inputs(shared: Path) -> dict[str, list[str]]:
+    runs = {"seeds": [str(ROOT / "seeds")]}
+    corpus = shared / "corpus"
+    if corpus.is_dir():
+        for path in sorted(corpus.glob("*.txt")):
+            runs[path.stem] = [str(path)]
+    return runs
+
+
+def _clean(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return _clean(value.item())
+    return value
+
+
+def as_nested(findings) -> list[dict]:
+    """Records in the nested layout whatever the frame's layout."""
+    if "observed_value" in findings.columns:
+        from factlib.checks.findings import nested_records
+
+        records = nested_records(findings)
+    else:
+        records = findings.to_dict(orient="records")
+    return [_clean(r) for r in records]
+
+
+def save(out: Path, shared: Path) -> int:
+    from factlib.checks import check
+    from factlib.claims.frame import claims_frame
+    from factlib.documents.load import LoadError, iter_documents
+
+    out.mkdir(parents=True, exist_ok=True)
+    for name, paths in inputs(shared).items():
+        docs = [d for d in iter_documents(paths) if not isinstance(d, LoadError)]
+        claims = claims_frame(docs)
+        dates = {d.id: d.date for d in docs}
+        findings = check(claims, documents=dates)
+        with (out / f"{name}.pkl").open("wb") as fh:
+            pickle.dump({"claims": claims, "findings": findings, "dates": dates}, fh)
+        print(f"saved {name}: {len(claims)} claims, {len(findings)} findings", flush=True)
+    return 0
+
+
+def compare(saved: Path) -> int:
+    from factlib.checks import check
+
+    bad = 0
+    files = sorted(saved.glob("*.pkl"))
+    for path in files:
+        with path.open("rb") as fh:
+            data = pickle.load(fh)
+        t0 = time.perf_counter()
+        new = check(data["claims"], documents=data["dates"])
+        took = time.perf_counter() - t0
+        old_records, new_records = as_nested(data["findings"]), as_nested(new)
+        if old_records == new_records:
+            print(f"same    {path.stem}: {len(new_records)} findings (check {took:.2f} s)")
+            continue
+        bad += 1
+        print(f"DIFFERS {path.stem}: {len(old_records)} old, {len(new_records)} new findings")
+        for i, (a, b) in enumerate(zip(old_records, new_records)):
+            if a != b:
+                keys = [k for k in a if a.get(k) != b.get(k)]
+                print(f"  first difference at finding {i}, fields {keys}:\n  - {a}\n  + {b}")
+                break
+    print(f"{bad} of {len(files)} inputs differ")
+    return 1 if bad else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("action", choices=("save", "check"))
+    parser.add_argument("dir", type=Path)
+    parser.add_argument("--shared", help="the shared folder (default: ../shared or $FACTLIB_SHARED)")
+    args = parser.parse_args(argv)
+    if args.action == "save":
+        return save(args.dir, shared_dir(args.shared))
+    return compare(args.dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,770 @@
+"""Document context for claims: periods carried from context, point or interval, area, level or change.
+
+The extractor dates and names each claim from its own sentence.  This pass, run once per document
+on the finished claims, adds what only the document around a sentence can tell (issue 12):
+
+* **period from context** for a claim its sentence leaves undated: the sentence before in the same
+  paragraph (``截至2024年6月…。其中，本期新增…``), the nearest heading that dates its section
+  (``一、2013年工作回顾``, ``2024年主要数据``, ``一、去年工作回顾``, ``一、过去五年工作回顾``) and the
+  title (``…2023年国民经济和社会发展统计公报``);
+* **release conventions**: a part of the year written without a year (``全年``, ``年末``) that has not
+  ended by the document date is the previous year's, unless the section heading dates it or the
+  sentence states a plan (``今年…要``, ``预计``);
+* **point or interval**, granularity and a named doubt (``年初``; a stock dated by a year only);
+* **area** from the phrase (``浙江省``, ``全省`` in a provincial report), the sentence or the
+  document (front matter ``area``, the title of a provincial report);
+* **level or change** with the base period of a change (``比上年`` → the previous year,
+  ``较2018年底`` → ``2018-12``, ``提高到67%`` is a level, ``高于全国1.7个百分点`` has no time base);
+* **metric key, precision first**: the key of an alias that ends the phrase before the number, only
+  when everything else in the phrase is explained (neutral words, areas, time words, a sub-metric's
+  modifier); the counted noun after an English number (``1.101 billion internet users``).
+
+The vocabulary is data: ``time_words.csv`` (shape, doubt), ``cues.csv`` (roles ``continue``,
+``point``, ``plan``, ``to_level``, ``vs_area``, ``average``, ``not_predicate``), ``areas.csv`` and the
+metric tables.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factlib.claims.changes import change_of
+from factlib.claims.periods import (
+    TimeWords, default_time_words, period_granularity, period_type, split_base,
+)
+from factlib.claims.record import Claim
+from factlib.vocab.areas import Areas, default_areas
+from factlib.vocab.cues import CueTable, default_cues
+from factlib.vocab.lexicon import MetricLexicon, default_lexicon, normalize_phrase
+from factlib.vocab.regexes import alternation
+from factlib.vocab.t2s import to_simplified
+
+__all__ = ["ContextResolver", "default_resolver", "resolve_claims"]
+
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_HEADING_NUM = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章部分节]"
+                          r"|[0-9]+[.、]|——|—)")
+_TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分])")
+_SENT_END = "。！？!?；;"
+_HEADING_WORDS = re.compile(r"回顾|工作安排|重点工作|主要任务|总体要求|目标任务|发展成就|主要数据|工作部署|工作的建议")
+_CLAUSE = re.compile(r"[，,；;。：:！？!?、\n]")
+_LIST_GAP = re.compile(r"^[\s、和及与,，]*$")
+_PAST_YEARS = re.compile(r"过去([一二三四五六七八九十0-9]+)年|([一二三四五六七八九十0-9]+)年来")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_FIVE_YEAR = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:规划|计划|时期|期间|以来|发展)")
+
+
+def _same_len(fn, s: str) -> str:
+    out = fn(s)
+    return out if len(out) == len(s) else s
+
+
+def _norm(s: str) -> str:
+    """NFKC + simplified + lower, only when that keeps every character in place."""
+    s = _same_len(lambda x: unicodedata.normalize("NFKC", x), s)
+    s = _same_len(to_simplified, s)
+    return s.lower()
+
+
+def _cn_int(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if s in _CN_DIGITS:
+        return _CN_DIGITS[s]
+    if len(s) == 2 and s[0] == "十":
+        return 10 + _CN_DIGITS.get(s[1], 0)
+    return None
+
+
+def _previous(period: str) -> str:
+    """The same period one year earlier (2023 → 2022, 2023-12 → 2022-12, 2024-01/2024-09 →
+    2023-01/2023-09); for a run of years the year before it (2021/2025 → 2020)."""
+    if not period:
+        return ""
+    if "/" in period:
+        a, _, b = period.partition("/")
+        if len(a) == 4:
+            return str(int(a) - 1)
+        return f"{_previous(a)}/{_previous(b)}"
+    return f"{int(period[:4]) - 1:04d}{period[4:]}"
+
+
+@dataclass(frozen=True)
+class _Heading:
+    start: int
+    period: str
+    top: bool
+    run: str = ""
+
+
+def five_year_plan(n: int) -> str:
+    """The years of the n-th five-year plan (十四五 → 2021/2025; the 3rd began in 1966)."""
+    if n < 3:
+        return f"{1953 + 5 * (n - 1)}/{1957 + 5 * (n - 1)}"
+    return f"{1966 + 5 * (n - 3)}/{1970 + 5 * (n - 3)}"
+
+
+def plan_in(s: str) -> str:
+    """The run of years of the five-year plan named in ``s`` (“十四五”), or ''."""
+    m = _FIVE_YEAR.search(s)
+    if m is None:
+        return ""
+    n = _cn_int(m.group(1))
+    return five_year_plan(n) if n else ""
+
+
+class ContextResolver:
+    """Adds context periods, point/interval, area and level/change to the claims of a document."""
+
+    def __init__(self, lexicon: MetricLexicon | None = None, areas: Areas | None = None,
+                 time_words: TimeWords | None = None, cues: CueTable | None = None):
+        self.lexicon = lexicon or default_lexicon()
+        self.areas = areas or default_areas()
+        self.tw = time_words or default_time_words()
+        cues = cues or default_cues()
+        zh = lambda role: [w for w in cues.words(role) if not w.isascii()]  # noqa: E731
+        en = lambda role: [w.lower() for w in cues.words(role) if w.isascii()]  # noqa: E731
+        self.continue_zh = re.compile(r"^\s*(?:" + alternation(zh("continue")) + ")")
+        self.continue_en = re.compile(r"^\s*(?:" + alternation(en("continue"), fold=True) + r")\b", re.I)
+        self.plan_zh = re.compile(alternation(zh("plan")))
+        self.plan_en = re.compile(r"\b(?:" + alternation(en("plan"), fold=True) + r")\b", re.I)
+        self.point_zh = re.compile(alternation(zh("point")))
+        self.point_en = re.compile(r"\b(?:" + alternation(en("point"), fold=True) + r")\b", re.I)
+        # point cues that date every clause after them (截至…, by the end of …), not only their own
+        self.point_wide_zh = re.compile(alternation([w for w in zh("point") if w.startswith(("截至", "截止"))]))
+        self.point_wide_en = self.point_en
+        self.to_level_zh = re.compile("(?:" + alternation(zh("to_level")) + r")(?:人均|每人|平均)?\s*$")
+        self.to_level_en = re.compile(r"\b(?:" + alternation(en("to_level"), fold=True) + r")(?:\s+[a-z]+)?\s*$", re.I)
+        self.rate_noun_zh = re.compile(alternation(zh("rate_noun")))
+        self.rate_noun_en = re.compile(r"\b(?:" + alternation(en("rate_noun"), fold=True) + r")\b", re.I)
+        self.vs_area_zh = re.compile(alternation(zh("vs_area")))
+        self.average_zh = re.compile(alternation(zh("average")))
+        self.average_en = re.compile(r"\b(?:" + alternation(en("average"), fold=True) + r")\b", re.I)
+        self.stock_words = re.compile(alternation(zh("stock_word")))
+        self.flow_words = re.compile(alternation(zh("flow_word")))
+        self.up_down = frozenset(w for r in ("up", "down", "change") for w in cues.words(r))
+        self.change_before_zh = re.compile("(?:" + alternation([w for w in self.up_down if not w.isascii()])
+                                           + r")(?:了|约|近|超过|超|逾|达)?\s*$")
+        self.fillers = tuple(sorted((w for w in cues.words("filler") if not w.isascii()), key=len, reverse=True))
+        self.lead_words = tuple(sorted({w for r in ("lead_verb", "filler", "plan", "predicate") for w in cues.words(r)
+                                        if not w.isascii()}, key=len, reverse=True))
+        # time words with a doubt or a point shape, by word (simplified, lower case)
+        self.doubts = {w: tw_.doubt for w, tw_ in self.tw.words.items() if getattr(tw_, "doubt", "")}
+        scope = [w for w in ("全省", "全区", "全市", "本省", "本市", "全自治区", "全州", "全县")]
+        self.scope_re = re.compile(alternation(scope))
+        self.national_re = re.compile(r"我国|全国|中国|国内|china|chinese|national", re.I)
+
+    # ---- document level ---------------------------------------------------------------------
+    def _doc_year(self, doc) -> int | None:
+        return doc.date.year if getattr(doc, "date", None) else None
+
+    def _headings(self, doc) -> list[_Heading]:
+        """Section headings that date their section, in document order."""
+        out: list[_Heading] = []
+        text = doc.text
+        year = self._doc_year(doc)
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            start, pos = pos, pos + len(line)
+            s = line.strip()
+            if not s or len(s) > 40 or s[-1] in _SENT_END or s[-1] in "，,":
+                continue
+            ns = _norm(s)
+            if not (_HEADING_NUM.match(ns) or (len(ns) <= 16 and _YEAR.search(ns)) or _HEADING_WORDS.search(ns)):
+                continue
+            single, run = self._heading_period(ns, year)
+            out.append(_Heading(start, single, bool(_TOP_HEADING.match(s)), run))
+        return out
+
+    def _heading_period(self, s: str, year: int | None) -> tuple[str, str]:
+        """(a single year, a run of years) that a heading dates its section with."""
+        run = plan_in(s)
+        years = [int(y) for y in _YEAR.findall(s)]
+        if years:
+            if len(set(years)) > 1 and "和" not in s and "及" not in s:
+                return "", f"{min(years)}/{max(years)}"
+            return str(years[0]), run
+        if year is None:
+            return "", run
+        m = _PAST_YEARS.search(s)
+        if m:
+            n = _cn_int(m.group(1) or m.group(2))
+            if n and n > 1:
+                return "", f"{year - n}/{year - 1}"
+        if "去年" in s or "过去一年" in s or "上年" in s or "一年来" in s:
+            return str(year - 1), run
+        if "今年" in s:
+            return str(year), run
+        if "回顾" in s or "成就" in s:
+            return ("" if run else str(year - 1)), run  # the review of a report delivered early in the year
+        if any(w in s for w in ("工作安排", "工作任务", "重点工作", "工作部署", "总体部署", "总体要求", "主要任务", "工作的建议")):
+            return ("" if run else str(year)), run
+        return "", run
+
+    def doc_area(self, doc) -> tuple[str, str]:
+        """The area of the whole document and where it came from (front matter, title)."""
+        meta = getattr(doc, "meta", None) or {}
+        for key in ("area", "region", "country"):
+            value = meta.get(key)
+            if value:
+                code = self.areas.code_for(str(value))
+                if code:
+                    return code, "document"
+        title = getattr(doc, "title", None) or ""
+        if title:
+            found = self.areas.find_all(title)
+            if found:
+                return found[-1].code if found[0].code == "CN" and len(found) > 1 else found[0].code, "document"
+            if "政府工作报告" in title or "统计公报" in title:
+                return "CN", "document"  # the State Council's report, the NBS communiqué
+        return "", ""
+
+    # ---- the pass ---------------------------------------------------------------------------
+    def resolve(self, doc, claims: list[Claim]) -> list[Claim]:
+        if not claims:
+            return claims
+        text = doc.text
+        en = doc.lang == "en"
+        year = self._doc_year(doc)
+        headings = self._headings(doc) if not en else []
+        h_starts = [h.start for h in headings]
+        doc_area, doc_area_basis = self.doc_area(doc)
+        title_period = ""
+        title = getattr(doc, "title", None) or ""
+        if title and "政府工作报告" not in title:  # a report's title year is its delivery, not its data
+            ys = _YEAR.findall(_norm(title))
+            title_period = ys[0] if len(ys) == 1 else ""
+        ts = getattr(doc, "_ts", None)
+        out: list[Claim] = []
+        last_sent = -1
+        sent_period = ""          # the latest own period stated in the current paragraph
+        prev_sent_period = ""
+        prev_key_by_sent: str = ""
+        cur_plan = prev_plan = ""
+        first_of_sentence = True
+        shifted: dict[str, str] = {}  # periods moved by a release convention earlier in the paragraph
+        first_sid = -1
+        # lists of numbers (增长8.4%和11.4%): the position of each claim in its list and the list's length
+        pos_in_list = [0] * len(claims)
+        for i in range(1, len(claims)):
+            a, b = claims[i - 1], claims[i]
+            if a.sentence_id == b.sentence_id and a.kind not in ("year", "date") and b.kind not in ("year", "date") \
+                    and _LIST_GAP.match(text[a.end:b.start]):
+                pos_in_list[i] = pos_in_list[i - 1] + 1
+        list_len = [0] * len(claims)
+        for i in range(len(claims) - 1, -1, -1):
+            list_len[i] = list_len[i + 1] if i + 1 < len(claims) and pos_in_list[i + 1] > 0 else pos_in_list[i] + 1
+        sent_keys: list[str] = []
+        para_key = ""
+        for ci, c in enumerate(claims):
+            s_start = ts[c.sentence_id] if ts is not None and c.sentence_id < len(ts) else max(0, c.start - 200)
+            if c.sentence_id != last_sent:
+                # a new sentence: does it start a new paragraph?
+                gap = text[max(0, s_start - 2):s_start]
+                new_para = last_sent < 0 or "\n" in gap or "\n" in text[out[-1].end if out else 0:s_start]
+                prev_sent_period = "" if new_para else sent_period
+                if new_para:
+                    sent_period = ""
+                prev_plan = "" if new_para else cur_plan
+                cur_plan = plan_in(_norm(c.sentence))
+                last_sent = c.sentence_id
+                prev_key_by_sent = ""
+                sent_keys = []
+                if new_para:
+                    para_key = ""
+                first_of_sentence = True
+                if new_para:
+                    shifted = {}
+                    first_sid = c.sentence_id
+            sent = c.sentence
+            local = c.start - s_start
+            nsent = _norm(sent)
+            heading = self._heading_at(headings, h_starts, c.start) if headings else ("", "")
+            h_single, h_run = heading
+            run = cur_plan or prev_plan or h_run
+            if c.period in shifted and c.period_basis in ("relative", "inherited") and c.sentence_id != first_sid:
+                c = c._replace(period=shifted[c.period], period_basis="context")  # …；死亡人口1110万人
+            c2 = self._one(c, nsent, local, en, year, h_single, run, prev_sent_period, title_period,
+                           doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
+                           pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
+                           (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None)
+            if c2.period and c2.period_basis in ("explicit", "relative", "inherited", "release", "context") \
+                    and c2.kind not in ("year", "date") and c2.change in ("level", "abs_change", "rel_change", "pp_change") \
+                    and first_of_sentence:
+                sent_period = split_base(c2.period, c2.base_period)  # the sentence's own time, carried on
+                first_of_sentence = False
+            elif c2.kind in ("year", "date") and c2.period and first_of_sentence and not sent_period:
+                sent_period = c2.period
+            if c.period != c2.period and c2.period_basis in ("release", "context") and c.period:
+                shifted[c.period] = c2.period
+            if c2.metric_key:
+                prev_key_by_sent = para_key = c2.metric_key
+            if c2.change == "level" and pos_in_list[ci] == 0 and list_len[ci] == 1:
+                if c2.metric_key not in sent_keys:
+                    sent_keys.append(c2.metric_key)
+            out.append(c2)
+        return out
+
+    @staticmethod
+    def _heading_at(headings, starts, pos) -> tuple[str, str]:
+        """(single, run) of the nearest dated heading of the section holding ``pos``."""
+        i = bisect_right(starts, pos) - 1
+        while i >= 0:
+            h = headings[i]
+            if h.period or h.run:
+                return h.period, h.run
+            if h.top:
+                return "", ""  # a top-level heading without a date ends the dated section
+            i -= 1
+        return "", ""
+
+    def _one(self, c: Claim, nsent: str, local: int, en: bool, year: int | None, heading: str, run: str,
+             prev_period: str, title_period: str, doc_area: str, doc_area_basis: str, prev_key: str,
+             doc_month: int | None = None, list_index: int = 0, list_len: int = 1, sent_keys: tuple = (),
+             para_key: str = "", prev_area: tuple[str, str] | None = None) -> Claim:
+        if c.kind in ("year", "date", "ordinal", "rank", "duration"):
+            own = c.period
+            return c._replace(period_type=("point" if own and c.kind == "date" else ""),
+                              granularity=period_granularity(own), change="", base_period="")
+        before = nsent[:max(0, local)]
+        clause_start = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
+        clause = before[clause_start:]
+        period, basis, doubt = c.period, c.period_basis, ""
+        base = c.base_period
+        plan = bool((self.plan_en if en else self.plan_zh).search(before or nsent))
+        tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en)
+        # a one-month part (年末) dates its own clause only: 年末失业率降到5.5%，居民消费价格上涨2%
+        if tw_word is not None and not tw_clause and tw_word.shape == "point" and basis in ("relative", "inherited"):
+            sentence_tw = self._sentence_time_word(nsent, en)
+            if sentence_tw is not None and sentence_tw is not tw_word and year is not None:
+                from factlib.claims.periods import year_period
+                period = year_period(int(period[:4]), sentence_tw.months) if sentence_tw.months else period[:4]
+                tw_word = sentence_tw
+        # ---- period from context and release conventions -------------------------------------
+        if period and basis in ("relative", "inherited") and tw_word is not None and tw_word.type == "part" \
+                and year is not None and period[:4] == str(year):
+            if heading and len(heading) == 4:
+                period = self._with_year(period, int(heading))
+                basis = "context"
+            elif not plan and self._not_ended(period, doc_month):
+                period = self._with_year(period, year - 1)  # 全年 in a release of 2025-01-17 is 2024
+                basis = "release"
+        if not period or basis == "none":
+            from_to = self._from_to(before)
+            if run and _PAST_YEARS.search(before) is None and re.search(r"[五十]年(?:累计|来|间)?|累计", clause) \
+                    and re.search(r"(?:五|十)年", clause):
+                period, basis = run, "context"  # 五年累计…: the run of years of the section
+            elif prev_period and not base:
+                period, basis = prev_period, "context"
+            elif heading:
+                period, basis = heading, "context"
+            elif run:
+                period, basis = run, "context"
+            elif title_period:
+                period, basis = title_period, "context"
+            if basis == "context" and tw_word is not None and tw_word.type == "part" and len(period) == 4 \
+                    and tw_word.months:
+                from factlib.claims.periods import year_period
+                period = year_period(int(period), tw_word.months)
+            if basis == "context" and "/" in period and len(period) == 9 and from_to:
+                a, b = period.split("/")
+                period = str(int(a) - 1) if from_to == "from" else b
+        if tw_word is not None:
+            w = tw_word.word.lower()
+            if w in self.doubts:
+                doubt = f"{tw_word.word}: {self.doubts[w]}"
+        # ---- metric key (precision first) ---------------------------------------------------
+        key = self._key(c, nsent, local, clause_start, en, prev_key, list_index, list_len, sent_keys, para_key)
+        measure = self.lexicon.measure(key) if key else ""
+        if not measure and not en:
+            phrase = _norm(c.metric or "") + clause
+            if self.flow_words.search(phrase):
+                measure = "flow"
+            elif self.stock_words.search(phrase) or (c.kind == "count" and re.search(r"达到|达|增至|总数|已", clause)):
+                measure = "stock"
+        # ---- level or change, base --------------------------------------------------------
+        change = change_of(c.kind, c.direction)
+        tail8 = before[max(0, len(before) - 8):]
+        if change == "level" and not en and c.kind in ("count", "amount") and self.change_before_zh.search(clause) \
+                and not (self.to_level_zh.search(tail8)):
+            change = "abs_change"  # 比去年增加2000亿元
+        rate_noun = (self.rate_noun_en if en else self.rate_noun_zh).search(clause)
+        if change in ("abs_change", "rel_change") and (self.to_level_en if en else self.to_level_zh).search(
+                before[max(0, len(before) - 20):] if en else tail8):
+            change = "level"  # 提高到67%, 降至15%, rose to 5.2 percent: the level reached
+        if rate_noun and c.unit == "%" and change in ("level", "abs_change") and (not key or not self.lexicon.info(key).unit == "%"):
+            change = "rel_change"  # 涨幅回落到2.6%, sales growth was 2.7 per cent: the level of a growth rate
+        if change in ("abs_change", "rel_change") and key and self._alias_holds_change(clause, key):
+            change = "level"  # 城镇新增就业1244万人, 对世界经济增长贡献率: the change word is in the indicator's name
+        if not en and change == "level" and not key and c.kind in ("count", "amount") and re.match(
+                r"(?:新增|增加|减少)", self._strip(clause) or clause):
+            change = "abs_change"  # 新增第四代移动通信用户3.4亿: an increase of a stock
+        if en and change == "level" and c.kind in ("count", "amount") and re.match(
+                r"\s*(?:more|fewer|less)\b", nsent[local + len(c.surface):local + len(c.surface) + 8]):
+            change = "abs_change"  # 600,000 more people employed than a year ago
+        own = split_base(period, c.base_period) if c.base_period else period
+        # a stock stated over a run of years is the level at its end (各类市场主体达到9800多万户)
+        if "/" in own and len(own) == 9 and basis == "context" and measure == "stock" and change == "level":
+            own = period = own.split("/")[1]
+        if change == "level":
+            base = ""
+        # ---- point or interval, doubt -------------------------------------------------------
+        ptype = period_type(own, measure)
+        if own and "/" not in own:
+            point_cue = (self.point_en if en else self.point_zh).search(clause) or \
+                (self.point_wide_en if en else self.point_wide_zh).search(before)
+            if point_cue is not None or (tw_word is not None and tw_word.shape == "point" and tw_clause):
+                ptype = "point"
+                end_cue = point_cue is not None and any(w in point_cue.group().lower() for w in ("末", "底", "end"))
+                if len(own) == 4 and (end_cue or (tw_word is not None and tw_word.months
+                                                  and tw_word.months[0] == tw_word.months[1] and tw_clause)):
+                    month = 12 if end_cue else tw_word.months[0]
+                    new_own = f"{own}-{month:02d}"
+                    period = period.replace(own, new_own) if own in period else new_own
+                    own = new_own
+            elif tw_word is not None and tw_word.shape == "interval" and not ptype:
+                ptype = "interval"
+            if not ptype and c.kind in ("growth_rate", "pp_change") and measure != "stock":
+                ptype = "interval" if len(own) == 4 else ""
+            if not ptype and change in ("abs_change",) and len(own) == 4 and measure != "stock":
+                ptype = "interval"
+        if change in ("abs_change", "rel_change", "pp_change") and not base:
+            average = (self.average_en if en else self.average_zh).search(before)
+            if not en and self.vs_area_zh.search(clause):
+                base = ""
+            elif average and own and "/" not in own and run and basis != "explicit":
+                own = period = run
+                base = _previous(own)
+            elif "/" in own and len(own) == 9 and measure == "stock":
+                base = str(int(own[:4]) - 1)
+                own = period = own.split("/")[1]
+            elif own:
+                base = _previous(own)
+        if not doubt and own and len(own) == 4 and measure == "stock" and ptype == "point":
+            doubt = f"{own}: a stock dated by a year only (year-end assumed)"
+        # ---- area -------------------------------------------------------------------------
+        inherit = not en and bool(prev_area) and self._explained_tail(self._strip_lead(
+            nsent[clause_start:max(clause_start, local)]))
+        area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area, inherit)
+        return c._replace(period=period, period_basis=basis if period else "none", metric_key=key,
+                          period_type=ptype, granularity=period_granularity(own), period_doubt=doubt,
+                          area=area, area_basis=area_basis, change=change,
+                          base_period=base if change not in ("", "level") else "")
+
+    @staticmethod
+    def _not_ended(period: str, doc_month: int | None) -> bool:
+        """Less than half of a part of the document's year has passed by the document's month: a
+        statistic cannot be about it yet (全年 in January is last year's; 上半年 in mid-June is this
+        year's, nearly over)."""
+        if doc_month is None:
+            return False
+        a, _, b = period.partition("/")
+        first = 1 if len(a) == 4 else int(a[5:7])
+        last = 12 if len(b or a) == 4 else int((b or a)[5:7])
+        return (doc_month - first + 0.5) / (last - first + 1) < 0.5
+
+    @staticmethod
+    def _from_to(before: str) -> str:
+        """'from' when the number follows 从/由 in its clause, 'to' when it follows 到/至, else ''."""
+        tail = before[-12:]
+        m = re.search(r"(从|由)[^到至，,；;]*$", tail)
+        if m:
+            return "from"
+        if re.search(r"(到|至)[^，,；;]{0,3}$", tail):
+            return "to"
+        return ""
+
+    # ---- helpers ------------------------------------------------------------------------------
+    def _time_word_before(self, nsent: str, local: int, clause_start: int, en: bool):
+        """The last time word before the claim that is no comparison base (比上年), whether it is in
+        the claim's clause, and where it is (-1 when none)."""
+        rx = self.tw.en if en else self.tw.zh
+        best = None
+        for m in rx.finditer(nsent, 0, max(0, local)):
+            pre = nsent[max(0, m.start() - 3):m.start()]
+            if (not en and pre[-1:] in ("比", "较", "与", "同") or pre.endswith("相比")) or (
+                    en and re.search(r"(?:than|from|compared (?:with|to))\s*$", nsent[max(0, m.start() - 16):m.start()])):
+                continue
+            best = m
+        if best is None:
+            return None, False, -1
+        return self.tw.words.get(best.group().lower()), best.start() >= clause_start, best.start()
+
+    def _sentence_time_word(self, nsent: str, en: bool):
+        """A time word opening the sentence (全年…), which dates all its clauses."""
+        rx = self.tw.en if en else self.tw.zh
+        m = rx.search(nsent, 0, 12)
+        return self.tw.words.get(m.group().lower()) if m is not None else None
+
+    @staticmethod
+    def _with_year(period: str, year: int) -> str:
+        return re.sub(r"(?<![0-9])(19|20)[0-9]{2}(?![0-9])", f"{year:04d}", period)
+
+    def _alias_holds_change(self, clause: str, key: str) -> bool:
+        """An alias of ``key`` that holds the change word stands in the clause (城镇新增就业, 减少农村贫困人口,
+        对世界经济增长的贡献率), and no other change word follows it."""
+        info = self.lexicon.info(key)
+        for a in info.aliases_zh:
+            if self.rate_noun_zh.search(a):
+                continue  # 居民消费价格涨幅2%: the number is the rate of change itself
+            if any(w in a for w in self.up_down if not w.isascii()) and a in clause:
+                rest = clause[clause.index(a) + len(a):]
+                return not any(w in rest for w in self.up_down if not w.isascii() and len(w) > 1)
+        return False
+
+    def _key(self, c: Claim, nsent: str, local: int, clause_start: int, en: bool, prev_key: str,
+             list_index: int = 0, list_len: int = 1, sent_keys: tuple = (), para_key: str = "") -> str:
+        """Precision-first metric key (see module docstring)."""
+        lex = self.lexicon
+        if en:
+            return self._key_en(c, nsent, local, clause_start)
+        seg = nsent[clause_start:max(clause_start, local)]
+        found = lex.find_normalized(seg) if seg else []
+        good = []
+        for m in found:
+            if not self._explained_tail(seg[m.end:]):
+                continue
+            head = seg[:m.start]
+            if self._explained_head(head):
+                good.append((m, m.key))
+            else:
+                child = self._child_from(head, m.key)
+                if child:
+                    good.append((m, child))
+        if good:
+            # several metrics listed before several numbers (A、B分别增长x和y): the i-th one
+            listed = [g for g in good if not any(o is not g and o[0].start <= g[0].start and g[0].end <= o[0].end
+                                                 for o in good)]
+            listed.sort(key=lambda g: g[0].start)
+            if list_len > 1 and len(listed) == list_len and self._is_list(seg, listed):
+                return self._unit_fits(c, listed[list_index][1])
+            items = self._list_items(seg, listed)
+            if list_len > 1 and len(items) == list_len:
+                return self._unit_fits(c, items[list_index]) if items[list_index] else ""
+            best = max(good, key=lambda g: (g[0].end, g[0].end - g[0].start))
+            return self._unit_fits(c, best[1])
+        if found and any(m.end > len(seg) - 1 for m in found):
+            return ""  # an alias right before the number with unexplained words: no key (precision first)
+        bare = self._strip(seg)
+        if not bare:
+            after = nsent[local + len(c.surface):local + len(c.surface) + 16].lstrip("的 ")
+            for m in lex.find_normalized(after):
+                if m.start == 0:
+                    return self._unit_fits(c, m.key)  # 8000多万农业转移人口…: the counted noun
+                break
+        # a list of numbers after a list of keyed levels (…，分别比1995年增长69%和67%)
+        if list_len > 1 and len(sent_keys) >= list_len and self._explained_tail(self._strip_lead(seg)):
+            return sent_keys[len(sent_keys) - list_len + list_index]
+        # nothing but change words, bases and fillers before the number: the metric of the claim before
+        if prev_key and bare and self._explained_tail(self._strip_lead(seg)):
+            return prev_key
+        # a bare modifier naming a child of the metric just before (其中，出口35.58万亿元)
+        for k in (prev_key, para_key):
+            if k and bare:
+                for base_key in (k, lex.parent(k)):
+                    child = lex.child(base_key, bare) if base_key else None
+                    if child:
+                        return child
+        # the counted noun right after the number (已设21个自由贸易试验区)
+        after = nsent[local + len(c.surface):local + len(c.surface) + 16]
+        after = after.lstrip("的 ")
+        for m in lex.find_normalized(after):
+            if m.start == 0:
+                return self._unit_fits(c, m.key)  # the counted noun is the head of the phrase
+            break
+        m = lex.match(c.metric) if c.metric else None
+        if m is not None and m.exact:
+            return self._unit_fits(c, m.key)
+        return ""
+
+    def _list_items(self, seg: str, listed) -> list[str]:
+        """The keys of the 、-separated metric phrases before a list of numbers ('' for an item that
+        is no alias): 农产品网络零售额、乡村旅游经营收入分别增长 → [agri_online_retail_sales, '']."""
+        last = max(g[0].end for g in listed)
+        start = min(g[0].start for g in listed)
+        part = seg[start:last]
+        tail = seg[last:]
+        if "分别" not in tail and len(listed) < 2:
+            return []
+        pieces = re.split(r"[、]|和|及|与", part)
+        if len(pieces) < 2:
+            return []
+        out = []
+        for piece in pieces:
+            m = self.lexicon.match(piece) if piece else None
+            out.append(m.key if m is not None and m.exact else "")
+        return out
+
+    @staticmethod
+    def _is_list(seg: str, listed) -> bool:
+        """The aliases are joined by 、/和/及/与 only (a list of metrics)."""
+        for (a, _), (b, _) in zip(listed, listed[1:]):
+            if not _LIST_GAP.match(seg[a.end:b.start]):
+                return False
+        return True
+
+    _EN_TAIL = re.compile(r"^(?:\s|of|was|were|is|are|stood|at|reached|totaled|totalled|totaling|hit|rose|fell|grew|"
+                          r"had|has|have|an?|estimated|about|around|nearly|over|more|than|by|to|up|down|increased|"
+                          r"decreased|dropped|below|above|the|in|\d{4}|,)*$", re.I)
+
+    _EN_TIME = re.compile(r"\b(?:as of|at the end of|by the end of|end of|in|on|at|by|since|during|of|the|"
+                          r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                          r"first|second|third|fourth|quarter|half|year|month|\d+)\b", re.I)
+
+    def _explained_en(self, rest: str) -> bool:
+        """An English remainder made only of time words, areas and neutral words."""
+        r = rest
+        for a in sorted(self.areas.find_all(r), key=lambda a: -(a.end - a.start)):
+            r = r.replace(a.surface, " ")
+        r = self._EN_TIME.sub(" ", r)
+        for w in self.lexicon._neutral:  # noqa: SLF001
+            if w.isascii():
+                r = re.sub(rf"\b{re.escape(w)}\b", " ", r)
+        return re.sub(r"[\W\d_]+", "", r) == ""
+
+    def _key_en(self, c: Claim, nsent: str, local: int, clause_start: int) -> str:
+        lex = self.lexicon
+        m = lex.match(c.metric) if c.metric else None
+        if m is not None and m.exact:
+            return m.key
+        if m is not None:
+            phrase = normalize_phrase(c.metric)
+            if self._explained_en(phrase[:m.start] + " " + phrase[m.end:]):
+                return m.key
+        after = nsent[local + len(c.surface):local + len(c.surface) + 60]
+        mm = re.match(r"\s*((?:[a-z0-9-]+\s+){0,4}[a-z0-9-]+)", after)
+        if mm:
+            words = mm.group(1).split()
+            for n in range(len(words), 0, -1):
+                m2 = lex.match(" ".join(words[:n]))
+                if m2 is not None and m2.exact:
+                    return m2.key
+        seg = nsent[clause_start:max(clause_start, local)]
+        best = None
+        for f in lex.find_normalized(seg):
+            tail = seg[f.end:]
+            if self._EN_TAIL.match(tail) and (best is None or f.end > best.end):
+                best = f
+        return best.key if best is not None else ""
+
+    def _strip_lead(self, seg: str) -> str:
+        return seg.strip(" ,，、:：;；的")
+
+    def _strip(self, s: str) -> str:
+        s = s.strip(" ,，、:：;；的")
+        changed = True
+        while changed and s:
+            changed = False
+            for w in self.fillers:
+                if s.startswith(w):
+                    s = s[len(w):].lstrip(" ,，、:：")
+                    changed = True
+        for w in sorted(self.up_down, key=len, reverse=True):
+            if s.endswith(w) and len(s) > len(w):
+                s = s[:-len(w)]
+                break
+        return s.strip(" ,，、的为达")
+
+    def _explained_tail(self, tail: str) -> bool:
+        """Between the alias and the number: only verbs of stating, change words, fillers, qualifiers."""
+        t = re.sub(r"[\s,，、:：的]", "", tail)
+        if len(t) > 12:
+            return False
+        for w in sorted(self.up_down | {"达到", "达", "为", "是", "约", "超过", "超", "突破", "近", "逾", "增至", "降至",
+                                         "提高到", "提高", "上升到", "上升", "下降到", "下降", "保持在", "保持", "稳定在",
+                                         "控制在", "实际", "名义", "比上年", "同比", "较上年", "比去年", "累计", "分别",
+                                         "年均", "平均", "平均每年", "年平均", "首次", "总量", "规模", "总额", "总数",
+                                         "只", "已", "共", "合计", "预计", "增长", "增加", "减少", "提升到", "提升",
+                                         "从", "由", "到", "至", "按", "高达", "将", "继续", "估计", "增幅", "增速", "涨幅",
+                                         "高于全国", "低于全国", "快于全国", "高出全国", "比全国", "全国平均"},
+                        key=len, reverse=True):
+            t = t.replace(w, "")
+        t = re.sub(r"(?:比|较)(?:上年|去年|前年)?(?:同期|末|底|预算)?", "", t)
+        t = re.sub(r"总值|总额|金额|总规模|(?<![a-z])[a-z][a-z0-9]{0,3}(?![a-z])", "", t)  # 总值, M2, GDP
+        t = re.sub(r"[一二三四五六七八九十两]+年", "", t)
+        t = re.sub(r"[0-9.年月末底度季上下半%‰和及与]", "", t)  # and earlier numbers of the same list
+        return t == ""
+
+    def _explained_head(self, head: str) -> bool:
+        """Before the alias: only neutral words, areas, scope words, time words, fillers and verbs
+        that do not narrow the metric (累计建成, 再完成, 各类)."""
+        h = head
+        for w in self.lead_words:
+            if w in h:
+                h = h.replace(w, " ")
+        for m in sorted(self.areas.find_all(h), key=lambda a: -(a.end - a.start)):
+            h = h.replace(m.surface, " ")
+        h = self.scope_re.sub(" ", h)
+        h = re.sub(r"[一二三四五六七八九十两]+年(?:累计|来|间)?|全社会", " ", h)
+        h = self.tw.zh.sub(" ", h)
+        h = _YEAR.sub(" ", h)
+        for w in self.fillers:
+            h = h.replace(w, " ")
+        for w in self.lexicon._neutral:  # noqa: SLF001 (the lexicon's own neutral words)
+            h = h.replace(w, " ")
+        h = re.sub(r"[\d\W_]+|[年月末底]", "", h)
+        return h == ""
+
+    def _child_from(self, head: str, key: str) -> str:
+        """The sub-metric of ``key`` named by the unexplained words of ``head``, when one explains them all."""
+        for (parent, word), child in self.lexicon.modifiers.items():
+            if parent == key and word in head and self._explained_head(head.replace(word, " ")):
+                return child
+        return ""
+
+    def _unit_fits(self, c: Claim, key: str) -> str:
+        """Drop a key whose unit cannot carry the claim's unit (户 or 家 for a count of persons)."""
+        if not key:
+            return key
+        info = self.lexicon.info(key)
+        if info.unit in ("person", "person_time") and c.unit and c.unit not in ("person", "person_time", "人", "人次"):
+            return ""  # 移动互联网用户数14.5亿户: accounts, not persons
+        return key
+
+    def _area(self, nsent: str, local: int, clause_start: int, en: bool, doc_area: str, doc_basis: str,
+              key: str, prev_area: tuple[str, str] | None = None, inherit: bool = False) -> tuple[str, str]:
+        """Where the claim was measured: the phrase, the sentence, the document (see module docstring)."""
+        if key:
+            fixed = self.lexicon.info(key).area
+            if fixed:
+                return fixed, "phrase"
+        sub_national = bool(doc_area) and doc_area != "CN" and "CN" in self.areas.ancestors(doc_area)
+
+        def national_in_subnational(code: str, at_start: bool) -> bool:
+            # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
+            return sub_national and code in self.areas.ancestors(doc_area) and not at_start
+
+        clause = nsent[clause_start:max(clause_start, local)]
+        if en:
+            clause = clause + " " + nsent[local:local + 40]  # 4,000 UK adults: the counted noun's area
+        found = [a for a in self.areas.find_all(clause) if a.code != "WORLD"]
+        found = [a for a in found if not national_in_subnational(a.code, a.start <= 1)]
+        if found:
+            return found[-1].code, "phrase"
+        if self.scope_re.search(clause) and doc_area:
+            return doc_area, "phrase"
+        if inherit and prev_area is not None and prev_area[0]:
+            return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
+        head = nsent[:max(0, local)]
+        found = [a for a in self.areas.find_all(head[:60]) if a.code != "WORLD"]
+        found = [a for a in found if not (doc_area and a.code in self.areas.ancestors(doc_area))]
+        if found:
+            return found[0].code, "sentence"
+        if doc_area:
+            return doc_area, doc_basis
+        if not en and self.national_re.search(clause):
+            return "CN", "phrase"
+        return "", ""
+
+
+@lru_cache(maxsize=1)
+def default_resolver() -> ContextResolver:
+    return ContextResolver()
+
+
+def resolve_claims(doc, claims: list[Claim]) -> list[Claim]:
+    """The claims of ``doc`` with context periods, point/interval, area and level/change added."""
+    return default_resolver().resolve(doc, claims)
