@@ -8,7 +8,8 @@ pairs: ``10.67亿`` ([10.665, 10.675]) and ``10.7亿`` ([10.65, 10.75]) agree.  
 the two claims that bound it (the highest low and the lowest high) with both quotes; it is
 ``contradicted`` only when neither claim carries a doubt (metric, period, area: ``prepare``), else
 ``needs_review`` naming the doubts, and ``unverifiable`` when the two are more than ten times apart
-and one of them names no area (two places or groups, not one figure stated twice).
+and one of them does not name its area in its own phrase (two places or groups, not one figure
+stated twice).
 """
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def check_cross_document(ctx: CheckContext) -> pd.DataFrame:
     v_obs, v_exp = np.abs(c.loc[obs, "value_num"].to_numpy(dtype=float)), np.abs(c.loc[exp, "value_num"].to_numpy(dtype=float))
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.maximum(v_obs, v_exp) / np.minimum(v_obs, v_exp)
-    unplaced = (c.loc[obs, "area"].to_numpy() == "") | (c.loc[exp, "area"].to_numpy() == "")
+    unplaced = (c.loc[obs, "area_basis"].to_numpy() != "phrase") | (c.loc[exp, "area_basis"].to_numpy() != "phrase")
     apart = unplaced & (ratio > SCALE_APART)
     verdict = np.where(agree, Verdict.CONSISTENT, np.where(doubts == "", Verdict.CONTRADICTED, Verdict.NEEDS_REVIEW))
     verdict = np.where(~agree & apart, Verdict.UNVERIFIABLE, verdict).astype(object)

@@ -107,7 +107,10 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     has = b["verdict"].notna().to_numpy()
     verdict = np.where(has, b["verdict"].to_numpy(dtype=object), Verdict.UNVERIFIABLE).astype(object)
     key_doubt = np.where((key_c != "") & (key_c != key_l), "metric: the change and the level name different metrics", "")
-    doubts = np.array(join_doubts(cl["doubt"], cc["doubt"], key_doubt), dtype=object)
+    comp_rows = b["claim_row"].to_numpy(dtype=float, na_value=np.nan)
+    doubt_col = c["doubt"].to_numpy(dtype=object)
+    comp_doubt = ["" if not np.isfinite(r) else doubt_col[int(r)] for r in comp_rows]  # the other document's
+    doubts = np.array(join_doubts(cl["doubt"], cc["doubt"], key_doubt, comp_doubt), dtype=object)
     verdict[(verdict == Verdict.CONTRADICTED) & (doubts != "")] = Verdict.NEEDS_REVIEW
     tol = b["tol"].to_numpy(dtype=float, na_value=0.0)
     tol_note = b["tol_note"].fillna("").to_numpy(dtype=object)

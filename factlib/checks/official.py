@@ -5,8 +5,8 @@ each claim gets one finding: consistent when its interval overlaps any reference
 contradicted — only when the metric, the period (same point/interval type and granularity as the
 figure's), the area and the source are certain; else needs_review naming the doubt (see the verdict
 policy in the README).  Claims with a metric and a period but no reference figure are
-``unverifiable``, and so is a claim naming no area that is more than ten times away from the
-national figure (a town, a province or a sub-group).  A stock (count or share) stated for a year
+``unverifiable``, and so is a claim whose own phrase names no area that is more than ten times away
+from the figure (a town, a province or a sub-group).  A stock (count or share) stated for a year
 ``YYYY`` is joined at ``YYYY-12`` (but, coarser than a month, never contradicted).  An absolute
 change (``abs:`` classes) never meets a level.
 """
@@ -63,8 +63,8 @@ def prepare_reference(ref: pd.DataFrame, lexicon: MetricLexicon | None = None) -
     own = pd.Series([str(p).split("/")[-1] if k == "pp_change" else str(p) for p, k in zip(r["period"], r["kind"])],
                     index=r.index, dtype=object)
     year_end = own.str.fullmatch(r"\d{4}") & (measure == "stock")
-    ptype, gran = period_shape(own.where(~year_end, own + "-12"), measure)
-    r["ptype"], r["gran"] = ptype, gran
+    r["own_period"] = own.where(~year_end, own + "-12")
+    r["ptype"], r["gran"] = period_shape(r["own_period"], measure)
     return r
 
 
@@ -110,8 +110,8 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
 
     ``contradicted`` only when the intervals are apart and the metric, the period (same type and
     granularity as the figure's), the area and the source are certain; otherwise ``needs_review``
-    naming the doubt.  A claim that states no area and is more than ``SCALE_APART`` times away from
-    the national figure is ``unverifiable`` (another area or a sub-group)."""
+    naming the doubt.  A claim whose own phrase names no area and that is more than ``SCALE_APART``
+    times away from the figure is ``unverifiable`` (another area or a sub-group)."""
     c = ctx.claims
     ref = ctx.reference
     cand = keyed_claims(c, ["metric_key", "period", "mclass", "lo", "hi", "value_num", "akey"], comparable(c["mclass"]))
@@ -153,7 +153,7 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     if rr is not None:
         r_type = np.where(has_ref, rr["ptype"].to_numpy(dtype=object)[pos], "")
         r_gran = np.where(has_ref, rr["gran"].to_numpy(dtype=object)[pos], "")
-        r_period = np.where(has_ref, rr["period"].astype(str).to_numpy(dtype=object)[pos], "")
+        r_period = np.where(has_ref, rr["own_period"].astype(str).to_numpy(dtype=object)[pos], "")
     else:
         r_type = r_gran = r_period = np.full(len(rows), "", dtype=object)
     shape = shape_doubt(claims["ptype"], claims["gran"], claims["own_period"], r_type, r_gran, r_period)
@@ -165,7 +165,7 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     exp_v = b["value"].to_numpy(dtype=float, na_value=np.nan)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.abs(claims["value_num"].to_numpy(dtype=float) / exp_v)
-    apart = (claims["area"].to_numpy() == "") & ((ratio > SCALE_APART) | (ratio < 1 / SCALE_APART))
+    apart = (claims["area_basis"].to_numpy() != "phrase") & ((ratio > SCALE_APART) | (ratio < 1 / SCALE_APART))
     disagree = verdict == Verdict.CONTRADICTED
     verdict[disagree & (doubts != "")] = Verdict.NEEDS_REVIEW
     verdict[disagree & apart] = Verdict.UNVERIFIABLE

@@ -55,6 +55,10 @@ CLAIM_COLUMNS = (
 TRUST_COLUMNS = ("period_type", "granularity", "period_doubt", "area", "area_basis", "change", "base_period")
 #: the area of a figure that names none (the shipped reference is national)
 NATIONAL = "CN"
+#: words by which a sentence speaks of its own province, region or city (全省经济运行…): a national
+#: area read from such a sentence is doubtful
+SUBNATIONAL_SCOPE = ("全省", "全区", "全市", "全州", "全县", "本省", "本市", "我省", "我市", "我区", "全自治区")
+_SCOPE = "(" + "|".join(SUBNATIONAL_SCOPE) + ")"
 #: period bases that make a period certain (unless the extractor noted a ``period_doubt``)
 CERTAIN_BASES = ("explicit", "inherited", "context", "release", "")
 
@@ -227,6 +231,10 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     df["akey"] = df["area"].where(has_area, NATIONAL)
     # a frame with no area at all comes from an extractor or a user that does not give areas: national
     df["area_certain"] = has_area | (not has_area.any())
+    # a national area read from the sentence while the sentence speaks of a province or city
+    scope = df["sentence"].str.extract(_SCOPE, expand=False).fillna("")
+    clash = (df["area"] == NATIONAL) & (df["area_basis"] != "phrase") & (scope != "")
+    df.loc[clash, "area_certain"] = False
 
     basis = df["period_basis"].str.lower()
     doubt = df["period_doubt"]
@@ -240,10 +248,12 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     period_doubt = np.where(doubt != "", "period uncertain: " + doubt,
                             "period uncertain: " + df["period"] + " is " + basis.replace(
                                 {"relative": "relative to an unknown date", "none": "not stated"}))
+    area_doubt = np.where(clash, "area uncertain: “" + scope + "” in the sentence, area read as " + df["area"],
+                          "area not stated (national assumed)")
     df["doubt"] = np.select(
         [(df["metric_key"] != "") & ~df["metric_certain"], (df["period"] != "") & ~df["period_certain"],
          ~df["area_certain"]],
-        [metric_doubt, period_doubt, "area not stated (national assumed)"], default="")
+        [metric_doubt, period_doubt, area_doubt], default="")
 
 
 def _fits_vector(lexicon: MetricLexicon, key: pd.Series, mclass: pd.Series) -> np.ndarray:
