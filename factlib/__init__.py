@@ -42,3 +42,20 @@ def __getattr__(name: str):
 
 def __dir__():
     return __all__
+
+
+def _register_jupyter() -> None:
+    """Inside IPython/Jupyter: show documents and corpora as HTML (see factlib.report.jupyter)."""
+    import sys
+
+    if "IPython" not in sys.modules:
+        return
+    try:
+        from factlib.report.jupyter import register
+
+        register()
+    except Exception:  # pragma: no cover - display niceties must never break an import
+        pass
+
+
+_register_jupyter()

@@ -21,15 +21,17 @@
 # and `reference` (None for the shipped official figures, or CSV paths to add).
 
 # %% tags=["parameters"]
-corpus = "../seeds"
-reference = None
-context_file = None  # set by `factlib report`: claims and findings computed once for the batch
+corpus: str = "seeds"  # the documents: a folder, glob or file, relative to where you run (or the repository root)
+reference: "Optional[str]" = None  # an extra official-figures CSV added to the shipped table; None: the shipped figures only
+context_file: "Optional[str]" = None  # set by `factlib report` (claims and findings computed once for the batch); leave None
 
 # %%
 import factlib.report as fr
 from IPython.display import HTML, display
 
+corpus, reference = fr.resolve_paths(corpus, "corpus"), fr.resolve_paths(reference, "reference")
 ctx = fr.load_context(corpus, reference, context_file=context_file)
+fr.require_documents(ctx, corpus)
 counts = fr.overview_summary(ctx)
 summary = (
     f"{counts['documents']} documents, {counts['claims']} claims, {counts['findings']} findings "

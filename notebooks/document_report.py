@@ -22,10 +22,10 @@
 # document's own folder).
 
 # %% tags=["parameters"]
-doc_path = "../seeds/000_6795ef89a86ceb71.txt"
-reference = None
-corpus = None
-context_file = None  # set by `factlib report`: claims and findings computed once for the batch
+doc_path: str = "seeds/000_6795ef89a86ceb71.txt"  # the document to report on, relative to where you run (or the repository root)
+reference: "Optional[str]" = None  # an extra official-figures CSV added to the shipped table; None: the shipped figures only
+corpus: "Optional[str]" = None  # the documents it is checked against; None: the folder of doc_path
+context_file: "Optional[str]" = None  # set by `factlib report` (claims and findings computed once for the batch); leave None
 
 # %%
 from pathlib import Path
@@ -33,6 +33,8 @@ from pathlib import Path
 import factlib.report as fr
 from IPython.display import HTML, display
 
+doc_path = fr.resolve_path(doc_path, "doc_path")
+corpus, reference = fr.resolve_paths(corpus, "corpus"), fr.resolve_paths(reference, "reference")
 scope = corpus if corpus is not None else str(Path(doc_path).parent)
 ctx = fr.load_context(scope, reference, context_file=context_file)
 doc = ctx.document_by_path(doc_path)

@@ -22,16 +22,19 @@
 # words. The findings about the metric follow.
 
 # %% tags=["parameters"]
-metric_key = "internet_users"
-corpus = "../seeds"
-reference = None
-context_file = None  # set by `factlib report`: claims and findings computed once for the batch
+metric_key: str = "internet_users"  # the metric to plot (a key of factlib/data/metrics.csv, e.g. online_retail_sales)
+corpus: str = "seeds"  # the documents: a folder, glob or file, relative to where you run (or the repository root)
+reference: "Optional[str]" = None  # an extra official-figures CSV added to the shipped table; None: the shipped figures only
+context_file: "Optional[str]" = None  # set by `factlib report` (claims and findings computed once for the batch); leave None
 
 # %%
 import factlib.report as fr
 from IPython.display import HTML, display
 
+corpus, reference = fr.resolve_paths(corpus, "corpus"), fr.resolve_paths(reference, "reference")
 ctx = fr.load_context(corpus, reference, context_file=context_file)
+fr.require_documents(ctx, corpus)
+fr.require_metric(metric_key, ctx.claims, ctx.reference)
 label = fr.metric_label(metric_key)
 claims = ctx.claims[ctx.claims["metric_key"] == metric_key]
 findings = fr.findings_for_metric(ctx.findings, metric_key)

@@ -21,16 +21,18 @@
 # (optional) is the corpus both came from; None checks the two documents alone.
 
 # %% tags=["parameters"]
-doc_a = "../seeds/000_6795ef89a86ceb71.txt"
-doc_b = "../seeds/002_a3bb30e09669c420.txt"
-reference = None
-corpus = None
-context_file = None  # set by `factlib report`: claims and findings computed once for the batch
+doc_a: str = "seeds/000_6795ef89a86ceb71.txt"  # document A (usually the Chinese original), relative to where you run
+doc_b: str = "seeds/002_a3bb30e09669c420.txt"  # document B, its translation
+reference: "Optional[str]" = None  # an extra official-figures CSV added to the shipped table; None: the shipped figures only
+corpus: "Optional[str]" = None  # the corpus both came from; None: check the two documents alone
+context_file: "Optional[str]" = None  # set by `factlib report` (claims and findings computed once for the batch); leave None
 
 # %%
 import factlib.report as fr
 from IPython.display import HTML, display
 
+doc_a, doc_b = fr.resolve_path(doc_a, "doc_a"), fr.resolve_path(doc_b, "doc_b")
+corpus, reference = fr.resolve_paths(corpus, "corpus"), fr.resolve_paths(reference, "reference")
 scope = corpus if corpus is not None else [doc_a, doc_b]
 ctx = fr.load_context(scope, reference, context_file=context_file)
 a, b = ctx.document_by_path(doc_a), ctx.document_by_path(doc_b)

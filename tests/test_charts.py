@@ -108,7 +108,7 @@ def test_metric_timeline_plots_levels_and_lists_the_rest(tmp_path):
     # one marker style per document
     ax = t.figure.axes[0]
     legend = [txt.get_text() for txt in ax.get_legend().get_texts()]
-    assert legend == ["official / 官方数据", "003", "001"]
+    assert legend == ["official, month / 官方数据（月度）", "003", "001"]
     # labels carry the surface
     assert {"10.67億人", "10.7亿", "超10亿"} <= {a.get_text() for a in ax.texts}
     _render_without_missing_glyphs(t.figure, tmp_path / "timeline.png")

@@ -48,7 +48,7 @@ def _ref(rows):
     (dict(period="2024-12", period_type="point", granularity="month", area="CN",
           period_doubt="年末: which year's end is not stated"), "needs_review", "period uncertain: 年末"),
     (dict(period="2024", period_type="point", granularity="year", area="CN"), "needs_review",
-     "period: 2024 (year) is not the figure's 2024 (month)"),
+     "period: 2024 (year) is not the figure's 2024-12 (month)"),
     (dict(period="2024-12", period_type="point", granularity="month", area="CN-ZJ"), "unverifiable", ""),
 ], ids=["certain: contradicted", "period doubt named", "a year is coarser than the year-end month",
         "a province is not the nation"])
@@ -65,20 +65,22 @@ def test_frame_without_areas_is_national():
     assert row.verdict == "contradicted"
 
 
-@pytest.mark.parametrize("area,verdict", [("", "unverifiable"), ("CN", "contradicted")],
-                         ids=["no area: another place or group", "national: a magnitude slip"])
-def test_far_from_the_national_figure(area, verdict):
+@pytest.mark.parametrize("area,basis,verdict", [("", "", "unverifiable"), ("CN", "sentence", "unverifiable"),
+                                                ("CN", "phrase", "contradicted")],
+                         ids=["no area: another place or group", "area from the sentence only",
+                              "national in its own phrase: a magnitude slip"])
+def test_far_from_the_national_figure(area, basis, verdict):
     # 26,337人 in a frame that does give areas: a town's population is not China's
     other = _claim("d2", "140828万人", period="2024-12", area="CN", **POP)
-    row = _check(_claim("d1", "26,337人", period="2024-12", area=area, **POP), other)
+    row = _check(_claim("d1", "26,337人", period="2024-12", area=area, area_basis=basis, **POP), other)
     row = row[row.explanation.str.contains("26,337")].iloc[0]
     assert row.verdict == verdict
 
 
 def test_reference_area_column():
     ref = _ref([("population", "2024", 65770000, "count", "person", "浙江省统计局", "CN-ZJ")])
-    zj = _claim("d1", "6670万人", period="2024-12", area="CN-ZJ", **POP)
-    cn = _claim("d2", "6670万人", period="2024-12", area="CN", **POP)
+    zj = _claim("d1", "6670万人", period="2024-12", area="CN-ZJ", area_basis="phrase", **POP)
+    cn = _claim("d2", "6670万人", period="2024-12", area="CN", area_basis="phrase", **POP)
     f = _check(zj, cn, reference=ref).set_index(pd.Index(["zj", "cn"]))
     assert f.loc["zj", "verdict"] == "contradicted" and "浙江省统计局" in f.loc["zj", "explanation"]
     assert f.loc["cn", "verdict"] == "unverifiable"
@@ -128,8 +130,8 @@ def test_comparable_basis_table_has_a_default():
     assert "revised" in note[0]
 
 
-@pytest.mark.parametrize("source,verdict", [("国家统计局", "consistent"), ("某研究机构", "contradicted")],
-                         ids=["NBS: revised base allowed", "default 1 %"])
+@pytest.mark.parametrize("source,verdict", [("国家统计局", "consistent"), ("某研究机构", "unverifiable")],
+                         ids=["NBS: revised base allowed", "default 1 %: apart, but growth never contradicts"])
 def test_growth_implied_value_uses_the_sources_tolerance(source, verdict):
     # 2021年网上零售额130884亿元，比上年增长14.1%: implies 114,710亿 for 2020; 117,601亿 was first published
     ref = _ref([("online_retail_sales", "2020", 11760100000000, "amount", "CNY", source, "")])
@@ -142,6 +144,8 @@ def test_growth_implied_value_uses_the_sources_tolerance(source, verdict):
     assert row.verdict == verdict
     if source == "国家统计局":
         assert "comparable basis" in row.explanation and "3%" in row.explanation
+    else:
+        assert "real" in row.explanation and "1%" in row.explanation
 
 
 # --- cross-document ----------------------------------------------------------------------------------

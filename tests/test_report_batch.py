@@ -5,7 +5,6 @@ machinery itself; ``tests/test_notebooks.py`` runs the real report notebooks.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -189,10 +188,15 @@ def test_claims_and_findings_tables_as_csv_and_parquet(tmp_path):
     )
     paths = write_table(findings, tmp_path, "findings")
     assert [p.name for p in paths] == ["findings.csv", "findings.parquet"]
+    # CSV for spreadsheets (issue 17): UTF-8 with BOM, flat cells, no JSON
+    raw = (tmp_path / "findings.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
     csv = pd.read_csv(tmp_path / "findings.csv")
-    assert json.loads(csv.loc[0, "claim_ids"]) == ["000:1", "002:1"]
-    assert json.loads(csv.loc[1, "observed"]) == [1.0665e9, 1.0675e9]
-    assert json.loads(csv.loc[0, "evidence"]) == [{"doc_id": "000", "start": 5, "end": 9}]
+    assert csv.columns[0] == "finding_id"
+    assert csv.loc[0, "claim_ids"] == "000:1; 002:1"
+    assert csv.loc[1, "observed"] == "1066500000.0; 1067500000.0"
+    assert csv.loc[0, "evidence"] == "000:5-9"
+    assert not any(str(v).startswith(("[", "{")) for v in csv.to_numpy().ravel())
     back = pd.read_parquet(tmp_path / "findings.parquet")
     assert list(back["claim_ids"][0]) == ["000:1", "002:1"]
     assert list(back["explanation"]) == ["22个国家 ↔ 22 countries", "10.67億人"]

@@ -195,3 +195,18 @@ def test_index_opens_with_what_needs_a_person():
     out = index_page(entries, findings=_findings(), claims=_claims(), reference=_reference())
     assert out.index("Needs a person") < out.index('class="factlib-card ') < out.index("<h2>corpus overview")
     assert "<script" not in out
+
+
+def test_csv_flat_with_bom_and_interval_columns(tmp_path):
+    from factlib.report.tabular import write_table
+
+    frame = _findings()
+    write_table(frame, tmp_path, "findings")
+    raw = (tmp_path / "findings.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and "10.67亿".encode() in raw
+    back = pd.read_csv(tmp_path / "findings.csv")
+    # nested observed/expected become flat columns in place; flat ones stay
+    assert {"observed_value", "observed_low", "observed_high", "expected_value", "expected_low"} <= set(back.columns)
+    assert back.loc[1, "observed_value"] == 1.097e9 and back.loc[0, "expected_value"] == 1.067e9
+    assert back.loc[1, "claim_ids"] == "b:1; a:1"
+    assert not any(str(v).startswith(("[", "{")) for v in back.to_numpy().ravel())

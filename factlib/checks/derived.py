@@ -4,7 +4,9 @@ Changes are relative (``growth``), in percentage points (``pp``) or absolute (``
 ``比上年末减少139万人`` with ``年末全国人口140828万人`` implies 140967万 a year before).  A
 growth-implied value carries the comparable-basis tolerance of the source it is compared with
 (``factlib/data/comparable_basis.csv``: statistics offices compute growth against a revised base;
-default 1 %), and the explanation says so.  The implied value is compared within the level's area;
+default 1 %), and the explanation says so; beyond it the implied level is ``unverifiable``, never
+``contradicted`` (the rate may be real, at constant prices, while levels are nominal).  An average
+annual rate (年均增长) implies no previous-year level.  The implied value is compared within the level's area;
 ``contradicted`` only when neither claim carries a doubt (``needs_review`` names it).
 
 ``65.9%`` with ``较2021年12月提升3.9个百分点`` implies 62.0 % at 2021-12 (as an interval:
@@ -25,7 +27,8 @@ import pandas as pd
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_interval, quote
 from factlib.checks.intervals import Verdict, overlap_verdict, rel_diff, tolerance
-from factlib.checks.official import join_doubts, keyed_claims, most_informative, period_key, prepare_reference
+from factlib.checks.official import (area_key, clause_before, join_doubts, keyed_claims, most_informative, period_key,
+                                     prepare_reference)
 from factlib.checks.registry import register_check
 from factlib.vocab.tables import read_table
 
@@ -52,12 +55,19 @@ def base_period(change_period: str, level_period: str, mclass: str) -> str:
     return ""
 
 
+_AVERAGE = re.compile(r"年均|平均每年|年平均|平均增长|average annual|annual average|on average a year")
+
+
 @register_check("derived")
 def check_derived(ctx: CheckContext) -> pd.DataFrame:
     """A change claim implies an earlier value; check it against the reference or other documents."""
     c = ctx.claims
     is_abs = c["mclass"].str.startswith("abs:")
     changes = c[c["mclass"].isin(["pp", "growth"]) | is_abs]
+    # an average annual rate (年均增长, 平均每年增长11%) does not imply the previous year's level
+    average = np.fromiter((bool(_AVERAGE.search(clause_before(str(s), str(f)))) for s, f in
+                           zip(changes["sentence"], changes["surface"])), dtype=bool, count=len(changes))
+    changes = changes[~average]
     if changes.empty:
         return empty_findings()
     level_class = c["mclass"].where(~c["mclass"].str.startswith("money:"), "money")
@@ -111,6 +121,10 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     doubt_col = c["doubt"].to_numpy(dtype=object)
     comp_doubt = ["" if not np.isfinite(r) else doubt_col[int(r)] for r in comp_rows]  # the other document's
     doubts = np.array(join_doubts(cl["doubt"], cc["doubt"], key_doubt, comp_doubt), dtype=object)
+    # a growth-implied level beyond the comparable-basis tolerance is no contradiction: the rate may be
+    # real (constant prices) or computed on a revised base
+    growth_apart = (verdict == Verdict.CONTRADICTED) & implied["growth"].to_numpy()
+    verdict[growth_apart] = Verdict.UNVERIFIABLE
     verdict[(verdict == Verdict.CONTRADICTED) & (doubts != "")] = Verdict.NEEDS_REVIEW
     tol = b["tol"].to_numpy(dtype=float, na_value=0.0)
     tol_note = b["tol_note"].fillna("").to_numpy(dtype=object)
@@ -131,9 +145,10 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     out["id_extra"] = base
     src = b["source"].fillna("").to_numpy(dtype=object)
     out["explanation"] = [
-        _explain(v, doc, ls, cs, k, per, lo, hi, s, d, t, tn)
-        for v, doc, ls, cs, k, per, lo, hi, s, d, t, tn in zip(
-            verdict, cl["doc_id"], cl["surface"], cc["surface"], key, base, imp_lo, imp_hi, src, doubts, tol, tol_note
+        _explain(v, doc, ls, cs, k, per, lo, hi, s, d, t, tn, ga)
+        for v, doc, ls, cs, k, per, lo, hi, s, d, t, tn, ga in zip(
+            verdict, cl["doc_id"], cl["surface"], cc["surface"], key, base, imp_lo, imp_hi, src, doubts, tol, tol_note,
+            growth_apart
         )
     ]
     return out
@@ -148,8 +163,12 @@ def _comparators(ctx: CheckContext, implied: pd.DataFrame, c: pd.DataFrame, leve
     ref = ctx.reference
     if ref is not None and not ref.empty:
         r = prepare_reference(ref, ctx.lexicon)
-        m = implied.merge(r[["metric_key", "pkey", "mclass", "akey", "low", "high", "value", "source_name",
-                             "lower_tier"]], on=["metric_key", "pkey", "mclass", "akey"])
+        # a difference (percentage points, an absolute change) implies an earlier level exactly; a
+        # growth rate of GDP, value added or income may be real (constant prices) or computed on a
+        # revised base while levels are nominal: its implied level is compared with the source's
+        # comparable-basis tolerance and is never contradicted (see check_derived)
+        m = implied.merge(r.loc[~r["later"], ["metric_key", "pkey", "mclass", "akey", "low", "high", "value",
+                                              "source_name", "lower_tier"]], on=["metric_key", "pkey", "mclass", "akey"])
         if not m.empty:
             m = most_informative(m, "i")
             tol, note = basis_tolerance(m["source_name"], m["growth"])
@@ -219,17 +238,21 @@ def _widen(lo, hi, v, tol) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _explain(verdict, doc, level_surface, change_surface, key, period, lo, hi, source, doubt="", tol=0.0,
-             tol_note="") -> str:
+             tol_note="", growth_apart=False) -> str:
     implied = fmt_interval(lo, hi)
     head_zh = f"文档 {doc} 的{quote(level_surface)}与{quote(change_surface)}推出 {key} 在 {period or '基期'} 约为 {implied}"
     head_en = (f"Document {doc}: {quote(level_surface)} with {quote(change_surface)} implies {key}"
                f" {implied} at {period or 'the base period'}")
+    allow_zh = f"（已按可比口径容差 {tol:.0%} 计：{tol_note}）" if tol else ""
+    allow_en = f" (allowing {tol:.0%} for growth on a comparable basis: {tol_note})" if tol else ""
+    if growth_apart:
+        return (f"{head_zh}{allow_zh}，与{source}仍有差距；但增长率可能是实际增长（不变价）或按修订后的基数计算，"
+                f"不据此判定不符。 {head_en}{allow_en}, still apart from {source}; a growth rate may be real (constant"
+                f" prices) or computed on a revised base, so this is not a contradiction.")
     if verdict == Verdict.UNVERIFIABLE:
         return f"{head_zh}，但没有可比的官方或其他文档数字。 {head_en}; no official or other-document figure to compare."
     zh = {Verdict.CONSISTENT: "与{s}一致", Verdict.CONTRADICTED: "与{s}不符",
           Verdict.NEEDS_REVIEW: "与{s}不一致，需人工核对（{d}）"}[verdict].format(s=source, d=doubt)
     en = {Verdict.CONSISTENT: "consistent with {s}", Verdict.CONTRADICTED: "contradicted by {s}",
           Verdict.NEEDS_REVIEW: "at odds with {s} (review: {d})"}[verdict].format(s=source, d=doubt)
-    allow_zh = f"（已按可比口径容差 {tol:.0%} 计：{tol_note}）" if tol else ""
-    allow_en = f" (allowing {tol:.0%} for growth on a comparable basis: {tol_note})" if tol else ""
     return f"{head_zh}{allow_zh}，{zh}。 {head_en}{allow_en}, {en}."

@@ -12,6 +12,8 @@ change (``abs:`` classes) never meets a level.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -36,6 +38,27 @@ def period_key(period: pd.Series, mclass: pd.Series) -> pd.Series:
     return period.where(~year_only, period + "-12")
 
 
+#: words that make a figure a plan or a target (争取1997年粮食产量达到4.75亿吨), not a statement of fact:
+#: such claims are not compared with official figures (an outcome that misses a plan is no contradiction)
+_PLAN = re.compile(r"争取|力争|预期目标|目标|计划|规划|拟|预计|将达到|要达到|确保")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
+
+
+def clause_before(sentence: str, surface: str) -> str:
+    """The clause of ``sentence`` up to where ``surface`` starts (the words that introduce a number)."""
+    at = sentence.find(surface)
+    if at < 0:
+        return ""
+    start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+    return sentence[start:at]
+
+
+def is_plan(claims: pd.DataFrame) -> np.ndarray:
+    """Claims stated as a plan or a target (see ``_PLAN``)."""
+    return np.fromiter((bool(_PLAN.search(clause_before(str(s), str(f)))) for s, f in
+                        zip(claims["sentence"], claims["surface"])), dtype=bool, count=len(claims))
+
+
 def keyed_claims(claims: pd.DataFrame, columns: list[str], classes: pd.Series | None = None) -> pd.DataFrame:
     """The claims that have a metric key and a period (and, when given, a measure class that
     ``classes`` accepts), as ``columns`` plus the period join key ``pkey``."""
@@ -47,15 +70,29 @@ def keyed_claims(claims: pd.DataFrame, columns: list[str], classes: pd.Series | 
     return out
 
 
+def area_key(frame: pd.DataFrame) -> pd.Series:
+    """Join key for areas: the ``area`` column (claims or reference rows), ``CN`` when absent or
+    empty -- a figure is compared only with figures of the same area (national by default)."""
+    if "area" not in frame.columns:
+        return pd.Series(NATIONAL, index=frame.index, dtype=object)
+    area = frame["area"].astype(object).fillna("").astype(str).str.strip()
+    return area.where(area != "", NATIONAL)
+
+
 def prepare_reference(ref: pd.DataFrame, lexicon: MetricLexicon | None = None) -> pd.DataFrame:
     """Reference rows with the join columns ``mclass``, ``pkey`` and ``akey`` (the row's ``area``,
-    national when the table has none) and their period's shape ``ptype``/``gran``.  A stock row
+    national when the table has none), their period's shape ``ptype``/``gran``, ``published_at``
+    (the day the figure was published, NaT when unknown) and ``later`` (a restatement in a later
+    source, vintage ``later``).  A stock row
     dated by a year alone is the publisher's year-end figure: a month point (``2023`` → ``2023-12``)."""
     r = ref.copy()
     r["mclass"] = measure_class(r["kind"], r["unit_code"])
     r["pkey"] = period_key(r["period"].astype(str), r["mclass"])
-    area = r["area"].fillna("").astype(str).str.strip() if "area" in r.columns else pd.Series("", index=r.index)
-    r["akey"] = area.where(area != "", NATIONAL)
+    r["akey"] = area_key(r)
+    published = r["published"] if "published" in r.columns else pd.Series("", index=r.index)
+    r["published_at"] = pd.to_datetime(published.astype(object).fillna("").astype(str), errors="coerce", format="mixed")
+    vintage = r["vintage"] if "vintage" in r.columns else pd.Series("", index=r.index)
+    r["later"] = vintage.astype(object).fillna("").astype(str) == "later"
     lexicon = lexicon or default_lexicon()
     keys = r["metric_key"].fillna("").astype(str)
     measures = {k: lexicon.measure(k) for k in pd.unique(keys) if k}
@@ -104,6 +141,18 @@ def join_doubts(*columns) -> list[str]:
 SCALE_APART = 10.0
 
 
+def applicable(pairs: pd.DataFrame) -> pd.Series:
+    """Which claim-figure pairs may be compared, given vintages: a claim whose document date is
+    known is held to figures published by then (a revision published later does not apply to it);
+    a claim of unknown date is not contradicted by a later restatement alone (``later`` rows)."""
+    date = pd.to_datetime(pairs["doc_date"], errors="coerce") if "doc_date" in pairs.columns else None
+    if date is None:
+        return pd.Series(True, index=pairs.index)
+    published = pairs["published_at"]
+    after = date.notna() & published.notna() & (published > date)
+    return ~after
+
+
 @register_check("reference")
 def check_reference(ctx: CheckContext) -> pd.DataFrame:
     """Claims against official figures for the same metric_key, period, measure class and area.
@@ -114,7 +163,11 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     times away from the figure is ``unverifiable`` (another area or a sub-group)."""
     c = ctx.claims
     ref = ctx.reference
-    cand = keyed_claims(c, ["metric_key", "period", "mclass", "lo", "hi", "value_num", "akey"], comparable(c["mclass"]))
+    columns = ["metric_key", "period", "mclass", "lo", "hi", "value_num", "akey"] + (
+        ["doc_date"] if "doc_date" in c.columns else [])
+    cand = keyed_claims(c, columns, comparable(c["mclass"]))
+    if not cand.empty:
+        cand = cand[~is_plan(c.loc[cand.index])]
     if cand.empty:
         return empty_findings()
     cand["row"] = cand.index
@@ -124,13 +177,20 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
         r = prepare_reference(ref, ctx.lexicon).reset_index(drop=True)
         r["ref_pos"] = r.index
         pairs = cand.merge(
-            r[["metric_key", "pkey", "mclass", "akey", "ref_pos", "low", "high", "value", "lower_tier", "qualifier"]],
+            r[["metric_key", "pkey", "mclass", "akey", "ref_pos", "low", "high", "value", "lower_tier", "qualifier",
+               "published_at", "later"]],
             on=["metric_key", "pkey", "mclass", "akey"],
             how="inner",
         )
+        pairs = pairs[applicable(pairs).to_numpy()]
     if not pairs.empty:
         pairs = most_informative(pairs, "row")
         pairs["verdict"] = overlap_verdict(pairs["lo"], pairs["hi"], pairs["low"], pairs["high"])
+        # a later restatement alone does not contradict a claim of unknown date (it may quote the
+        # figure first published); it still confirms one
+        undated = pd.to_datetime(pairs["doc_date"], errors="coerce").isna() if "doc_date" in pairs.columns else True
+        pairs = pairs[~((pairs["verdict"] == Verdict.CONTRADICTED) & pairs["later"] & undated)]
+    if not pairs.empty:
         pairs["rd"] = rel_diff(pairs["value_num"], pairs["value"], pairs["lo"], pairs["hi"], pairs["low"], pairs["high"])
         pairs["rank"] = np.where(pairs["verdict"] == Verdict.CONSISTENT, 0, 1)
         pairs["absrd"] = pairs["rd"].abs().fillna(np.inf)

@@ -105,12 +105,20 @@ def metric_class(lexicon: MetricLexicon, key: str) -> str:
     info = lexicon.info(key)
     if info.unit == "%":
         return "percent"
+    if info.unit == "‰":
+        return "permille"
     if info.unit == "pp":
         return "pp"
-    if info.unit in {"CNY", "USD"}:
-        return "money:" + info.unit
     if info.kind in {"ordinal", "year"}:
         return info.kind
+    global _DIMENSIONS
+    if _DIMENSIONS is None:
+        _DIMENSIONS = _unit_dimensions()
+    dim = _DIMENSIONS.get(info.unit, "")
+    if info.unit in {"CNY", "USD"} or dim == "money":
+        return "money:" + info.unit
+    if dim and dim not in {"count", "ratio", "time", "age"}:
+        return f"{dim}:{info.unit}"  # grain in t, roads in km: a physical measure
     return "count"
 
 
@@ -118,7 +126,11 @@ def _fits(mclass: str, level_class: str) -> bool:
     if not level_class:
         return False
     if mclass == "growth":
-        return level_class == "count" or level_class == "percent" or level_class.startswith("money:")
+        return level_class in ("count", "percent", "permille") or ":" in level_class
+    if ":" in mclass and ":" in level_class:
+        # the same dimension in another unit (GDP in US dollars, grain in 斤): the metric fits; figures
+        # are still compared only with figures of the same measure class
+        return mclass.split(":", 1)[0] == level_class.split(":", 1)[0]
     if mclass == "pp":
         return level_class == "percent"
     if mclass == "rank":

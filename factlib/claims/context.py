@@ -51,6 +51,9 @@ _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一�
 _SENT_END = "。！？!?；;"
 _HEADING_WORDS = re.compile(r"回顾|工作安排|重点工作|主要任务|总体要求|目标任务|发展成就|主要数据|工作部署|工作的建议")
 _CLAUSE = re.compile(r"[，,；;。：:！？!?、\n]")
+#: the currency a bare 元 means in an economy with its own dollar
+_AREA_CURRENCY = {"HK": "HKD", "MO": "MOP", "TW": "TWD"}
+_MEASURED = frozenset(("count", "amount", "percent", "growth_rate", "pp_change", "multiple", "fraction"))
 _LIST_GAP = re.compile(r"^[\s、和及与,，]*$")
 _PAST_YEARS = re.compile(r"过去([一二三四五六七八九十0-9]+)年|([一二三四五六七八九十0-9]+)年来")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -137,7 +140,7 @@ class ContextResolver:
         self.point_wide_zh = re.compile(alternation([w for w in zh("point") if w.startswith(("截至", "截止"))]))
         self.point_wide_en = self.point_en
         self.to_level_zh = re.compile("(?:" + alternation(zh("to_level")) + r")(?:人均|每人|平均)?\s*$")
-        self.to_level_en = re.compile(r"\b(?:" + alternation(en("to_level"), fold=True) + r")(?:\s+[a-z]+)?\s*$", re.I)
+        self.to_level_en = re.compile(r"\b(?:" + alternation(en("to_level"), fold=True) + r")(?:\s+[a-z]+){0,2}\s*$", re.I)
         self.rate_noun_zh = re.compile(alternation(zh("rate_noun")))
         self.rate_noun_en = re.compile(r"\b(?:" + alternation(en("rate_noun"), fold=True) + r")\b", re.I)
         self.vs_area_zh = re.compile(alternation(zh("vs_area")))
@@ -146,11 +149,14 @@ class ContextResolver:
         self.stock_words = re.compile(alternation(zh("stock_word")))
         self.flow_words = re.compile(alternation(zh("flow_word")))
         self.up_down = frozenset(w for r in ("up", "down", "change") for w in cues.words(r))
+        # what may stand between a metric and its number: change words and words of stating (cues.csv)
+        self._tail_words = re.compile(alternation(sorted({w for r in ("up", "down", "change", "stating")
+                                                          for w in cues.words(r) if not w.isascii()})))
         self.change_before_zh = re.compile("(?:" + alternation([w for w in self.up_down if not w.isascii()])
                                            + r")(?:了|约|近|超过|超|逾|达)?\s*$")
-        self.fillers = tuple(sorted((w for w in cues.words("filler") if not w.isascii()), key=len, reverse=True))
+        self.fillers = tuple(sorted((w for w in cues.words("filler") if not w.isascii()), key=lambda w: (-len(w), w)))
         self.lead_words = tuple(sorted({w for r in ("lead_verb", "filler", "plan", "predicate") for w in cues.words(r)
-                                        if not w.isascii()}, key=len, reverse=True))
+                                        if not w.isascii()}, key=lambda w: (-len(w), w)))
         # time words with a doubt or a point shape, by word (simplified, lower case)
         self.doubts = {w: tw_.doubt for w, tw_ in self.tw.words.items() if getattr(tw_, "doubt", "")}
         scope = [w for w in ("全省", "全区", "全市", "本省", "本市", "全自治区", "全州", "全县")]
@@ -290,8 +296,10 @@ class ContextResolver:
             c2 = self._one(c, nsent, local, en, year, h_single, run, prev_sent_period, title_period,
                            doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
                            pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
-                           (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None)
-            if c2.period and c2.period_basis in ("explicit", "relative", "inherited", "release", "context") \
+                           (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
+                           [(p.start - s_start, p.end - s_start) for p in out if p.sentence_id == c.sentence_id
+                            and p.kind in _MEASURED])
+            if c2.period and c2.period_basis in ("explicit", "relative", "inherited", "release") \
                     and c2.kind not in ("year", "date") and c2.change in ("level", "abs_change", "rel_change", "pp_change") \
                     and first_of_sentence:
                 sent_period = split_base(c2.period, c2.base_period)  # the sentence's own time, carried on
@@ -324,7 +332,7 @@ class ContextResolver:
     def _one(self, c: Claim, nsent: str, local: int, en: bool, year: int | None, heading: str, run: str,
              prev_period: str, title_period: str, doc_area: str, doc_area_basis: str, prev_key: str,
              doc_month: int | None = None, list_index: int = 0, list_len: int = 1, sent_keys: tuple = (),
-             para_key: str = "", prev_area: tuple[str, str] | None = None) -> Claim:
+             para_key: str = "", prev_area: tuple[str, str] | None = None, prev_spans=()) -> Claim:
         if c.kind in ("year", "date", "ordinal", "rank", "duration"):
             own = c.period
             return c._replace(period_type=("point" if own and c.kind == "date" else ""),
@@ -334,17 +342,18 @@ class ContextResolver:
         clause = before[clause_start:]
         period, basis, doubt = c.period, c.period_basis, ""
         base = c.base_period
-        plan = bool((self.plan_en if en else self.plan_zh).search(before or nsent))
+        plan = bool((self.plan_en if en else self.plan_zh).search(nsent))
         tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en)
         # a one-month part (年末) dates its own clause only: 年末失业率降到5.5%，居民消费价格上涨2%
         if tw_word is not None and not tw_clause and tw_word.shape == "point" and basis in ("relative", "inherited"):
             sentence_tw = self._sentence_time_word(nsent, en)
-            if sentence_tw is not None and sentence_tw is not tw_word and year is not None:
+            if sentence_tw is not None and sentence_tw is not tw_word and year is not None \
+                    and sentence_tw.type == "part":
                 from factlib.claims.periods import year_period
                 period = year_period(int(period[:4]), sentence_tw.months) if sentence_tw.months else period[:4]
                 tw_word = sentence_tw
         # ---- period from context and release conventions -------------------------------------
-        if period and basis in ("relative", "inherited") and tw_word is not None and tw_word.type == "part" \
+        if period and basis == "relative" and tw_word is not None and tw_word.type == "part" \
                 and year is not None and period[:4] == str(year):
             if heading and len(heading) == 4:
                 period = self._with_year(period, int(heading))
@@ -377,7 +386,8 @@ class ContextResolver:
             if w in self.doubts:
                 doubt = f"{tw_word.word}: {self.doubts[w]}"
         # ---- metric key (precision first) ---------------------------------------------------
-        key = self._key(c, nsent, local, clause_start, en, prev_key, list_index, list_len, sent_keys, para_key)
+        key = self._key(c, nsent, local, clause_start, en, prev_key, list_index, list_len, sent_keys, para_key,
+                        prev_spans)
         measure = self.lexicon.measure(key) if key else ""
         if not measure and not en:
             phrase = _norm(c.metric or "") + clause
@@ -416,11 +426,13 @@ class ContextResolver:
         if own and "/" not in own:
             point_cue = (self.point_en if en else self.point_zh).search(clause) or \
                 (self.point_wide_en if en else self.point_wide_zh).search(before)
-            if point_cue is not None or (tw_word is not None and tw_word.shape == "point" and tw_clause):
+            end_cue = len(own) == 4 and re.search(rf"{own}\s*年\s*(?:底|末)|end of\s*{own}", nsent) is not None
+            if point_cue is not None or end_cue or (tw_word is not None and tw_word.shape == "point"
+                                                    and (tw_clause or 0 <= tw_pos < 12)):
                 ptype = "point"
-                end_cue = point_cue is not None and any(w in point_cue.group().lower() for w in ("末", "底", "end"))
                 if len(own) == 4 and (end_cue or (tw_word is not None and tw_word.months
-                                                  and tw_word.months[0] == tw_word.months[1] and tw_clause)):
+                                                  and tw_word.months[0] == tw_word.months[1]
+                                                  and (tw_clause or 0 <= tw_pos < 12))):
                     month = 12 if end_cue else tw_word.months[0]
                     new_own = f"{own}-{month:02d}"
                     period = period.replace(own, new_own) if own in period else new_own
@@ -438,18 +450,27 @@ class ContextResolver:
             elif average and own and "/" not in own and run and basis != "explicit":
                 own = period = run
                 base = _previous(own)
+            elif average and "/" in own and len(own) == 9:
+                # 1990年到2000年年均1.07%: from the first year written; 十四五 年均: from the year before
+                base = own[:4] if basis in ("explicit", "inherited") else _previous(own)
             elif "/" in own and len(own) == 9 and measure == "stock":
                 base = str(int(own[:4]) - 1)
                 own = period = own.split("/")[1]
+                ptype = "point"  # 五年增加70%: the stock at the end of the run, against the year before it
             elif own:
                 base = _previous(own)
+        if base and len(base) == 4 and re.search(rf"{base}\s*年\s*(?:底|末)|end of\s*{base}", nsent):
+            base = f"{base}-12"  # 较2018年底: the end of the year
         if not doubt and own and len(own) == 4 and measure == "stock" and ptype == "point":
             doubt = f"{own}: a stock dated by a year only (year-end assumed)"
         # ---- area -------------------------------------------------------------------------
         inherit = not en and bool(prev_area) and self._explained_tail(self._strip_lead(
             nsent[clause_start:max(clause_start, local)]))
         area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area, inherit)
-        return c._replace(period=period, period_basis=basis if period else "none", metric_key=key,
+        unit = c.unit
+        if unit == "CNY" and c.unit_surface in ("元", "圆") and area in _AREA_CURRENCY and "人民币" not in clause:
+            unit = _AREA_CURRENCY[area]  # 342億元 in a Hong Kong government release is HK dollars
+        return c._replace(unit=unit, period=period, period_basis=basis if period else "none", metric_key=key,
                           period_type=ptype, granularity=period_granularity(own), period_doubt=doubt,
                           area=area, area_basis=area_basis, change=change,
                           base_period=base if change not in ("", "level") else "")
@@ -516,18 +537,31 @@ class ContextResolver:
         return False
 
     def _key(self, c: Claim, nsent: str, local: int, clause_start: int, en: bool, prev_key: str,
-             list_index: int = 0, list_len: int = 1, sent_keys: tuple = (), para_key: str = "") -> str:
+             list_index: int = 0, list_len: int = 1, sent_keys: tuple = (), para_key: str = "",
+             prev_spans=()) -> str:
         """Precision-first metric key (see module docstring)."""
         lex = self.lexicon
         if en:
             return self._key_en(c, nsent, local, clause_start)
         seg = nsent[clause_start:max(clause_start, local)]
+        for a, b in prev_spans:  # earlier numbers of the clause (从…2.73万亿元增加到…) are no metric words
+            if clause_start <= a and b <= local:
+                seg = seg[:a - clause_start] + " " * (b - a) + seg[b - clause_start:]
         found = lex.find_normalized(seg) if seg else []
         good = []
         for m in found:
-            if not self._explained_tail(seg[m.end:]):
+            tail = seg[m.end:]
+            for o in found:  # other metrics of a list after this one (A和B实际增长x和y)
+                if o.start >= m.end:
+                    tail = tail.replace(seg[o.start:o.end], "")
+            if not self._explained_tail(tail):
                 continue
             head = seg[:m.start]
+            for o in found:  # metrics listed before this one (A和B…): not modifiers of B
+                if o.end <= m.start:
+                    head = head.replace(seg[o.start:o.end], "")
+            if found and head != seg[:m.start]:
+                head = re.sub(r"[、和及与]", "", head)
             if self._explained_head(head):
                 good.append((m, m.key))
             else:
@@ -555,6 +589,14 @@ class ContextResolver:
                 if m.start == 0:
                     return self._unit_fits(c, m.key)  # 8000多万农业转移人口…: the counted noun
                 break
+        # the subject standing alone in the clause before (全社会研究与实验发展经费，从2002年1288亿元…)
+        if not prev_key and clause_start > 0 and self._explained_tail(self._strip_lead(seg)):
+            before = nsent[:clause_start - 1]
+            subject = before[max((m.end() for m in _CLAUSE.finditer(before)), default=0):]
+            m = lex.match(subject) if subject else None
+            if m is not None and (m.exact or self._explained_head(normalize_phrase(subject)[:m.start])) \
+                    and normalize_phrase(subject).endswith(m.alias):
+                return self._unit_fits(c, m.key)
         # a list of numbers after a list of keyed levels (…，分别比1995年增长69%和67%)
         if list_len > 1 and len(sent_keys) >= list_len and self._explained_tail(self._strip_lead(seg)):
             return sent_keys[len(sent_keys) - list_len + list_index]
@@ -662,7 +704,7 @@ class ContextResolver:
                 if s.startswith(w):
                     s = s[len(w):].lstrip(" ,，、:：")
                     changed = True
-        for w in sorted(self.up_down, key=len, reverse=True):
+        for w in sorted(self.up_down, key=lambda w: (-len(w), w)):
             if s.endswith(w) and len(s) > len(w):
                 s = s[:-len(w)]
                 break
@@ -671,17 +713,10 @@ class ContextResolver:
     def _explained_tail(self, tail: str) -> bool:
         """Between the alias and the number: only verbs of stating, change words, fillers, qualifiers."""
         t = re.sub(r"[\s,，、:：的]", "", tail)
-        if len(t) > 12:
+        if len(t) > 20:
             return False
-        for w in sorted(self.up_down | {"达到", "达", "为", "是", "约", "超过", "超", "突破", "近", "逾", "增至", "降至",
-                                         "提高到", "提高", "上升到", "上升", "下降到", "下降", "保持在", "保持", "稳定在",
-                                         "控制在", "实际", "名义", "比上年", "同比", "较上年", "比去年", "累计", "分别",
-                                         "年均", "平均", "平均每年", "年平均", "首次", "总量", "规模", "总额", "总数",
-                                         "只", "已", "共", "合计", "预计", "增长", "增加", "减少", "提升到", "提升",
-                                         "从", "由", "到", "至", "按", "高达", "将", "继续", "估计", "增幅", "增速", "涨幅",
-                                         "高于全国", "低于全国", "快于全国", "高出全国", "比全国", "全国平均"},
-                        key=len, reverse=True):
-            t = t.replace(w, "")
+        t = re.sub(r"[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:底|末)?|[一二三四五六七八九十两]+年", "", t)  # dates first: 1995年增长
+        t = self._tail_words.sub("", t)
         t = re.sub(r"(?:比|较)(?:上年|去年|前年)?(?:同期|末|底|预算)?", "", t)
         t = re.sub(r"总值|总额|金额|总规模|(?<![a-z])[a-z][a-z0-9]{0,3}(?![a-z])", "", t)  # 总值, M2, GDP
         t = re.sub(r"[一二三四五六七八九十两]+年", "", t)
@@ -698,7 +733,7 @@ class ContextResolver:
         for m in sorted(self.areas.find_all(h), key=lambda a: -(a.end - a.start)):
             h = h.replace(m.surface, " ")
         h = self.scope_re.sub(" ", h)
-        h = re.sub(r"[一二三四五六七八九十两]+年(?:累计|来|间)?|全社会", " ", h)
+        h = re.sub(r"[一二三四五六七八九十两]+年(?:累计|来|间)?|全社会|^全$", " ", h)
         h = self.tw.zh.sub(" ", h)
         h = _YEAR.sub(" ", h)
         for w in self.fillers:

@@ -17,6 +17,7 @@ COMMANDS = {
     "evaluate": ("factlib.cli.evaluate", "score extraction against a hand-annotated gold JSONL"),
     "check": ("factlib.cli.check", "cross-check claims and print findings"),
     "report": ("factlib.cli.report", "run the notebooks over a corpus and write HTML reports"),
+    "reference": ("factlib.cli.reference", "import official data as reference rows; show the shipped coverage"),
 }
 
 

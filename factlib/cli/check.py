@@ -21,6 +21,9 @@ def configure(parser) -> None:
                         help="an extra reference table (same columns as the shipped official_figures.csv)")
     parser.add_argument("--no-default-reference", action="store_true",
                         help="do not use the shipped official figures")
+    parser.add_argument("--trusted", action="append", default=[], metavar="RELEASE",
+                        help="a document you trust (an official release on disk): its claims become reference "
+                             "figures, the sentence as the quote (repeatable)")
     parser.add_argument("--check", action="append", default=None, metavar="NAME",
                         help="run only this check (repeatable); default: all registered checks")
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")

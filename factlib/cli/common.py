@@ -16,7 +16,20 @@ def reference_from_args(args):
     from factlib.vocab.tables import TableError
 
     try:
-        return load_reference(args.reference, include_default=not args.no_default_reference)
+        frames = []
+        trusted = getattr(args, "trusted", None) or []
+        if trusted:
+            from factlib.documents.load import LoadError, iter_documents
+            from factlib.figures.trusted import trusted_reference
+
+            docs = []
+            for item in iter_documents(trusted):
+                if isinstance(item, LoadError):
+                    warn_load_error(item.path, item.reason)
+                else:
+                    docs.append(item)
+            frames.append(trusted_reference(docs))
+        return load_reference(args.reference, include_default=not args.no_default_reference, frames=frames)
     except (OSError, TableError) as exc:
         print(f"factlib: reference: {exc}", file=sys.stderr)
         return None

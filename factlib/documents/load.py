@@ -298,11 +298,20 @@ def iter_documents(paths) -> Iterator[Document | LoadError]:
 
 
 def load_corpus(paths) -> Corpus:
-    """Load files, folders or globs; failures are kept in ``corpus.errors``."""
+    """Load files, folders or globs; failures are kept in ``corpus.errors``.
+
+    Raises FileNotFoundError when nothing was found at all (every path is missing, a glob
+    matches nothing, or a folder holds no file): ``load_corpus('typo/')`` says so instead
+    of returning an empty corpus.  Files that exist but fail to load are not an error
+    here: they are in ``corpus.errors``.
+    """
     corpus = Corpus()
     for item in iter_documents(paths):
         if isinstance(item, LoadError):
             corpus.errors.append(item)
         else:
             corpus.append(item)
+    named = [str(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else list(paths))]
+    if not corpus and named and all(e.reason == "no such file or folder" for e in corpus.errors):
+        raise FileNotFoundError(f"no document found at {', '.join(named)}: check the path (a folder, a glob or files)")
     return corpus

@@ -61,6 +61,15 @@ _EXPORTS = {
     "finding_views": "factlib.report.views",
     "human_number": "factlib.report.humanize",
     "human_percent": "factlib.report.humanize",
+    # jupyter and notebook parameters
+    "styled": "factlib.report.jupyter",
+    "document_html": "factlib.report.jupyter",
+    "corpus_html": "factlib.report.jupyter",
+    "resolve_path": "factlib.report.params",
+    "resolve_paths": "factlib.report.params",
+    "require_documents": "factlib.report.params",
+    "require_metric": "factlib.report.params",
+    "ParameterError": "factlib.report.params",
     # records
     "record": "factlib.report.record",
     "read_records": "factlib.report.record",

@@ -57,11 +57,45 @@ VERDICT_COLOURS = {
 @contextlib.contextmanager
 def chart_context() -> Iterator[None]:
     """matplotlib rc settings with a CJK font first (and the Agg-safe defaults)."""
-    import matplotlib.pyplot as plt
+    import matplotlib
 
     families = [*register_cjk_fonts(), "DejaVu Sans"]
-    with plt.rc_context({"font.family": families, "figure.dpi": 100, "savefig.dpi": 110}):
+    with matplotlib.rc_context({"font.family": families, "figure.dpi": 100, "savefig.dpi": 110}):
         yield
+
+
+def _png(fig: Any) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    with chart_context():
+        fig.savefig(buf, format="png", bbox_inches="tight")
+    return buf.getvalue()
+
+
+def _register_png_formatter() -> None:
+    """Let IPython show a factlib figure (made without pyplot) as PNG, exactly once."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return
+    ip = get_ipython()
+    if ip is not None:
+        from matplotlib.figure import Figure
+
+        ip.display_formatter.formatters["image/png"].for_type(Figure, _png)
+
+
+def _subplots(figsize: tuple[float, float]) -> tuple[Any, Any]:
+    """A figure and its axes outside pyplot: nothing to close, never shown twice by the
+    notebook's inline backend, no "more than 20 figures" warning after many calls."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=figsize)
+    FigureCanvasAgg(fig)
+    _register_png_formatter()
+    return fig, fig.add_subplot()
 
 
 # ----------------------------------------------------------------- periods
@@ -123,10 +157,16 @@ def period_mid(period: Any) -> date | None:
 
 
 def _period_shape(period: Any) -> str:
-    """'year', 'month', 'day' or 'interval' — what kind of period an ISO string names."""
+    """What kind of period an ISO string names: 'year', 'quarter', 'half', 'month', 'day',
+    'year-to-date' (``2023-01/2023-06``, a running total from January) or 'interval'."""
     text = str(period or "")
-    if "/" in text or "-Q" in text or "-H" in text:
-        return "interval"
+    if "-Q" in text:
+        return "quarter"
+    if "-H" in text:
+        return "half"
+    if "/" in text:
+        start = text.split("/", 1)[0]
+        return "year-to-date" if re.fullmatch(r"\d{4}-01(?:-01)?", start) else "interval"
     return {4: "year", 7: "month", 10: "day"}.get(len(text), "other")
 
 
@@ -157,20 +197,20 @@ def _finite(x: Any) -> float | None:
 
 def claims_by_kind_chart(claims: Any, *, label_column: str = "doc_id"):
     """Horizontal stacked bars: number of claims of each kind in each document."""
-    import matplotlib.pyplot as plt
+    import matplotlib
 
     with chart_context():
         if len(claims) == 0:
-            fig, ax = plt.subplots(figsize=(7, 1.6))
+            fig, ax = _subplots((7, 1.6))
             ax.text(0.5, 0.5, "no claims / 没有数字声明", ha="center", va="center", transform=ax.transAxes)
             ax.set_axis_off()
             return fig
         table = claims.groupby([label_column, "kind"]).size().unstack(fill_value=0)
         table = table.loc[:, table.sum().sort_values(ascending=False).index]
         height = max(2.2, 0.45 * len(table) + 1.2)
-        fig, ax = plt.subplots(figsize=(9, height))
+        fig, ax = _subplots((9, height))
         left = [0] * len(table)
-        colours = plt.get_cmap("tab20").colors
+        colours = matplotlib.colormaps["tab20"].colors
         for i, kind in enumerate(table.columns):
             counts = table[kind].tolist()
             ax.barh([str(x) for x in table.index], counts, left=left, label=str(kind),
@@ -186,11 +226,11 @@ def claims_by_kind_chart(claims: Any, *, label_column: str = "doc_id"):
 
 def findings_by_verdict_chart(findings: Any):
     """Stacked bars: findings per check, coloured by verdict."""
-    import matplotlib.pyplot as plt
+    import matplotlib
 
     with chart_context():
         if len(findings) == 0:
-            fig, ax = plt.subplots(figsize=(7, 1.6))
+            fig, ax = _subplots((7, 1.6))
             ax.text(0.5, 0.5, "no findings / 没有核查结果", ha="center", va="center", transform=ax.transAxes)
             ax.set_axis_off()
             return fig
@@ -199,7 +239,7 @@ def findings_by_verdict_chart(findings: Any):
             v for v in table.columns if v not in VERDICT_COLOURS
         ]
         table = table[order]
-        fig, ax = plt.subplots(figsize=(9, max(2.2, 0.5 * len(table) + 1.2)))
+        fig, ax = _subplots((9, max(2.2, 0.5 * len(table) + 1.2)))
         left = [0] * len(table)
         for verdict in table.columns:
             counts = table[verdict].tolist()
@@ -291,6 +331,42 @@ def _level_rows(df: Any) -> Any:
     return df[keep]
 
 
+_SHAPE_ZH = {"year": "年度", "quarter": "季度", "half": "半年", "month": "月度", "day": "日",
+             "year-to-date": "年初累计", "interval": "期间", "other": "其他"}
+
+
+def _text_width(text: str, fontsize: float, dpi: float) -> float:
+    """Approximate width in pixels (CJK characters a full em, others about half)."""
+    em = fontsize * dpi / 72
+    return sum(em if ord(c) > 0x2E80 else 0.58 * em for c in text)
+
+
+def _place_labels(ax: Any, labels: list[tuple[Any, float, str]], fontsize: float = 8) -> None:
+    """Annotate each (x, y, text) next to its point at the first offset whose box overlaps
+    no label placed before (tried above, then below, then further out)."""
+    import matplotlib.dates as mdates
+
+    if not labels:
+        return
+    ax.autoscale_view()
+    dpi = ax.figure.dpi
+    height = fontsize * dpi / 72 * 1.25
+    placed: list[tuple[float, float, float, float]] = []
+    steps = [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6]
+    for x, y, text in labels:
+        px, py = ax.transData.transform((mdates.date2num(x), y))
+        width = _text_width(text, fontsize, dpi)
+        for step in steps:
+            dy = 6 + step * (height + 1)
+            box = (px + 8, py + dy, px + 8 + width, py + dy + height)
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+                break
+        placed.append(box)
+        ax.annotate(text, (x, y), xytext=(8, dy * 72 / dpi), textcoords="offset points", fontsize=fontsize,
+                    color="#222222", arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.6}
+                    if step else None)
+
+
 def metric_timeline(
     claims: Any,
     reference: Any = None,
@@ -309,7 +385,7 @@ def metric_timeline(
     cannot be placed (changes, other units, no period) are returned in ``skipped``.
     """
     import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
+    import matplotlib
     import pandas as pd
     from matplotlib.ticker import FuncFormatter
 
@@ -331,19 +407,19 @@ def metric_timeline(
     ref_rows.sort(key=lambda r: r["x"])
 
     with chart_context():
-        fig, ax = plt.subplots(figsize=(10, 5.2))
+        fig, ax = _subplots((10, 5.2))
         # one official line per kind of period, so a half-year flow (2023-01/2023-06) is
         # never joined to annual totals (2022, 2023) by a misleading segment
         shapes: dict[str, list[dict]] = {}
         for r in ref_rows:
             shapes.setdefault(_period_shape(r.get("period")), []).append(r)
         for i, (shape, rows) in enumerate(sorted(shapes.items(), key=lambda kv: -len(kv[1]))):
-            label = "official / 官方数据" if i == 0 else f"official, {shape} / 官方数据（{shape}）"
+            label = f"official, {shape} / 官方数据（{_SHAPE_ZH.get(shape, shape)}）"
             ax.plot([r["x"] for r in rows], [r["y"] for r in rows], ("--", ":", "-.")[i % 3],
                     color=("#555555", "#8c564b", "#7f7f7f")[i % 3], marker="x", markersize=6,
                     linewidth=1.2, label=label, zorder=2)
         docs = list(dict.fromkeys(str(r.get(label_column)) for r in plotted))
-        colours = plt.get_cmap("tab10").colors
+        colours = matplotlib.colormaps["tab10"].colors
         style = {d: (MARKERS[i % len(MARKERS)], colours[i % len(colours)]) for i, d in enumerate(docs)}
         ys = [r["y"] for r in plotted + ref_rows]
         span = (max(ys) - min(ys)) if ys else 0.0
@@ -366,13 +442,6 @@ def metric_timeline(
             marker, colour = style[d]
             ax.plot([], [], linestyle="none", marker=marker, color=colour, markeredgecolor="black",
                     markeredgewidth=0.5, label=d)
-        # labels with the surface, nudged so that claims on the same date do not overprint
-        seen: dict[Any, int] = {}
-        for r in sorted(plotted, key=lambda r: (r["x"], r["y"])):
-            n = seen.get(r["x"], 0)
-            seen[r["x"]] = n + 1
-            ax.annotate(str(r.get("surface", "")), (r["x"], r["y"]), xytext=(8, 6 + 11 * n),
-                        textcoords="offset points", fontsize=8, color="#222222")
         key = metric_key or "metric"
         ax.set_title(title or f"{key}: claims over the official series / 声明与官方数据", fontsize=11)
         ax.set_ylabel(f"{key} ({unit})" if unit else key)
@@ -387,6 +456,9 @@ def metric_timeline(
             ax.legend(loc="best", fontsize=8)
         ax.grid(True, alpha=0.3)
         fig.tight_layout()
+        # labels with the surface, placed once the layout is final so that no two overprint
+        _place_labels(ax, [(r["x"], r["y"], str(r.get("surface", ""))) for r in
+                           sorted(plotted, key=lambda r: (r["x"], r["y"]))])
 
     def frame(rows: list[dict]) -> Any:
         return pd.DataFrame(rows)
@@ -398,13 +470,14 @@ def metric_timeline(
 # ----------------------------------------------------------------- output
 
 def show(fig: Any) -> None:
-    """Display ``fig`` in the running notebook (as PNG) and close it."""
-    import matplotlib.pyplot as plt
-    from IPython.display import display
+    """Display ``fig`` in the running notebook (as PNG) once, and release it."""
+    import sys
 
-    with chart_context():
-        display(fig)
-    plt.close(fig)
+    from IPython.display import Image, display
+
+    display(Image(data=_png(fig), format="png"))
+    if "matplotlib.pyplot" in sys.modules:  # a figure made with pyplot elsewhere
+        sys.modules["matplotlib.pyplot"].close(fig)
 
 
 def save_png(fig: Any, path: str | Path) -> Path:

@@ -1,8 +1,11 @@
 """Write the claims and findings tables as CSV and Parquet (atomically).
 
-CSV cells must be scalars: list-, dict- and Decimal-valued cells (``claim_ids``,
-``doc_ids``, the evidence lists of findings) are written as JSON text.  Parquet keeps native types where Arrow can (lists of strings stay lists); a
-column Arrow cannot type (mixed floats and intervals, say) is stored as JSON text too.
+CSV files are for spreadsheets: UTF-8 with a byte-order mark (Excel opens Chinese text
+without mojibake) and flat columns — an interval cell (``observed``/``expected``) becomes
+``observed_value``, ``observed_low``, ``observed_high`` (and ``…_text``); a list of ids
+becomes one ``; ``-separated text; evidence spans read ``doc:start-end``.  No JSON in a
+cell.  Parquet keeps native types where Arrow can (lists of strings stay lists); a column
+Arrow cannot type (mixed floats and intervals, say) is stored as JSON text.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from typing import Any
 
 from factlib.report.files import atomic_write, atomic_write_with
 
-__all__ = ["to_scalar_frame", "write_table"]
+__all__ = ["flat_frame", "to_scalar_frame", "write_csv", "write_table"]
 
 
 def _json_default(obj: Any) -> Any:
@@ -52,6 +55,59 @@ def to_scalar_frame(df: Any, columns: list[str] | None = None) -> Any:
     return out
 
 
+def _flat_cell(v: Any) -> Any:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    if isinstance(v, Decimal):
+        return str(v)
+    if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
+        v = v.tolist()
+    if isinstance(v, dict):
+        if {"doc_id", "start", "end"} <= set(v):
+            return f"{v['doc_id']}:{v['start']}-{v['end']}"
+        return "; ".join(f"{k}={_flat_cell(x)}" for k, x in v.items() if _flat_cell(x) not in (None, ""))
+    if isinstance(v, (list, tuple, set, frozenset)):
+        items = sorted(v) if isinstance(v, (set, frozenset)) else v
+        return "; ".join(str(_flat_cell(x)) for x in items if _flat_cell(x) is not None)
+    return v
+
+
+def flat_frame(df: Any) -> Any:
+    """Copy of ``df`` with scalar cells only: dict columns split into ``col_key`` columns
+    (in place of the column), everything else compound joined as text."""
+    import pandas as pd
+
+    columns: dict[str, Any] = {}
+
+    def put(name: str, series: Any) -> None:
+        # a flat column (observed_value) and a nested one split into it share one column
+        columns[name] = columns[name].combine_first(series) if name in columns else series
+
+    for col in df.columns:
+        series = df[col]
+        if series.dtype == object and series.map(lambda v: isinstance(v, dict)).any():
+            keys: list[str] = []
+            for v in series:
+                if isinstance(v, dict):
+                    keys += [k for k in v if k not in keys]
+            if not {"doc_id", "start", "end"} <= set(keys):
+                for k in keys:
+                    put(f"{col}_{k}", series.map(
+                        lambda v, k=k: _flat_cell(v.get(k)) if isinstance(v, dict) else None).astype(object))
+                continue
+        if series.dtype == object and series.map(_is_compound).any():
+            series = series.map(_flat_cell)
+        put(col, series)
+    return pd.DataFrame(columns, index=df.index)
+
+
+def write_csv(df: Any, path: str | Path) -> Path:
+    """``df`` as a flat CSV in UTF-8 with a byte-order mark, written atomically."""
+    path = Path(path)
+    atomic_write(path, "\ufeff" + flat_frame(df).to_csv(index=False))
+    return path
+
+
 def _write_parquet(df: Any, path: Path) -> None:
     import pyarrow as pa
 
@@ -85,6 +141,6 @@ def write_table(df: Any, folder: str | Path, stem: str) -> list[Path]:
     """Write ``df`` as ``folder/stem.csv`` and ``folder/stem.parquet``; return the paths."""
     folder = Path(folder)
     csv_path, parquet_path = folder / f"{stem}.csv", folder / f"{stem}.parquet"
-    atomic_write(csv_path, to_scalar_frame(df).to_csv(index=False))
+    write_csv(df, csv_path)
     _write_parquet(df, parquet_path)
     return [csv_path, parquet_path]
