@@ -53,10 +53,20 @@ def clause_before(sentence: str, surface: str) -> str:
     return sentence[start:at]
 
 
+#: a sentence that announces targets before its numbers (今年发展主要预期目标是：国内生产总值增长5.5%左右)
+_PLAN_LEAD = re.compile(r"预期目标|主要目标|目标是|目标为|计划|规划|力争|争取")
+
+
+def _before(sentence: str, surface: str) -> str:
+    at = sentence.find(surface)
+    return sentence[:at] if at >= 0 else ""
+
+
 def is_plan(claims: pd.DataFrame) -> np.ndarray:
-    """Claims stated as a plan or a target (see ``_PLAN``)."""
-    return np.fromiter((bool(_PLAN.search(clause_before(str(s), str(f)))) for s, f in
-                        zip(claims["sentence"], claims["surface"])), dtype=bool, count=len(claims))
+    """Claims stated as a plan or a target: a plan word in the clause that introduces the number
+    (see ``_PLAN``) or a target announced earlier in the sentence (``_PLAN_LEAD``)."""
+    return np.fromiter((bool(_PLAN.search(clause_before(str(s), str(f))) or _PLAN_LEAD.search(_before(str(s), str(f))))
+                        for s, f in zip(claims["sentence"], claims["surface"])), dtype=bool, count=len(claims))
 
 
 def keyed_claims(claims: pd.DataFrame, columns: list[str], classes: pd.Series | None = None) -> pd.DataFrame:

@@ -18,7 +18,9 @@ Preparation adds columns the checks share (all vectorised):
 ``measure``              ``stock``, ``flow`` or ``event`` of the metric (lexicon), or ``''``
 ``ptype`` / ``gran``     point or interval, and the calendar unit, of the own period (the
                          extractor's ``period_type``/``granularity``, else read from the period)
-``akey``                 the area figures are compared within: the claim's ``area``, else ``CN``
+``akey``                 the area figures are compared within: the claim's ``area`` (a claim naming
+                         none takes its document's when the document's phrases name one area
+                         only), else ``CN``
 ``area_certain``         the claim states its area (a frame without any area is read as national)
 ``period_certain``       the period is explicit, inherited, from context or a release convention,
                          or relative to a known document date, and the extractor noted no
@@ -59,6 +61,9 @@ NATIONAL = "CN"
 #: area read from such a sentence is doubtful
 SUBNATIONAL_SCOPE = ("全省", "全区", "全市", "全州", "全县", "本省", "本市", "我省", "我市", "我区", "全自治区")
 _SCOPE = "(" + "|".join(SUBNATIONAL_SCOPE) + ")"
+#: words by which a change spans several periods (累计, 与2000年相比, 十二五期间, 三年来)
+_SPAN = (r"(累计|与\d{4}年相比|比\d{4}年|较\d{4}年|期间|以来|[两三四五六七八九十\d]+年来|近[两三四五六七八九十\d]+年"
+         r"|过去[两三四五六七八九十\d]+年)")
 #: period bases that make a period certain (unless the extractor noted a ``period_doubt``)
 CERTAIN_BASES = ("explicit", "inherited", "context", "release", "")
 
@@ -240,6 +245,14 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     df["gran"] = df["granularity"].where(df["granularity"] != "", gran)
 
     has_area = df["area"] != ""
+    # a claim naming no area in a document whose own phrases name one area only is of that area
+    named = df.loc[has_area & (df["area_basis"] == "phrase"), ["doc_id", "area"]].drop_duplicates()
+    single = named.groupby("doc_id")["area"].agg(lambda a: a.iloc[0] if len(a) == 1 else "")
+    doc_area = df["doc_id"].map(single).fillna("")
+    inherit = ~has_area & (doc_area != "")
+    df.loc[inherit, "area"] = doc_area[inherit]
+    df.loc[inherit, "area_basis"] = "document"
+    has_area = df["area"] != ""
     df["akey"] = df["area"].where(has_area, NATIONAL)
     # a frame with no area at all comes from an extractor or a user that does not give areas: national
     df["area_certain"] = has_area | (not has_area.any())
@@ -248,8 +261,12 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     clash = (df["area"] == NATIONAL) & (df["area_basis"] != "phrase") & (scope != "")
     df.loc[clash, "area_certain"] = False
 
+    # a change over several years (近三年累计下降10.08%, 2005年与2000年相比增长57.3%) read with a one-year period
+    prefix = pd.Series([sen[:max(sen.find(sur), 0)] for sen, sur in zip(df["sentence"], df["surface"])], index=df.index)
+    span = prefix.str.extract(_SPAN, expand=False).fillna("")
+    several = df["change"].isin(["rel_change", "abs_change", "pp_change"]) & (span != "") & df["gran"].isin(["year", "month"])
+    doubt = df["period_doubt"].where(~several, "“" + span + "”: a change over several periods read as one")
     basis = df["period_basis"].str.lower()
-    doubt = df["period_doubt"]
     # a period read relative to the document's date (今年, 年末 in a dated release) is certain when
     # the date is known
     dated = basis.eq("relative") & df["doc_date"].notna()
