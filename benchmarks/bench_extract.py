@@ -1,8 +1,9 @@
 """Throughput of the whole extraction pipeline on the simplified-Chinese benchmark corpus.
 
-Usage: python benchmarks/bench_extract.py [CORPUS_DIR] [--repeat N] [--no-jionlp]
+Usage: python benchmarks/bench_extract.py [CORPUS_DIR] [--shared PATH] [--repeat N] [--no-jionlp]
 
-Reads ``zh-hans-*.txt`` from the shared corpus (default ``../shared/corpus`` next to the repository),
+Reads ``zh-hans-*.txt`` from the shared corpus (default ``corpus/`` of ``--shared``, else of
+$FACTLIB_SHARED, else of ``../shared`` next to the repository),
 and for each file, in one process: loads it as a document (decode, clean, NFKC + t2s normalise,
 split sentences), extracts every claim (scan, qualifiers, kinds, units, metrics, periods, metric
 keys).  Prints characters per second, claims found and peak memory (tracemalloc and ru_maxrss).
@@ -58,10 +59,14 @@ def _time_jionlp(fn, lines: list[str]) -> tuple[float, int]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus", nargs="?", default=str(HERE.parent.parent / "shared" / "corpus"))
+    ap.add_argument("corpus", nargs="?", default=None)
+    ap.add_argument("--shared", default=os.environ.get("FACTLIB_SHARED") or str(HERE.parent.parent / "shared"),
+                    help="the shared folder (its corpus/ is the default corpus)")
     ap.add_argument("--repeat", type=int, default=3, help="rounds; the best of each is kept (default 3)")
     ap.add_argument("--no-jionlp", action="store_true")
     args = ap.parse_args()
+    if args.corpus is None:
+        args.corpus = os.path.join(args.shared, "corpus")
     files = sorted(glob.glob(os.path.join(args.corpus, "zh-hans-*.txt")))
     if not files:
         print(f"no zh-hans-*.txt files in {args.corpus}", file=sys.stderr)

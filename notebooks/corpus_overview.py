@@ -60,7 +60,7 @@ fr.show(fr.claims_by_kind_chart(ctx.claims))
 # %% [markdown]
 # ## Findings / 核查结果
 #
-# Sorted by verdict: contradicted, needs review, unverifiable, consistent.
+# Sorted by verdict: contradicted, needs review, consistent, unverifiable.
 
 # %%
 findings = fr.sort_findings(ctx.findings)

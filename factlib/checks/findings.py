@@ -75,22 +75,33 @@ def evidence_columns(claims: pd.DataFrame, rows: Sequence[Sequence[int]]) -> dic
     """Evidence of each finding (a list of claim row labels) as three columns parallel to its
     ``claim_ids``: ``evidence_doc_ids``, ``evidence_starts``, ``evidence_ends``."""
     doc = claims["doc_id"].to_numpy(dtype=object)
-    start = claims["start"].to_numpy()
-    end = claims["end"].to_numpy()
-    pos = rows  # row labels of the prepared claims, which are their positions
-    # single-row findings are the common case: one fancy-index per column
-    if all(len(r) == 1 for r in pos):
-        flat = np.fromiter((r[0] for r in pos), dtype=np.int64, count=len(pos))
-        return {
-            "evidence_doc_ids": [[str(d)] for d in doc[flat].tolist()],
-            "evidence_starts": [[int(s)] for s in start[flat].tolist()],
-            "evidence_ends": [[int(e)] for e in end[flat].tolist()],
-        }
-    return {
-        "evidence_doc_ids": [[str(doc[i]) for i in r] for r in pos],
-        "evidence_starts": [[int(start[i]) for i in r] for r in pos],
-        "evidence_ends": [[int(end[i]) for i in r] for r in pos],
-    }
+    if not all(type(d) is str for d in doc):
+        doc = np.array([str(d) for d in doc], dtype=object)
+    start = claims["start"].to_numpy().astype(np.int64, copy=False)
+    end = claims["end"].to_numpy().astype(np.int64, copy=False)
+    # row labels of the prepared claims are their positions; findings of one length at a time
+    # are a 2-D take, and ``tolist`` makes the lists (of str and int) in C
+    rows = [list(r) for r in rows]
+    out: dict[str, list] = {"evidence_doc_ids": [None] * len(rows), "evidence_starts": [None] * len(rows),
+                            "evidence_ends": [None] * len(rows)}
+    by_length: dict[int, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_length.setdefault(len(r), []).append(i)
+    for length, members in by_length.items():
+        if length == 0:
+            for i in members:
+                out["evidence_doc_ids"][i], out["evidence_starts"][i], out["evidence_ends"][i] = [], [], []
+            continue
+        pos = np.array([rows[i] for i in members], dtype=np.int64).reshape(len(members), length)
+        for name, values in (("evidence_doc_ids", doc[pos].tolist()), ("evidence_starts", start[pos].tolist()),
+                             ("evidence_ends", end[pos].tolist())):
+            if len(members) == len(rows):
+                out[name] = values
+                continue
+            column = out[name]
+            for i, v in zip(members, values):
+                column[i] = v
+    return out
 
 
 def evidence_for(claims: pd.DataFrame, rows: Sequence[Sequence[int]]) -> list[list[dict]]:

@@ -19,7 +19,8 @@ import pandas as pd
 
 from factlib.checks.prepare import NATIONAL, CheckContext, measure_class, period_shape
 from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_number, quote
-from factlib.checks.intervals import Verdict, overlap_verdict, rel_diff, tolerance
+from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
+from factlib.checks.verdicts import PHRASES, Verdict
 from factlib.checks.registry import register_check
 from factlib.vocab.lexicon import MetricLexicon, default_lexicon
 
@@ -269,18 +270,9 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     return out.drop(columns=["row"])
 
 
-_ZH = {
-    Verdict.CONSISTENT: "一致",
-    Verdict.CONTRADICTED: "不符",
-    Verdict.NEEDS_REVIEW: "不一致，需人工核对",
-    Verdict.UNVERIFIABLE: "无法核实",
-}
-_EN = {
-    Verdict.CONSISTENT: "consistent with",
-    Verdict.CONTRADICTED: "contradicted by",
-    Verdict.NEEDS_REVIEW: "at odds with",
-    Verdict.UNVERIFIABLE: "not verifiable against",
-}
+# the verdict phrases of checks.verdicts (a review adds its doubt in _explain)
+_ZH = {v: p.zh_with for v, p in PHRASES.items()}
+_EN = {v: p.en_with for v, p in PHRASES.items()}
 
 
 def _explain(doc, surface, key, period, source, url, exp_value, unit, verdict, rd, has_ref, note="") -> str:

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from factlib.checks.intervals import bounds
+from factlib.claims.intervals import bounds
 from factlib.claims.periods import period_granularity, period_type, split_base
 from factlib.vocab.lexicon import MetricLexicon
 
@@ -69,12 +69,10 @@ CERTAIN_BASES = ("explicit", "inherited", "context", "release", "")
 
 
 def _unit_dimensions() -> dict[str, str]:
-    try:
-        from factlib.vocab.tables import read_table
+    """Unit code -> dimension, from ``data/units.csv`` (a missing or broken table raises TableError)."""
+    from factlib.vocab.tables import read_table
 
-        return {r["code"]: r["dimension"] for r in read_table("units", required=("code", "dimension"))}
-    except Exception:  # the units table belongs to extraction; checks work without it
-        return {"%": "ratio", "pp": "ratio", "CNY": "money", "USD": "money"}
+    return {r["code"]: r["dimension"] for r in read_table("units", required=("code", "dimension"))}
 
 
 _DIMENSIONS: dict[str, str] | None = None

@@ -16,12 +16,10 @@ import pandas as pd
 from factlib.checks.prepare import CheckContext, prepare_claims
 from factlib.checks.findings import FINDING_COLUMNS, empty_findings, finalize
 from factlib.checks.registry import REGISTRY, Check, CheckRegistry
+from factlib.checks.verdicts import rank_column
 from factlib.vocab.lexicon import MetricLexicon, default_lexicon
 
 __all__ = ["check"]
-
-_VERDICT_ORDER = {"contradicted": 0, "needs_review": 1, "consistent": 2, "unverifiable": 3}
-
 
 def check(
     claims: pd.DataFrame,
@@ -37,7 +35,7 @@ def check(
 
     ``documents`` (Documents or a ``doc_id -> date`` mapping) supplies document dates when the
     claims have no ``doc_date`` column; the temporal check needs them.  Findings are sorted by
-    verdict (contradicted first), check and id; the columns are ``FINDING_COLUMNS``.
+    verdict (``checks.verdicts.ORDER``: contradicted first), check and id; the columns are ``FINDING_COLUMNS``.
     """
     lexicon = lexicon or default_lexicon()
     if reference is None:
@@ -53,7 +51,7 @@ def check(
     if not frames:
         return empty_findings()
     out = pd.concat(frames, ignore_index=True)
-    order = out["verdict"].map(_VERDICT_ORDER).fillna(9)
+    order = rank_column(out["verdict"])
     out = out.assign(_o=order).sort_values(["_o", "check", "finding_id"], kind="stable").drop(columns="_o")
     out = out.drop_duplicates("finding_id").reset_index(drop=True)
     return out[list(FINDING_COLUMNS)]

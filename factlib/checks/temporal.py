@@ -27,6 +27,7 @@ from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, quote
 from factlib.checks.intervals import Verdict
 from factlib.checks.registry import register_check
+from factlib.vocab.calendar import EN_MONTH_NAMES
 from factlib.vocab.lexicon import normalize_phrase
 from factlib.vocab.tables import read_table
 
@@ -98,9 +99,7 @@ def default_events() -> EventLexicon:
 
 
 _ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
+_MONTHS = {m: i for i, m in enumerate(EN_MONTH_NAMES, start=1)}
 _EN_DATE = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 
 

@@ -50,6 +50,7 @@ from factlib.checks.findings import empty_findings, quote
 from factlib.checks.intervals import Verdict, interval_dict
 from factlib.checks.registry import register_check
 from factlib.claims.numbers import english_number_words, parse_number
+from factlib.vocab.calendar import EN_MONTH_NAMES
 from factlib.vocab.lexicon import normalize_phrase
 
 __all__ = ["signatures", "doc_signatures", "count_shared", "select_pairs", "find_pairs", "align_sentences", "check_translation"]
@@ -118,8 +119,7 @@ def _pair_tokens(c: pd.DataFrame) -> pd.DataFrame:
     return out[out["sig"] != ""]
 
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
+_MONTHS = list(EN_MONTH_NAMES)
 _MONTH_RE = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _CN = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
 _MD_ZH = re.compile(rf"({_CN})月({_CN})[日号號]")

@@ -53,6 +53,7 @@ _HEADING_WORDS = re.compile(r"回顾|工作安排|重点工作|主要任务|总�
 _CLAUSE = re.compile(r"[，,；;。：:！？!?、\n]")
 #: the currency a bare 元 means in an economy with its own dollar
 _AREA_CURRENCY = {"HK": "HKD", "MO": "MOP", "TW": "TWD"}
+_BASE_BEFORE = re.compile(r"(?:与|同|较|比)\s*((?:19|20)[0-9]{2})\s*年(?:底|末)?\s*(?:相比|比较)")
 _MEASURED = frozenset(("count", "amount", "percent", "growth_rate", "pp_change", "multiple", "fraction"))
 _LIST_GAP = re.compile(r"^[\s、和及与,，]*$")
 _PAST_YEARS = re.compile(r"过去([一二三四五六七八九十0-9]+)年|([一二三四五六七八九十0-9]+)年来")
@@ -149,12 +150,18 @@ class ContextResolver:
         self.stock_words = re.compile(alternation(zh("stock_word")))
         self.flow_words = re.compile(alternation(zh("flow_word")))
         self.up_down = frozenset(w for r in ("up", "down", "change") for w in cues.words(r))
+        self._up_down_end = re.compile("(?:" + alternation(sorted(self.up_down)) + ")$")
+        zh_changes = sorted(w for w in self.up_down if not w.isascii())
+        self._change_word_zh = re.compile(alternation(zh_changes))
+        self._change_word2_zh = re.compile(alternation([w for w in zh_changes if len(w) > 1]))
+        self._change_aliases: dict[str, tuple[str, ...]] = {}
         # what may stand between a metric and its number: change words and words of stating (cues.csv)
         self._tail_words = re.compile(alternation(sorted({w for r in ("up", "down", "change", "stating")
                                                           for w in cues.words(r) if not w.isascii()})))
         self.change_before_zh = re.compile("(?:" + alternation([w for w in self.up_down if not w.isascii()])
                                            + r")(?:了|约|近|超过|超|逾|达)?\s*$")
         self.fillers = tuple(sorted((w for w in cues.words("filler") if not w.isascii()), key=lambda w: (-len(w), w)))
+        self._fillers_lead = re.compile(r"(?:(?:" + alternation(list(self.fillers)) + r")[\s,，、:：]*)+")
         self.lead_words = tuple(sorted({w for r in ("lead_verb", "filler", "plan", "predicate") for w in cues.words(r)
                                         if not w.isascii()}, key=lambda w: (-len(w), w)))
         # time words with a doubt or a point shape, by word (simplified, lower case)
@@ -264,7 +271,9 @@ class ContextResolver:
         for i in range(len(claims) - 1, -1, -1):
             list_len[i] = list_len[i + 1] if i + 1 < len(claims) and pos_in_list[i + 1] > 0 else pos_in_list[i] + 1
         sent_keys: list[str] = []
+        sent_spans: list[tuple[int, int]] = []  # measured claims so far in the sentence (sentence offsets)
         para_key = ""
+        last_text, nsent = None, ""
         for ci, c in enumerate(claims):
             s_start = ts[c.sentence_id] if ts is not None and c.sentence_id < len(ts) else max(0, c.start - 200)
             if c.sentence_id != last_sent:
@@ -275,10 +284,12 @@ class ContextResolver:
                 if new_para:
                     sent_period = ""
                 prev_plan = "" if new_para else cur_plan
-                cur_plan = plan_in(_norm(c.sentence))
+                last_text, nsent = c.sentence_id, _norm(c.sentence)
+                cur_plan = plan_in(nsent)
                 last_sent = c.sentence_id
                 prev_key_by_sent = ""
                 sent_keys = []
+                sent_spans = []
                 if new_para:
                     para_key = ""
                 first_of_sentence = True
@@ -287,7 +298,8 @@ class ContextResolver:
                     first_sid = c.sentence_id
             sent = c.sentence
             local = c.start - s_start
-            nsent = _norm(sent)
+            if c.sentence_id != last_text:
+                last_text, nsent = c.sentence_id, _norm(sent)  # one normalisation per sentence
             heading = self._heading_at(headings, h_starts, c.start) if headings else ("", "")
             h_single, h_run = heading
             run = cur_plan or prev_plan or h_run
@@ -297,8 +309,9 @@ class ContextResolver:
                            doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
                            pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
                            (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
-                           [(p.start - s_start, p.end - s_start) for p in out if p.sentence_id == c.sentence_id
-                            and p.kind in _MEASURED])
+                           tuple(sent_spans))
+            if c.kind in _MEASURED:
+                sent_spans.append((c.start - s_start, c.end - s_start))
             if c2.period and c2.period_basis in ("explicit", "relative", "inherited", "release") \
                     and c2.kind not in ("year", "date") and c2.change in ("level", "abs_change", "rel_change", "pp_change") \
                     and first_of_sentence:
@@ -443,6 +456,13 @@ class ContextResolver:
                 ptype = "interval" if len(own) == 4 else ""
             if not ptype and change in ("abs_change",) and len(own) == 4 and measure != "stock":
                 ptype = "interval"
+        if change in ("abs_change", "rel_change", "pp_change") and not base and not en:
+            # 2005年与2000年相比，国内生产总值增长57.3%: an explicit base in an earlier clause
+            bm = None
+            for bm in _BASE_BEFORE.finditer(before):
+                pass
+            if bm is not None and bm.group(1) != own[:4]:
+                base = bm.group(1)
         if change in ("abs_change", "rel_change", "pp_change") and not base:
             average = (self.average_en if en else self.average_zh).search(before)
             if not en and self.vs_area_zh.search(clause):
@@ -527,13 +547,16 @@ class ContextResolver:
     def _alias_holds_change(self, clause: str, key: str) -> bool:
         """An alias of ``key`` that holds the change word stands in the clause (城镇新增就业, 减少农村贫困人口,
         对世界经济增长的贡献率), and no other change word follows it."""
-        info = self.lexicon.info(key)
-        for a in info.aliases_zh:
-            if self.rate_noun_zh.search(a):
-                continue  # 居民消费价格涨幅2%: the number is the rate of change itself
-            if any(w in a for w in self.up_down if not w.isascii()) and a in clause:
+        aliases = self._change_aliases.get(key)
+        if aliases is None:
+            # 居民消费价格涨幅2%: an alias with a rate noun names the rate of change itself, not a level
+            aliases = self._change_aliases[key] = tuple(
+                a for a in self.lexicon.info(key).aliases_zh
+                if not self.rate_noun_zh.search(a) and self._change_word_zh.search(a))
+        for a in aliases:
+            if a in clause:
                 rest = clause[clause.index(a) + len(a):]
-                return not any(w in rest for w in self.up_down if not w.isascii() and len(w) > 1)
+                return self._change_word2_zh.search(rest) is None
         return False
 
     def _key(self, c: Claim, nsent: str, local: int, clause_start: int, en: bool, prev_key: str,
@@ -697,17 +720,12 @@ class ContextResolver:
 
     def _strip(self, s: str) -> str:
         s = s.strip(" ,，、:：;；的")
-        changed = True
-        while changed and s:
-            changed = False
-            for w in self.fillers:
-                if s.startswith(w):
-                    s = s[len(w):].lstrip(" ,，、:：")
-                    changed = True
-        for w in sorted(self.up_down, key=lambda w: (-len(w), w)):
-            if s.endswith(w) and len(s) > len(w):
-                s = s[:-len(w)]
-                break
+        lead = self._fillers_lead.match(s)
+        if lead is not None:
+            s = s[lead.end():]
+        m = self._up_down_end.search(s)
+        if m is not None and m.start() > 0:
+            s = s[:m.start()]
         return s.strip(" ,，、的为达")
 
     def _explained_tail(self, tail: str) -> bool:
@@ -730,7 +748,7 @@ class ContextResolver:
         for w in self.lead_words:
             if w in h:
                 h = h.replace(w, " ")
-        for m in sorted(self.areas.find_all(h), key=lambda a: -(a.end - a.start)):
+        for m in sorted(self.areas.find_all(h, simplified=True), key=lambda a: -(a.end - a.start)):
             h = h.replace(m.surface, " ")
         h = self.scope_re.sub(" ", h)
         h = re.sub(r"[一二三四五六七八九十两]+年(?:累计|来|间)?|全社会|^全$", " ", h)
@@ -775,7 +793,7 @@ class ContextResolver:
         clause = nsent[clause_start:max(clause_start, local)]
         if en:
             clause = clause + " " + nsent[local:local + 40]  # 4,000 UK adults: the counted noun's area
-        found = [a for a in self.areas.find_all(clause) if a.code != "WORLD"]
+        found = [a for a in self.areas.find_all(clause, simplified=True) if a.code != "WORLD"]
         found = [a for a in found if not national_in_subnational(a.code, a.start <= 1)]
         if found:
             return found[-1].code, "phrase"
@@ -784,7 +802,7 @@ class ContextResolver:
         if inherit and prev_area is not None and prev_area[0]:
             return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
         head = nsent[:max(0, local)]
-        found = [a for a in self.areas.find_all(head[:60]) if a.code != "WORLD"]
+        found = [a for a in self.areas.find_all(head[:60], simplified=True) if a.code != "WORLD"]
         found = [a for a in found if not (doc_area and a.code in self.areas.ancestors(doc_area))]
         if found:
             return found[0].code, "sentence"

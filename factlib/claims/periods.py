@@ -135,7 +135,12 @@ class TimeWords:
         return self.words.get(word.lower())
 
     def resolve(self, tw: TimeWord, doc_date: dt.date | None) -> str:
-        """The period of a time word standing alone, relative to the document date ('' if unknown)."""
+        """The period of a time word standing alone, relative to the document date ('' if unknown,
+        and '' when it would leave the years 1000–2999: 明年 in a document dated 2999-12-31)."""
+        period = self._resolve(tw, doc_date)
+        return period if not period or "1000" <= period[:4] <= "2999" else ""
+
+    def _resolve(self, tw: TimeWord, doc_date: dt.date | None) -> str:
         if tw.type == "vague" or doc_date is None:
             return ""
         if tw.type == "rel_year":
@@ -144,7 +149,10 @@ class TimeWords:
             m = doc_date.year * 12 + doc_date.month - 1 + tw.offset
             return f"{m // 12:04d}-{m % 12 + 1:02d}"
         if tw.type == "rel_day":
-            return (doc_date + dt.timedelta(days=tw.offset)).isoformat()
+            try:
+                return (doc_date + dt.timedelta(days=tw.offset)).isoformat()
+            except OverflowError:
+                return ""
         # a part of the year without a year: the latest such part that has begun by the document date
         a, _b = tw.months or (1, 12)
         year = doc_date.year if a <= doc_date.month else doc_date.year - 1

@@ -18,6 +18,7 @@ COMMANDS = {
     "check": ("factlib.cli.check", "cross-check claims and print findings"),
     "report": ("factlib.cli.report", "run the notebooks over a corpus and write HTML reports"),
     "reference": ("factlib.cli.reference", "import official data as reference rows; show the shipped coverage"),
+    "serve": ("factlib.cli.serve", "browse a claim store (claims, findings, documents) in Datasette"),
 }
 
 
@@ -44,6 +45,25 @@ def _wanted_commands() -> set[str]:
     return {a for a in argv if a in COMMANDS} or set()
 
 
+def _terminate(signum, frame):  # noqa: ARG001
+    """SIGTERM unwinds like Ctrl-C: ``finally`` blocks stop workers and kernels, remove temporaries."""
+    raise SystemExit(128 + signum)
+
+
+def _user_error(exc: BaseException) -> str | None:
+    """The one-line message of an expected failure (a damaged store, a refused output), else None."""
+    from factlib.cli.output import OutputError
+    from factlib.report.files import OutputFolderError
+    from factlib.run.store import StoreError
+    from factlib.vocab.tables import TableError
+
+    if isinstance(exc, (StoreError, OutputError, OutputFolderError)):
+        return str(exc)
+    if isinstance(exc, TableError):  # a reference or vocabulary table that cannot be read
+        return f"table: {exc}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     if argv is not None:
         sys.argv = [sys.argv[0], *argv]
@@ -52,12 +72,28 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "_module", None):
         parser.print_help()
         return 2
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    else:  # pragma: no cover - called from a thread: leave signals alone
+        previous = None
     try:
         return int(import_module(args._module).run(args) or 0)
     except BrokenPipeError:  # `factlib extract ... | head`
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        message = _user_error(exc)
+        if message is None:
+            raise
+        print(f"factlib: {message}", file=sys.stderr)
+        return 2
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

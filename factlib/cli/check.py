@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import sys
-import tempfile
 
 HELP = "cross-check claims and print findings"
 
@@ -26,11 +24,13 @@ def configure(parser) -> None:
                              "figures, the sentence as the quote (repeatable)")
     parser.add_argument("--check", action="append", default=None, metavar="NAME",
                         help="run only this check (repeatable); default: all registered checks")
-    parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    parser.add_argument("--format", choices=("jsonl", "csv", "claimreview"), default="jsonl",
+                        help="jsonl (default), csv, or claimreview: schema.org ClaimReview JSON-LD for "
+                             "each contradicted or consistent finding")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     from factlib.run.local import add_arguments
 
-    add_arguments(parser)  # --engine, --scheduler, --partitions, --workers, --store
+    add_arguments(parser)  # --engine, --scheduler, --partitions, --workers, --store, --verify
 
 
 def _clean(value):
@@ -48,6 +48,10 @@ def render(findings, fmt: str) -> str:
     ``evidence`` as ``[{doc_id, start, end}]``) rendered from the findings' flat columns."""
     from factlib.checks.findings import NESTED_COLUMNS, nested_records
 
+    if fmt == "claimreview":
+        from factlib.report.claimreview import claim_reviews, claim_reviews_json
+
+        return claim_reviews_json(claim_reviews(findings))
     records = nested_records(findings)
     if fmt == "csv":
         import pandas as pd
@@ -55,56 +59,85 @@ def render(findings, fmt: str) -> str:
         frame = pd.DataFrame(records, columns=list(NESTED_COLUMNS))
         for column in ("claim_ids", "doc_ids", "observed", "expected", "evidence"):
             frame[column] = [json.dumps(_clean(v), ensure_ascii=False) for v in frame[column]]
-        return frame.to_csv(index=False)
+        from factlib.report.tabular import spreadsheet_safe
+
+        return spreadsheet_safe(frame).to_csv(index=False)  # formula-like text cells neutralised
     lines = [json.dumps(_clean(rec), ensure_ascii=False) for rec in records]
     return "".join(line + "\n" for line in lines)
 
 
 def _write(text: str, path: str | None) -> None:
-    if not path:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".factlib-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    from factlib.cli.output import atomic_text
+
+    with atomic_text(path) as out:
+        out.write(text)
 
 
 def run(args) -> int:
-    from factlib.run.local import run_check, uses_engine
+    from factlib.cli.common import print_messages, print_summary, reference_from_args
+    from factlib.cli.output import OutputError, check_output_file
+    from factlib.documents.load import list_sources
+    from factlib.run.local import uses_engine
 
-    if uses_engine(args):
-        return run_check(args, render, _write)
-    from factlib.checks import check
-    from factlib.claims.frame import claims_frame
-    from factlib.cli.common import reference_from_args, warn_load_error
-    from factlib.documents.load import LoadError, iter_documents
-
-    docs, failed = [], 0
-    for item in iter_documents(args.paths):
-        if isinstance(item, LoadError):
-            failed += 1
-            warn_load_error(item.path, item.reason)
-        else:
-            docs.append(item)
-    if not docs:
-        print("factlib: no documents loaded", file=sys.stderr)
-        return 1
+    if getattr(args, "engine", "pandas") != "dask" and getattr(args, "scheduler", None):
+        print("factlib: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    listing = list_sources(args.paths, exclude=[args.output] if args.output else ())
+    if args.output:
+        try:
+            check_output_file(args.output, listing.paths)
+        except OutputError as exc:
+            print(f"factlib: {exc}", file=sys.stderr)
+            return 2
     reference = reference_from_args(args)
     if reference is None:
         return 2
-    claims = claims_frame(docs)
+    if uses_engine(args):
+        return _run_engine(args, listing, reference)
+    from factlib.checks import check
+    from factlib.claims.frame import claims_frame
+    from factlib.run.loop import process_all
+
+    docs, claims, failed = [], [], 0
+    for result in process_all(listing, keep_documents=True):
+        print_messages(result.messages())
+        if result.ok:
+            docs.append(result.document)
+            claims.extend(result.claims)
+        else:
+            failed += 1
+    print_summary(listing, len(docs), failed)
+    if not docs:
+        print("factlib: no documents loaded", file=sys.stderr)
+        return 1
     try:
-        findings = check(claims, reference=reference, checks=args.check, documents=docs)
+        findings = check(claims_frame(claims), reference=reference, checks=args.check, documents=docs)
     except KeyError as exc:
         print(f"factlib: {exc.args[0]}", file=sys.stderr)
         return 2
+    if args.format == "claimreview":  # with the claims' sentences and the documents' URLs and titles
+        from factlib.report.claimreview import claim_reviews, claim_reviews_json
+
+        _write(claim_reviews_json(claim_reviews(findings, claims, docs, reference)), args.output)
+        return 0
+    _write(render(findings, args.format), args.output)
+    return 0
+
+
+def _run_engine(args, listing, reference) -> int:
+    """``--engine``/``--store``: findings from :func:`factlib.run.local.check_frame`."""
+    from factlib.cli.common import print_messages, print_summary
+    from factlib.run.local import check_frame
+
+    try:
+        findings = check_frame(listing, args.engine, args.scheduler, args.partitions, args.store,
+                               reference=reference, checks=args.check, workers=args.workers,
+                               verify=getattr(args, "verify", False))
+    except (KeyError, ValueError) as exc:
+        print(f"factlib: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 2
+    errors = findings.attrs.get("errors", [])
+    print_messages(errors + findings.attrs.get("warnings", []))
+    print_summary(listing, None, len(errors))
     _write(render(findings, args.format), args.output)
     return 0

@@ -13,21 +13,24 @@ def configure(parser) -> None:
 
 
 def run(args) -> int:
-    from factlib.cli.common import warn_load_error
-    from factlib.documents.load import LoadError, iter_documents
+    from factlib.cli.common import print_messages, print_summary
+    from factlib.documents.load import list_sources
+    from factlib.run.loop import process_all
 
+    listing = list_sources(args.paths)
     loaded = failed = 0
     out = sys.stdout
-    for item in iter_documents(args.paths):
-        if isinstance(item, LoadError):
+    for result in process_all(listing, extract=False, keep_documents=True):
+        print_messages(result.messages())
+        if not result.ok:
             failed += 1
-            warn_load_error(item.path, item.reason)
             continue
         loaded += 1
-        s = item.summary()
+        s = result.document.summary()
         line = {k: s[k] for k in ("id", "path", "title", "date", "lang", "encoding", "n_chars", "n_sentences", "sha256")}
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
         out.flush()
+    print_summary(listing, loaded, failed)
     return exit_status(loaded, failed, args.strict)
 
 

@@ -2,7 +2,9 @@
 
 PATH are files, folders or globs.  A document that cannot be loaded (or, exceptionally, whose
 extraction fails) gets a one-line error on standard error naming the file; the others go on.
-Without ``-o`` records go to standard output (jsonl or csv; parquet needs ``-o``).
+Without ``-o`` records go to standard output (jsonl or csv; parquet needs ``-o``).  ``-o`` is
+written atomically, never over one of the inputs; CSV text cells that a spreadsheet would run
+as a formula are neutralised (:func:`factlib.cli.output.safe_cell`).
 """
 from __future__ import annotations
 
@@ -20,59 +22,136 @@ def configure(parser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     from factlib.run.local import add_arguments
 
-    add_arguments(parser)  # --engine, --scheduler, --partitions, --workers, --store
+    add_arguments(parser)  # --engine, --scheduler, --partitions, --workers, --store, --verify
 
 
-def _claims(paths, errors: list[str]):
-    from factlib.cli.common import warn_load_error
-    from factlib.documents.load import LoadError, iter_documents
-    from factlib.claims.extract import default_extractor
+class _Tally:
+    """Counts documents as the loop goes (for the exit status and the summary line)."""
 
-    extractor = default_extractor()
-    for item in iter_documents(paths):
-        if isinstance(item, LoadError):
-            errors.append(item.path)
-            warn_load_error(item.path, item.reason)
-            continue
-        try:
-            claims = extractor.extract(item)
-        except Exception as exc:  # one bad document must not stop a batch
-            errors.append(item.path)
-            print(f"factlib: {item.path}: extraction failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-            continue
-        yield from claims
+    def __init__(self) -> None:
+        self.loaded = self.failed = 0
+
+
+def _claims(listing, tally: _Tally):
+    from factlib.cli.common import print_messages
+    from factlib.run.loop import process_all
+
+    for result in process_all(listing):
+        print_messages(result.messages())
+        if result.ok:
+            tally.loaded += 1
+            yield from result.claims
+        else:
+            tally.failed += 1
+
+
+def _write_records(records, fmt: str, out) -> int:
+    from factlib.claims.record import COLUMNS
+    from factlib.cli.output import safe_record
+
+    n = 0
+    if fmt == "csv":
+        w = csv.DictWriter(out, fieldnames=list(COLUMNS))
+        w.writeheader()
+        for rec in records:
+            w.writerow(safe_record(rec))
+            n += 1
+    else:
+        for rec in records:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+    return n
 
 
 def run(args) -> int:
-    from factlib.claims.record import COLUMNS
-    from factlib.run.local import run_extract, uses_engine
+    from factlib.cli.common import print_summary
+    from factlib.cli.output import OutputError, atomic_file, atomic_text, check_output_file
+    from factlib.documents.load import list_sources
+    from factlib.run.local import uses_engine
 
-    if uses_engine(args):
-        return run_extract(args)
-
-    errors: list[str] = []
-    n = 0
-    if args.format == "parquet":
-        if not args.output:
-            print("factlib: --format parquet needs -o FILE", file=sys.stderr)
+    if args.format == "parquet" and not args.output:
+        print("factlib: --format parquet needs -o FILE", file=sys.stderr)
+        return 2
+    if getattr(args, "engine", "pandas") != "dask" and getattr(args, "scheduler", None):
+        print("factlib: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    listing = list_sources(args.paths, exclude=[args.output] if args.output else ())
+    if args.output:
+        try:
+            if not (args.format == "parquet" and uses_engine(args) and not args.store):
+                check_output_file(args.output, listing.paths)
+        except OutputError as exc:
+            print(f"factlib: {exc}", file=sys.stderr)
             return 2
+    if uses_engine(args):
+        return _run_engine(args, listing)
+
+    tally = _Tally()
+    if args.format == "parquet":
         from factlib.claims.frame import claims_frame
 
-        claims_frame(_claims(args.paths, errors)).to_parquet(args.output, index=False)
-        return 0
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    try:
+        frame = claims_frame(_claims(listing, tally))
+        atomic_file(args.output, lambda tmp: frame.to_parquet(tmp, index=False))
+        print_summary(listing, tally.loaded, tally.failed)
+        return 0 if len(frame) or not tally.failed else 1
+    with atomic_text(args.output) as out:
         if args.format == "csv":
-            w = csv.DictWriter(out, fieldnames=list(COLUMNS))
-            w.writeheader()
-            for c in _claims(args.paths, errors):
-                w.writerow(c.to_record())
-                n += 1
+            n = _write_records((c.to_record() for c in _claims(listing, tally)), "csv", out)
         else:
-            for c in _claims(args.paths, errors):
-                out.write(json.dumps(c.to_record(), ensure_ascii=False) + "\n")
-                n += 1
-    finally:
-        if args.output:
-            out.close()
-    return 0 if n or not errors else 1
+            from factlib.claims.jsonl import write_jsonl
+
+            n = write_jsonl(_claims(listing, tally), out)  # the bytes of json.dumps, faster
+    print_summary(listing, tally.loaded, tally.failed)
+    return 0 if n or not tally.failed else 1
+
+
+def _parquet_folder_problem(folder: str, inputs) -> str | None:
+    """Why ``folder`` may not receive a partitioned Parquet output (it is replaced whole)."""
+    import os
+    import re
+
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        return "is a file; a partitioned Parquet output is a folder"
+    if not os.path.isdir(folder):
+        return None
+    ours = re.compile(r"part\.\d+\.parquet|_metadata|_common_metadata")
+    others = [f for f in sorted(os.listdir(folder)) if not ours.fullmatch(f)]
+    if others:
+        return (f"holds files factlib did not write ({', '.join(others[:3])}); "
+                "a partitioned Parquet output replaces the folder's contents: choose a new folder")
+    return None
+
+
+def _run_engine(args, listing) -> int:
+    """``--engine``/``--store``: claims from :func:`factlib.run.local.extract_frame`."""
+    from factlib.claims.record import COLUMNS
+    from factlib.cli.common import print_messages, print_summary
+    from factlib.cli.output import atomic_file, atomic_text, check_output_file
+    from factlib.run.local import extract_frame, write_claims
+
+    if args.format == "parquet" and args.store is None:
+        # a folder of Parquet files, written by the workers (or batch by batch)
+        problem = _parquet_folder_problem(args.output, listing.paths)
+        if problem:
+            print(f"factlib: -o {args.output}: {problem}", file=sys.stderr)
+            return 2
+        n, errors = write_claims(listing, args.output, args.engine, args.scheduler, args.partitions,
+                                 workers=args.workers)
+        print_messages(errors)
+        failed = sum(1 for _, r in errors if not str(r).startswith("warning: "))
+        print_summary(listing, None, failed)
+        return 0 if n or not failed else 1
+    frame = extract_frame(listing, args.engine, args.scheduler, args.partitions, args.store,
+                          workers=args.workers, verify=getattr(args, "verify", False))
+    errors = frame.attrs.get("errors", [])
+    print_messages(errors + frame.attrs.get("warnings", []))
+    print_summary(listing, None, len(errors))
+    if args.format == "parquet":
+        check_output_file(args.output, listing.paths)
+        atomic_file(args.output, lambda tmp: frame.to_parquet(tmp, index=False))
+        return 0
+    out = frame[list(COLUMNS)]
+    records = out.astype(object).where(out.notna(), None).to_dict(orient="records")
+    with atomic_text(args.output) as text_out:  # the same writer as the in-process path, so the bytes match
+        _write_records(records, args.format, text_out)
+    return 0 if len(frame) or not errors else 1

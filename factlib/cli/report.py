@@ -4,7 +4,10 @@ Executes the overview, one metric notebook per metric with claims, one alignment
 detected translation pair and one document report per document (papermill
 parameters, long-lived kernels in parallel workers), exports each to HTML without
 code, and writes ``index.html`` plus the claims and findings as CSV and Parquet.
-Exit status 1 when any notebook failed (the index shows which and why).
+A file that cannot be read is one line here and an entry on the index; the other
+documents get their reports.  The output folder must be new, empty or factlib's own
+(``--force`` writes beside other files).  Exit status 1 when any notebook failed (the
+index shows which and why).
 """
 from __future__ import annotations
 
@@ -19,8 +22,10 @@ def configure(parser) -> None:
     parser.add_argument("corpus", nargs="*", default=["seeds"], metavar="CORPUS",
                         help="documents: files, folders or globs (default: seeds/)")
     parser.add_argument("-o", "--output", default="reports", metavar="DIR", help="output folder (default: reports/)")
+    parser.add_argument("--force", action="store_true",
+                        help="write into an output folder that holds files factlib did not write (they are kept)")
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                        help="worker processes, each with one kernel (default: number of cores)")
+                        help="worker processes, each with one kernel (default: the cores, one per 24 notebooks)")
     parser.add_argument("--reference", action="append", default=None, metavar="CSV",
                         help="extra official figures (same schema as the shipped table); repeatable")
     parser.add_argument("--only", action="append", choices=_KINDS, default=None,
@@ -30,10 +35,15 @@ def configure(parser) -> None:
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.add_argument("--store", default=None, metavar="PATH",
                         help="claim store (SQLite) to read claims from; only new or changed files are extracted")
+    parser.add_argument("--verify", action="store_true",
+                        help="with --store: re-hash every file instead of trusting unchanged size and modification time")
 
 
 def run(args) -> int:
-    from factlib.report.batch import run_report
+    from factlib.cli.common import print_messages
+    from factlib.report.batch import run_report, skip_uri_grammars
+
+    skip_uri_grammars()  # this process is ours: no URI grammars compiled by `import nbformat`
 
     corpus = args.corpus[0] if len(args.corpus) == 1 else list(args.corpus)
     result = run_report(
@@ -45,9 +55,16 @@ def run(args) -> int:
         notebook_folder=args.notebooks,
         progress=not args.no_progress,
         store=args.store,
+        force=args.force,
+        verify=args.verify,
     )
+    print_messages(result.load_errors + result.warnings)
     for r in result.failed:
         print(f"factlib report: {r.job.output}: {r.error}", file=sys.stderr)
+    if result.load_errors or result.skipped:
+        parts = [f"{len(result.load_errors)} file(s) could not be read"] if result.load_errors else []
+        parts += [result.skipped] if result.skipped else []
+        print("factlib report: " + "; ".join(parts), file=sys.stderr)
     print(f"factlib report: {result.summary()}", file=sys.stderr)
     print(f"factlib report: open {result.index}", file=sys.stderr)
     return 0 if result.ok else 1

@@ -8,6 +8,7 @@ become line breaks, entities are decoded.  Markdown loses images and link target
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 __all__ = ["FrontMatterError", "Parsed", "parse_markup", "split_front_matter", "html_to_text", "markdown_to_text", "sniff_format"]
@@ -39,13 +40,21 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     import yaml
 
     block = text[m.end(): close.start()]
+    if len(block) > MAX_FRONT_MATTER:
+        raise FrontMatterError(f"front matter too long ({len(block)} characters; limit {MAX_FRONT_MATTER})")
     try:
-        meta = yaml.safe_load(block)
+        meta = yaml.load(block, Loader=_front_matter_loader())  # noqa: S506 (a SafeLoader subclass)
+    except FrontMatterError:
+        raise
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise FrontMatterError(f"broken front matter{where}: {problem}") from None
+    except RecursionError:
+        raise FrontMatterError("broken front matter: nested too deeply") from None
+    except (ValueError, TypeError, OverflowError) as e:  # a value YAML's constructors refuse
+        raise FrontMatterError(f"broken front matter: {e}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -54,8 +63,41 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     return meta, body.lstrip("\r\n")
 
 
+#: characters of YAML front matter read at most (real front matter is a few hundred)
+MAX_FRONT_MATTER = 64 * 1024
+
+
+def _front_matter_loader():
+    """A ``yaml.SafeLoader`` that refuses aliases (``*name``: a few hundred bytes of nested
+    aliases expand to gigabytes) and keeps timestamps as text (``2021-13-45`` is the date
+    reader's problem, not a ``ValueError`` inside YAML)."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        class FrontMatterLoader(yaml.SafeLoader):
+            def compose_node(self, parent, index):
+                if self.check_event(yaml.AliasEvent):
+                    event = self.peek_event()
+                    raise FrontMatterError(
+                        f"front matter uses a YAML alias (*{event.anchor}) at line {event.start_mark.line + 2}; "
+                        "aliases are not read (write the value out)")
+                return super().compose_node(parent, index)
+
+        FrontMatterLoader.yaml_implicit_resolvers = {
+            first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+        _LOADER = FrontMatterLoader
+    return _LOADER
+
+
+_LOADER = None
+
 _HTML_HINT = re.compile(r"<(?:p|div|br|span|html|body|img|a|h[1-6]|li|table|section|article)\b[^>]*>", re.I)
-_MD_HINT = re.compile(r"!\[[^\]]*\]\([^)]*\)|^#{1,6} |\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)", re.M)
+# bracket and parenthesis runs stop at the next opening one too, so no search scans to the end of
+# the text from every '[' (64k '[' would take quadratic time)
+_MD_HINT = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|^#{1,6} |\*\*[^*\n]+\*\*|\[[^\[\]\n]+\]\([^()\s]+\)", re.M)
 
 
 def sniff_format(body: str, suffix: str = "") -> str:
@@ -94,8 +136,18 @@ def html_to_text(html: str) -> str:
 
 
 def _walk(node, out: list[str]) -> None:
-    child = node.child
-    while child is not None:
+    """Text of ``node``'s children in document order, block elements on their own lines.
+
+    Iterative (an explicit stack), so 100k nested unclosed tags cannot exhaust the recursion limit.
+    """
+    stack: list = [(node.child, False)]
+    while stack:
+        child, block_after = stack.pop()
+        if child is None:
+            if block_after:
+                out.append("\n")
+            continue
+        stack.append((child.next, False))
         tag = child.tag
         if tag == "-text":
             out.append(child.text_content or "")
@@ -107,16 +159,15 @@ def _walk(node, out: list[str]) -> None:
             block = tag in _BLOCK_TAGS
             if block:
                 out.append("\n")
-            _walk(child, out)
-            if block:
-                out.append("\n")
-        child = child.next
+                stack.append((None, True))  # the newline after the element's children
+            stack.append((child.child, False))
 
 
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
-_MD_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")  # the specification of strip_emphasis
+_DELIMS = re.compile(r"(?=(\*\*|__))")
 _MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M)
 
 
@@ -125,9 +176,45 @@ def markdown_to_text(md: str) -> str:
     s = _MD_IMAGE.sub("", md)
     s = _MD_LINK.sub(r"\1", s)
     s = _MD_HEADING.sub("", s)
-    s = _MD_EMPH.sub(r"\2", s)
+    s = strip_emphasis(s)
     s = _MD_RULE.sub("", s)
     return tidy(s)
+
+
+def strip_emphasis(s: str) -> str:
+    """``_MD_EMPH.sub(r"\\2", s)`` in O(n log n): the regex's lazy ``.+?`` rescans the rest of the
+    line from every unmatched ``**``/``__`` (``'__a ' * 16000`` takes seconds).
+
+    Same leftmost-first rule: an opener (``**`` or ``__`` followed by a non-space) closes at the
+    nearest same delimiter on its line that is preceded by a non-space and leaves at least one
+    character between them.
+    """
+    if "**" not in s and "__" not in s:
+        return s
+    # every occurrence (overlapping) of each delimiter; closers are those after a non-space
+    where: dict[str, list[int]] = {"**": [], "__": []}
+    for m in _DELIMS.finditer(s):
+        where[m[1]].append(m.start())
+    closers = {d: [q for q in qs if q > 0 and not s[q - 1].isspace()] for d, qs in where.items()}
+    candidates = sorted((p, d) for d, qs in where.items() for p in qs)
+    out: list[str] = []
+    done = 0
+    for p, d in candidates:
+        if p < done or p + 2 >= len(s) or s[p + 2].isspace():
+            continue
+        line_end = s.find("\n", p)
+        if line_end < 0:
+            line_end = len(s)
+        qs = closers[d]
+        i = bisect_left(qs, p + 3)
+        if i == len(qs) or qs[i] + 2 > line_end:
+            continue
+        q = qs[i]
+        out.append(s[done:p])
+        out.append(s[p + 2:q])
+        done = q + 2
+    out.append(s[done:])
+    return "".join(out)
 
 
 _SPACES = " \t\u3000\xa0"

@@ -25,6 +25,7 @@ published the figure: the vintage a claim dated before a revision is held to) an
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -36,11 +37,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from factlib.checks.intervals import bounds
+from factlib.claims.intervals import bounds
 from factlib.claims.numbers import NUMBER_RE, parse_number
 from factlib.vocab.lexicon import MetricLexicon, default_lexicon
 from factlib.vocab.t2s import to_simplified
-from factlib.vocab.tables import read_table
+from factlib.vocab.tables import TableError, read_table
 from factlib.vocab.units import default_units
 
 __all__ = ["REFERENCE_COLUMNS", "OPTIONAL_COLUMNS", "TIERS", "load_reference", "default_reference_path",
@@ -84,11 +85,23 @@ def default_reference_paths() -> list[Path]:
 
 def _read(path: Path) -> pd.DataFrame:
     rows = read_table(path, required=REFERENCE_COLUMNS)
+    for n, row in enumerate(rows, start=1):
+        if not _finite_number(row.get("value") or ""):
+            raise TableError(f"{path}: row {n}: value {(row.get('value') or '').strip()!r} is not a finite number")
     frame = pd.DataFrame(list(rows), dtype=object)
     if frame.empty:
         frame = pd.DataFrame({c: pd.Series(dtype=object) for c in REFERENCE_COLUMNS})
     frame["origin"] = str(path)
     return frame
+
+
+def _finite_number(text: str) -> bool:
+    """True for a decimal number that is finite as a float too (``abc`` and ``1e999`` are not)."""
+    try:
+        number = Decimal(text.strip())
+    except InvalidOperation:
+        return False
+    return number.is_finite() and math.isfinite(float(number))
 
 
 def _norm(text: str) -> str:

@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ __all__ = [
 LEVEL_KINDS = frozenset({"count", "amount", "percent", "fraction", "other"})
 
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">", "p")
+#: a colour per verdict (the order of the bars is ``factlib.checks.verdicts.ORDER``)
 VERDICT_COLOURS = {
     "contradicted": "#d62728",
     "needs_review": "#ff9f1c",
@@ -228,6 +229,8 @@ def findings_by_verdict_chart(findings: Any):
     """Stacked bars: findings per check, coloured by verdict."""
     import matplotlib
 
+    from factlib.checks.verdicts import ORDER
+
     with chart_context():
         if len(findings) == 0:
             fig, ax = _subplots((7, 1.6))
@@ -235,9 +238,8 @@ def findings_by_verdict_chart(findings: Any):
             ax.set_axis_off()
             return fig
         table = findings.groupby(["check", "verdict"]).size().unstack(fill_value=0)
-        order = [v for v in VERDICT_COLOURS if v in table.columns] + [
-            v for v in table.columns if v not in VERDICT_COLOURS
-        ]
+        known = [v.value for v in ORDER]
+        order = [v for v in known if v in table.columns] + [v for v in table.columns if v not in known]
         table = table[order]
         fig, ax = _subplots((9, max(2.2, 0.5 * len(table) + 1.2)))
         left = [0] * len(table)
@@ -411,7 +413,14 @@ def metric_timeline(
         # one official line per kind of period, so a half-year flow (2023-01/2023-06) is
         # never joined to annual totals (2022, 2023) by a misleading segment
         shapes: dict[str, list[dict]] = {}
-        for r in ref_rows:
+        # official figures from ten years before the first claim on (a lone 1997 figure
+        # would squash the years the claims are about); the table under the chart lists all
+        drawn = ref_rows
+        if plotted:
+            first = min(r["x"] for r in plotted)
+            start = first - timedelta(days=3653)
+            drawn = [r for r in ref_rows if r["x"] >= start] or ref_rows
+        for r in drawn:
             shapes.setdefault(_period_shape(r.get("period")), []).append(r)
         for i, (shape, rows) in enumerate(sorted(shapes.items(), key=lambda kv: -len(kv[1]))):
             label = f"official, {shape} / 官方数据（{_SHAPE_ZH.get(shape, shape)}）"
@@ -421,7 +430,7 @@ def metric_timeline(
         docs = list(dict.fromkeys(str(r.get(label_column)) for r in plotted))
         colours = matplotlib.colormaps["tab10"].colors
         style = {d: (MARKERS[i % len(MARKERS)], colours[i % len(colours)]) for i, d in enumerate(docs)}
-        ys = [r["y"] for r in plotted + ref_rows]
+        ys = [r["y"] for r in plotted + drawn]
         span = (max(ys) - min(ys)) if ys else 0.0
         arrow = span * 0.08 or (abs(ys[0]) * 0.05 if ys else 1.0)
         for r in plotted:

@@ -39,7 +39,16 @@ __all__ = [
     "translation_pairs",
 ]
 
-VERDICT_ORDER = ("contradicted", "needs_review", "unverifiable", "consistent")
+
+
+def __getattr__(name: str) -> Any:
+    # VERDICT_ORDER: the one verdict order (factlib.checks.verdicts.ORDER) as plain strings, read
+    # on first use (importing factlib.checks loads pandas and every check)
+    if name == "VERDICT_ORDER":
+        from factlib.checks.verdicts import ORDER
+
+        return tuple(v.value for v in ORDER)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -50,7 +59,9 @@ class ReportContext:
     claims: Any
     findings: Any
     reference: Any = None
-    errors: list[Any] = field(default_factory=list)
+    errors: list[Any] = field(default_factory=list)       # LoadError of each file that could not be read
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, "warning: …") of files read
+    skipped: str | None = None                             # what the corpus folders held but were not read
 
     def document(self, doc_id: str) -> Any:
         """The document with this id (KeyError when absent)."""
@@ -145,6 +156,7 @@ def load_context(
     use_cache: bool = True,
     context_file: str | os.PathLike[str] | None = None,
     store: str | os.PathLike[str] | None = None,
+    verify: bool = False,
 ) -> ReportContext:
     """Load ``corpus`` (folder, glob, file or list), extract its claims and check them.
 
@@ -153,7 +165,9 @@ def load_context(
     ``context_file`` is a context ``factlib report`` computed once for the whole batch
     (:func:`save_context`); it is used only when it was made from exactly these files.
     ``store`` is a claim store (:mod:`factlib.run.store`): claims are read from it, and only new or
-    changed files are extracted (and stored) first.
+    changed files are extracted (and stored) first (``verify``: every file re-hashed).  Every
+    file goes through :func:`factlib.run.loop.process`: one that cannot be read is an entry of
+    ``ctx.errors`` and the others go on.
     """
     import factlib
 
@@ -163,18 +177,24 @@ def load_context(
         return _CACHE[key]
     ctx = _from_file(str(context_file), key) if context_file else None
     if ctx is None:
-        docs = factlib.load_corpus(_corpus_files(corpus))
-        errors = list(getattr(docs, "errors", []) or [])
-        documents = list(docs)
-        if store is None:
-            claims = factlib.claims_frame(documents)
-        else:  # read from the claim store; extract only new or changed files
-            from factlib.run.local import extract_frame
+        from factlib.documents.load import LoadError, Source, list_sources
+        from factlib.run.local import extract_frame, results_frame
+        from factlib.run.loop import process_all
 
-            claims = extract_frame([d.path for d in documents], store=store)
+        listing = list_sources(corpus)
+        # with a store the claims come from it: here the documents are only loaded
+        results = list(process_all(listing, extract=store is None, keep_documents=True))
+        errors = [LoadError(r.path, r.error or "") for r in results if not r.ok]
+        documents = [r.document for r in results if r.ok]
+        if store is None:
+            claims = results_frame(results).drop(columns=["doc_date"])
+        else:  # read from the claim store; extract only new or changed files
+            claims = extract_frame([Source(d.path, d.id) for d in documents], store=store, verify=verify)
+        warnings = [m for r in results if r.ok for m in r.messages()]
         ref = factlib.load_reference(_reference_paths(reference), include_default=include_default_reference)
         findings = factlib.check(claims, reference=ref)
-        ctx = ReportContext(documents=documents, claims=claims, findings=findings, reference=ref, errors=errors)
+        ctx = ReportContext(documents=documents, claims=claims, findings=findings, reference=ref, errors=errors,
+                            warnings=warnings, skipped=listing.summary())
     if use_cache:
         _CACHE[key] = ctx
         while len(_CACHE) > _CACHE_SIZE:
@@ -215,8 +235,9 @@ def sort_findings(findings: Any) -> Any:
     """Findings ordered by verdict (contradicted first), then check, metric and period."""
     if len(findings) == 0:
         return findings
-    rank = {v: i for i, v in enumerate(VERDICT_ORDER)}
-    out = findings.assign(_rank=findings["verdict"].map(lambda v: rank.get(v, len(rank))))
+    from factlib.checks.verdicts import rank
+
+    out = findings.assign(_rank=findings["verdict"].map(rank))
     cols = ["_rank"] + [c for c in ("check", "metric_key", "period", "finding_id") if c in out]
     return out.sort_values(cols, kind="stable", na_position="last").drop(columns="_rank").reset_index(drop=True)
 
@@ -379,13 +400,15 @@ def _alignment_row(a: dict | None, b: dict | None, finding: dict | None) -> dict
 
 def overview_summary(ctx: ReportContext) -> dict[str, Any]:
     """Counts for the overview's summary line (documents, claims, findings by verdict)."""
+    from factlib.checks.verdicts import ORDER
+
     verdicts = ctx.findings["verdict"].value_counts().to_dict() if len(ctx.findings) else {}
     return {
         "documents": len(ctx.documents),
         "load_errors": len(ctx.errors),
         "claims": len(ctx.claims),
         "findings": len(ctx.findings),
-        **{v: int(verdicts.get(v, 0)) for v in VERDICT_ORDER},
+        **{v.value: int(verdicts.get(v, 0)) for v in ORDER},
     }
 
 

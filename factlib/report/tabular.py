@@ -6,18 +6,49 @@ without mojibake) and flat columns — an interval cell (``observed``/``expected
 becomes one ``; ``-separated text; evidence spans read ``doc:start-end``.  No JSON in a
 cell.  Parquet keeps native types where Arrow can (lists of strings stay lists); a column
 Arrow cannot type (mixed floats and intervals, say) is stored as JSON text.
+
+CSV text cells a spreadsheet would run as a formula are neutralised (:func:`safe_cell`).
 """
 from __future__ import annotations
 
 import json
 import math
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from factlib.report.files import atomic_write, atomic_write_with
 
-__all__ = ["flat_frame", "to_scalar_frame", "write_csv", "write_table"]
+__all__ = ["flat_frame", "safe_cell", "safe_record", "spreadsheet_safe", "to_scalar_frame", "write_csv",
+           "write_table"]
+
+_FORMULA = re.compile(r"[=+\-@\t\r]")
+_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: text starting with ``= + - @``, a tab or a carriage
+    return gets a leading ``'`` (formula injection); numbers and numeric text (``-3.5``, ``+12%``)
+    stay as they are."""
+    if isinstance(value, str) and value and _FORMULA.match(value) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def safe_record(record: dict) -> dict:
+    """:func:`safe_cell` on every value of a row."""
+    return {k: safe_cell(v) for k, v in record.items()}
+
+
+def spreadsheet_safe(df: Any) -> Any:
+    """Copy of ``df`` whose text columns went through :func:`safe_cell` (numeric columns untouched)."""
+    out = df.copy()
+    for col in out.columns:
+        dtype = str(out[col].dtype)
+        if dtype in ("object", "string", "category") or dtype.startswith("string"):
+            out[col] = out[col].astype(object).map(safe_cell)
+    return out
 
 
 def _json_default(obj: Any) -> Any:
@@ -104,7 +135,7 @@ def flat_frame(df: Any) -> Any:
 def write_csv(df: Any, path: str | Path) -> Path:
     """``df`` as a flat CSV in UTF-8 with a byte-order mark, written atomically."""
     path = Path(path)
-    atomic_write(path, "\ufeff" + flat_frame(df).to_csv(index=False))
+    atomic_write(path, "\ufeff" + spreadsheet_safe(flat_frame(df)).to_csv(index=False))
     return path
 
 

@@ -150,9 +150,12 @@ def partition_paths(paths: Sequence[str], partitions: int | None = None, *, work
     return chunks
 
 
-def _size(path: str) -> int:
+def _size(item) -> int:
+    """Bytes of a file given as a path, a ``Source`` or a ``(source, sha)`` pair (0 if unreadable)."""
+    if isinstance(item, tuple):
+        item = item[0]
     try:
-        return os.path.getsize(path)
+        return os.path.getsize(getattr(item, "path", item))
     except OSError:
         return 0
 
@@ -168,29 +171,24 @@ def _frame(claims: list, dates: list, docs: list[int], seqs: list[int]) -> pd.Da
     return frame
 
 
-def extract_partition(paths: Sequence[str], first: int = 0) -> pd.DataFrame:
-    """Claims of ``paths`` (read here, in the worker), with ``doc_date``, ``_doc``, ``_seq``.
+def extract_partition(paths: Sequence, first: int = 0) -> pd.DataFrame:
+    """Claims of ``paths`` (``Source`` items or file paths; read here, in the worker), with
+    ``doc_date``, ``_doc``, ``_seq`` — through :func:`factlib.run.loop.process`, as the pandas engine.
 
-    A file that cannot be loaded becomes one row whose ``_error`` is ``"path\\treason"``.
+    A file that cannot be loaded becomes one row whose ``_error`` is ``"path\\treason"`` (a
+    warning about a file that loaded: ``"path\\twarning: …"``).
     """
-    from factlib.documents.load import LoadError, load_document
     from factlib.claims.extract import default_extractor
+    from factlib.run.loop import process
 
     extractor = default_extractor()
     claims, dates, docs, seqs, errors = [], [], [], [], []
-    for i, path in enumerate(paths):
-        try:
-            doc = load_document(path)
-            found = extractor.extract(doc)
-        except LoadError as e:
-            errors.append((first + i, f"{path}\t{e.reason}"))
-            continue
-        except Exception as e:  # one bad document must not stop a batch
-            errors.append((first + i, f"{path}\textraction failed: {type(e).__name__}: {e}"))
-            continue
-        date = doc.date.isoformat() if doc.date else None
+    for i, src in enumerate(paths):
+        result = process(src, extractor)
+        errors += [(first + i, f"{path}\t{reason}") for path, reason in result.messages()]
+        found = result.claims
         claims.extend(found)
-        dates.extend([date] * len(found))
+        dates.extend([result.date] * len(found))
         docs.extend([first + i] * len(found))
         seqs.extend(range(len(found)))
     frame = _frame(claims, dates, docs, seqs)
@@ -252,22 +250,21 @@ def write_parquet(ddf, out_dir: str) -> tuple[int, list[tuple[str, str]]]:
 
 
 # ---- the store --------------------------------------------------------------------------------
-def _process_batch(items: Sequence[tuple[str, str | None]]):
-    from factlib.run.store import process_path
+def _process_batch(items: Sequence[tuple]):
+    from factlib.claims.extract import default_extractor
+    from factlib.run.loop import process
 
-    return [process_path(path, sha) for path, sha in items]
+    extractor = default_extractor()
+    return [process(src, extractor, known_sha=sha) for src, sha in items]
 
 
-def update_store(client, todo: Sequence[tuple[str, str | None]], write: Callable, *,
-                 partitions: int | None = None) -> None:
-    """Process ``(path, known_sha)`` items on the cluster; ``write(result)`` each result as it
+def update_store(client, todo: Sequence[tuple], write: Callable, *, partitions: int | None = None) -> None:
+    """Process ``(source, known_sha)`` items on the cluster; ``write(result)`` each result as it
     arrives (on this process: the store has one writer), so memory holds a few batches only."""
     from distributed import as_completed
 
-    paths = [p for p, _ in todo]
-    known = dict(todo)
-    chunks = partition_paths(paths, partitions, workers=n_workers(client), target_bytes=STORE_BATCH_BYTES)
-    futures = [client.submit(_process_batch, [(p, known[p]) for p in chunk], pure=False) for chunk in chunks]
+    chunks = partition_paths(list(todo), partitions, workers=n_workers(client), target_bytes=STORE_BATCH_BYTES)
+    futures = [client.submit(_process_batch, chunk, pure=False) for chunk in chunks]
     for future in as_completed(futures):
         for result in future.result():
             write(result)
@@ -477,12 +474,12 @@ def translation_pairs(claims) -> dict[str, str]:
 
 def sort_findings(findings: pd.DataFrame) -> pd.DataFrame:
     """Order and de-duplicate findings exactly as ``factlib.check`` does."""
-    from factlib.checks.runner import _VERDICT_ORDER
+    from factlib.checks.verdicts import rank_column
     from factlib.checks.findings import FINDING_COLUMNS, empty_findings
 
     if findings.empty:
         return empty_findings()
-    order = findings["verdict"].map(_VERDICT_ORDER).fillna(9)
+    order = rank_column(findings["verdict"])
     out = findings.assign(_o=order).sort_values(["_o", "check", "finding_id"], kind="stable").drop(columns="_o")
     out = out.drop_duplicates("finding_id").reset_index(drop=True)
     return out[list(FINDING_COLUMNS)]

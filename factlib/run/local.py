@@ -11,19 +11,21 @@ optionally through the incremental claim store.
 Every frame has the columns of :func:`factlib.claims.frame.claims_frame` plus ``doc_date`` (the
 document's date; the temporal check reads it), rows in file order then claim order, whatever
 the engine.  Files that fail to load are listed in ``frame.attrs["errors"]`` as
-``(path, reason)``.  ``factlib extract`` and ``factlib check`` take the same options
-(:func:`add_arguments`).
+``(path, reason)`` (warnings about files that loaded in ``frame.attrs["warnings"]``); every
+document goes through :func:`factlib.run.loop.process`, whatever the engine.  ``factlib extract``
+and ``factlib check`` take the same options (:func:`add_arguments`).
 """
 from __future__ import annotations
 
 import os
-import sys
 import time
 from contextlib import contextmanager
 import dataclasses
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a frame is built: `factlib extract --help` needs none
+    import pandas as pd
 
 __all__ = [
     "ENGINES", "UpdateStats", "add_arguments", "check_frame", "extract_frame", "open_store",
@@ -72,55 +74,73 @@ def open_store(store):
 
 
 # ---- the store ---------------------------------------------------------------------------------
-def plan(files: list[str], store, verify: bool = False) -> tuple[list[tuple[str, str | None]], int]:
-    """``(todo, unchanged)``: files to process with their stored sha256 (None when new), and the
+def _sources(paths) -> list:
+    """``Source`` items (path + document id) of files, folders, globs, a Listing or Sources."""
+    from factlib.documents.load import Listing, Source, list_sources
+
+    if isinstance(paths, Listing):
+        return list(paths.sources)
+    if isinstance(paths, (list, tuple)) and paths and all(isinstance(p, Source) for p in paths):
+        return list(paths)
+    return list_sources(paths).sources
+
+
+def plan(files, store, verify: bool = False) -> tuple[list[tuple[object, str | None]], int]:
+    """``(todo, unchanged)``: sources to process with their stored sha256 (None when new), and the
     number of files skipped because their size and modification time equal those recorded when
-    their sha256 was last computed (``verify=True`` re-hashes every file instead)."""
+    their sha256 was last computed (``verify=True`` re-hashes every file instead).  A file stored
+    under another document id is processed again (claim ids contain the document id)."""
     from factlib.run.store import store_key
 
-    known = store.known_stats()
+    known = store.known_records()
     todo, unchanged = [], 0
-    for f in files:
-        rec = known.get(store_key(f))
+    for src in _sources(files):
+        rec = known.get(store_key(src.path))
+        if rec is not None and rec[3] != src.id:
+            todo.append((src, None))
+            continue
         if rec is not None and not verify:
             try:
-                st = os.stat(f)
+                st = os.stat(src.path)
             except OSError:
                 st = None
             if st is not None and (st.st_size, st.st_mtime_ns) == (rec[1], rec[2]):
                 unchanged += 1
                 continue
-        todo.append((f, rec[0] if rec else None))
+        todo.append((src, rec[0] if rec else None))
     return todo, unchanged
 
 
 def update_store(paths, store, engine: str = "pandas", scheduler=None, partitions: int | None = None, *,
                  workers: int | None = None, verify: bool = False, prune: bool = True) -> UpdateStats:
     """Bring the store up to date with ``paths`` (files, folders, globs): extract new and changed
-    files, drop stored files that no longer exist.  Each document is one transaction."""
-    from factlib.documents.load import expand_paths
+    files, drop stored files that no longer exist.  Each document is one transaction.
+    ``verify=True`` re-hashes every file (an edit that kept size and modification time is found)."""
+    from factlib.run.store import store_key
 
     _check_engine(engine)
     t0 = time.perf_counter()
-    files = expand_paths(paths)
-    stats = UpdateStats(files=len(files))
+    sources = _sources(paths)
+    stats = UpdateStats(files=len(sources))
     with open_store(store) as st:
-        todo, stats.unchanged = plan(files, st, verify)
-        known = {_key(p): s for p, s in todo}
+        todo, stats.unchanged = plan(sources, st, verify)
+        known = {store_key(src.path): sha for src, sha in todo}
 
         def write(result) -> None:
             st.write(result)
             if result.status == "unchanged":
                 stats.unchanged += 1
                 return
-            was_known = known.get(result.path) is not None
+            was_known = known.get(store_key(result.path)) is not None
             if result.status == "error":
                 stats.failed += 1
                 stats.errors.append((result.path, result.error or ""))
-            elif was_known:
-                stats.changed += 1
             else:
-                stats.new += 1
+                stats.errors.extend(result.messages())  # its warnings
+                if was_known:
+                    stats.changed += 1
+                else:
+                    stats.new += 1
             stats.claims += len(result.claims)
             stats.chars += result.n_chars
 
@@ -131,11 +151,11 @@ def update_store(paths, store, engine: str = "pandas", scheduler=None, partition
                 dask_engine.update_store(client, todo, write, partitions=partitions)
         elif todo:
             from factlib.claims.extract import default_extractor
-            from factlib.run.store import process_path
+            from factlib.run.loop import process
 
             extractor = default_extractor()
-            for path, sha in todo:
-                write(process_path(path, sha, extractor))
+            for src, sha in todo:
+                write(process(src, extractor, known_sha=sha))
         if prune:
             stats.removed = len(st.prune())
     stats.seconds = time.perf_counter() - t0
@@ -152,65 +172,71 @@ def dask_client_for(scheduler=None, workers: int | None = None):
 
 
 # ---- extraction ---------------------------------------------------------------------------------
-def _pandas_frame(files: list[str]) -> pd.DataFrame:
-    from factlib.claims.frame import claims_frame
-    from factlib.documents.load import LoadError, iter_documents
-    from factlib.claims.extract import default_extractor
+def results_frame(results) -> pd.DataFrame:
+    """The claims frame (claims columns + ``doc_date``) of :class:`~factlib.run.loop.DocResult`
+    items; ``attrs["errors"]`` and ``attrs["warnings"]`` hold their ``(path, reason)`` lines."""
+    import pandas as pd
 
-    extractor = default_extractor()
-    claims, dates, errors = [], [], []
-    for item in iter_documents(files):
-        if isinstance(item, LoadError):
-            errors.append((item.path, item.reason))
-            continue
-        try:
-            found = extractor.extract(item)
-        except Exception as e:  # one bad document must not stop a batch
-            errors.append((item.path, f"extraction failed: {type(e).__name__}: {e}"))
-            continue
-        claims.extend(found)
-        dates.extend([item.date.isoformat() if item.date else None] * len(found))
+    from factlib.claims.frame import claims_frame
+
+    claims, dates, errors, warnings = [], [], [], []
+    for r in results:
+        (errors if r.error is not None else warnings).extend(r.messages())
+        claims.extend(r.claims)
+        dates.extend([r.date] * len(r.claims))
     frame = claims_frame(claims)
     frame["doc_date"] = pd.Series(pd.to_datetime(pd.Series(dates, dtype=object)), dtype="datetime64[s]")
     frame.attrs["errors"] = errors
+    frame.attrs["warnings"] = warnings
     return frame
 
 
+def _pandas_frame(files) -> pd.DataFrame:
+    from factlib.run.loop import process_all
+
+    return results_frame(process_all(_sources(files)))
+
+
 def extract_frame(paths, engine: str = "pandas", scheduler=None, partitions: int | None = None,
-                  store=None, *, workers: int | None = None) -> pd.DataFrame:
+                  store=None, *, workers: int | None = None, verify: bool = False) -> pd.DataFrame:
     """The claims of ``paths`` as one pandas DataFrame (claims columns + ``doc_date``).
 
     ``engine="dask"`` extracts on a cluster (``scheduler``: address, Client, or None for a local
     cluster of ``workers``); ``partitions`` sets how many pieces the file list is cut into.  With
     ``store`` (a path or ClaimStore) only new or changed files are extracted and the frame is read
-    from the store.  To keep a huge corpus out of one process, write Parquet instead
-    (:func:`write_claims`).
+    from the store (``verify=True``: every file re-hashed).  To keep a huge corpus out of one
+    process, write Parquet instead (:func:`write_claims`).
     """
-    from factlib.documents.load import expand_paths
-
     _check_engine(engine)
-    files = expand_paths(paths)
+    sources = _sources(paths)
+    files = [s.path for s in sources]
     if store is not None:
+        from factlib.run.loop import split_messages
+
         with open_store(store) as st:
-            stats = update_store(files, st, engine, scheduler, partitions, workers=workers)
+            stats = update_store(sources, st, engine, scheduler, partitions, workers=workers, verify=verify)
             frame = st.claims_frame(files)
             wanted = set(map(_key, files))
-            frame.attrs["errors"] = [(p, r) for p, r in st.errors() if p in wanted]
+            errors = [(p, r) for p, r in st.errors() if p in wanted]
+            frame.attrs["errors"] = errors
+            frame.attrs["warnings"] = split_messages(stats.errors)[1]
             frame.attrs["update"] = dataclasses.asdict(stats)  # attrs travel as JSON (Parquet metadata)
         return frame
     if engine == "pandas":
-        return _pandas_frame(files)
+        return _pandas_frame(sources)
     from factlib.run import dask_engine
+    from factlib.run.loop import split_messages
 
     with dask_client_for(scheduler, workers) as client:
-        ddf = dask_engine.extract_ddf(files, partitions, workers=dask_engine.n_workers(client))
+        ddf = dask_engine.extract_ddf(sources, partitions, workers=dask_engine.n_workers(client))
         claims, errors = dask_engine.split_errors(ddf)
         import dask
 
         with dask_engine._no_string_conversion():
             part, errs = dask.compute(claims, errors)
     frame = dask_engine.public(part)
-    frame.attrs["errors"] = [tuple(e.split("\t", 1)) for e in errs.tolist()]
+    frame.attrs["errors"], frame.attrs["warnings"] = split_messages(
+        tuple(e.split("\t", 1)) for e in errs.tolist())
     return frame
 
 
@@ -225,10 +251,8 @@ def write_claims(paths, out_dir: str, engine: str = "pandas", scheduler=None, pa
     """Extract ``paths`` into a folder of Parquet files without holding all claims anywhere:
     Dask workers write one file per partition; the pandas engine writes one file per batch of
     documents.  Returns ``(number of claims, [(path, reason) of failed files])``."""
-    from factlib.documents.load import expand_paths
-
     _check_engine(engine)
-    files = expand_paths(paths)
+    files = _sources(paths)
     if engine == "dask":
         from factlib.run import dask_engine
 
@@ -241,7 +265,7 @@ def write_claims(paths, out_dir: str, engine: str = "pandas", scheduler=None, pa
     n, errors = 0, []
     for i, chunk in enumerate(partition_paths(files, partitions, workers=1)):
         frame = _pandas_frame(chunk)
-        errors += frame.attrs.pop("errors", [])
+        errors += frame.attrs.pop("errors", []) + frame.attrs.pop("warnings", [])
         frame.to_parquet(os.path.join(out_dir, f"part.{i}.parquet"), index=False)
         n += len(frame)
     return n, errors
@@ -250,26 +274,25 @@ def write_claims(paths, out_dir: str, engine: str = "pandas", scheduler=None, pa
 # ---- checks -------------------------------------------------------------------------------------
 def check_frame(paths, engine: str = "pandas", scheduler=None, partitions: int | None = None, store=None,
                 *, reference: pd.DataFrame | None = None, checks=None, workers: int | None = None,
-                options: dict | None = None) -> pd.DataFrame:
+                options: dict | None = None, verify: bool = False) -> pd.DataFrame:
     """Findings for the documents ``paths`` (``factlib.check`` columns), on either engine.
 
     On Dask the claims never meet in one process: each check's groups are shuffled to
     partitions and checked there (see :mod:`factlib.run.dask_engine`); only the findings come back.
     """
-    from factlib.documents.load import expand_paths
-
     _check_engine(engine)
     if reference is None:
         from factlib.figures.load import load_reference
 
         reference = load_reference()
-    files = expand_paths(paths)
+    files = _sources(paths)
     if engine == "pandas":
         from factlib.checks import check
 
-        claims = extract_frame(files, "pandas", store=store)
+        claims = extract_frame(files, "pandas", store=store, verify=verify)
         findings = check(claims, reference=reference, checks=checks, options=options)
         findings.attrs["errors"] = claims.attrs.get("errors", [])
+        findings.attrs["warnings"] = claims.attrs.get("warnings", [])
         return findings
     from factlib.run import dask_engine
 
@@ -278,17 +301,25 @@ def check_frame(paths, engine: str = "pandas", scheduler=None, partitions: int |
         errors: list = []
         if store is not None:
             with open_store(store) as st:
-                stats = update_store(files, st, "dask", client, partitions)
+                stats = update_store(files, st, "dask", client, partitions, verify=verify)
                 errors = stats.errors
                 store_path = st.path
-            claims = dask_engine.store_ddf(store_path, files, partitions, workers=nw)
+            claims = dask_engine.store_ddf(store_path, [s.path for s in files], partitions, workers=nw)
         else:
             claims = dask_engine.extract_ddf(files, partitions, workers=nw)
         lazy = dask_engine.check_ddf(claims, reference, checks, partitions=partitions, options=options)
         with dask_engine._no_string_conversion():
-            found = lazy.compute()
+            if store is None:  # the load errors come from the same extraction tasks
+                import dask
+
+                found, errs = dask.compute(lazy, dask_engine.split_errors(claims)[1])
+                errors = [tuple(e.split("\t", 1)) for e in errs.tolist()]
+            else:
+                found = lazy.compute()
     findings = dask_engine.sort_findings(found)
-    findings.attrs["errors"] = errors
+    from factlib.run.loop import split_messages
+
+    findings.attrs["errors"], findings.attrs["warnings"] = split_messages(errors)
     return findings
 
 
@@ -304,79 +335,11 @@ def add_arguments(parser) -> None:
     g.add_argument("--workers", type=int, metavar="N", help="workers of the local Dask cluster (default: cores)")
     g.add_argument("--store", metavar="PATH",
                    help="claim store (SQLite): extract only new or changed files, drop deleted ones")
+    g.add_argument("--verify", action="store_true",
+                   help="with --store: re-hash every file instead of trusting unchanged size and modification time")
 
 
 def uses_engine(args) -> bool:
     """True when the command line asks for anything but the plain in-process pandas path."""
     return (getattr(args, "engine", "pandas") != "pandas" or bool(getattr(args, "store", None))
             or bool(getattr(args, "scheduler", None)))
-
-
-def _report_errors(errors) -> None:
-    from factlib.cli.common import warn_load_error
-
-    for path, reason in errors:
-        warn_load_error(path, reason)
-
-
-def run_extract(args) -> int:
-    """``factlib extract`` with ``--engine``/``--store``: write claims in the chosen format."""
-    import csv
-    import json
-
-    from factlib.claims.record import COLUMNS
-
-    if args.engine != "dask" and args.scheduler:
-        print("factlib: --scheduler needs --engine dask", file=sys.stderr)
-        return 2
-    if args.format == "parquet" and not args.output:
-        print("factlib: --format parquet needs -o FILE", file=sys.stderr)
-        return 2
-    if args.format == "parquet" and args.store is None:
-        # a folder of Parquet files, written by the workers (or batch by batch)
-        n, errors = write_claims(args.paths, args.output, args.engine, args.scheduler, args.partitions,
-                                 workers=args.workers)
-        _report_errors(errors)
-        return 0 if n or not errors else 1
-    frame = extract_frame(args.paths, args.engine, args.scheduler, args.partitions, args.store,
-                          workers=args.workers)
-    _report_errors(frame.attrs.get("errors", []))
-    if args.format == "parquet":
-        frame.to_parquet(args.output, index=False)
-        return 0
-    out = frame[list(COLUMNS)]
-    text_out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    try:
-        records = out.astype(object).where(out.notna(), None).to_dict(orient="records")
-        if args.format == "csv":  # the same writer as the in-process path, so the bytes match
-            writer = csv.DictWriter(text_out, fieldnames=list(COLUMNS))
-            writer.writeheader()
-            writer.writerows(records)
-        else:
-            for rec in records:
-                text_out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    finally:
-        if args.output:
-            text_out.close()
-    return 0 if len(frame) or not frame.attrs.get("errors") else 1
-
-
-def run_check(args, render, write) -> int:
-    """``factlib check`` with ``--engine``/``--store``; ``render``/``write`` come from the command."""
-    from factlib.cli.common import reference_from_args
-
-    if args.engine != "dask" and args.scheduler:
-        print("factlib: --scheduler needs --engine dask", file=sys.stderr)
-        return 2
-    reference = reference_from_args(args)
-    if reference is None:
-        return 2
-    try:
-        findings = check_frame(args.paths, args.engine, args.scheduler, args.partitions, args.store,
-                               reference=reference, checks=args.check, workers=args.workers)
-    except (KeyError, ValueError) as exc:
-        print(f"factlib: {exc.args[0] if exc.args else exc}", file=sys.stderr)
-        return 2
-    _report_errors(findings.attrs.get("errors", []))
-    write(render(findings, args.format), args.output)
-    return 0

@@ -28,12 +28,12 @@ import sqlite3
 import time
 import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
 from factlib.claims.record import COLUMNS, Claim
+from factlib.run.loop import DocResult, process
 
 __all__ = [
     "ClaimStore", "DocResult", "StoreError", "extractor_fingerprint", "file_sha256", "process_path",
@@ -49,7 +49,12 @@ _CLAIM_COLUMNS = tuple(COLUMNS)
 
 
 class StoreError(RuntimeError):
-    """The store file cannot be used (another schema, not a factlib store)."""
+    """The store file cannot be used (another schema, not a factlib store, damaged)."""
+
+
+def _damaged(path: str, exc: BaseException) -> StoreError:
+    return StoreError(f"{path}: the claim store is damaged ({exc}); it is only a cache: delete it "
+                      "(or give another --store) and run again")
 
 
 def store_key(path: str | os.PathLike) -> str:
@@ -99,59 +104,19 @@ def _files_under(folder, suffix: str, prefix: str = ""):
             yield name, entry
 
 
-@dataclass
-class DocResult:
-    """The outcome of one file: its claims, or the reason it failed, or ``unchanged``."""
-
-    path: str
-    sha256: str | None
-    status: str  # "ok" | "error" | "unchanged"
-    doc_id: str = ""
-    title: str | None = None
-    date: str | None = None
-    lang: str | None = None
-    n_chars: int = 0
-    claims: list[Claim] = field(default_factory=list)
-    error: str | None = None
-    size: int = -1
-    mtime_ns: int = -1
-
-
-def process_path(path: str, known_sha: str | None = None, extractor=None) -> DocResult:
+def process_path(path: str, known_sha: str | None = None, extractor=None, doc_id: str | None = None) -> DocResult:
     """Load and extract one file, unless its sha256 equals ``known_sha`` (then ``unchanged``).
 
     Runs wherever the file is readable (a Dask worker reads its own files); never raises for a
-    bad file: the reason is in ``DocResult.error``.
+    bad file: the reason is in ``DocResult.error``.  (:func:`factlib.run.loop.process` with the
+    store's key as the path.)
     """
-    from factlib.documents.load import LoadError, load_document
+    from factlib.documents.load import Source
 
-    key = store_key(path)
-    try:
-        st = os.stat(path)
-        sha = file_sha256(path)
-    except OSError as e:
-        return DocResult(key, None, "error", error=e.strerror or str(e))
-    stat = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
-    if known_sha is not None and sha == known_sha:
-        return DocResult(key, sha, "unchanged", **stat)
-    try:
-        doc = load_document(path)
-    except LoadError as e:
-        return DocResult(key, sha, "error", error=e.reason, **stat)
-    try:
-        if extractor is None:
-            from factlib.claims.extract import default_extractor
-
-            extractor = default_extractor()
-        claims = list(extractor.extract(doc))
-    except Exception as e:  # one bad document must not stop a batch
-        return DocResult(key, sha, "error", doc_id=doc.id, error=f"extraction failed: {type(e).__name__}: {e}",
-                         **stat)
-    return DocResult(
-        key, sha, "ok", doc_id=doc.id, title=doc.title,
-        date=doc.date.isoformat() if doc.date else None, lang=doc.lang, n_chars=doc.n_chars,
-        claims=claims, **stat,
-    )
+    source = Source(path, doc_id if doc_id is not None else os.path.splitext(os.path.basename(path))[0])
+    result = process(source, extractor, known_sha=known_sha)
+    result.path = store_key(path)
+    return result
 
 
 _SCHEMA = f"""
@@ -178,8 +143,47 @@ CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
 """
 
 
+def _looks_like_sqlite(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def _text(x: Decimal | None) -> str | None:
     return None if x is None else str(x)
+
+
+def _guarded(method):
+    """Turn SQLite's "file is not a database" / "malformed" errors into one :class:`StoreError`."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as e:
+            if isinstance(e, sqlite3.OperationalError) and "locked" in str(e):
+                raise
+            raise _damaged(self.path, e) from None
+
+    return wrapper
+
+
+def _guarded_iter(method):
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            yield from method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as e:
+            if isinstance(e, sqlite3.OperationalError) and "locked" in str(e):
+                raise
+            raise _damaged(self.path, e) from None
+
+    return wrapper
 
 
 class ClaimStore:
@@ -194,6 +198,11 @@ class ClaimStore:
             uri = "file:" + urllib.parse.quote(os.path.abspath(self.path)) + "?mode=ro"
             self._db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
             self._insert = ""
+            try:
+                self._db.execute("SELECT COUNT(*) FROM documents").fetchone()
+            except sqlite3.DatabaseError as e:
+                self._db.close()
+                raise _damaged(self.path, e) from None
             return
         parent = os.path.dirname(os.path.abspath(self.path))
         os.makedirs(parent, exist_ok=True)
@@ -208,9 +217,12 @@ class ClaimStore:
                 self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
             elif row[0] != SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: store schema {row[0]}, this factlib writes {SCHEMA_VERSION}")
+            self._db.execute("SELECT COUNT(*) FROM documents").fetchone()  # reads the pages: damage shows here
         except sqlite3.DatabaseError as e:
             self._db.close()
-            raise StoreError(f"{self.path}: not a factlib claim store ({e})") from None
+            if "not a database" in str(e) and not _looks_like_sqlite(self.path):
+                raise StoreError(f"{self.path}: not a factlib claim store ({e}); give another --store path") from None
+            raise _damaged(self.path, e) from None
         self._insert = (
             f'INSERT INTO claims (path, seq, doc_date, {", ".join(chr(34) + c + chr(34) for c in _CLAIM_COLUMNS)}) '
             f'VALUES ({", ".join("?" * (len(_CLAIM_COLUMNS) + 3))})'
@@ -231,16 +243,25 @@ class ClaimStore:
         """``path -> sha256`` of the documents stored with the current extractor fingerprint."""
         return {p: s for p, (s, _size, _mtime) in self.known_stats().items()}
 
+    @_guarded
     def known_stats(self) -> dict[str, tuple[str, int, int]]:
         """``path -> (sha256, size, mtime_ns)`` of the documents stored with the current fingerprint."""
-        fp = extractor_fingerprint()
-        rows = self._db.execute("SELECT path, sha256, fingerprint, size, mtime_ns FROM documents")
-        return {p: (s, size, mtime) for p, s, f, size, mtime in rows if f == fp}
+        return {p: rec[:3] for p, rec in self.known_records().items()}
 
+    @_guarded
+    def known_records(self) -> dict[str, tuple[str, int, int, str | None]]:
+        """``path -> (sha256, size, mtime_ns, doc_id)`` of the documents stored with the current
+        fingerprint (claim ids depend on the document id, so another id means re-extraction)."""
+        fp = extractor_fingerprint()
+        rows = self._db.execute("SELECT path, sha256, fingerprint, size, mtime_ns, doc_id FROM documents")
+        return {p: (s, size, mtime, doc_id) for p, s, f, size, mtime, doc_id in rows if f == fp}
+
+    @_guarded
     def paths(self) -> list[str]:
         """Every stored path, sorted."""
         return [r[0] for r in self._db.execute("SELECT path FROM documents ORDER BY path")]
 
+    @_guarded
     def counts(self) -> dict[str, int]:
         """Numbers of stored documents, failed documents and claims."""
         docs, failed = self._db.execute(
@@ -248,32 +269,35 @@ class ClaimStore:
         (claims,) = self._db.execute("SELECT COUNT(*) FROM claims").fetchone()
         return {"documents": int(docs), "failed": int(failed), "claims": int(claims)}
 
+    @_guarded
     def errors(self) -> list[tuple[str, str]]:
         """``(path, reason)`` of the stored files that could not be loaded."""
         return list(self._db.execute("SELECT path, error FROM documents WHERE error IS NOT NULL ORDER BY path"))
 
     # ---- writing ----------------------------------------------------------------------
+    @_guarded
     def write(self, result: DocResult) -> None:
         """Replace one document's row and claims in a single transaction (``unchanged``: no-op)."""
+        key = store_key(result.path)
         if result.status == "unchanged":  # same bytes: only remember the stat that was hashed
             self._db.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE path = ?",
-                             (result.size, result.mtime_ns, result.path))
+                             (result.size, result.mtime_ns, key))
             return
         if result.sha256 is None:  # unreadable file: nothing to key it by; forget what was stored
-            self.remove([result.path])
+            self.remove([key])
             return
         rows = [
-            (result.path, i, result.date,
+            (key, i, result.date,
              *(_text(getattr(c, col)) if col in _DECIMALS else getattr(c, col) for col in _CLAIM_COLUMNS))
             for i, c in enumerate(result.claims)
         ]
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.execute("DELETE FROM claims WHERE path = ?", (result.path,))
+            db.execute("DELETE FROM claims WHERE path = ?", (key,))
             db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (result.path, result.sha256, extractor_fingerprint(), result.doc_id, result.title, result.date,
+                (key, result.sha256, extractor_fingerprint(), result.doc_id, result.title, result.date,
                  result.lang, result.n_chars, len(rows), result.error, time.time(), result.size,
                  result.mtime_ns),
             )
@@ -283,6 +307,7 @@ class ClaimStore:
             db.execute("ROLLBACK")
             raise
 
+    @_guarded
     def remove(self, paths: Iterable[str]) -> int:
         """Delete documents (and their claims) by path, in one transaction; returns how many."""
         keys = [store_key(p) for p in paths]
@@ -312,6 +337,7 @@ class ClaimStore:
         return gone
 
     # ---- reading ----------------------------------------------------------------------
+    @_guarded_iter
     def iter_frames(self, paths: Sequence[str] | None = None, batch_docs: int = 200, *,
                     keys: bool = False) -> Iterator:
         """Claims frames of ``batch_docs`` documents at a time, in ``paths`` order (default: all, by

@@ -106,10 +106,15 @@ class Areas:
         """True when ``code`` is ``other`` or lies inside it (CN-ZJ-HZ within CN-ZJ, CN)."""
         return code == other or other in self.ancestors(code)
 
-    def find_all(self, text: str) -> list[AreaMatch]:
-        """Every area name in ``text`` (simplified or traditional Chinese, English), left to right."""
+    def find_all(self, text: str, simplified: bool = False) -> list[AreaMatch]:
+        """Every area name in ``text`` (simplified or traditional Chinese, English), left to right.
+        ``simplified``: the text is already simplified Chinese (skips the t2s pass)."""
+        return list(self._find_all(text, simplified))
+
+    @lru_cache(maxsize=65536)  # noqa: B019 (one table per process; phrases repeat across a corpus)
+    def _find_all(self, text: str, simplified: bool) -> tuple[AreaMatch, ...]:
         out = []
-        simple = to_simplified(text)
+        simple = text if simplified else to_simplified(text)
         same = len(simple) == len(text)
         for rx in (self._zh, self._en):
             for m in rx.finditer(simple if same else text):
@@ -119,7 +124,7 @@ class Areas:
                 if code is not None:
                     out.append(AreaMatch(code, m.start(), m.end(), surface))
         out.sort(key=lambda a: (a.start, -a.end))
-        return out
+        return tuple(out)
 
 
 @lru_cache(maxsize=1)

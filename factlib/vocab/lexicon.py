@@ -298,7 +298,7 @@ class MetricLexicon:
     def find_normalized(self, text: str) -> list[MetricMatch]:
         """Like :meth:`find_all` on text that is already normalised (simplified, lower case): the
         offsets are offsets into ``text`` itself."""
-        return self._find(text)
+        return list(_cached_find(self, text))
 
     def _find(self, norm: str) -> list[MetricMatch]:
         """The longest alias at every position of ``norm`` (overlaps kept)."""
@@ -388,6 +388,11 @@ class MetricLexicon:
 
     def __repr__(self) -> str:
         return f"MetricLexicon({len(self._info)} metrics, {len(self._alias_key)} aliases)"
+
+
+@lru_cache(maxsize=131072)
+def _cached_find(lexicon: MetricLexicon, text: str) -> tuple[MetricMatch, ...]:
+    return tuple(lexicon._find(text))
 
 
 @lru_cache(maxsize=131072)

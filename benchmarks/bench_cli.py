@@ -1,0 +1,115 @@
+"""The command line as a user runs it: start-up, ``--help``, and ``factlib extract`` over the
+simplified-Chinese corpus against jionlp's ``extract_money`` on the same lines.
+
+Usage: python benchmarks/bench_cli.py [--shared DIR] [--repeat N] [--no-jionlp]
+
+* start-up: ``factlib extract`` of a one-line file (best of N), ``factlib --help`` and
+  ``factlib extract --help``;
+* ``factlib extract <zh-hans-*.txt> --format jsonl > /dev/null`` (best of N), minus the start-up;
+* jionlp ``extract_money`` over the non-empty lines of the same files, in this process (imported
+  after the command-line runs; its import is not counted), best of N.
+
+Each figure is given as wall time and as CPU time (user + system of the child process, or of
+this process for jionlp): on a shared machine the CPU time is the steadier of the two.  The ratio
+is jionlp's time over factlib's; > 1 means the command line is faster.  Nothing is asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import glob
+import io
+import logging
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FACTLIB = str(Path(sys.executable).parent / "factlib")
+
+
+def _child_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def run(argv: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of ``argv`` (output discarded)."""
+    cpu0, t0 = _child_cpu(), time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - t0, _child_cpu() - cpu0
+
+
+def best(argv: list[str], n: int) -> tuple[float, float]:
+    runs = [run(argv) for _ in range(n)]
+    return min(r[0] for r in runs), min(r[1] for r in runs)
+
+
+def jionlp_money(lines: list[str], n: int) -> tuple[float, float] | None:
+    try:
+        import jionlp as jio  # benchmark-only extra
+    except ImportError:
+        return None
+    ner = getattr(jio, "ner", jio)
+    fn = ner.extract_money
+    out = []
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        logging.disable(logging.CRITICAL)
+        fn("热身：1000元")
+        for _ in range(n):
+            c0, t0 = time.process_time(), time.perf_counter()
+            for ln in lines:
+                try:
+                    fn(ln)
+                except Exception:  # jionlp raises on some inputs
+                    pass
+            out.append((time.perf_counter() - t0, time.process_time() - c0))
+        logging.disable(logging.NOTSET)
+    return min(o[0] for o in out), min(o[1] for o in out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=os.environ.get("FACTLIB_SHARED") or str(HERE.parent.parent / "shared"))
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each; the best is kept (default 3)")
+    ap.add_argument("--no-jionlp", action="store_true")
+    args = ap.parse_args(argv)
+    n = max(1, args.repeat)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tiny = Path(tmp) / "one.txt"
+        tiny.write_text("截至2022年12月，我国网民规模达10.67亿。\n", encoding="utf-8")
+        help_top = best([FACTLIB, "--help"], n)
+        help_extract = best([FACTLIB, "extract", "--help"], n)
+        startup = best([FACTLIB, "extract", str(tiny)], n)
+    print(f"factlib --help          {help_top[0]:.3f} s wall  {help_top[1]:.3f} s CPU")
+    print(f"factlib extract --help  {help_extract[0]:.3f} s wall  {help_extract[1]:.3f} s CPU")
+    print(f"start-up (extract of one line)  {startup[0]:.3f} s wall  {startup[1]:.3f} s CPU")
+
+    files = sorted(glob.glob(os.path.join(args.shared, "corpus", "zh-hans-*.txt")))
+    if not files:
+        print(f"no zh-hans-*.txt under {args.shared}/corpus: no corpus figures")
+        return 0
+    lines = [ln for f in files for ln in Path(f).read_text(encoding="utf-8").splitlines() if ln.strip()]
+    chars = sum(map(len, lines))
+    whole = best([FACTLIB, "extract", *files, "--format", "jsonl"], n)
+    net = (whole[0] - startup[0], whole[1] - startup[1])
+    print(f"factlib extract, {len(files)} zh-hans files ({chars:,} chars in non-empty lines), best of {n}: "
+          f"{whole[0]:.2f} s wall, {whole[1]:.2f} s CPU; without start-up {net[0]:.2f} s wall "
+          f"({chars / net[0]:,.0f} chars/s), {net[1]:.2f} s CPU ({chars / net[1]:,.0f} chars/s)")
+    money = None if args.no_jionlp else jionlp_money(lines, n)
+    if money is None:
+        print("jionlp not installed (pip install -e '.[bench]'): no comparison")
+        return 0
+    print(f"jionlp.extract_money, same lines, best of {n}: {money[0]:.2f} s wall, {money[1]:.2f} s CPU")
+    print(f"ratio jionlp / factlib CLI (start-up excluded): {money[0] / net[0]:.2f}x wall, "
+          f"{money[1] / net[1]:.2f}x CPU   (goal >= 1.2x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""Browse a claim store in Datasette: claims, findings and documents with facets and labels.
+
+``factlib serve --store PATH`` (needs the ``serve`` extra: ``pip install 'factlib[serve]'``)
+reads the store read-only, runs the checks on its claims and writes a snapshot database
+(``claims`` with each claim's verdict, ``findings`` with flat columns, ``documents``) next
+to nothing of the user's: a temporary folder, or ``--db FILE``.  Datasette opens it with
+the metadata of :func:`metadata`: facets on verdict, metric and document, and a label for
+every column a reader may not guess.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+__all__ = ["COLUMN_LABELS", "build_database", "metadata"]
+
+COLUMN_LABELS = {
+    "claims": {
+        "surface": "the words in the document", "value": "value (exact, in base units)",
+        "low": "lowest value the claim allows", "high": "highest value the claim allows",
+        "metric_key": "what is measured", "period": "when (ISO 8601)", "verdict": "most urgent verdict",
+        "sentence": "sentence quoted", "doc_id": "document",
+    },
+    "findings": {
+        "verdict": "contradicted / needs_review / unverifiable / consistent", "check": "which check",
+        "observed_value": "what the document says", "expected_value": "what it was checked against",
+        "rel_diff": "relative difference", "explanation": "why (Chinese, then English)",
+        "claim_ids": "claims involved (; separated)", "doc_ids": "documents involved (; separated)",
+    },
+    "documents": {"doc_id": "document", "n_claims": "claims found", "path": "file"},
+}
+
+
+def metadata(db_name: str = "factlib") -> dict[str, Any]:
+    """Datasette metadata: titles, facets on verdict / metric / document, column labels."""
+    tables = {
+        "claims": {"facets": ["verdict", "metric_key", "doc_id"], "sort_desc": "verdict",
+                   "description": "Every numeric claim with the most urgent verdict a check gave it."},
+        "findings": {"facets": ["verdict", "check", "metric_key", "doc_ids"],
+                     "description": "What the checks found; contradicted and needs_review need a person."},
+        "documents": {"facets": ["lang"], "description": "The documents in the store."},
+    }
+    for name, labels in COLUMN_LABELS.items():
+        tables[name]["columns"] = labels
+    return {"title": "factlib claim store", "description": "Claims, findings and documents (read-only snapshot).",
+            "databases": {db_name: {"tables": tables}}}
+
+
+def _flat(frame: Any) -> Any:
+    from factlib.report.tabular import flat_frame
+
+    out = flat_frame(frame)
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(lambda v: v if v is None or isinstance(v, (str, int, float)) else str(v))
+    return out
+
+
+def build_database(store: str | Path, db: str | Path, reference: Any = None) -> Path:
+    """Write the snapshot database ``db`` from the claim store ``store`` (opened read-only)."""
+    from factlib.checks import check
+    from factlib.figures.load import load_reference
+    from factlib.report.views import claim_verdicts
+    from factlib.run.store import ClaimStore
+
+    with ClaimStore(store, readonly=True) as st:
+        claims = st.claims_frame()
+        con = sqlite3.connect(str(Path(store)))
+        try:
+            documents = __import__("pandas").read_sql_query(
+                "SELECT doc_id, title, date, lang, n_chars, n_claims, path, error FROM documents", con)
+        finally:
+            con.close()
+    ref = load_reference(reference) if reference else load_reference()
+    findings = check(claims, reference=ref)
+    verdicts = claim_verdicts(findings)
+    claims = claims.assign(verdict=[verdicts.get(str(c), "") for c in claims["claim_id"]])
+    db = Path(db)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    if db.exists():
+        db.unlink()
+    con = sqlite3.connect(str(db))
+    try:
+        _flat(claims).to_sql("claims", con, index=False)
+        _flat(findings).to_sql("findings", con, index=False)
+        documents.to_sql("documents", con, index=False)
+        con.executescript("CREATE INDEX claims_verdict ON claims(verdict);"
+                          "CREATE INDEX findings_verdict ON findings(verdict);")
+        con.commit()
+    finally:
+        con.close()
+    db.with_suffix(".metadata.json").write_text(json.dumps(metadata(db.stem), ensure_ascii=False, indent=2),
+                                                encoding="utf-8")
+    return db

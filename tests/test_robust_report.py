@@ -1,0 +1,172 @@
+"""Issue 13 for ``factlib report``: bad files on the index, the output folder is factlib's alone,
+and a killed report leaves nothing running and no temporary folder behind."""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("report")]
+
+GOOD = "截至2022年12月，我国网民规模达10.67亿，互联网普及率达75.6%。\n"
+
+
+def _factlib(*args, cwd=None, timeout=900):
+    return subprocess.run([sys.executable, "-m", "factlib", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=timeout)
+
+
+def test_one_unreadable_file_does_not_fail_the_reports(tmp_path, seeds_dir):
+    """Defect 1: an empty file made every report fail (the pickled LoadError)."""
+    c = tmp_path / "c"
+    c.mkdir()
+    shutil.copy(seeds_dir / "000_6795ef89a86ceb71.txt", c / "a.txt")
+    (c / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    r = _factlib("report", c, "-o", out, "--jobs", "1", "--no-progress", "--only", "corpus_overview",
+                 "--only", "document_report")
+    assert "Traceback" not in r.stderr
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert "(0 failed)" in r.stderr
+    assert any("empty.txt" in line and "empty file" in line for line in r.stderr.splitlines())
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "empty.txt" in index and "empty file" in index
+    assert (out / "document" / "a.html").is_file()
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path):
+    out = tmp_path / "out"
+    r = _factlib("report", tmp_path / "nope", "-o", out, "--jobs", "1", "--no-progress",
+                 "--only", "document_report")
+    assert "Traceback" not in r.stderr
+    assert any("nope" in line and "no such file" in line for line in r.stderr.splitlines())
+    assert "nope" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_same_named_files_get_their_own_pages(tmp_path):
+    """Defect 3: 2021/news.txt and 2024/news.txt wrote one page over the other."""
+    for year, value in (("2021", "10.92亿"), ("2024", "9.5亿")):
+        (tmp_path / "c" / year).mkdir(parents=True)
+        (tmp_path / "c" / year / "news.txt").write_text(
+            f"中国互联网络信息中心发布报告。截至2022年12月，我国网民规模达{value}。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = _factlib("report", tmp_path / "c", "-o", out, "--jobs", "1", "--no-progress", "--only", "document_report")
+    assert r.returncode == 0, r.stderr[-3000:]
+    pages = sorted(p.name for p in (out / "document").glob("*.html"))
+    assert len(pages) == 2
+    texts = [(out / "document" / p).read_text(encoding="utf-8") for p in pages]
+    assert any("10.92" in t for t in texts) and any("9.5" in t for t in texts)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert all(f"document/{p}" in index for p in pages)
+
+
+def test_output_folder_is_factlibs_alone(tmp_path, seeds_dir):
+    """Defect 8: -o deleted a user's .backup.tmp-2023 and overwrote index.html; outputs inside
+    the corpus were read back as documents."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "index.html").write_text("my own page")
+    (out / ".backup.tmp-2023").write_text("my backup")
+    r = _factlib("report", corpus, "-o", out, "--jobs", "1", "--no-progress", "--only", "corpus_overview")
+    assert "Traceback" not in r.stderr
+    assert r.returncode == 2 and "--force" in r.stderr
+    assert (out / "index.html").read_text() == "my own page"
+    r = _factlib("report", corpus, "-o", out, "--force", "--jobs", "1", "--no-progress", "--only", "corpus_overview")
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert (out / ".backup.tmp-2023").read_text() == "my backup"
+    # inside the corpus, twice: the second run does not read the first run's output
+    inside = corpus / "reports"
+    for _ in range(2):
+        r = _factlib("report", corpus, "-o", inside, "--jobs", "1", "--no-progress", "--only", "corpus_overview")
+        assert r.returncode == 0, r.stderr[-3000:]
+        assert "5 documents" in r.stderr or "documents" in (inside / "index.html").read_text(encoding="utf-8")
+    docs = _factlib("docs", corpus)
+    assert docs.stdout.count("\n") == 5
+    assert "factlib output folder" in docs.stderr
+
+
+def _descendants(pid: int) -> list:
+    import psutil
+
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+def _alive(procs) -> list:
+    import psutil
+
+    alive = []
+    for p in procs:
+        try:
+            if p.is_running() and p.status() != psutil.STATUS_ZOMBIE:
+                alive.append(p)
+        except psutil.NoSuchProcess:
+            pass
+    return alive
+
+
+def _kernels(procs) -> list:
+    out = []
+    for p in procs:
+        try:
+            if "ipykernel" in " ".join(p.cmdline()):
+                out.append(p)
+        except Exception:
+            pass
+    return out
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_killed_report_leaves_nothing_running(tmp_path, seeds_dir, sig):
+    """Defect 9: after SIGTERM or SIGKILL of report --jobs 2, workers, kernels and the resource
+    tracker stayed alive and the temporary folder stayed behind."""
+    pytest.importorskip("psutil")
+    corpus = tmp_path / "corpus"
+    for i in range(4):
+        shutil.copytree(seeds_dir, corpus / f"copy{i}")
+    proc = subprocess.Popen([sys.executable, "-m", "factlib", "report", str(corpus), "-o", str(tmp_path / "out"),
+                             "--jobs", "2", "--no-progress"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300
+        seen: dict[int, object] = {}
+        while time.monotonic() < deadline:
+            for p in _descendants(proc.pid):
+                seen[p.pid] = p
+            if len(_kernels(_alive(seen.values()))) >= 2:
+                break
+            assert proc.poll() is None, "the report ended before its kernels were seen"
+            time.sleep(0.2)
+        else:
+            pytest.fail("two kernels never started")
+        time.sleep(1.0)
+        for p in _descendants(proc.pid):
+            seen[p.pid] = p
+        scratch = glob.glob(os.path.join(tempfile.gettempdir(), f"factlib-report-{proc.pid}-*"))
+        assert scratch, "the batch's temporary folder was not found"
+        proc.send_signal(sig)
+        proc.wait(timeout=120)
+        deadline = time.monotonic() + 60
+        while _alive(seen.values()) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not _alive(seen.values()), [p.cmdline() for p in _alive(seen.values())]
+        deadline = time.monotonic() + 30
+        while any(os.path.exists(s) for s in scratch) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not any(os.path.exists(s) for s in scratch)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for p in _alive(_descendants(proc.pid)):
+            p.kill()

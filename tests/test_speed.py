@@ -1,0 +1,125 @@
+"""The extractor's speed tricks (factlib/claims/speed.py) against plain implementations."""
+from __future__ import annotations
+
+import gc
+import re
+from array import array
+from bisect import bisect_right
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlib.claims import numbers
+from factlib.claims.scan import load_idioms
+from factlib.claims.speed import collector_paused, find_phrases, group_by_sentence, parse_cached
+from factlib.vocab.regexes import alternation
+
+
+def _flat(ws):
+    return "|".join(re.escape(w) for w in sorted(set(ws), key=lambda w: (-len(w), w)))
+
+
+def _spans(pattern, text):
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+# ---- alternation(guard=True): wide branches (>= 8 first characters) get a look-ahead -----------------
+WIDE = "abcdefghij"
+wide_words = st.lists(st.text(alphabet=WIDE, min_size=1, max_size=3), min_size=8, max_size=40)
+wide_texts = st.text(alphabet=WIDE + "xy", max_size=60)
+
+
+def test_guard_is_written_for_a_wide_branch():
+    # the oracle below is only worth something if the guard appears: a fixed case that shows it
+    words = list("abcdefgh") + ["ab", "ac"]
+    assert alternation(words, guard=True).startswith("(?=[abcdefgh])")
+    assert "(?=" not in alternation(words[:7], guard=True)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ws=wide_words, text=wide_texts)
+def test_guarded_alternation_matches_the_plain_one(ws, text):
+    guarded = alternation(ws, guard=True)
+    assert _spans(guarded, text) == _spans(_flat(ws), text)
+    # where the guard is meant to sit: inside a longer pattern, after something, with backtracking
+    assert _spans(f"[xy](?:{guarded})(?![ab])", text) == _spans(f"[xy](?:{_flat(ws)})(?![ab])", text)
+    assert _spans(f"(?:{guarded})(?:a|)y", text) == _spans(f"(?:{_flat(ws)})(?:a|)y", text)
+
+
+# ---- find_phrases: leftmost-longest, non-overlapping ----------------------------------------------
+def _plain_phrases(text, phrases):
+    """At each position the longest phrase that starts there, then on from its end."""
+    out, i = [], 0
+    ps = sorted(set(phrases), key=len, reverse=True)
+    while i < len(text):
+        hit = next((p for p in ps if text.startswith(p, i)), None)
+        if hit is None:
+            i += 1
+        else:
+            out.append((i, i + len(hit), hit))
+            i += len(hit)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(phrases=st.lists(st.text(alphabet="半个世纪年代十", min_size=1, max_size=4), min_size=1, max_size=10),
+       text=st.text(alphabet="半个世纪年代十近", max_size=60))
+def test_find_phrases_is_leftmost_longest(phrases, text):
+    assert [tuple(h) for h in find_phrases(text, phrases)] == _plain_phrases(text, phrases)
+    assert [tuple(h) for h in find_phrases(text, phrases)] == [m.span() + (m.group(),) for m in
+                                                               re.finditer(_flat(phrases), text)]
+
+
+IDIOMS = sorted(load_idioms()[0])
+idiom_text = st.lists(st.one_of(st.sampled_from(IDIOMS), st.text(alphabet="近约一个半世纪年代", max_size=3)),
+                      max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=idiom_text)
+def test_find_phrases_on_the_shipped_phrases(text):
+    assert [tuple(h) for h in find_phrases(text, IDIOMS)] == _plain_phrases(text, IDIOMS)
+
+
+# ---- group_by_sentence ------------------------------------------------------------------------------
+class _At:
+    def __init__(self, s):
+        self.s = s
+
+
+@settings(max_examples=200, deadline=None)
+@given(starts=st.lists(st.integers(0, 500), max_size=20, unique=True).map(sorted),
+       offsets=st.lists(st.integers(0, 600), max_size=30))
+def test_group_by_sentence(starts, offsets):
+    items = [_At(o) for o in offsets]
+    plain: dict[int, list] = {}
+    for it in items:
+        plain.setdefault(max(0, bisect_right(starts, it.s) - 1), []).append(it)
+    assert group_by_sentence(array("q", starts), items) == plain
+    assert group_by_sentence(starts, items) == plain
+
+
+# ---- the collector pause and the parse cache ---------------------------------------------------------
+@pytest.mark.parametrize("was_on", [True, False], ids=["on", "off"])
+def test_collector_paused_restores_the_state(was_on):
+    before = gc.isenabled()
+    try:
+        (gc.enable if was_on else gc.disable)()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() is was_on
+        with pytest.raises(KeyError), collector_paused():
+            raise KeyError("x")
+        assert gc.isenabled() is was_on
+    finally:
+        (gc.enable if before else gc.disable)()
+
+
+@pytest.mark.parametrize("token", ["10.67亿", "三万八○六六", "1,234", "二〇三五", "not a number", "百分"])
+def test_parse_cached_is_parse_number(token):
+    try:
+        expected = numbers.parse_number(token)
+    except (ValueError, ArithmeticError):
+        expected = None
+    assert parse_cached(token) == expected
