@@ -102,7 +102,7 @@ def applicable(pairs: pd.DataFrame) -> pd.Series:
     return ~after
 
 
-@register_check("reference")
+@register_check("reference", layout="document")
 def check_reference(ctx: CheckContext) -> pd.DataFrame:
     """Claims against official figures for the same metric_key and period."""
     c = ctx.claims
