@@ -27,7 +27,7 @@ from factlib.checks.registry import register_check
 MAX_EVIDENCE = 50
 
 
-@register_check("cross_document")
+@register_check("cross_document", layout="metric")
 def check_cross_document(ctx: CheckContext) -> pd.DataFrame:
     """The same metric_key and period stated in several documents: agreement within rounding."""
     c = ctx.claims

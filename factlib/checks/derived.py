@@ -59,7 +59,7 @@ def base_period(change_period: str, level_period: str, mclass: str) -> str:
 _AVERAGE = re.compile(r"年均|平均每年|年平均|平均增长|average annual|annual average|on average a year")
 
 
-@register_check("derived")
+@register_check("derived", layout="derived")
 def check_derived(ctx: CheckContext) -> pd.DataFrame:
     """A change claim implies an earlier value; check it against the reference or other documents."""
     c = ctx.claims

@@ -164,7 +164,7 @@ def applicable(pairs: pd.DataFrame) -> pd.Series:
     return ~after
 
 
-@register_check("reference")
+@register_check("reference", layout="document")
 def check_reference(ctx: CheckContext) -> pd.DataFrame:
     """Claims against official figures for the same metric_key, period, measure class and area.
 

@@ -21,7 +21,7 @@ from factlib.checks.registry import register_check
 _LEVELS = ("count",)
 
 
-@register_check("part_whole")
+@register_check("part_whole", layout="period")
 def check_part_whole(ctx: CheckContext) -> pd.DataFrame:
     """A part (网络购物用户) cannot exceed its whole (网民, 人口) in the same period."""
     c = ctx.claims
