@@ -8,12 +8,13 @@ CORPUS ?= seeds
 OUT    ?= reports
 JOBS   ?= 2
 
-.PHONY: report demo test venv dev-venv docs extract check bench clean help
+.PHONY: report demo test test-fast venv dev-venv docs extract check bench clean help
 
 help:
 	@echo "make report   run the notebooks over $(CORPUS)/ and write $(OUT)/index.html"
 	@echo "make demo     run the notebooks over the constructed examples/corpus/ and write $(OUT)/demo/index.html"
 	@echo "make test     run the test suite"
+	@echo "make test-fast  the suite without the slow tests (Dask, store, notebooks, browser)"
 	@echo "make bench    print the benchmark figures (reads ../shared/corpus when present)"
 
 $(BIN)/python:
@@ -40,6 +41,9 @@ demo: venv
 
 test: dev-venv
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+test-fast: dev-venv
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q -m "not slow"
 
 docs: venv
 	$(BIN)/factlib docs $(CORPUS)

@@ -346,3 +346,42 @@ def test_the_loop_turns_every_failure_into_a_record(tmp_path, monkeypatch):
     assert results[1].error == "empty file"
     assert results[2].error.startswith("extraction failed: RecursionError")
     assert "\n" not in results[2].error
+
+
+# ---- the non-claim rules without quadratic scans mask what the unbounded rules masked ---------------
+def _old_rules(tmp_path_factory):
+    """The rules table as it was before the bounds (e-mail, file name, HTML attribute)."""
+    from factlib.vocab.tables import read_table
+
+    path = tmp_path_factory.mktemp("rules") / "nonclaims_old.csv"
+    rows = read_table("nonclaims", required=("name", "first", "pattern"), key=("name",))
+    old = {
+        "email": r"[A-Za-z0-9_.+-]++@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+        "file_name": r"(?i:(?=[A-Za-z0-9_-]*+\.)[A-Za-z0-9_\-.]+\.(?:jpe?g|png|gif|webp|bmp|svg|pdf|docx?|xlsx?"
+                     r"|pptx?|html?|shtml|php|aspx?|jsp|mp4|mp3|zip|rar|txt|csv|json)(?![A-Za-z0-9]))",
+        "html_attribute": "[A-Za-z_:][-A-Za-z0-9_:.]*\\s*=\\s*(?:\"[^\"]*\"|'[^']*')",
+    }
+    import csv as _csv
+
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = _csv.DictWriter(fh, fieldnames=["name", "first", "pattern", "not_after", "note"])
+        w.writeheader()
+        for r in rows:
+            w.writerow({"name": r["name"], "first": r["first"], "pattern": old.get(r["name"], r["pattern"]),
+                        "not_after": r.get("not_after") or "", "note": ""})
+    return path
+
+
+@pytest.fixture(scope="module")
+def rule_pair(tmp_path_factory):
+    from factlib.vocab.nonclaims import NonClaimRules
+
+    return NonClaimRules(_old_rules(tmp_path_factory)), NonClaimRules()
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ab1_.-@=\" xjpgJPG中", max_size=40))
+def test_bounded_nonclaim_rules_mask_what_the_unbounded_ones_did(rule_pair, text):
+    old, new = rule_pair
+    a, b = old.mask(text), new.mask(text)
+    assert (a.starts, a.ends) == (b.starts, b.ends)

@@ -15,6 +15,8 @@ import pandas as pd
 import pytest
 
 from factlib.run.local import extract_frame, update_store
+
+pytestmark = pytest.mark.slow  # stores, subprocesses and signals: `make test-fast` leaves it out
 from factlib.run.store import ClaimStore, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,5 +1,14 @@
 """Check ``derived``: a change claim implies an earlier value, which is checked in turn.
 
+Changes are relative (``growth``), in percentage points (``pp``) or absolute (``abs:`` classes:
+``比上年末减少139万人`` with ``年末全国人口140828万人`` implies 140967万 a year before).  A
+growth-implied value carries the comparable-basis tolerance of the source it is compared with
+(``factlib/data/comparable_basis.csv``: statistics offices compute growth against a revised base;
+default 1 %), and the explanation says so; beyond it the implied level is ``unverifiable``, never
+``contradicted`` (the rate may be real, at constant prices, while levels are nominal).  An average
+annual rate (年均增长) implies no previous-year level.  The implied value is compared within the level's area;
+``contradicted`` only when neither claim carries a doubt (``needs_review`` names it).
+
 ``65.9%`` with ``较2021年12月提升3.9个百分点`` implies 62.0 % at 2021-12 (as an interval:
 [65.85 − 3.95, 65.95 − 3.85]); ``突破2.4万亿元，同比增长5.5%`` implies last year's value
 ≥ 2.4万亿 / 1.0555.  The change is paired with the nearest preceding level of a fitting class in
@@ -10,6 +19,7 @@ the finding is ``unverifiable`` and still shows the implied value.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -17,9 +27,11 @@ import pandas as pd
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_interval, quote
 from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
-from factlib.checks.verdicts import PHRASES, Verdict
-from factlib.checks.official import area_key, clause_before, keyed_claims, period_key, prepare_reference
+from factlib.checks.verdicts import PHRASES, Verdict  # noqa: F401
+from factlib.checks.official import (area_key, clause_before, join_doubts, keyed_claims, most_informative, period_key,
+                                     prepare_reference)
 from factlib.checks.registry import register_check
+from factlib.vocab.tables import read_table
 
 #: other documents' statements compared with an implied value: the most common few per metric and period
 MAX_COMPARATORS = 3
@@ -47,11 +59,12 @@ def base_period(change_period: str, level_period: str, mclass: str) -> str:
 _AVERAGE = re.compile(r"年均|平均每年|年平均|平均增长|average annual|annual average|on average a year")
 
 
-@register_check("derived")
+@register_check("derived", layout="derived")
 def check_derived(ctx: CheckContext) -> pd.DataFrame:
     """A change claim implies an earlier value; check it against the reference or other documents."""
     c = ctx.claims
-    changes = c[c["mclass"].isin(["pp", "growth"])]
+    is_abs = c["mclass"].str.startswith("abs:")
+    changes = c[c["mclass"].isin(["pp", "growth"]) | is_abs]
     # an average annual rate (年均增长, 平均每年增长11%) does not imply the previous year's level
     average = np.fromiter((bool(_AVERAGE.search(clause_before(str(s), str(f)))) for s, f in
                            zip(changes["sentence"], changes["surface"])), dtype=bool, count=len(changes))
@@ -59,14 +72,14 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     if changes.empty:
         return empty_findings()
     level_class = c["mclass"].where(~c["mclass"].str.startswith("money:"), "money")
-    levels = c[level_class.isin(["count", "percent", "money"])].assign(lclass=level_class)
+    levels = c[level_class.isin(["count", "percent", "money"])].assign(lclass=level_class, lfull=c["mclass"])
     pairs = changes[["doc_id", "sentence_id", "start", "mclass", "metric_key"]].reset_index(names="ch").merge(
-        levels[["doc_id", "sentence_id", "start", "lclass", "metric_key"]].reset_index(names="lv"),
+        levels[["doc_id", "sentence_id", "start", "lclass", "lfull", "metric_key"]].reset_index(names="lv"),
         on=["doc_id", "sentence_id"], suffixes=("", "_lv"),
     )
     fit = ((pairs["mclass"] == "pp") & (pairs["lclass"] == "percent")) | (
         (pairs["mclass"] == "growth") & pairs["lclass"].isin(["count", "percent", "money"])
-    )
+    ) | (pairs["mclass"] == "abs:" + pairs["lfull"])  # 减少139万人 with 140828万人
     pairs = pairs[fit & (pairs["start_lv"] < pairs["start"])]
     if pairs.empty:
         return empty_findings()
@@ -74,7 +87,7 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     ch, lv = pairs["ch"].to_numpy(), pairs["lv"].to_numpy()
     cc, cl = c.loc[ch], c.loc[lv]
 
-    is_pp = cc["mclass"].to_numpy() == "pp"
+    is_pp = (cc["mclass"].to_numpy() == "pp") | cc["mclass"].str.startswith("abs:").to_numpy()  # differences
     l_lo, l_hi = cl["lo"].to_numpy(), cl["hi"].to_numpy()
     g_lo, g_hi = cc["lo"].to_numpy(), cc["hi"].to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -87,11 +100,13 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
 
     key_l, key_c = cl["metric_key"].to_numpy(), cc["metric_key"].to_numpy()
     key = np.where(key_l != "", key_l, key_c)
-    base = np.array([base_period(p, lp, m) for p, lp, m in zip(cc["period"], cl["period"], cc["mclass"])], dtype=object)
+    base = np.array([
+        given if given else base_period(p, lp, "growth" if m.startswith("abs:") else m)
+        for given, p, lp, m in zip(cc["base_period"], cc["period"], cl["period"], cc["mclass"])], dtype=object)
     implied = pd.DataFrame({
         "i": np.arange(len(ch)), "metric_key": key, "period": base,
         "mclass": cl["mclass"].to_numpy(), "lo": imp_lo, "hi": imp_hi, "v": imp_v,
-        "akey": area_key(cl).to_numpy(), "pp": is_pp,
+        "akey": cl["akey"].to_numpy(), "growth": cc["mclass"].to_numpy() == "growth",
     })
     implied["pkey"] = period_key(implied["period"].astype(str), implied["mclass"])
     usable = (implied["metric_key"] != "") & (implied["period"] != "") & implied["lo"].notna()
@@ -102,8 +117,18 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     b = best.reindex(implied["i"])
     has = b["verdict"].notna().to_numpy()
     verdict = np.where(has, b["verdict"].to_numpy(dtype=object), Verdict.UNVERIFIABLE).astype(object)
-    certain = (cl["metric_certain"].to_numpy() & ((key_c == "") | (key_c == key_l)))
-    verdict[(verdict == Verdict.CONTRADICTED) & ~certain] = Verdict.NEEDS_REVIEW
+    key_doubt = np.where((key_c != "") & (key_c != key_l), "metric: the change and the level name different metrics", "")
+    comp_rows = b["claim_row"].to_numpy(dtype=float, na_value=np.nan)
+    doubt_col = c["doubt"].to_numpy(dtype=object)
+    comp_doubt = ["" if not np.isfinite(r) else doubt_col[int(r)] for r in comp_rows]  # the other document's
+    doubts = np.array(join_doubts(cl["doubt"], cc["doubt"], key_doubt, comp_doubt), dtype=object)
+    # a growth-implied level beyond the comparable-basis tolerance is no contradiction: the rate may be
+    # real (constant prices) or computed on a revised base
+    growth_apart = (verdict == Verdict.CONTRADICTED) & implied["growth"].to_numpy()
+    verdict[growth_apart] = Verdict.UNVERIFIABLE
+    verdict[(verdict == Verdict.CONTRADICTED) & (doubts != "")] = Verdict.NEEDS_REVIEW
+    tol = b["tol"].to_numpy(dtype=float, na_value=0.0)
+    tol_note = b["tol_note"].fillna("").to_numpy(dtype=object)
 
     out = pd.DataFrame({"verdict": verdict})
     out["claim_ids"] = [[a, d] for a, d in zip(cl["claim_id"], cc["claim_id"])]
@@ -121,50 +146,58 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     out["id_extra"] = base
     src = b["source"].fillna("").to_numpy(dtype=object)
     out["explanation"] = [
-        _explain(v, doc, ls, cs, k, per, lo, hi, s)
-        for v, doc, ls, cs, k, per, lo, hi, s in zip(
-            verdict, cl["doc_id"], cl["surface"], cc["surface"], key, base, imp_lo, imp_hi, src
+        _explain(v, doc, ls, cs, k, per, lo, hi, s, d, t, tn, ga)
+        for v, doc, ls, cs, k, per, lo, hi, s, d, t, tn, ga in zip(
+            verdict, cl["doc_id"], cl["surface"], cc["surface"], key, base, imp_lo, imp_hi, src, doubts, tol, tol_note,
+            growth_apart
         )
     ]
     return out
 
 
 def _comparators(ctx: CheckContext, implied: pd.DataFrame, c: pd.DataFrame, level_docs: np.ndarray) -> pd.DataFrame:
-    cols = ["i", "v", "verdict", "src_rank", "rank", "absrd", "e_v", "e_lo", "e_hi", "source", "claim_row"]
+    cols = ["i", "v", "verdict", "src_rank", "rank", "absrd", "e_v", "e_lo", "e_hi", "source", "claim_row", "tol",
+            "tol_note"]
     frames = []
     if implied.empty:
         return pd.DataFrame(columns=cols)
     ref = ctx.reference
     if ref is not None and not ref.empty:
-        r = prepare_reference(ref)
-        # only a percentage-point change implies an earlier level exactly; a growth rate of GDP, value
-        # added or income is real (constant prices, a revised base) while levels are nominal, so the
-        # level it implies is not the official figure of the year before (issue 12, comparable basis)
-        m = implied[implied["pp"]].merge(r.loc[~r["later"], ["metric_key", "pkey", "mclass", "akey", "low", "high", "value", "source_name"]],
-                          on=["metric_key", "pkey", "mclass", "akey"])
+        r = prepare_reference(ref, ctx.lexicon)
+        # a difference (percentage points, an absolute change) implies an earlier level exactly; a
+        # growth rate of GDP, value added or income may be real (constant prices) or computed on a
+        # revised base while levels are nominal: its implied level is compared with the source's
+        # comparable-basis tolerance and is never contradicted (see check_derived)
+        m = implied.merge(r.loc[~r["later"], ["metric_key", "pkey", "mclass", "akey", "low", "high", "value",
+                                              "source_name", "lower_tier"]], on=["metric_key", "pkey", "mclass", "akey"])
         if not m.empty:
+            m = most_informative(m, "i")
+            tol, note = basis_tolerance(m["source_name"], m["growth"])
+            lo, hi = _widen(m["lo"], m["hi"], m["v"], tol)
             frames.append(pd.DataFrame({
-                "i": m["i"], "v": m["v"], "verdict": overlap_verdict(m["lo"], m["hi"], m["low"], m["high"]), "src_rank": 0,
+                "i": m["i"], "v": m["v"], "verdict": overlap_verdict(lo, hi, m["low"], m["high"]), "src_rank": 0,
                 "e_v": m["value"], "e_lo": m["low"], "e_hi": m["high"], "source": m["source_name"],
-                "claim_row": np.nan,
+                "claim_row": np.nan, "tol": tol, "tol_note": note,
             }))
-    others = keyed_claims(c, ["metric_key", "period", "mclass", "lo", "hi", "value_num", "doc_id"])
+    others = keyed_claims(c, ["metric_key", "period", "mclass", "lo", "hi", "value_num", "doc_id", "akey"])
     others["claim_row"] = others.index
     # keep the few most common statements per metric and period, so the join stays linear
-    counts = others.groupby(["metric_key", "pkey", "mclass", "lo", "hi"], sort=False).size().rename("n").reset_index()
-    counts = counts.sort_values(["metric_key", "pkey", "mclass", "n"], ascending=[True, True, True, False])
-    counts = counts.groupby(["metric_key", "pkey", "mclass"], sort=False).head(MAX_COMPARATORS)
-    others = others.drop_duplicates(["metric_key", "pkey", "mclass", "lo", "hi", "doc_id"]).merge(
-        counts[["metric_key", "pkey", "mclass", "lo", "hi"]], on=["metric_key", "pkey", "mclass", "lo", "hi"])
-    others = others.groupby(["metric_key", "pkey", "mclass", "lo", "hi"], sort=False).head(2)  # two documents each
-    m = implied.merge(others.rename(columns={"lo": "o_lo", "hi": "o_hi", "period": "o_period"}),
-                      on=["metric_key", "pkey", "mclass"])
+    group = ["metric_key", "pkey", "mclass", "akey"]
+    counts = others.groupby(group + ["lo", "hi"], sort=False).size().rename("n").reset_index()
+    counts = counts.sort_values(group + ["n"], ascending=[True, True, True, True, False])
+    counts = counts.groupby(group, sort=False).head(MAX_COMPARATORS)
+    others = others.drop_duplicates(group + ["lo", "hi", "doc_id"]).merge(
+        counts[group + ["lo", "hi"]], on=group + ["lo", "hi"])
+    others = others.groupby(group + ["lo", "hi"], sort=False).head(2)  # two documents each
+    m = implied.merge(others.rename(columns={"lo": "o_lo", "hi": "o_hi", "period": "o_period"}), on=group)
     m = m[m["doc_id"].to_numpy() != level_docs[m["i"].to_numpy()]] if not m.empty else m
     if not m.empty:
+        tol, note = basis_tolerance(pd.Series("", index=m.index), m["growth"])
+        lo, hi = _widen(m["lo"], m["hi"], m["v"], tol)
         frames.append(pd.DataFrame({
-            "i": m["i"], "v": m["v"], "verdict": overlap_verdict(m["lo"], m["hi"], m["o_lo"], m["o_hi"]), "src_rank": 1,
+            "i": m["i"], "v": m["v"], "verdict": overlap_verdict(lo, hi, m["o_lo"], m["o_hi"]), "src_rank": 1,
             "e_v": m["value_num"], "e_lo": m["o_lo"], "e_hi": m["o_hi"], "source": "document " + m["doc_id"],
-            "claim_row": m["claim_row"],
+            "claim_row": m["claim_row"], "tol": tol, "tol_note": note,
         }))
     if not frames:
         return pd.DataFrame(columns=cols)
@@ -175,14 +208,52 @@ def _comparators(ctx: CheckContext, implied: pd.DataFrame, c: pd.DataFrame, leve
     return out
 
 
-def _explain(verdict, doc, level_surface, change_surface, key, period, lo, hi, source) -> str:
+@lru_cache(maxsize=1)
+def comparable_basis() -> tuple[list[tuple[re.Pattern, float, str]], tuple[float, str]]:
+    """The comparable-basis table: ``([(source pattern, tolerance, note), …], (default tolerance, note))``."""
+    rows = read_table("comparable_basis", required=("source_pattern", "tolerance", "note"))
+    patterns, default = [], (0.0, "")
+    for r in rows:
+        if r["source_pattern"] == "default":
+            default = (float(r["tolerance"]), r["note"])
+        else:
+            patterns.append((re.compile(r["source_pattern"], re.I), float(r["tolerance"]), r["note"]))
+    return patterns, default
+
+
+def basis_tolerance(source: pd.Series, growth: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Per comparison: the comparable-basis tolerance of a growth-implied value and its note
+    (0 and '' for differences, which are exact)."""
+    patterns, default = comparable_basis()
+    table = {}
+    for name in pd.unique(source.astype(str)):
+        table[name] = next(((t, n) for p, t, n in patterns if p.search(name)), default)
+    pairs = [table[str(x)] if g else (0.0, "") for x, g in zip(source, growth)]
+    return (np.array([t for t, _ in pairs], dtype=float), np.array([n for _, n in pairs], dtype=object))
+
+
+def _widen(lo, hi, v, tol) -> tuple[np.ndarray, np.ndarray]:
+    lo, hi, v = (np.asarray(x, dtype=float) for x in (lo, hi, v))
+    pad = np.abs(v) * np.asarray(tol, dtype=float)
+    return lo - pad, hi + pad
+
+
+def _explain(verdict, doc, level_surface, change_surface, key, period, lo, hi, source, doubt="", tol=0.0,
+             tol_note="", growth_apart=False) -> str:
     implied = fmt_interval(lo, hi)
     head_zh = f"文档 {doc} 的{quote(level_surface)}与{quote(change_surface)}推出 {key} 在 {period or '基期'} 约为 {implied}"
     head_en = (f"Document {doc}: {quote(level_surface)} with {quote(change_surface)} implies {key}"
                f" {implied} at {period or 'the base period'}")
+    allow_zh = f"（已按可比口径容差 {tol:.0%} 计：{tol_note}）" if tol else ""
+    allow_en = f" (allowing {tol:.0%} for growth on a comparable basis: {tol_note})" if tol else ""
+    if growth_apart:
+        return (f"{head_zh}{allow_zh}，与{source}仍有差距；但增长率可能是实际增长（不变价）或按修订后的基数计算，"
+                f"不据此判定不符。 {head_en}{allow_en}, still apart from {source}; a growth rate may be real (constant"
+                f" prices) or computed on a revised base, so this is not a contradiction.")
     if verdict == Verdict.UNVERIFIABLE:
         return f"{head_zh}，但没有可比的官方或其他文档数字。 {head_en}; no official or other-document figure to compare."
-    review = verdict == Verdict.NEEDS_REVIEW
-    zh = f"与{source}{PHRASES[verdict].zh_with}" + ("，但指标不确定，需人工核对" if review else "")
-    en = f"{PHRASES[verdict].en_with} {source}" + (" (metric uncertain; review)" if review else "")
-    return f"{head_zh}，{zh}。 {head_en}, {en}."
+    zh = {Verdict.CONSISTENT: "与{s}一致", Verdict.CONTRADICTED: "与{s}不符",
+          Verdict.NEEDS_REVIEW: "与{s}不一致，需人工核对（{d}）"}[verdict].format(s=source, d=doubt)
+    en = {Verdict.CONSISTENT: "consistent with {s}", Verdict.CONTRADICTED: "contradicted by {s}",
+          Verdict.NEEDS_REVIEW: "at odds with {s} (review: {d})"}[verdict].format(s=source, d=doubt)
+    return f"{head_zh}{allow_zh}，{zh}。 {head_en}{allow_en}, {en}."

@@ -3,7 +3,8 @@
 The hierarchy is the ``parent_key`` column of the metric lexicon (网络购物用户 ≤ 网民 ≤ 人口).  Part
 claims are joined (vectorised) to every ancestor's claims of the same period and measure class.
 ``part ≤ whole`` is satisfiable exactly when part.low ≤ whole.high: then consistent; otherwise
-contradicted (needs_review when a metric or period is uncertain).  For each part and ancestor,
+contradicted (needs_review naming the doubt when a metric, period or area is uncertain).  Parts
+and wholes meet only within one area and one kind of period (a month never bounds a year).  For each part and ancestor,
 the finding uses the ancestor claim with the highest upper bound, the most lenient whole.
 """
 from __future__ import annotations
@@ -14,19 +15,19 @@ import pandas as pd
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, quote
 from factlib.checks.intervals import Verdict
-from factlib.checks.official import keyed_claims
+from factlib.checks.official import join_doubts, keyed_claims
 from factlib.checks.registry import register_check
 
 _LEVELS = ("count",)
 
 
-@register_check("part_whole")
+@register_check("part_whole", layout="period")
 def check_part_whole(ctx: CheckContext) -> pd.DataFrame:
     """A part (网络购物用户) cannot exceed its whole (网民, 人口) in the same period."""
     c = ctx.claims
     lex = ctx.lexicon
     levels = c["mclass"].isin(_LEVELS) | c["mclass"].str.startswith("money:")
-    cand = keyed_claims(c, ["doc_id", "metric_key", "period", "mclass", "lo", "hi"], levels)
+    cand = keyed_claims(c, ["doc_id", "metric_key", "period", "mclass", "lo", "hi", "akey", "gran"], levels)
     if cand.empty:
         return empty_findings()
     cand["row"] = cand.index
@@ -41,18 +42,18 @@ def check_part_whole(ctx: CheckContext) -> pd.DataFrame:
                                   "doc_id": "w_doc", "period": "w_period"})
     # the most lenient whole per (whole_key, period, class): the one with the highest upper bound
     wholes = wholes.sort_values(["w_hi", "whole_row"], ascending=[False, True]).drop_duplicates(
-        ["whole_key", "pkey", "mclass"]
+        ["whole_key", "pkey", "mclass", "akey", "gran"]
     )
-    pairs = parts.merge(wholes[["whole_key", "pkey", "mclass", "whole_row", "w_lo", "w_hi"]],
-                        on=["whole_key", "pkey", "mclass"])
+    # a part and its whole of the same area and the same kind of period
+    pairs = parts.merge(wholes[["whole_key", "pkey", "mclass", "akey", "gran", "whole_row", "w_lo", "w_hi"]],
+                        on=["whole_key", "pkey", "mclass", "akey", "gran"])
     pairs = pairs[pairs["row"] != pairs["whole_row"]]
     if pairs.empty:
         return empty_findings()
     p, w = pairs["row"].to_numpy(), pairs["whole_row"].to_numpy()
     ok = pairs["lo"].to_numpy() <= pairs["w_hi"].to_numpy()
-    certain = (c.loc[p, "metric_certain"].to_numpy() & c.loc[w, "metric_certain"].to_numpy()
-               & c.loc[p, "period_certain"].to_numpy() & c.loc[w, "period_certain"].to_numpy())
-    verdict = np.where(ok, Verdict.CONSISTENT, np.where(certain, Verdict.CONTRADICTED, Verdict.NEEDS_REVIEW))
+    doubts = np.array(join_doubts(c.loc[p, "doubt"], c.loc[w, "doubt"]), dtype=object)
+    verdict = np.where(ok, Verdict.CONSISTENT, np.where(doubts == "", Verdict.CONTRADICTED, Verdict.NEEDS_REVIEW))
     cp, cw = c.loc[p], c.loc[w]
     out = pd.DataFrame({"verdict": verdict})
     out["claim_ids"] = [[a, b] for a, b in zip(cp["claim_id"], cw["claim_id"])]
@@ -68,16 +69,16 @@ def check_part_whole(ctx: CheckContext) -> pd.DataFrame:
     out = out.assign(**evidence_columns(c, [[a, b] for a, b in zip(p, w)]))
     out["id_extra"] = pairs["whole_key"].to_numpy()
     out["explanation"] = [
-        _explain(v, pk, pd_, ps, wk, wd, ws, per)
-        for v, pk, pd_, ps, wk, wd, ws, per in zip(
+        _explain(v, pk, pd_, ps, wk, wd, ws, per, d)
+        for v, pk, pd_, ps, wk, wd, ws, per, d in zip(
             verdict, cp["metric_key"], cp["doc_id"], cp["surface"], cw["metric_key"], cw["doc_id"],
-            cw["surface"], cp["period"],
+            cw["surface"], cp["period"], doubts,
         )
     ]
     return out
 
 
-def _explain(verdict, part_key, part_doc, part_surface, whole_key, whole_doc, whole_surface, period) -> str:
+def _explain(verdict, part_key, part_doc, part_surface, whole_key, whole_doc, whole_surface, period, doubt="") -> str:
     where = f"文档 {part_doc}" if part_doc == whole_doc else f"文档 {part_doc} 与 {whole_doc}"
     where_en = f"document {part_doc}" if part_doc == whole_doc else f"documents {part_doc} and {whole_doc}"
     if verdict == Verdict.CONSISTENT:
@@ -85,7 +86,7 @@ def _explain(verdict, part_key, part_doc, part_surface, whole_key, whole_doc, wh
     elif verdict == Verdict.CONTRADICTED:
         zh, en = "却超过了", "exceeds"
     else:
-        zh, en = "似乎超过了（指标或时间不确定，需人工核对）", "seems to exceed (metric or period uncertain; review)"
+        zh, en = f"似乎超过了（需人工核对：{doubt}）", f"seems to exceed (review: {doubt})"
     return (
         f"{where}中，部分 {part_key} {quote(part_surface)}{zh}整体 {whole_key} {quote(whole_surface)}（{period}）。"
         f" In {where_en}, the part {part_key} {quote(part_surface)} {en} the whole {whole_key}"

@@ -10,7 +10,23 @@ Preparation adds columns the checks share (all vectorised):
                          cannot carry this number (a % attributed to 网民), the single lexicon alias
                          of a fitting metric in the sentence is used instead
 ``metric_certain``       the key comes from a phrase that is an alias plus neutral words only
-``period_certain``       the period is explicit or inherited within the sentence
+``change``               ``level``, ``abs_change``, ``rel_change``, ``pp_change`` (the extractor's, else
+                         from the kind and direction) or ``''``; an absolute change gets the measure
+                         class ``abs:<class>`` so that it never meets a level (减少139万人 is not a
+                         population)
+``own_period``           the claim's own period (``period`` without the base of a change)
+``measure``              ``stock``, ``flow`` or ``event`` of the metric (lexicon), or ``''``
+``ptype`` / ``gran``     point or interval, and the calendar unit, of the own period (the
+                         extractor's ``period_type``/``granularity``, else read from the period)
+``akey``                 the area figures are compared within: the claim's ``area`` (a claim naming
+                         none takes its document's when the document's phrases name one area
+                         only), else ``CN``
+``area_certain``         the claim states its area (a frame without any area is read as national)
+``period_certain``       the period is explicit, inherited, from context or a release convention,
+                         or relative to a known document date, and the extractor noted no
+                         ``period_doubt``
+``doubt``                the first concrete doubt about the claim alone, in words (``''`` when none):
+                         ``metric uncertain: “…”``, ``period uncertain: 年初 …``, ``area not stated``
 ``doc_date``             the document's date (from a ``doc_date`` column or ``documents=``)
 """
 from __future__ import annotations
@@ -23,9 +39,11 @@ import numpy as np
 import pandas as pd
 
 from factlib.claims.intervals import bounds
+from factlib.claims.periods import period_granularity, period_type, split_base
 from factlib.vocab.lexicon import MetricLexicon
 
-__all__ = ["CLAIM_COLUMNS", "CheckContext", "prepare_claims", "measure_class", "metric_class"]
+__all__ = ["CLAIM_COLUMNS", "TRUST_COLUMNS", "CheckContext", "prepare_claims", "measure_class", "metric_class",
+           "period_shape", "NATIONAL"]
 
 #: the claims columns the checks read (issue 3); absent optional columns are filled empty
 CLAIM_COLUMNS = (
@@ -33,6 +51,21 @@ CLAIM_COLUMNS = (
     "high", "precision", "qualifier", "kind", "unit", "metric", "metric_key", "period",
     "period_basis", "lang",
 )
+
+
+#: the extractor's issue-12 columns the checks read when present (absent: filled empty)
+TRUST_COLUMNS = ("period_type", "granularity", "period_doubt", "area", "area_basis", "change", "base_period")
+#: the area of a figure that names none (the shipped reference is national)
+NATIONAL = "CN"
+#: words by which a sentence speaks of its own province, region or city (全省经济运行…): a national
+#: area read from such a sentence is doubtful
+SUBNATIONAL_SCOPE = ("全省", "全区", "全市", "全州", "全县", "本省", "本市", "我省", "我市", "我区", "全自治区")
+_SCOPE = "(" + "|".join(SUBNATIONAL_SCOPE) + ")"
+#: words by which a change spans several periods (累计, 与2000年相比, 十二五期间, 三年来)
+_SPAN = (r"(累计|与\d{4}年相比|比\d{4}年|较\d{4}年|期间|以来|[两三四五六七八九十\d]+年来|近[两三四五六七八九十\d]+年"
+         r"|过去[两三四五六七八九十\d]+年)")
+#: period bases that make a period certain (unless the extractor noted a ``period_doubt``)
+CERTAIN_BASES = ("explicit", "inherited", "context", "release", "")
 
 
 def _unit_dimensions() -> dict[str, str]:
@@ -167,9 +200,87 @@ def prepare_claims(
     df["mclass"] = measure_class(df["kind"], df["unit"])
 
     _resolve_metrics(df, lexicon)
-    basis = df["period_basis"].str.lower()
-    df["period_certain"] = (df["period"] != "") & (basis.isin(["explicit", "inherited", ""]))
+    _trust_columns(df, lexicon)
     return df
+
+
+def period_shape(period: pd.Series, measure: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(point|interval, granularity) of own periods, read from the period and the metric's
+    measure (``claims.periods``): ``2023-12`` of a stock is a month point, ``2023`` of a flow a
+    year interval, ``2024-01/2024-09`` an interval of months."""
+    pairs = pd.DataFrame({"p": period.astype(str), "m": measure.astype(str)})
+    table = {(p, m): (period_type(p, m), period_granularity(p)) for p, m in pairs.drop_duplicates().itertuples(
+        index=False, name=None)}
+    shapes = [table[k] for k in zip(pairs["p"], pairs["m"])]
+    return (pd.Series([t for t, _ in shapes], index=period.index, dtype=object),
+            pd.Series([g for _, g in shapes], index=period.index, dtype=object))
+
+
+def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
+    """``change``, ``own_period``, ``measure``, ``ptype``, ``gran``, ``akey``, ``area_certain``,
+    ``period_certain`` and ``doubt`` (see the module docstring)."""
+    for column in TRUST_COLUMNS:
+        values = df[column].astype(object).to_numpy() if column in df.columns else np.full(len(df), "", dtype=object)
+        df[column] = pd.Series([("" if v is None or v is pd.NA or v != v else str(v)) for v in values],
+                               index=df.index, dtype=object)
+    kind = df["kind"]
+    direction = df["direction"].astype(str) if "direction" in df.columns else pd.Series("", index=df.index)
+    fallback = np.select(
+        [kind == "growth_rate", kind == "pp_change",
+         kind.isin(["count", "amount"]) & direction.isin(["up", "down"]),
+         kind.isin(["count", "amount", "percent", "fraction", "multiple", "ratio"])],
+        ["rel_change", "pp_change", "abs_change", "level"], default="")
+    df["change"] = df["change"].where(df["change"] != "", pd.Series(fallback, index=df.index, dtype=object))
+    absolute = (df["change"] == "abs_change") & ~df["mclass"].isin(["pp", "growth", "percent"])
+    df.loc[absolute, "mclass"] = "abs:" + df.loc[absolute, "mclass"]
+
+    df["own_period"] = [split_base(p, b) for p, b in zip(df["period"], df["base_period"])]
+    keys = df["metric_key"]
+    measures = {k: lexicon.measure(k) for k in pd.unique(keys) if k}
+    df["measure"] = pd.Series([measures.get(k, "") for k in keys], index=df.index, dtype=object)
+    ptype, gran = period_shape(df["own_period"], df["measure"])
+    df["ptype"] = df["period_type"].where(df["period_type"] != "", ptype)
+    df["gran"] = df["granularity"].where(df["granularity"] != "", gran)
+
+    has_area = df["area"] != ""
+    # a claim naming no area in a document whose own phrases name one area only is of that area
+    named = df.loc[has_area & (df["area_basis"] == "phrase"), ["doc_id", "area"]].drop_duplicates()
+    single = named.groupby("doc_id")["area"].agg(lambda a: a.iloc[0] if len(a) == 1 else "")
+    doc_area = df["doc_id"].map(single).fillna("")
+    inherit = ~has_area & (doc_area != "")
+    df.loc[inherit, "area"] = doc_area[inherit]
+    df.loc[inherit, "area_basis"] = "document"
+    has_area = df["area"] != ""
+    df["akey"] = df["area"].where(has_area, NATIONAL)
+    # a frame with no area at all comes from an extractor or a user that does not give areas: national
+    df["area_certain"] = has_area | (not has_area.any())
+    # a national area read from the sentence while the sentence speaks of a province or city
+    scope = df["sentence"].str.extract(_SCOPE, expand=False).fillna("")
+    clash = (df["area"] == NATIONAL) & (df["area_basis"] != "phrase") & (scope != "")
+    df.loc[clash, "area_certain"] = False
+
+    # a change over several years (近三年累计下降10.08%, 2005年与2000年相比增长57.3%) read with a one-year period
+    prefix = pd.Series([sen[:max(sen.find(sur), 0)] for sen, sur in zip(df["sentence"], df["surface"])], index=df.index)
+    span = prefix.str.extract(_SPAN, expand=False).fillna("")
+    several = df["change"].isin(["rel_change", "abs_change", "pp_change"]) & (span != "") & df["gran"].isin(["year", "month"])
+    doubt = df["period_doubt"].where(~several, "“" + span + "”: a change over several periods read as one")
+    basis = df["period_basis"].str.lower()
+    # a period read relative to the document's date (今年, 年末 in a dated release) is certain when
+    # the date is known
+    dated = basis.eq("relative") & df["doc_date"].notna()
+    df["period_certain"] = (df["period"] != "") & (basis.isin(CERTAIN_BASES) | dated) & (doubt == "")
+    phrase = df["metric"].astype(str)
+    metric_doubt = np.where(phrase != "", "metric uncertain: " + df["metric_key"] + " read from “" + phrase + "”",
+                            "metric uncertain: " + df["metric_key"] + " guessed from the sentence")
+    period_doubt = np.where(doubt != "", "period uncertain: " + doubt,
+                            "period uncertain: " + df["period"] + " is " + basis.replace(
+                                {"relative": "relative to an unknown date", "none": "not stated"}))
+    area_doubt = np.where(clash, "area uncertain: “" + scope + "” in the sentence, area read as " + df["area"],
+                          "area not stated (national assumed)")
+    df["doubt"] = np.select(
+        [(df["metric_key"] != "") & ~df["metric_certain"], (df["period"] != "") & ~df["period_certain"],
+         ~df["area_certain"]],
+        [metric_doubt, period_doubt, area_doubt], default="")
 
 
 def _fits_vector(lexicon: MetricLexicon, key: pd.Series, mclass: pd.Series) -> np.ndarray:

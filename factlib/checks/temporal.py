@@ -126,7 +126,7 @@ _GAP = re.compile(r"(时隔|相隔|after a gap of|after)\s*$")
 _DATE_TOLERANCE_DAYS = 3
 
 
-@register_check("temporal")
+@register_check("temporal", layout="document")
 def check_temporal(ctx: CheckContext) -> pd.DataFrame:
     """Durations, anniversaries and edition numbers against the event lexicon and dates."""
     events: EventLexicon = ctx.options.get("events") or default_events()
@@ -159,7 +159,7 @@ def _estimated_doc_years(c: pd.DataFrame) -> dict[str, int]:
     return {d: int(v) for d, v in zip(best["doc_id"], best["value_num"])}
 
 
-def _position(sentence: str, surface: str, start_hint: int) -> int:
+def _position(sentence: str, surface: str) -> int:
     pos = sentence.find(surface)
     return pos if pos >= 0 else 0
 
@@ -168,7 +168,7 @@ def _check_sentence(group: pd.DataFrame, events: EventLexicon, keys: list[str], 
     sentence = group["sentence"].iloc[0]
     items = []
     for row in group.itertuples():
-        pos = _position(sentence, row.surface, row.start)
+        pos = _position(sentence, row.surface)
         before = normalize_phrase(sentence[max(0, pos - 6):pos])
         after = normalize_phrase(sentence[pos + len(row.surface):])
         items.append((row, pos, before, after))

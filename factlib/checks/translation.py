@@ -644,7 +644,7 @@ def _in(sorted_list: list[int], x: int) -> bool:
 # --------------------------------------------------------------------------------------------
 # the check
 
-@register_check("translation")
+@register_check("translation", layout="pairs")
 def check_translation(ctx: CheckContext) -> pd.DataFrame:
     """Numbers of a document and its translation, compared sentence by sentence."""
     c = ctx.claims

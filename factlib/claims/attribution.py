@@ -82,7 +82,6 @@ class Attributor:
         self.not_predicate_re = re.compile(alternation(not_pred)) if not_pred else None
         fillers = [w for w in cues.words("filler") if not w.isascii()] + zh_time
         self.lead_re = re.compile("(?:(?:" + alternation(fillers) + r")[,\s]*)+")
-        self.share_prefix = "占"
         self.en_verbs = frozenset(_EN_VERBS)
         self._load_backrefs(backrefs)
 

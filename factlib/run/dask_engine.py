@@ -6,8 +6,9 @@ partition.  Rows keep two ordering columns, ``_doc`` (the file's position in the
 and ``_seq`` (the claim's position in its document), so any partition can be put back in the
 order the pandas engine produces.
 
-Checks: a check only needs the claims that can meet in it, so each check has a *layout* (the
-table :data:`LAYOUTS`) that says which rows it needs and under which group key; the rows are
+Checks: a check only needs the claims that can meet in it, so each check declares a *layout*
+(``register_check(name, layout=...)``, :class:`factlib.checks.registry.Layout`) that says which
+rows it needs and under which group key; the rows are
 shuffled on that key (``DataFrame.shuffle``) so that every group lands whole in one partition,
 and ``factlib.check`` runs on each partition.  No step gathers the claims on one process.
 
@@ -31,7 +32,8 @@ layout             rows and key
                    are shuffled together and the check runs once per pair.
 =================  ==========================================================================
 
-A user check runs on Dask once it has a layout: ``register_layout("my_check", "metric")``.
+A user check runs on Dask once it has a layout: ``register_check("my_check", layout="metric")``, or
+for a registered check or a bare function ``register_layout("my_check", "metric")``.
 """
 from __future__ import annotations
 
@@ -47,20 +49,12 @@ from factlib.claims.frame import claims_frame
 from factlib.claims.record import COLUMNS
 
 __all__ = [
-    "LAYOUTS", "dask_client", "partition_paths", "extract_partition", "extract_ddf", "write_parquet",
+    "dask_client", "partition_paths", "extract_partition", "extract_ddf", "write_parquet",
     "update_store", "store_ddf", "check_ddf", "register_layout", "ordered",
 ]
 
-#: check name -> layout (see the module docstring)
-LAYOUTS: dict[str, str] = {
-    "reference": "document",
-    "temporal": "document",
-    "cross_document": "metric",
-    "part_whole": "period",
-    "derived": "derived",
-    "translation": "pairs",
-}
-_LAYOUT_NAMES = ("document", "metric", "period", "derived", "pairs")
+#: layouts of checks that are passed as bare functions (not registered), by function name
+_FUNCTION_LAYOUTS: dict[str, str] = {}
 #: target bytes of files per extraction partition: a worker holds about 10× its partition's
 #: text at its peak, so 4 MB keeps two workers and the client within 1 GB
 PARTITION_BYTES = 4 << 20
@@ -73,10 +67,16 @@ SHUFFLE_METHOD = "tasks"
 
 
 def register_layout(check_name: str, layout: str) -> None:
-    """Declare how a user check partitions on Dask (one of the layout names)."""
-    if layout not in _LAYOUT_NAMES:
-        raise ValueError(f"unknown layout {layout!r}; choose from {', '.join(_LAYOUT_NAMES)}")
-    LAYOUTS[check_name] = layout
+    """Declare how a check partitions on Dask (a ``Layout`` name): a registered check gets it in the
+    registry (better: ``register_check(name, layout=...)``); a bare function by its name."""
+    from factlib.checks.registry import REGISTRY, Layout
+
+    if check_name in REGISTRY:
+        REGISTRY.set_layout(check_name, layout)
+    elif layout in set(Layout):
+        _FUNCTION_LAYOUTS[check_name] = Layout(layout)
+    else:
+        raise ValueError(f"unknown layout {layout!r}; choose from {', '.join(Layout)}")
 
 
 @contextmanager
@@ -407,11 +407,11 @@ def check_ddf(claims, reference: pd.DataFrame, checks: Iterable | None = None, *
     selected = REGISTRY.resolve(checks)
     by_layout: dict[str, list] = {}
     for chk in selected:
-        layout = LAYOUTS.get(chk.name)
+        layout = chk.layout or _FUNCTION_LAYOUTS.get(chk.name)
         if layout is None:
             raise ValueError(
-                f"check {chk.name!r} has no Dask layout; declare one with "
-                f"factlib.run.dask_engine.register_layout({chk.name!r}, 'metric'|'period'|'document'|...)"
+                f"check {chk.name!r} has no Dask layout; declare one with register_check({chk.name!r}, "
+                f"layout='metric'|'period'|'document'|...) or factlib.run.dask_engine.register_layout"
             )
         by_layout.setdefault(layout, []).append(chk)
     n = partitions or claims.npartitions

@@ -239,10 +239,6 @@ class ClaimStore:
         self.close()
 
     # ---- what is stored ---------------------------------------------------------------
-    def known(self) -> dict[str, str]:
-        """``path -> sha256`` of the documents stored with the current extractor fingerprint."""
-        return {p: s for p, (s, _size, _mtime) in self.known_stats().items()}
-
     @_guarded
     def known_stats(self) -> dict[str, tuple[str, int, int]]:
         """``path -> (sha256, size, mtime_ns)`` of the documents stored with the current fingerprint."""

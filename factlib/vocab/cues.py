@@ -38,13 +38,7 @@ class CueTable:
         zh = lambda r: [w for w in self._by_role[r] if not w.isascii()]  # noqa: E731
         en = lambda r: [w for w in self._by_role[r] if w.isascii()]  # noqa: E731
         # direction / change words, searched in the predicate part before a number
-        self.direction_zh = re.compile(alternation(zh("up") + zh("down") + zh("change")))
-        self.direction_en = re.compile(r"\b(?:" + alternation(en("up") + en("down") + en("change")) + r")\b", re.I)
-        self.rate_noun_zh = re.compile("(?:" + alternation(zh("rate_noun")) + ")$")
         self.rate_noun_en = re.compile(r"\b(?:" + alternation(en("rate_noun")) + r")\b", re.I)
-        self.predicate_zh = re.compile(alternation(zh("predicate")))
-        self.filler_zh = re.compile("^(?:" + alternation(zh("filler")) + ")+")
-        self.max_duration = max((len(w) for w in self._by_role["duration"]), default=1)
 
     def words(self, role: str) -> frozenset[str]:
         """All cue words of ``role``."""
