@@ -29,7 +29,7 @@ def run(args) -> int:
     score = evaluate(gold)
     print(score.table(args.show))
     if args.planted:
-        from factlib.claims.evaluate import planted_report
+        from factlib.run.planted import planted_report
 
         rep = planted_report(gold)
         print(f"planted={rep['planted']} contradicted={len(rep['caught'])} "
