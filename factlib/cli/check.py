@@ -111,14 +111,15 @@ def run(args) -> int:
         print("factlib: no documents loaded", file=sys.stderr)
         return 1
     try:
-        findings = check(claims_frame(claims), reference=reference, checks=args.check, documents=docs)
+        frame = claims_frame(claims)
+        findings = check(frame, reference=reference, checks=args.check, documents=docs)
     except KeyError as exc:
         print(f"factlib: {exc.args[0]}", file=sys.stderr)
         return 2
     if args.format == "claimreview":  # with the claims' sentences and the documents' URLs and titles
         from factlib.report.claimreview import claim_reviews, claim_reviews_json
 
-        _write(claim_reviews_json(claim_reviews(findings, claims, docs, reference)), args.output)
+        _write(claim_reviews_json(claim_reviews(findings, frame, docs, reference)), args.output)
         return 0
     _write(render(findings, args.format), args.output)
     return 0
