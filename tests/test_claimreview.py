@@ -49,9 +49,7 @@ def test_cli_writes_claimreview_json_ld(tmp_path):
     assert run.returncode == 0, run.stderr
     reviews = json.loads(out.read_text(encoding="utf-8"))
     false = [r for r in reviews if r["reviewRating"]["ratingValue"] == 1]
-    # the wrong internet-user figure, and 去年 14.5万亿元 online retail in a release dated 2023-02-20:
-    # 去年 is 2022 by the document date, where the official figure is 13.79万亿元
-    assert any("10.97亿人" in r["claimReviewed"] for r in false)
+    assert false and all("10.97亿人" in r["claimReviewed"] for r in false)
     assert all("10.97亿人" in r["claimReviewed"] or "14.5万亿元" in r["claimReviewed"] for r in false)
     assert {r["reviewRating"]["ratingValue"] for r in reviews} == {1, 5}
     assert all(r["itemReviewed"]["appearance"]["headline"] for r in reviews)
