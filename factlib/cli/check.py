@@ -74,21 +74,12 @@ def _write(text: str, path: str | None) -> None:
 
 
 def run(args) -> int:
-    from factlib.cli.common import print_messages, print_summary, reference_from_args
-    from factlib.cli.output import OutputError, check_output_file
-    from factlib.documents.load import list_sources
+    from factlib.cli.common import print_messages, print_summary, reference_from_args, sources_for
     from factlib.run.local import uses_engine
 
-    if getattr(args, "engine", "pandas") != "dask" and getattr(args, "scheduler", None):
-        print("factlib: --scheduler needs --engine dask", file=sys.stderr)
+    listing = sources_for(args)
+    if listing is None:
         return 2
-    listing = list_sources(args.paths, exclude=[args.output] if args.output else ())
-    if args.output:
-        try:
-            check_output_file(args.output, listing.paths)
-        except OutputError as exc:
-            print(f"factlib: {exc}", file=sys.stderr)
-            return 2
     reference = reference_from_args(args)
     if reference is None:
         return 2

@@ -56,3 +56,22 @@ def reference_from_args(args):
     except (OSError, TableError, ValueError) as exc:
         print(f"factlib: reference: {exc}", file=sys.stderr)
         return None
+
+
+def sources_for(args, check_output: bool = True):
+    """The documents listed by ``args.paths`` (``-o`` excluded), or None after one line on standard
+    error when ``--scheduler`` lacks ``--engine dask`` or ``-o`` names a file factlib must not write."""
+    from factlib.cli.output import OutputError, check_output_file
+    from factlib.documents.load import list_sources
+
+    if getattr(args, "engine", "pandas") != "dask" and getattr(args, "scheduler", None):
+        print("factlib: --scheduler needs --engine dask", file=sys.stderr)
+        return None
+    listing = list_sources(args.paths, exclude=[args.output] if args.output else ())
+    if args.output and check_output:
+        try:
+            check_output_file(args.output, listing.paths)
+        except OutputError as exc:
+            print(f"factlib: {exc}", file=sys.stderr)
+            return None
+    return listing

@@ -64,25 +64,17 @@ def _write_records(records, fmt: str, out) -> int:
 
 
 def run(args) -> int:
-    from factlib.cli.common import print_summary
-    from factlib.cli.output import OutputError, atomic_file, atomic_text, check_output_file
-    from factlib.documents.load import list_sources
+    from factlib.cli.common import print_summary, sources_for
+    from factlib.cli.output import atomic_file, atomic_text
     from factlib.run.local import uses_engine
 
     if args.format == "parquet" and not args.output:
         print("factlib: --format parquet needs -o FILE", file=sys.stderr)
         return 2
-    if getattr(args, "engine", "pandas") != "dask" and getattr(args, "scheduler", None):
-        print("factlib: --scheduler needs --engine dask", file=sys.stderr)
+    listing = sources_for(args, check_output=not (args.format == "parquet" and uses_engine(args)
+                                                  and not args.store))
+    if listing is None:
         return 2
-    listing = list_sources(args.paths, exclude=[args.output] if args.output else ())
-    if args.output:
-        try:
-            if not (args.format == "parquet" and uses_engine(args) and not args.store):
-                check_output_file(args.output, listing.paths)
-        except OutputError as exc:
-            print(f"factlib: {exc}", file=sys.stderr)
-            return 2
     if uses_engine(args):
         return _run_engine(args, listing)
 

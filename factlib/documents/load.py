@@ -65,25 +65,9 @@ class LoadError(Exception):
         return {"path": self.path, "error": self.reason}
 
 
-class _Sentences(Sequence):
-    """Sentences backed by two compact arrays (a 50 MB file has ~10^6 sentences)."""
-
-    def __init__(self, text: str, starts: array, ends: array):
-        self._text, self._s, self._e = text, starts, ends
-
-    def __len__(self) -> int:
-        return len(self._s)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        s, e = self._s[i], self._e[i]
-        return Sentence(i, s, e, self._text[s:e])
-
-
 class _Spans(Sequence):
+    """(index, start, end) triples backed by two compact arrays (a 50 MB file has ~10^6 sentences)."""
+
     def __init__(self, starts: array, ends: array):
         self._s, self._e = starts, ends
 
@@ -95,7 +79,21 @@ class _Spans(Sequence):
             return [self[j] for j in range(*i.indices(len(self)))]
         if i < 0:
             i += len(self)
-        return (i, self._s[i], self._e[i])
+        return self._item(i, self._s[i], self._e[i])
+
+    def _item(self, i: int, s: int, e: int):
+        return (i, s, e)
+
+
+class _Sentences(_Spans):
+    """Sentences of a text, built on demand from the span arrays."""
+
+    def __init__(self, text: str, starts: array, ends: array):
+        super().__init__(starts, ends)
+        self._text = text
+
+    def _item(self, i: int, s: int, e: int):
+        return Sentence(i, s, e, self._text[s:e])
 
 
 class SentenceBounds(NamedTuple):
