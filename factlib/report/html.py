@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from factlib.report.humanize import exact_number, human_number, interval_words
-from factlib.report.views import VERDICT_LABELS, VERDICTS, finding_views, verdict_rank
+from factlib.report.views import VERDICT_LABELS, VERDICTS, finding_views, is_missing, verdict_rank
 
 __all__ = [
     "CSP",
@@ -147,22 +147,9 @@ def anchor_id(prefix: str, key: Any) -> str:
     return f"{prefix}-{safe}"
 
 
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    try:
-        import pandas as pd
-
-        return value is pd.NA or value is pd.NaT
-    except ImportError:  # pragma: no cover
-        return False
-
-
 def format_value(value: Any) -> str:
     """A number without scientific notation or float noise: 1067000000.0 → '1,067,000,000'."""
-    if _missing(value):
+    if is_missing(value):
         return ""
     if isinstance(value, bool):
         return str(value)
@@ -187,7 +174,7 @@ def format_cell(value: Any) -> str:
         )
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) or hasattr(value, "item"):
         return format_value(value)
-    return "" if _missing(value) else str(value)
+    return "" if is_missing(value) else str(value)
 
 
 def _format_interval(d: Mapping[str, Any]) -> str:
@@ -262,7 +249,7 @@ def highlight_document(
 def _is_numeric_column(values: Sequence[Any]) -> bool:
     seen = False
     for v in values:
-        if _missing(v):
+        if is_missing(v):
             continue
         if isinstance(v, bool) or not (isinstance(v, (int, float, Decimal)) or hasattr(v, "item")):
             return False

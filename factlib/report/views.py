@@ -16,7 +16,7 @@ from typing import Any
 
 from factlib.report.humanize import difference_words, exact_number, interval_words
 
-__all__ = ["VERDICTS", "VERDICT_LABELS", "claim_verdicts", "finding_views", "part_value", "verdict_rank"]
+__all__ = ["VERDICTS", "VERDICT_LABELS", "claim_verdicts", "finding_views", "is_missing", "part_value", "verdict_rank"]
 
 #: verdicts, most urgent first
 VERDICTS = ("contradicted", "needs_review", "unverifiable", "consistent")
@@ -34,7 +34,7 @@ def verdict_rank(verdict: Any) -> int:
     return VERDICTS.index(verdict) if verdict in VERDICTS else len(VERDICTS)
 
 
-def _missing(v: Any) -> bool:
+def is_missing(v: Any) -> bool:
     if v is None:
         return True
     if isinstance(v, float) and math.isnan(v):
@@ -54,19 +54,19 @@ def _list(v: Any) -> list[Any]:
         v = v.tolist()
     if isinstance(v, (list, tuple)):
         return list(v)
-    return [] if _missing(v) else [v]
+    return [] if is_missing(v) else [v]
 
 
 def part_value(row: Mapping[str, Any], side: str, part: str) -> Any:
     """``row[side][part]`` for nested cells or ``row[f"{side}_{part}"]`` for flat columns."""
     flat = row.get(f"{side}_{part}")
-    if flat is not None and not _missing(flat):
+    if flat is not None and not is_missing(flat):
         return flat
     cell = row.get(side)
     if isinstance(cell, Mapping):
         v = cell.get(part)
-        return None if _missing(v) else v
-    if part == "value" and not _missing(cell) and not isinstance(cell, (list, tuple)):
+        return None if is_missing(v) else v
+    if part == "value" and not is_missing(cell) and not isinstance(cell, (list, tuple)):
         return cell
     return None
 
