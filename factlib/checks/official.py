@@ -19,7 +19,7 @@ import pandas as pd
 
 from factlib.checks.columns import per_distinct
 from factlib.checks.prepare import NATIONAL, CheckContext, measure_class, period_shape
-from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_number, quote
+from factlib.checks.findings import empty_findings, evidence_take, id_lists, interval_columns, fmt_number, quote
 from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
 from factlib.checks.verdicts import PHRASES, Verdict
 from factlib.checks.registry import register_check
@@ -257,15 +257,15 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     verdict[disagree & apart] = Verdict.UNVERIFIABLE
     out["verdict"] = verdict
 
-    out["claim_ids"] = [[x] for x in claims["claim_id"]]
-    out["doc_ids"] = [[x] for x in claims["doc_id"]]
+    out["claim_ids"] = id_lists(claims["claim_id"])
+    out["doc_ids"] = id_lists(claims["doc_id"])
     out["metric_key"] = claims["metric_key"].to_numpy()
     out["period"] = claims["period"].to_numpy()
     out = out.assign(**interval_columns("observed", claims["value_num"], claims["lo"], claims["hi"]))
     out = out.assign(**interval_columns("expected", exp_v, exp_lo, exp_hi))
     out["rel_diff"] = rel_diff(claims["value_num"].to_numpy(), exp_v, claims["lo"].to_numpy(), claims["hi"].to_numpy(), exp_lo, exp_hi)
     out["tolerance"] = tolerance(claims["lo"], claims["hi"], exp_lo, exp_hi, exp_v)
-    out = out.assign(**evidence_columns(c, [[i] for i in rows]))
+    out = out.assign(**evidence_take(c, rows))
     if rr is not None:
         ref_id = np.where(has_ref, rr["ref_id"].to_numpy(dtype=object)[pos], "")
         source = np.where(has_ref, rr["source_name"].to_numpy(dtype=object)[pos], "")
