@@ -350,6 +350,8 @@ class _Num:
     loose: bool = False
     #: the compound the number is part of (``6-foot-6``), when it was read only in part
     compound: str = ""
+    #: written in digits (``2``), not in words (``two``, ``两``)
+    digits: bool = False
 
     @property
     def key(self) -> str:
@@ -437,7 +439,7 @@ def _numbers(c: pd.DataFrame) -> list[_Num]:
             loose = (math.isfinite(x) and x <= MAX_LOOSE and float(x).is_integer()
                      and not _DIGIT.search(surface) and kind not in _TIME_KINDS)
             out.append(_Num(int(row), int(s), int(st), int(en), float(x), kind, group, full, md, ym, decade,
-                            bool(statistical), glued, surface, loose, compound))
+                            bool(statistical), glued, surface, loose, compound, bool(_DIGIT.search(surface))))
     return out
 
 
@@ -467,17 +469,20 @@ def _sentences(nums: list[_Num], texts: dict[int, str]) -> list[_Sentence]:
 
 
 def _match(xs: list[_Num], ys: list[_Num]) -> list[tuple[int, int]]:
-    """One-to-one matching of equal numbers in text order, numbers of the same kind first, then
-    of the same comparison group (``1`` in ``4-1`` meets ``1``, not ``first``): index pairs."""
+    """One-to-one matching of equal numbers in text order: numbers of the same kind written the
+    same way (digits or words) first, then of the same kind, then of the same comparison group
+    (``1`` in ``4-1`` meets ``1``, not ``first``; the ``2`` of ``2&2`` meets ``2``, not ``two``),
+    then any: index pairs."""
     used_x: set[int] = set()
     used_y: set[int] = set()
     out = []
-    for tier in (0, 1, 2):
+    for tier in (0, 1, 2, 3):
         for i, x in enumerate(xs):
             if i in used_x:
                 continue
             for j, y in enumerate(ys):
-                if j in used_y or (tier == 0 and x.kind != y.kind) or (tier == 1 and x.group != y.group):
+                if j in used_y or (tier <= 1 and x.kind != y.kind) or (tier == 0 and x.digits != y.digits) or (
+                        tier == 2 and x.group != y.group):
                     continue
                 if same_number(x, y):
                     used_x.add(i)
@@ -594,16 +599,21 @@ def _attach_neighbours(blocks: list[Block], sa: list[_Sentence], sb: list[_Sente
 
 
 def _extra_matches(xs: list[_Num], ys: list[_Num], extra: list[_Num]) -> bool:
-    """Does ``extra`` match informative numbers of xs that ys leaves unmatched?"""
+    """Does ``extra`` match informative numbers of xs that ys leaves unmatched, or do such
+    numbers explain all of ``extra``'s (``8 人`` meets the ``eight people`` left over)?"""
     matched = {x for x, _ in _match(xs, ys)}
     rest = [x for k, x in enumerate(xs) if k not in matched]
-    return any(rest[x].weight >= 1.0 for x, _ in _match(rest, extra))
+    found = _match(rest, extra)
+    strict = [n for n in extra if not n.loose]
+    return any(rest[x].weight >= 1.0 for x, _ in found) or (
+        bool(strict) and {y for _, y in found} >= {k for k, n in enumerate(extra) if not n.loose})
 
 
 def _fill_gaps(blocks: list[Block], sa: list[_Sentence], sb: list[_Sentence]) -> list[Block]:
-    """Sentences left between two blocks are aligned by position: a sentence pairs with the one
-    on the other side that stands as many sentences after the block before, or before the block
-    after (give or take ``MAX_OFFSET_SKEW``), keeping the order."""
+    """Sentences left between two blocks are aligned by position: a sentence pairs with one on
+    the other side that stands as many sentences after the block before, or before the block
+    after (give or take ``MAX_OFFSET_SKEW``), keeping the order; of the possible pairings the one
+    with the nearest offsets and the most alike numbers (``_likeness``) is kept."""
     out: list[Block] = []
     taken_a = sorted(i for b in blocks for i in b.a)
     taken_b = sorted(j for b in blocks for j in b.b)
@@ -625,21 +635,48 @@ def _fill_gaps(blocks: list[Block], sa: list[_Sentence], sb: list[_Sentence]) ->
             after = min(sents[x].sid for x in nxt_block) - sents[k].sid if nxt_block is not None else None
             return before, after
 
-        off_a = {i: offsets(sa, i, blk.a if blk else None, nxt.a if nxt else None) for i in ga}
-        off_b = {j: offsets(sb, j, blk.b if blk else None, nxt.b if nxt else None) for j in gb}
-        last = -1
-        for i in ga:
-            best, best_d = None, MAX_OFFSET_SKEW + 1
-            for j in gb:
-                if j <= last:
-                    continue
-                d = min((abs(x - y) for x, y in zip(off_a[i], off_b[j]) if x is not None and y is not None),
+        off_a = [offsets(sa, i, blk.a if blk else None, nxt.a if nxt else None) for i in ga]
+        off_b = [offsets(sb, j, blk.b if blk else None, nxt.b if nxt else None) for j in gb]
+        scores = {}
+        for x, i in enumerate(ga):
+            for y, j in enumerate(gb):
+                d = min((abs(p - q) for p, q in zip(off_a[x], off_b[y]) if p is not None and q is not None),
                         default=MAX_OFFSET_SKEW + 1)
-                if d < best_d:
-                    best, best_d = j, d
-            if best is not None:
-                out.append(Block([i], [best], "position"))
-                last = best
+                if d <= MAX_OFFSET_SKEW:
+                    scores[(x, y)] = MAX_OFFSET_SKEW + 1 - d + _likeness(sa[i], sb[j])
+        for x, y in _best_monotone(scores, len(ga), len(gb)):
+            out.append(Block([ga[x]], [gb[y]], "position"))
+    return out
+
+
+def _likeness(s: _Sentence, t: _Sentence) -> float:
+    """How alike two sentences' numbers look (0..2): as many numbers written in digits, and the
+    same comparison groups (a sentence with a share and a date meets one with a share and a date)."""
+    strict_s = [n for n in s.nums if not n.loose]
+    strict_t = [n for n in t.nums if not n.loose]
+    same_count = 1.0 if len(strict_s) == len(strict_t) else 0.0
+    gs, gt = {n.group for n in strict_s}, {n.group for n in strict_t}
+    return same_count + (len(gs & gt) / len(gs | gt) if gs | gt else 0.0)
+
+
+def _best_monotone(scores: dict[tuple[int, int], float], n: int, m: int) -> list[tuple[int, int]]:
+    """The pairs (x, y) of greatest total score with x and y strictly increasing (a small DP)."""
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for x in range(n - 1, -1, -1):
+        for y in range(m - 1, -1, -1):
+            take = scores.get((x, y))
+            best[x][y] = max(best[x + 1][y], best[x][y + 1],
+                             take + best[x + 1][y + 1] if take is not None else -1.0)
+    out, x, y = [], 0, 0
+    while x < n and y < m:
+        take = scores.get((x, y))
+        if take is not None and best[x][y] == take + best[x + 1][y + 1]:
+            out.append((x, y))
+            x, y = x + 1, y + 1
+        elif best[x][y] == best[x + 1][y]:
+            x += 1
+        else:
+            y += 1
     return out
 
 
@@ -710,6 +747,14 @@ def compare_pair(a: pd.DataFrame, b: pd.DataFrame) -> list[dict]:
         text_b = " ".join(sb[j].text for j in blk.b)
         rest_x = [n for n in rest_x if not _unread(n.value, text_b, ys)]
         rest_y = [n for n in rest_y if not _unread(n.value, text_a, xs)]
+        # a leftover whose value the other side's leftover spells, read there as another value
+        # (``63 成`` read as 630 / ``63 per cent``; ``7`` / ``seven halves`` read as 3.5): the same
+        # number read differently, left alone
+        for x in list(rest_x):
+            y = next((y for y in rest_y if _spelled(x, y)), None)
+            if y is not None:
+                rest_x.remove(x)
+                rest_y.remove(y)
         lone_x, lone_y = [], []
         for group in dict.fromkeys([n.group for n in rest_x + rest_y]):
             gx = [n for n in rest_x if n.group == group]
@@ -721,7 +766,7 @@ def compare_pair(a: pd.DataFrame, b: pd.DataFrame) -> list[dict]:
             else:
                 lone_x += gx
                 lone_y += gy
-        if len(lone_x) == 1 and len(lone_y) == 1 and _near(lone_x[0], lone_y[0]):
+        if len(lone_x) == 1 and len(lone_y) == 1 and _near(lone_x[0], lone_y[0], blk.how == "anchor"):
             # one number left on each side, read as different kinds (``98分钟`` / ``89th``, ``2416年``
             # / ``2016``): they are the pair
             out.append(_differ(rows, lone_x[0], lone_y[0], blk))
@@ -736,17 +781,29 @@ def _differ(rows: dict, x: _Num, y: _Num, blk: Block) -> dict:
     return _pair(rows, x, y, Verdict.NEEDS_REVIEW if doubt else Verdict.CONTRADICTED, blk, doubt)
 
 
-def _near(x: _Num, y: _Num) -> bool:
-    """Within a factor of ten of each other (numbers of 10 or more, not dates, on both sides)."""
-    if x.kind == "date" or y.kind == "date" or not (x.value >= 10 and y.value >= 10):
+def _spelled(x: _Num, y: _Num) -> bool:
+    """Does one number's surface spell the other's value (the same number read two ways)?"""
+    return bool(stated_values(y.surface).get(x.value) or stated_values(x.surface).get(y.value))
+
+
+def _near(x: _Num, y: _Num, anchored: bool = False) -> bool:
+    """Could be the same number read as different kinds: within a factor of ten of each other
+    (numbers of 10 or more), or, in sentences aligned by the numbers they share, both written in
+    digits (``10-0`` / ``10-6 lead``); never dates."""
+    if x.kind == "date" or y.kind == "date" or not (math.isfinite(x.value) and math.isfinite(y.value)):
+        return False
+    if anchored and x.digits and y.digits:
+        return True
+    if not (x.value >= 10 and y.value >= 10):
         return False
     return max(x.value, y.value) / min(x.value, y.value) <= 10 + 1e-9
 
 
 def _unread(value: float, text: str, claims: list[_Num]) -> bool:
-    """Does ``text`` state ``value`` more often than ``claims`` (the numbers read from it) hold it?"""
+    """Does ``text`` state ``value`` more often than ``claims`` (the numbers read from it) hold it
+    or spell it (``63 成`` read as another value still spells 63)?"""
     stated = stated_values(text).get(value, 0)
-    return stated > sum(1 for n in claims if n.value == value)
+    return stated > sum(1 for n in claims if n.value == value or stated_values(n.surface).get(value, 0))
 
 
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
