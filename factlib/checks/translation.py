@@ -259,7 +259,8 @@ def count_shared(sigs, **merge_options):
     positions within ``PAIR_BAND`` or sentence numbers within ``PAIR_BAND_SENTENCES``): a
     translation keeps the order of the original.  ``shared`` counts the shared signatures;
     ``weight`` sums ``1 / (freq - 1)``: a number that only the two documents state weighs 1, one that a third
-    document states too weighs ½.
+    document states too weighs ½; ``dist`` is the mean distance in sentences of the shared signatures
+    (the nearest occurrence of each), which breaks ties between candidate partners.
     """
     sigs = sigs[sigs["freq"] <= MAX_DOC_FREQ]
     sigs = sigs.assign(weight=1.0 / (sigs["freq"] - 1).clip(lower=1))
@@ -269,8 +270,12 @@ def count_shared(sigs, **merge_options):
     near = (((m["pos_zh"] - m["pos_en"]).abs() <= PAIR_BAND)
             | ((m["sid_zh"] - m["sid_en"]).abs() <= PAIR_BAND_SENTENCES))
     keys = ["doc_id_zh", "doc_id_en", "size_zh", "size_en", "date_zh", "date_en"]
-    m = m[near][keys + ["sig", "weight"]].drop_duplicates(subset=keys + ["sig"])
-    return m.groupby(keys, dropna=False).agg(shared=("sig", "count"), weight=("weight", "sum"))
+    m = m[near]
+    m = m.assign(dist=(m["sid_zh"] - m["sid_en"]).abs().astype("float64"))[keys + ["sig", "weight", "dist"]]
+    per_sig = m.groupby(keys + ["sig"], dropna=False).agg(weight=("weight", "first"), dist=("dist", "min"))
+    per_sig = per_sig.reset_index()
+    return per_sig.groupby(keys, dropna=False).agg(shared=("sig", "count"), weight=("weight", "sum"),
+                                                   dist=("dist", "mean"))
 
 
 def select_pairs(counted: pd.DataFrame) -> pd.DataFrame:
@@ -280,7 +285,7 @@ def select_pairs(counted: pd.DataFrame) -> pd.DataFrame:
     ``MIN_RARE_WEIGHT`` (numbers few other documents state: short articles); they cover at least
     ``MIN_OVERLAP`` of the smaller document's signatures and ``MIN_OVERLAP_LARGER`` of the larger
     one's; the dates agree when both are known; each document keeps its best partner (by shared
-    count plus weight, then overlap).  Used by
+    count plus weight, then the nearer places of the shared signatures, then overlap).  Used by
     :func:`find_pairs` and by the Dask engine, so both pick the same pairs.
     """
     if "doc_id_zh" not in counted.columns:
@@ -299,7 +304,10 @@ def select_pairs(counted: pd.DataFrame) -> pd.DataFrame:
     pairs = pairs[(dz == "") | (de == "") | (dz == de)]
     # mutual best partners
     pairs["score"] = pairs["shared"] + pairs["weight"]
-    pairs = pairs.sort_values(["score", "overlap", "doc_id_zh", "doc_id_en"], ascending=[False, False, True, True])
+    if "dist" not in pairs.columns:
+        pairs["dist"] = 0.0
+    pairs = pairs.sort_values(["score", "dist", "overlap", "doc_id_zh", "doc_id_en"],
+                              ascending=[False, True, False, True, True])
     pairs = pairs.drop_duplicates("doc_id_zh").drop_duplicates("doc_id_en")
     pairs = pairs.rename(columns={"doc_id_zh": "zh_doc", "doc_id_en": "en_doc"})
     return pairs[PAIR_COLUMNS].reset_index(drop=True)
