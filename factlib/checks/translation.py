@@ -861,15 +861,18 @@ def _unread(value: float, text: str, claims: list[_Num]) -> bool:
 
 
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_CLOCK_RE = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d:])")
 _CN_RE = re.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億]+")
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=4096)
 def stated_values(text: str) -> Counter:
-    """How often a sentence spells each number (digits, Chinese numerals, English number words),
-    whether or not it was read as a claim."""
+    """How often a sentence spells each number (digits, Chinese numerals, English number words;
+    a clock time ``7:55`` also as 7.55), whether or not it was read as a claim."""
     out: Counter = Counter()
+    for m in _CLOCK_RE.finditer(text):  # 7:55 is 7.55am in British notation
+        out[int(m.group(1)) + int(m.group(2)) / 100] += 1
     for m in _DIGITS_RE.finditer(text):
         token = m.group(0)
         token = token.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", token) else token.split(",")[0]
