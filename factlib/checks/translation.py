@@ -282,10 +282,10 @@ def count_shared(sigs, **merge_options):
     keys = ["doc_id_zh", "doc_id_en", "size_zh", "size_en", "date_zh", "date_en"]
     m = m[near]
     m = m.assign(dist=(m["sid_zh"] - m["sid_en"]).abs().astype("float64"))[keys + ["sig", "weight", "dist"]]
-    per_sig = m.groupby(keys + ["sig"], dropna=False).agg(weight=("weight", "first"), dist=("dist", "min"))
-    per_sig = per_sig.reset_index()
-    return per_sig.groupby(keys, dropna=False).agg(shared=("sig", "count"), weight=("weight", "sum"),
-                                                   dist=("dist", "mean"))
+    # each shared signature once, at its nearest place (plain dict aggregations: Dask runs them too)
+    per_sig = m.groupby(keys + ["sig"], dropna=False).agg({"weight": "max", "dist": "min"}).reset_index()
+    out = per_sig.groupby(keys, dropna=False).agg({"sig": "count", "weight": "sum", "dist": "mean"})
+    return out.rename(columns={"sig": "shared"})
 
 
 def select_pairs(counted: pd.DataFrame) -> pd.DataFrame:
