@@ -34,7 +34,7 @@ _SOFT_CUT = re.compile(r"[，,、：:\s](?=[^，,、：:\s]*\Z)")
 #: ``'1%' * 16000`` is one 2,000-character "sentence" per 1,000 numbers.  A longer run of numbers
 #: (a table flattened into a line, an attack) is cut after every ``MAX_NUMBERS``-th number.
 MAX_NUMBERS = 128
-_NUMBER_RUN = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千万亿]+")
+_NUMBER_RUN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万亿]+")
 _GAP_CUT = re.compile(r"[，,、：:;；\s]")
 
 _TERM = "。！？!?；;…"
@@ -179,7 +179,7 @@ def _cap_numbers(text: str, starts: array, ends: array, limit: int = MAX_NUMBERS
             if soft is not None:
                 points.append(soft)
             else:
-                points.append(g1 - 1 if g1 - 1 > g0 and text[g1 - 1] in "-+−" else g1)
+                points.append(g1 - 1 if g1 - 1 >= g0 and text[g1 - 1] in "-+−" else g1)
         cut[i] = points
     if not cut:
         return starts, ends
