@@ -127,16 +127,18 @@ def _kernels(procs) -> list:
     return out
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
-def test_killed_report_leaves_nothing_running(tmp_path, seeds_dir, sig):
+def test_killed_report_leaves_nothing_running(tmp_path, seeds_dir, sig, jobs):
     """Defect 9: after SIGTERM or SIGKILL of report --jobs 2, workers, kernels and the resource
-    tracker stayed alive and the temporary folder stayed behind."""
+    tracker stayed alive and the temporary folder stayed behind (with --jobs 1 and SIGKILL the
+    temporary folder stayed: it is now removed by the report's watchdog process)."""
     pytest.importorskip("psutil")
     corpus = tmp_path / "corpus"
     for i in range(4):
         shutil.copytree(seeds_dir, corpus / f"copy{i}")
     proc = subprocess.Popen([sys.executable, "-m", "factlib", "report", str(corpus), "-o", str(tmp_path / "out"),
-                             "--jobs", "2", "--no-progress"], stdout=subprocess.DEVNULL,
+                             "--jobs", str(jobs), "--no-progress"], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 300
@@ -144,12 +146,12 @@ def test_killed_report_leaves_nothing_running(tmp_path, seeds_dir, sig):
         while time.monotonic() < deadline:
             for p in _descendants(proc.pid):
                 seen[p.pid] = p
-            if len(_kernels(_alive(seen.values()))) >= 2:
+            if len(_kernels(_alive(seen.values()))) >= jobs:
                 break
             assert proc.poll() is None, "the report ended before its kernels were seen"
             time.sleep(0.2)
         else:
-            pytest.fail("two kernels never started")
+            pytest.fail(f"{jobs} kernel(s) never started")
         time.sleep(1.0)
         for p in _descendants(proc.pid):
             seen[p.pid] = p
@@ -170,3 +172,35 @@ def test_killed_report_leaves_nothing_running(tmp_path, seeds_dir, sig):
             proc.kill()
         for p in _alive(_descendants(proc.pid)):
             p.kill()
+
+
+def test_scratch_watchdog_removes_the_folder_when_its_process_is_killed(tmp_path):
+    """The watchdog of a report's scratch folder: the folder goes when the report is SIGKILLed
+    (no clean-up of its own runs), and the watchdog itself exits."""
+    pytest.importorskip("psutil")
+    import psutil
+
+    scratch = tmp_path / "factlib-report-x"
+    script = (
+        "import os, sys, time\n"
+        "from factlib.report.batch import scratch_watchdog\n"
+        "os.mkdir(sys.argv[1])\n"
+        "open(os.path.join(sys.argv[1], 'context.pickle'), 'wb').write(b'x')\n"
+        "w = scratch_watchdog(sys.argv[1])\n"
+        "print(w.pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script, str(scratch)], stdout=subprocess.PIPE, text=True)
+    try:
+        watchdog = psutil.Process(int(proc.stdout.readline()))
+        assert scratch.is_dir() and watchdog.is_running()
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while scratch.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not scratch.exists()
+        watchdog.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
