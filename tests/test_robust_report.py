@@ -41,6 +41,51 @@ def test_one_unreadable_file_does_not_fail_the_reports(tmp_path, seeds_dir):
     assert (out / "document" / "a.html").is_file()
 
 
+def test_report_of_a_corpus_with_bad_files_lists_them_and_renders_every_good_document(tmp_path):
+    """Defects 1, 5 and 10 in one report: every kind of bad file beside good ones, read through the
+    claim store; the bad files are on the index, every good document has its page, and an edit
+    that keeps size and modification time is seen with --verify."""
+    import pandas as pd
+
+    from robust_support import BAD_FILES, GOOD, GOOD_FILES, make_mixed
+
+    from factlib.report.files import safe_name
+
+    corpus = make_mixed(tmp_path / "mixed")
+    store = tmp_path / "claims.sqlite"
+    out = tmp_path / "out"
+    args = ["report", corpus, "-o", out, "--jobs", "1", "--no-progress", "--only", "document_report",
+            "--store", store]
+    r = _factlib(*args)
+    assert "Traceback" not in r.stderr, r.stderr[-3000:]
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert "(0 failed)" in r.stderr
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for name, reason in BAD_FILES.items():
+        assert name in index and reason in index, name
+    for name in GOOD_FILES:
+        page = out / "document" / f"{safe_name(os.path.splitext(name)[0])}.html"
+        assert page.is_file(), name
+        assert f"document/{page.name}" in index
+    assert "skipped" in r.stderr and "reference.csv" in r.stderr
+    # an edit that keeps size and modification time: the store trusts it, --verify re-hashes
+    a = corpus / "a.txt"
+    st = os.stat(a)
+    a.write_text(GOOD.replace("10.67", "10.68"), encoding="utf-8")
+    os.utime(a, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+    def surfaces(folder):
+        claims = pd.read_csv(folder / "claims.csv", dtype=str)
+        return set(claims.loc[claims["doc_id"] == "a", "surface"])
+
+    r = _factlib(*args[:2], "-o", tmp_path / "stale", *args[4:])
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert "10.67亿" in surfaces(tmp_path / "stale")
+    r = _factlib(*args[:2], "-o", tmp_path / "fresh", *args[4:], "--verify")
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert "10.68亿" in surfaces(tmp_path / "fresh") and "10.67亿" not in surfaces(tmp_path / "fresh")
+
+
 def test_missing_corpus_is_a_clear_error(tmp_path):
     out = tmp_path / "out"
     r = _factlib("report", tmp_path / "nope", "-o", out, "--jobs", "1", "--no-progress",
@@ -75,11 +120,14 @@ def test_output_folder_is_factlibs_alone(tmp_path, seeds_dir):
     out = tmp_path / "mine"
     out.mkdir()
     (out / "index.html").write_text("my own page")
+    (out / "claims.csv").write_text("my,own\ntable,1\n")
     (out / ".backup.tmp-2023").write_text("my backup")
     r = _factlib("report", corpus, "-o", out, "--jobs", "1", "--no-progress", "--only", "corpus_overview")
     assert "Traceback" not in r.stderr
     assert r.returncode == 2 and "--force" in r.stderr
     assert (out / "index.html").read_text() == "my own page"
+    assert (out / "claims.csv").read_text() == "my,own\ntable,1\n"
+    assert sorted(p.name for p in out.iterdir()) == [".backup.tmp-2023", "claims.csv", "index.html"]
     r = _factlib("report", corpus, "-o", out, "--force", "--jobs", "1", "--no-progress", "--only", "corpus_overview")
     assert r.returncode == 0, r.stderr[-3000:]
     assert (out / ".backup.tmp-2023").read_text() == "my backup"
