@@ -56,10 +56,12 @@ def test_report_of_a_corpus_with_bad_files_lists_them_and_renders_every_good_doc
     out = tmp_path / "out"
     args = ["report", corpus, "-o", out, "--jobs", "1", "--no-progress", "--only", "document_report",
             "--store", store]
+    before = _snapshot(tmp_path, skip={out, store})
     r = _factlib(*args)
     assert "Traceback" not in r.stderr, r.stderr[-3000:]
     assert r.returncode == 0, r.stderr[-3000:]
     assert "(0 failed)" in r.stderr
+    assert _snapshot(tmp_path, skip={out, store}) == before  # nothing outside the output folder changed
     index = (out / "index.html").read_text(encoding="utf-8")
     for name, reason in BAD_FILES.items():
         assert name in index and reason in index, name
@@ -84,6 +86,24 @@ def test_report_of_a_corpus_with_bad_files_lists_them_and_renders_every_good_doc
     r = _factlib(*args[:2], "-o", tmp_path / "fresh", *args[4:], "--verify")
     assert r.returncode == 0, r.stderr[-3000:]
     assert "10.68亿" in surfaces(tmp_path / "fresh") and "10.67亿" not in surfaces(tmp_path / "fresh")
+
+
+def _snapshot(root, skip=()) -> dict:
+    """Every entry under ``root`` (but ``skip``): its kind, size, modification time and bytes."""
+    import stat as stat_
+
+    skip = {str(p) for p in skip}
+    out = {}
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if os.path.join(folder, d) not in skip]
+        for name in dirs + files:
+            path = os.path.join(folder, name)
+            if path in skip or any(path.startswith(p + "-") for p in skip):  # the store's -wal/-shm
+                continue
+            st = os.lstat(path)
+            data = open(path, "rb").read() if stat_.S_ISREG(st.st_mode) else None
+            out[path] = (stat_.S_IFMT(st.st_mode), st.st_size if data is not None else 0, st.st_mtime_ns, data)
+    return out
 
 
 def test_missing_corpus_is_a_clear_error(tmp_path):
@@ -175,12 +195,14 @@ def _kernels(procs) -> list:
     return out
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+@pytest.mark.parametrize("sig, jobs", [(signal.SIGTERM, 1), (signal.SIGKILL, 1), (signal.SIGTERM, 2),
+                                       (signal.SIGKILL, 2), (signal.SIGINT, 2)],
+                         ids=["SIGTERM-1", "SIGKILL-1", "SIGTERM-2", "SIGKILL-2", "SIGINT-2"])
 def test_killed_report_leaves_nothing_running(tmp_path, seeds_dir, sig, jobs):
     """Defect 9: after SIGTERM or SIGKILL of report --jobs 2, workers, kernels and the resource
     tracker stayed alive and the temporary folder stayed behind (with --jobs 1 and SIGKILL the
-    temporary folder stayed: it is now removed by the report's watchdog process)."""
+    temporary folder stayed: it is now removed by the report's watchdog process); Ctrl-C
+    (SIGINT) stops the same way."""
     pytest.importorskip("psutil")
     corpus = tmp_path / "corpus"
     for i in range(4):

@@ -77,8 +77,13 @@ def _split_body(text: str, s: int, e: int, starts: array, ends: array) -> None:
     for m in _ELLIPSIS.finditer(text, s, e):
         cuts.append(m.end())
     cuts.sort()
-    start = s
-    for c in cuts + [e]:
+    _append_pieces(text, s, cuts + [e], starts, ends)
+
+
+def _append_pieces(text: str, start: int, cuts: list[int], starts: array, ends: array) -> None:
+    """Append the pieces ``start..cuts[0]``, ``cuts[0]..cuts[1]``, … trimmed of white space
+    (pieces left empty are dropped)."""
+    for c in cuts:
         a, b = start, c
         while a < b and text[a].isspace():
             a += 1
@@ -194,17 +199,7 @@ def _cap_numbers(text: str, starts: array, ends: array, limit: int = MAX_NUMBERS
     for i, points in cut.items():
         out_s.extend(starts[prev:i])
         out_e.extend(ends[prev:i])
-        a = starts[i]
-        for b in points + [ends[i]]:
-            x, y = a, b
-            while x < y and text[x].isspace():
-                x += 1
-            while y > x and text[y - 1].isspace():
-                y -= 1
-            if y > x:
-                out_s.append(x)
-                out_e.append(y)
-            a = b
+        _append_pieces(text, starts[i], points + [ends[i]], out_s, out_e)
         prev = i + 1
     out_s.extend(starts[prev:])
     out_e.extend(ends[prev:])
