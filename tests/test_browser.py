@@ -82,6 +82,7 @@ def shots(tmp_path_factory):
     folder = Path(os.environ["FACTLIB_SCREENSHOTS"]) if os.environ.get("FACTLIB_SCREENSHOTS") else (
         tmp_path_factory.mktemp("screenshots"))
     folder.mkdir(parents=True, exist_ok=True)
+    assert not folder.resolve().is_relative_to((ROOT / "reports").resolve()), "screenshots in the user's reports/"
     return folder
 
 

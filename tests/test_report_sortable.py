@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +65,21 @@ def test_sort_keys_are_exact_values_and_verdict_ranks():
     table = findings_table_html(findings, claims=claims)
     assert 'class="factlib-diff" data-sort="0.028"' in table
     assert 'class="factlib-figure" data-sort="1097000000.0"' in table
+
+
+def test_manifest_records_files_named_from_the_working_directory(tmp_path, monkeypatch):
+    """``factlib report CORPUS -o reports/demo`` run twice (``make demo``): the data files written as
+    ``reports/demo/claims.csv`` are factlib's own, not foreign files that refuse the second run."""
+    from factlib.report.files import Manifest
+
+    monkeypatch.chdir(tmp_path)
+    folder = Path("reports") / "demo"
+    m = Manifest(folder)
+    m.claim()
+    (folder / "document").mkdir()
+    for name in ("claims.csv", "index.html", "document/a.html"):
+        (folder / name).write_text("x", encoding="utf-8")
+    m.add([folder / "claims.csv", tmp_path / folder / "index.html", "document/a.html"])
+    m.save()
+    assert Manifest(folder).foreign() == []
+    assert sorted(Manifest(folder).files) == ["claims.csv", "document/a.html", "index.html"]

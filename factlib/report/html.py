@@ -103,9 +103,9 @@ a.claim.v-unverifiable::after { content: "–"; color: #777; font-size: 75%; ver
 .factlib-badge.v-consistent { color: #1b5e20; } .factlib-badge.v-unverifiable { color: #555; }
 .factlib-badge.v-none { color: #7a5c00; font-weight: normal; }
 .factlib-table th.factlib-sortable { cursor: pointer; user-select: none; }
-.factlib-table th.factlib-sortable::after { content: " ⇅"; color: #aaa; font-weight: normal; }
-.factlib-table th[aria-sort="ascending"]::after { content: " ▲"; color: #333; }
-.factlib-table th[aria-sort="descending"]::after { content: " ▼"; color: #333; }
+.factlib-table th.factlib-sortable::after { content: "\\00a0⇅"; color: #aaa; font-weight: normal; }
+.factlib-table th[aria-sort="ascending"]::after { content: "\\00a0▲"; color: #333; }
+.factlib-table th[aria-sort="descending"]::after { content: "\\00a0▼"; color: #333; }
 .factlib-search { font-size: 90%; margin: .3em 0; }
 .factlib-search input { width: 16em; margin-right: .5em; }
 .factlib-legend { font-size: 90%; margin: .3em 0 .6em 0; }
