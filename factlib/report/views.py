@@ -179,6 +179,7 @@ def finding_views(findings: Any, claims: Any = None, reference: Any = None) -> l
             "against": against,
             "expected_text": expected_text,
             "expected_exact": exact,
+            "expected_value": expected["value"],
             "difference": difference_words(f.get("rel_diff"), verdict, lang="en", against=against),
             "difference_zh": difference_words(f.get("rel_diff"), verdict, lang="zh"),
             "rel_diff": f.get("rel_diff"),
