@@ -56,9 +56,15 @@ _LIST_COLUMNS = ("claim_ids", "doc_ids", "evidence_doc_ids", "evidence_starts", 
 
 def empty_findings() -> pd.DataFrame:
     """A findings frame with no rows and the right columns (floats typed float)."""
-    return pd.DataFrame({
-        c: pd.Series(dtype=float if c in _FLOAT_COLUMNS else object) for c in FINDING_COLUMNS
-    })
+    global _EMPTY
+    if _EMPTY is None:
+        _EMPTY = pd.DataFrame({
+            c: pd.Series(dtype=float if c in _FLOAT_COLUMNS else object) for c in FINDING_COLUMNS
+        })
+    return _EMPTY.copy()
+
+
+_EMPTY: pd.DataFrame | None = None
 
 
 # ---------------------------------------------------------------------------------------------
