@@ -46,7 +46,7 @@ HEAD_N = re.compile(r"^\s*[二三四五六七八九十]、")
 SKIP_PARAGRAPH = re.compile(r"五年|十年|四年|三年|年均|年平均|“十[一二三四五]五”|十[一二三四五]五时期|十[一二三四五]五期间")
 #: a clause about plans, targets, cumulative totals or a span of years
 SKIP_CLAUSE = re.compile(
-    r"累计|以来|今年|明年|今后|预期|目标|力争|计划|拟|预计|争取|期间|分别|"
+    r"累计|合计|总计|情况下|以来|今年|明年|今后|预期|目标|力争|计划|拟|预计|争取|期间|分别|"
     r"从[^，。；]{0,40}(?:增加|提高|上升|下降|降低|减少|扩大|增长)(?:到|至)|"
     r"由[^，。；]{0,40}(?:提高|增加|下降|降低|上升|减少)(?:到|至)|[0-9]{4}年(?:至|到|—|-)[0-9]{4}年"
 )
@@ -58,15 +58,23 @@ def git_show(repo: Path, commit: str, path: str) -> bytes:
                            "show", f"{commit}:{path}"], check=True, capture_output=True).stdout
 
 
-def review_span(text: str) -> tuple[int, int] | None:
-    """Character span of the review section of a report (from ``一、…回顾`` to the next heading)."""
+REVIEW_HEAD = re.compile(r"回顾|过去|总结|成就|一年来|进展|成效")
+
+
+def review_span(text: str, *, opening: bool = False) -> tuple[int, int] | None:
+    """Character span of the review section of a report (from ``一、…回顾`` to the next heading).
+    ``opening``: a report without such a heading (some provincial reports open with the review and
+    number only their tasks) has its review from the start to its first top-level heading."""
     lines = text.splitlines(keepends=True)
     offsets = [0]
     for ln in lines:
         offsets.append(offsets[-1] + len(ln))
-    start = next((i for i, ln in enumerate(lines) if HEAD_1.match(ln) and ("回顾" in ln or "过去" in ln or "总结" in ln)), None)
+    start = next((i for i, ln in enumerate(lines) if HEAD_1.match(ln) and REVIEW_HEAD.search(ln[:40])), None)
     if start is None:
-        return None
+        if not opening:
+            return None
+        end = next((i for i in range(len(lines)) if HEAD_1.match(lines[i]) or HEAD_N.match(lines[i])), len(lines))
+        return (0, offsets[end]) if end > 0 else None
     end = next((i for i in range(start + 1, len(lines)) if HEAD_N.match(lines[i])), len(lines))
     return offsets[start], offsets[end]
 
@@ -74,17 +82,60 @@ def review_span(text: str) -> tuple[int, int] | None:
 #: 从54万亿元增加到82.7万亿元 in a five-year review: the level at the start and at the end of the span
 #: a paragraph about the last year of a several-year review
 LAST_YEAR = re.compile(r"去年|过去一年|一年来|上一年")
+#: words that make a clause (or the words before it in its sentence) about several years
+MULTI_YEAR = re.compile(r"五年|十年|四年|三年|两年|年均|年平均|每年|逐年|连续|“十[一二三四五]五”|十[一二三四五]五(?:时期|期间)|以来|累计")
+
+
+def _lead(paragraph: str) -> str:
+    return re.split(r"[。；：！]", paragraph, maxsplit=1)[0][:80]
+
+
+def last_year_paragraphs(paragraphs: list[str], year: int, several_years: bool) -> list[bool]:
+    """Per paragraph: whether it speaks of the year under review (``year - 1``).
+
+    A paragraph whose lead (its first sentence) names that year (去年, 过去一年, 一年来, 2025年) is
+    about it; one whose lead speaks of several years (五年来, “十四五”时期, 以来) is not.  In a report
+    that reviews several years (过去五年, “十四五”时期和2025年) a paragraph without such words
+    belongs to the part it stands in (the five-year part comes first unless a lead says otherwise:
+    刚刚过去的2025年… opens the part about the last year); in a report of one year it is about that year."""
+    last = str(year - 1) + "年"
+    mode = not several_years
+    out = []
+    for paragraph in paragraphs:
+        lead = _lead(paragraph).replace(last, "去年")
+        if LAST_YEAR.search(lead):
+            mode = True
+            out.append(True)
+        elif MULTI_YEAR.search(lead):
+            if several_years:
+                mode = False
+            out.append(False)
+        else:
+            out.append(mode)
+    return out
+
+
+#: characters between a metric phrase and its number (突破2万亿元、达到 …) beyond which the number may be
+#: another thing's (外贸进出口在对美贸易下降超3成的情况下增长12%)
+MAX_GAP = 14
+#: what may stand in that gap without counting: other figures with their units and the usual phrases
+GAP_NOISE = re.compile(r"[0-9０-９.．]+(?:多)?(?:万亿|亿|万|千)?(?:元|美元|吨|公斤|斤|人|户|家|个|%|％)?|比上年|按可比价格计算|同比|大关|其中")
+#: a verb that puts a level at the end of a span (增至, 提高到, 达到, 突破, 超过)
+REACHED = re.compile(r"(?:增至|增加到|增加至|提高到|提高至|提升到|提升至|上升到|上升至|扩大到|扩大至|达到|达|突破|超过|跃升至|跃升到|升至)[^，。；、]{0,3}$")
 FROM_TO = re.compile(r"从(?P<a>[^，。；从]{1,40}?)(?:增加|提高|上升|下降|降低|减少|扩大|增长|增至|提升)(?:到|至)(?P<b>[^，。；]{1,30})")
 
 
 def figures(text: str, *, doc_id: str, year: int, delivered: str, source_name: str, source_url: str,
-            area: str) -> pd.DataFrame:
+            area: str, explain: list | None = None, opening: bool = False) -> pd.DataFrame:
     from factlib.claims.frame import claims_frame
     from factlib.documents.load import document_from_text
     from factlib.figures.trusted import clause_of, rows_from_claims, surface_at
+    from factlib.vocab.lexicon import default_lexicon
+
+    lexicon = default_lexicon()
 
     text = re.sub(r"\n\s*\n+", "\n", text)
-    span = review_span(text)
+    span = review_span(text, opening=opening)
     doc = document_from_text(text, id=doc_id, date=delivered[:10] if len(delivered) >= 10 else f"{year}-03-01")
     claims = claims_frame([doc])
     if claims.empty:
@@ -92,6 +143,7 @@ def figures(text: str, *, doc_id: str, year: int, delivered: str, source_name: s
     paragraphs = text.splitlines()
     several_years = span is not None and bool(re.search(r"五年|十[一二三四五]五", text[span[0]:span[0] + 60]))
     starts = np.cumsum([0] + [len(p) + 1 for p in paragraphs[:-1]])
+    last_year = last_year_paragraphs(paragraphs, year, several_years)
     periods, keep, levels = [], [], []
     for r in claims.itertuples(index=False):
         period, ok, level = str(r.period), False, False
@@ -101,27 +153,46 @@ def figures(text: str, *, doc_id: str, year: int, delivered: str, source_name: s
         s = surface_at(sentence, str(r.surface))
         lead = sentence.rfind(str(r.metric), 0, s) if r.metric and s >= 0 else -1
         clause = clause_of(sentence, s, s + len(str(r.surface)), lead) if s >= 0 else sentence
+        gap = GAP_NOISE.sub("", sentence[lead + len(str(r.metric)):s]) if lead >= 0 and s > lead else ""
+        here = str(getattr(r, "area", "") or "")
+        own_area = area == "CN" or here in ("", area) or here == "CN" and str(getattr(r, "area_basis", "")) != "phrase"
         in_review = span is not None and span[0] <= r.start < span[1]
         explicit = str(r.period_basis) == "explicit" and period[:4].isdigit() and int(period[:4]) < year
         m = FROM_TO.search(clause)
-        if in_review and m and re.search(r"五年|“十[一二三四五]五”|十[一二三四五]五时期", paragraph) and not re.search(r"年均|累计", clause):
+        if in_review and m and str(r.kind) != "growth_rate" and re.search(r"五年|“十[一二三四五]五”|十[一二三四五]五时期", paragraph) and not re.search(r"年均|累计", clause):
             # a five-year review: 从A…到B gives the level of the first and of the last year
             pos = s - sentence.find(clause) if s >= 0 else -1
             if m.start("a") <= pos < m.end("a"):
                 period, ok, level = str(year - 6), True, True
             elif m.start("b") <= pos < m.end("b"):
                 period, ok, level = str(year - 1), True, True  # 增加到B: B is a level, not a change
-        elif SKIP_CLAUSE.search(clause):
+        elif SKIP_CLAUSE.search(clause) or len(gap) > MAX_GAP or lead < 0:
             ok = False
         elif explicit:
             ok = True
         elif in_review and (not period or period.split("/")[0][:4] == str(year - 1) and "/" not in period) \
-                and not SKIP_PARAGRAPH.search(paragraph) and (
-                not several_years or LAST_YEAR.search(paragraph.replace(str(year - 1) + "年", "去年"))):
-            # a review of several years (过去五年, “十四五”时期和2025年): only paragraphs about the last year;
-            # a period the extractor read from the context (去年, release convention) is kept when it is
-            # that year (2024 or the point 2024-12)
+                and last_year[i] and not MULTI_YEAR.search(sentence[:sentence.find(clause) + len(clause)]) \
+                and own_area:
+            # a review of several years (过去五年, “十四五”时期和2025年): only what is said of the last
+            # year; a period the extractor read from the context (去年, release convention) is kept when
+            # it is that year (2024 or the point 2024-12); a provincial report's figure for the whole
+            # country or a city is left out
             period, ok = period or str(year - 1), True
+        elif in_review and several_years and not last_year[i] and period == str(year - 1) \
+                and str(r.kind) != "growth_rate" and REACHED.search(clause[:max(0, clause.find(str(r.surface)))][-8:]) \
+                and not MULTI_YEAR.search(clause) and own_area \
+                and (lexicon.measure(r.metric_key) == "stock" or str(r.kind) == "percent" or str(r.unit) in ("CNY", "USD")):
+            # the five-year part: a level reached at its end (社会消费品零售总额增至2.79万亿元,
+            # 森林覆盖率提高到42.5%) is the figure of the last year -- a stock, a share or a money flow;
+            # a count of things done (高标准农田达到4808万亩) is a five-year total there
+            ok = True
+        if explain is not None and r.metric_key and str(r.kind) in ("count", "amount", "percent", "growth_rate"):
+            why = ("kept" if ok else "not in review" if not in_review else "plan/total/span" if SKIP_CLAUSE.search(clause)
+                   else f"period {period}" if not (not period or period.split("/")[0][:4] == str(year - 1) and "/" not in period)
+                   else "metric after number" if lead < 0 else f"gap {gap}" if len(gap) > MAX_GAP
+                   else "area " + str(r.area) if not own_area
+                   else "several years")
+            explain.append((doc_id, why, r.metric_key, r.kind, period, str(r.surface), clause))
         periods.append(period)
         keep.append(ok)
         levels.append(level)
@@ -181,7 +252,7 @@ def provincial(repo: Path) -> pd.DataFrame:
         out.append(figures(
             text, doc_id=f"prov-{code}", year=2026, delivered=delivered,
             source_name=f"{province}人民政府《2026年{province}政府工作报告》(delivered {delivered}; text via johncodes404/china-provincial-gov-reports-2026)",
-            source_url=f"{PROVINCIAL_REPO_URL}/{path}", area=code))
+            source_url=f"{PROVINCIAL_REPO_URL}/{path}", area=code, opening=True))
         print(f"{province} {code}: {len(out[-1])}", file=sys.stderr)
     return pd.concat(out, ignore_index=True)
 
@@ -191,7 +262,8 @@ HEADER = """# Official figures stated by government work reports (shipped with f
 # documents of state organs; via aldohemsn/chinese-political-corpora @ 99bc4b0) and the 31 provincial
 # government work reports delivered in January-February 2026 (via johncodes404/china-provincial-gov-
 # reports-2026 @ ad4c815).  Built by benchmarks/build_reference_reports.py (factlib's extractor plus
-# the rules written there); every row quotes the clause of the report that states the figure.
+# the rules written there; one run reproduces this file); every row quotes the clause of the report
+# that states the figure.
 # Columns: as official_figures.csv (metric_zh, metric_en, period, value, unit, qualifier, source_name,
 # source_url, quote, metric_key, kind, unit_code, base_period), plus
 #   area       where the figure was measured (factlib/data/areas.csv code: CN, CN-ZJ ...)
