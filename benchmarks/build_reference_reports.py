@@ -5,6 +5,8 @@ government work reports (1979-2025) and the 31 provincial government work report
         --national /work/.mirror/aldohemsn+chinese-political-corpora/repo   (git dir; file at the pinned commit)
         --provincial /work/.mirror/johncodes404+china-provincial-gov-reports-2026/repo
         [-o factlib/data/reference/government_reports.csv]
+    python benchmarks/build_reference_reports.py --sample benchmarks/reference_rows_sample.tsv
+        (a seeded random sample of 100 rows of the table, for judging by hand)
 
 These are primary documents: a report is the issuing government's own statement of the previous
 year's figures (GDP, growth, prices, jobs, grain, trade, budget ...), adopted by the people's
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import json
 import re
@@ -122,7 +125,23 @@ MAX_GAP = 14
 GAP_NOISE = re.compile(r"[0-9０-９.．]+(?:多)?(?:万亿|亿|万|千)?(?:元|美元|吨|公斤|斤|人|户|家|个|%|％)?|比上年|按可比价格计算|同比|大关|其中")
 #: a verb that puts a level at the end of a span (增至, 提高到, 达到, 突破, 超过)
 REACHED = re.compile(r"(?:增至|增加到|增加至|提高到|提高至|提升到|提升至|上升到|上升至|扩大到|扩大至|达到|达|突破|超过|跃升至|跃升到|升至)[^，。；、]{0,3}$")
-FROM_TO = re.compile(r"从(?P<a>[^，。；从]{1,40}?)(?:增加|提高|上升|下降|降低|减少|扩大|增长|增至|提升)(?:到|至)(?P<b>[^，。；]{1,30})")
+FROM_TO = re.compile(r"(?:从|由)(?P<a>[^，。；从由]{1,40}?)(?:(?:增加|提高|上升|下降|降低|减少|扩大|增长|提升|缩小|跃升)(?:到|至)|增至|降至|升至|减至)(?P<b>[^，。；]{1,30})")
+#: a clause that opens with 新增/新建 (新增高新技术企业超6000家、科技型中小企业1.76万家) counts what was
+#: added in the year, not the stock
+NEW_OPENING = re.compile(r"^(?:全年|其中)?(?:新增|新建|新开通|新投产|新认定|新培育|新设|新开工|新改建)")
+
+
+def fits_unit(key: str, unit: str, kind: str) -> bool:
+    """A number's unit measures what the metric measures (4条高速公路 is no length of high-speed rail):
+    the dimensions of the two units agree when both are known (万吨 and 斤 are both masses)."""
+    from factlib.vocab.lexicon import default_lexicon
+    from factlib.vocab.units import default_units
+
+    codes = default_units().codes
+    if kind not in ("count", "amount"):
+        return True
+    mine, its = codes.get(unit), codes.get(default_lexicon().info(key).unit) if key else None
+    return not (mine and its and mine.dimension and its.dimension and mine.dimension != its.dimension)
 
 
 def figures(text: str, *, doc_id: str, year: int, delivered: str, source_name: str, source_url: str,
@@ -159,19 +178,27 @@ def figures(text: str, *, doc_id: str, year: int, delivered: str, source_name: s
         in_review = span is not None and span[0] <= r.start < span[1]
         explicit = str(r.period_basis) == "explicit" and period[:4].isdigit() and int(period[:4]) < year
         m = FROM_TO.search(clause)
-        if in_review and m and str(r.kind) != "growth_rate" and re.search(r"五年|“十[一二三四五]五”|十[一二三四五]五时期", paragraph) and not re.search(r"年均|累计", clause):
-            # a five-year review: 从A…到B gives the level of the first and of the last year
+        if in_review and m and str(r.kind) != "growth_rate" and not re.search(r"年均|累计", clause) and own_area:
+            # 从A增加到B: in a five-year review the level of the year before the span and of its last
+            # year; in a review of one year, the level of the year before and of the year under review
+            # (a report reviewing several years: only where the paragraph names the five years)
+            span_years = 6 if re.search(r"五年|“十[一二三四五]五”|十[一二三四五]五时期", paragraph) else 2
+            known = span_years == 6 or (last_year[i] and not several_years)
             pos = s - sentence.find(clause) if s >= 0 else -1
-            if m.start("a") <= pos < m.end("a"):
-                period, ok, level = str(year - 6), True, True
-            elif m.start("b") <= pos < m.end("b"):
+            if m.start("a") <= pos < m.end("a") and known:
+                period, ok, level = str(year - span_years), True, True
+            elif m.start("b") <= pos < m.end("b") and known:
                 period, ok, level = str(year - 1), True, True  # 增加到B: B is a level, not a change
-        elif SKIP_CLAUSE.search(clause) or len(gap) > MAX_GAP or lead < 0:
+        elif m and str(r.kind) != "growth_rate":
+            ok = False  # a from-to outside the review: the years are not known
+        elif SKIP_CLAUSE.search(clause) or len(gap) > MAX_GAP or lead < 0 or not fits_unit(r.metric_key, str(r.unit), str(r.kind)) \
+                or NEW_OPENING.search(clause) and lexicon.measure(r.metric_key) == "stock" and str(r.kind) != "growth_rate":
             ok = False
         elif explicit:
             ok = True
         elif in_review and (not period or period.split("/")[0][:4] == str(year - 1) and "/" not in period) \
                 and last_year[i] and not MULTI_YEAR.search(sentence[:sentence.find(clause) + len(clause)]) \
+                and not (re.fullmatch(r"\d{4}-\d{2}", period) and lexicon.measure(r.metric_key) != "stock") \
                 and own_area:
             # a review of several years (过去五年, “十四五”时期和2025年): only what is said of the last
             # year; a period the extractor read from the context (去年, release convention) is kept when
@@ -189,6 +216,8 @@ def figures(text: str, *, doc_id: str, year: int, delivered: str, source_name: s
         if explain is not None and r.metric_key and str(r.kind) in ("count", "amount", "percent", "growth_rate"):
             why = ("kept" if ok else "not in review" if not in_review else "plan/total/span" if SKIP_CLAUSE.search(clause)
                    else f"period {period}" if not (not period or period.split("/")[0][:4] == str(year - 1) and "/" not in period)
+                   else "from-to" if m and str(r.kind) != "growth_rate"
+                   else "unit" if not fits_unit(r.metric_key, str(r.unit), str(r.kind)) else "new" if NEW_OPENING.search(clause)
                    else "metric after number" if lead < 0 else f"gap {gap}" if len(gap) > MAX_GAP
                    else "area " + str(r.area) if not own_area
                    else "several years")
@@ -202,8 +231,15 @@ def figures(text: str, *, doc_id: str, year: int, delivered: str, source_name: s
         claims.loc[is_level, "change"] = "level"
         claims.loc[is_level, "direction"] = ""
     claims = claims[keep]
+    if "period_doubt" in claims.columns:
+        # a report states a stock for the year under review at its end (外汇储备超过3.2万亿美元): the
+        # release convention settles the doubt "a stock dated by a year only (year-end assumed)"
+        doubt = claims["period_doubt"].astype(object).fillna("").astype(str)
+        claims = claims.assign(period_doubt=doubt.where(~doubt.str.contains("year-end assumed", regex=False), ""))
     rows = rows_from_claims(claims, source_name=source_name, source_url=source_url, published=delivered,
                             tier="primary", certain_periods=False)
+    # a number without a unit (新增1个经济总量近千亿…的县市) is not taken as a figure of the metric
+    rows = rows[rows["unit_code"].astype(str) != ""].reset_index(drop=True)
     rows["area"] = area
     rows["vintage"] = [("first" if str(p)[:4] == str(year - 1) else "later") for p in rows["period"]]
     return rows
@@ -226,7 +262,7 @@ def national(repo: Path) -> pd.DataFrame:
         out.append(figures(
             text, doc_id=f"gwr{year}", year=year, delivered=delivered,
             source_name=f"国务院《{year}年政府工作报告》(State Council, Report on the Work of the Government {year}; Wikisource text)",
-            source_url=d["url"], area="CN"))
+            source_url=d["url"], area="CN", opening=True))
         print(f"national {year}: {len(out[-1])}", file=sys.stderr)
     return pd.concat(out, ignore_index=True)
 
@@ -276,11 +312,29 @@ HEADER = """# Official figures stated by government work reports (shipped with f
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--national", type=Path, required=True)
-    ap.add_argument("--provincial", type=Path, required=True)
+    ap.add_argument("--national", type=Path)
+    ap.add_argument("--provincial", type=Path)
     ap.add_argument("-o", "--output", type=Path,
                     default=ROOT / "factlib" / "data" / "reference" / "government_reports.csv")
+    ap.add_argument("--sample", type=Path, help="only write a seeded random sample of 100 rows of the output "
+                    "(TSV, judgement column empty) for judging by hand")
+    ap.add_argument("--seed", type=int, default=20261205)
     args = ap.parse_args(argv)
+    if args.sample:
+        rows = pd.read_csv(args.output, comment="#", dtype=str, keep_default_na=False)
+        # a row is drawn by a hash of its content and the seed, so a rebuild that adds or drops other rows
+        # keeps the sample's rows
+        digest = [hashlib.sha1(f"{args.seed}\x1f{k}\x1f{p}\x1f{v}\x1f{a}\x1f{q}".encode()).hexdigest()
+                  for k, p, v, a, q in zip(rows["metric_key"], rows["period"], rows["value"], rows["area"], rows["quote"])]
+        sample = rows.assign(_h=digest).sort_values("_h").head(100).sort_index()
+        sample = sample.assign(row=sample.index + 1, judgement="", note="")[
+            ["row", "area", "published", "metric_key", "kind", "period", "value", "unit", "qualifier", "vintage",
+             "quote", "judgement", "note"]]
+        sample.to_csv(args.sample, sep="\t", index=False, lineterminator="\n")
+        print(f"{len(sample)} rows -> {args.sample}", file=sys.stderr)
+        return 0
+    if not (args.national and args.provincial):
+        ap.error("--national and --provincial are required to build the table")
     rows = pd.concat([national(args.national), provincial(args.provincial)], ignore_index=True)
     with open(args.output, "w", encoding="utf-8", newline="") as fh:
         fh.write(HEADER)
