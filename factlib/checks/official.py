@@ -17,8 +17,9 @@ import re
 import numpy as np
 import pandas as pd
 
+from factlib.checks.columns import per_distinct
 from factlib.checks.prepare import NATIONAL, CheckContext, measure_class, period_shape
-from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_number, quote
+from factlib.checks.findings import empty_findings, evidence_take, id_lists, interval_columns, fmt_number, quote
 from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
 from factlib.checks.verdicts import PHRASES, Verdict
 from factlib.checks.registry import register_check
@@ -30,13 +31,20 @@ _STOCK = {"count", "percent"}
 
 def comparable(mclass: pd.Series) -> pd.Series:
     """Measure classes that can be compared as numbers across statements."""
-    return mclass.isin(COMPARABLE) | mclass.str.startswith("money:") | mclass.str.contains(":", regex=False)
+    return pd.Series(per_distinct(lambda m: m in COMPARABLE or ":" in m, mclass.astype(str), dtype=bool),
+                     index=mclass.index)
 
 
 def period_key(period: pd.Series, mclass: pd.Series) -> pd.Series:
     """Join key for periods: a stock stated for a bare year is the year-end month."""
-    year_only = period.str.fullmatch(r"\d{4}") & mclass.isin(_STOCK)
-    return period.where(~year_only, period + "-12")
+    return pd.Series(per_distinct(_period_key, period, mclass), index=period.index, dtype=object)
+
+
+def _period_key(period: str, mclass: str) -> str:
+    return period + "-12" if mclass in _STOCK and _YEAR.fullmatch(period) else period
+
+
+_YEAR = re.compile(r"\d{4}")
 
 
 #: words that make a figure a plan or a target (争取1997年粮食产量达到4.75亿吨), not a statement of fact:
@@ -66,8 +74,11 @@ def _before(sentence: str, surface: str) -> str:
 def is_plan(claims: pd.DataFrame) -> np.ndarray:
     """Claims stated as a plan or a target: a plan word in the clause that introduces the number
     (see ``_PLAN``) or a target announced earlier in the sentence (``_PLAN_LEAD``)."""
-    return np.fromiter((bool(_PLAN.search(clause_before(str(s), str(f))) or _PLAN_LEAD.search(_before(str(s), str(f))))
-                        for s, f in zip(claims["sentence"], claims["surface"])), dtype=bool, count=len(claims))
+    return per_distinct(_is_plan, claims["sentence"].astype(str), claims["surface"].astype(str), dtype=bool)
+
+
+def _is_plan(sentence: str, surface: str) -> bool:
+    return bool(_PLAN.search(clause_before(sentence, surface)) or _PLAN_LEAD.search(_before(sentence, surface)))
 
 
 def keyed_claims(claims: pd.DataFrame, columns: list[str], classes: pd.Series | None = None) -> pd.DataFrame:
@@ -129,22 +140,26 @@ def most_informative(pairs: pd.DataFrame, by: str) -> pd.DataFrame:
 def shape_doubt(c_type, c_gran, c_period, r_type, r_gran, r_period) -> list[str]:
     """Per pair: ``''`` when a claim's period has the same type and granularity as the figure's,
     else the doubt in words (``period: 2020 (year) is coarser than the figure's 2020-12 (month)``)."""
-    out = []
-    for ct, cg, cp, rt, rg, rp in zip(c_type, c_gran, c_period, r_type, r_gran, r_period):
-        if cg == rg and ct == rt and cg:
-            out.append("")
-        elif not cg or not ct:
-            out.append(f"period: the kind of period of {cp} is not known")
-        elif cg != rg:
-            out.append(f"period: {cp} ({cg}) is not the figure's {rp} ({rg})")
-        else:
-            out.append(f"period: {cp} is a {ct or '?'}, the figure's {rp} a {rt or '?'}")
-    return out
+    return per_distinct(_shape_doubt, c_type, c_gran, c_period, r_type, r_gran, r_period).tolist()
+
+
+def _shape_doubt(ct, cg, cp, rt, rg, rp) -> str:
+    if cg == rg and ct == rt and cg:
+        return ""
+    if not cg or not ct:
+        return f"period: the kind of period of {cp} is not known"
+    if cg != rg:
+        return f"period: {cp} ({cg}) is not the figure's {rp} ({rg})"
+    return f"period: {cp} is a {ct or '?'}, the figure's {rp} a {rt or '?'}"
 
 
 def join_doubts(*columns) -> list[str]:
     """Row-wise ``'; '``-joined non-empty doubts of several columns."""
-    return ["; ".join(dict.fromkeys(d for d in row if d)) for row in zip(*columns)]
+    return per_distinct(_join, *columns).tolist()
+
+
+def _join(*row) -> str:
+    return "; ".join(dict.fromkeys(d for d in row if d))
 
 
 #: a claim more than this many times away from the figure, with no area of its own, is taken to be
@@ -242,15 +257,15 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     verdict[disagree & apart] = Verdict.UNVERIFIABLE
     out["verdict"] = verdict
 
-    out["claim_ids"] = [[x] for x in claims["claim_id"]]
-    out["doc_ids"] = [[x] for x in claims["doc_id"]]
+    out["claim_ids"] = id_lists(claims["claim_id"])
+    out["doc_ids"] = id_lists(claims["doc_id"])
     out["metric_key"] = claims["metric_key"].to_numpy()
     out["period"] = claims["period"].to_numpy()
     out = out.assign(**interval_columns("observed", claims["value_num"], claims["lo"], claims["hi"]))
     out = out.assign(**interval_columns("expected", exp_v, exp_lo, exp_hi))
     out["rel_diff"] = rel_diff(claims["value_num"].to_numpy(), exp_v, claims["lo"].to_numpy(), claims["hi"].to_numpy(), exp_lo, exp_hi)
     out["tolerance"] = tolerance(claims["lo"], claims["hi"], exp_lo, exp_hi, exp_v)
-    out = out.assign(**evidence_columns(c, [[i] for i in rows]))
+    out = out.assign(**evidence_take(c, rows))
     if rr is not None:
         ref_id = np.where(has_ref, rr["ref_id"].to_numpy(dtype=object)[pos], "")
         source = np.where(has_ref, rr["source_name"].to_numpy(dtype=object)[pos], "")
@@ -260,13 +275,10 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
         ref_id = source = url = unit = np.full(len(rows), "", dtype=object)
     out["id_extra"] = ref_id
     note = np.where(disagree & apart, "scale", np.where(verdict == Verdict.NEEDS_REVIEW, doubts, ""))
-    out["explanation"] = [
-        _explain(doc, surf, key, per, src, u, ev, unit_, v, rd, ok, n)
-        for doc, surf, key, per, src, u, ev, unit_, v, rd, ok, n in zip(
-            claims["doc_id"], claims["surface"], claims["metric_key"], claims["period"], source, url,
-            exp_v, unit, out["verdict"], out["rel_diff"], has_ref, note,
-        )
-    ]
+    out["explanation"] = explanations(
+        claims["doc_id"].to_numpy(), claims["surface"].to_numpy(), claims["metric_key"].to_numpy(),
+        claims["period"].to_numpy(), source, url, exp_v, unit, out["verdict"].to_numpy(),
+        out["rel_diff"].to_numpy(), has_ref, note)
     return out.drop(columns=["row"])
 
 
@@ -275,7 +287,51 @@ _ZH = {v: p.zh_with for v, p in PHRASES.items()}
 _EN = {v: p.en_with for v, p in PHRASES.items()}
 
 
+def _diffs(rd: float) -> tuple[str, str]:
+    if not np.isfinite(rd):
+        return ("", "")
+    return (f"（相差 {rd:+.2%}）", f" (difference {rd:+.2%})")
+
+
+def explanations(doc, surface, key, period, source, url, exp_value, unit, verdict, rd, has_ref, note) -> list[str]:
+    """:func:`_explain` over whole columns: numbers, units, verdict phrases and notes are written
+    once per distinct value, the sentence once per row."""
+    n = len(doc)
+    if n == 0:
+        return []
+    has_ref = np.asarray(has_ref, dtype=bool)
+    rd = np.asarray(rd, dtype=float)
+    figure = per_distinct(lambda v, u: f"{fmt_number(v)} {u}".strip(), np.asarray(exp_value, dtype=float),
+                          np.asarray(unit, dtype=object))
+    diffs = per_distinct(_diffs, rd)
+    zh = per_distinct(lambda v: _ZH.get(v, ""), np.asarray(verdict, dtype=object))
+    en = per_distinct(lambda v: _EN.get(v, ""), np.asarray(verdict, dtype=object))
+    note = np.asarray(note, dtype=object)
+    out = []
+    append = out.append
+    for d, s, k, p, src, u, fig, df, z, e, ok, nt in zip(doc, surface, key, period, source, url, figure, diffs, zh,
+                                                       en, has_ref, note):
+        if not ok:
+            append(f"文档 {d} 的“{s}”（{k}，{p}）在参考数据中没有同一指标、同一时期、同一地区的官方数字，无法核实。"
+                   f" Document {d} states “{s}” ({k}, {p}); the reference data has no official figure"
+                   f" for this metric, period and area.")
+        elif nt == "scale":
+            append(f"文档 {d} 的“{s}”（{k}，{p}）与{src}公布的全国数字 {fig} 相差十倍以上，且未说明地区："
+                   f"多半是另一地区或某一部分人群的数字，无法核实{df[0]}。"
+                   f" Document {d} states “{s}” ({k}, {p}), more than ten times away from the national"
+                   f" figure {fig} from {src} and naming no area: probably another area or a sub-group; not"
+                   f" verifiable{df[1]} <{u}>.")
+        elif nt:
+            append(f"文档 {d} 的“{s}”（{k}，{p}）与{src}公布的 {fig}{z}{df[0]}（{nt}）。"
+                   f" Document {d} states “{s}” ({k}, {p}), {e} {fig} from {src}{df[1]} — review: {nt} <{u}>.")
+        else:
+            append(f"文档 {d} 的“{s}”（{k}，{p}）与{src}公布的 {fig}{z}{df[0]}。"
+                   f" Document {d} states “{s}” ({k}, {p}), {e} {fig} from {src}{df[1]} <{u}>.")
+    return out
+
+
 def _explain(doc, surface, key, period, source, url, exp_value, unit, verdict, rd, has_ref, note="") -> str:
+    """One explanation (the reference for :func:`explanations`)."""
     surface = quote(surface)
     if not has_ref:
         return (
