@@ -17,7 +17,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from factlib.checks.columns import per_distinct
+from factlib.checks.columns import distinct, per_distinct
 from factlib.checks.prepare import NATIONAL, CheckContext, measure_class, period_shape
 from factlib.checks.findings import empty_findings, evidence_take, id_lists, interval_columns, fmt_number, quote
 from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
@@ -179,6 +179,88 @@ def applicable(pairs: pd.DataFrame) -> pd.Series:
     return ~after
 
 
+_KEYS = ("metric_key", "pkey", "mclass", "akey")
+
+
+def _pairs(cand: pd.DataFrame, r: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The inner join of candidate claims and reference rows on ``_KEYS`` as two position arrays
+    (candidate, reference row), ordered by candidate then reference row: integer codes, no frame."""
+    n = len(cand)
+    codes, _ = distinct(*(np.concatenate([cand[k].to_numpy(dtype=object), r[k].to_numpy(dtype=object)])
+                          for k in _KEYS))
+    c_code, r_code = codes[:n], codes[n:]
+    # a reference row with a missing key matches nothing (claims' keys are never missing)
+    missing = np.zeros(len(r), dtype=bool)
+    for k in _KEYS:
+        missing |= pd.isna(r[k]).to_numpy()
+    r_code = np.where(missing, -1, r_code)
+    size = int(codes.max()) + 1 if len(codes) else 0
+    r_sorted = np.argsort(r_code, kind="stable")
+    r_sorted = r_sorted[r_code[r_sorted] >= 0]
+    r_counts = np.bincount(r_code[r_code >= 0], minlength=size)
+    r_start = np.cumsum(r_counts) - r_counts
+    count = r_counts[c_code]
+    pi = np.repeat(np.arange(n), count)
+    offset = np.arange(len(pi)) - np.repeat(np.cumsum(count) - count, count)
+    pr = r_sorted[np.repeat(r_start[c_code], count) + offset]
+    return pi, pr
+
+
+def best_figures(cand: pd.DataFrame, r: pd.DataFrame | None) -> dict[str, np.ndarray]:
+    """Per candidate claim, the reference row it is judged against, as arrays parallel to ``cand``:
+    ``matched``, ``ref_pos``, ``verdict``, ``low``/``high``/``value`` and ``all_lower_tier``.
+
+    Figures published after the claim's document date do not apply (``applicable``); of the rest,
+    the most informative grade (closed intervals, primary sources: ``most_informative``); a later
+    restatement alone does not contradict a claim of unknown date; then the first by (agreeing,
+    primary source, smallest relative difference, reference order)."""
+    n = len(cand)
+    out = {"matched": np.zeros(n, dtype=bool), "ref_pos": np.zeros(n, dtype=np.int64),
+           "verdict": np.full(n, None, dtype=object), "low": np.full(n, np.nan), "high": np.full(n, np.nan),
+           "value": np.full(n, np.nan), "all_lower_tier": np.zeros(n, dtype=bool)}
+    if r is None or r.empty or n == 0:
+        return out
+    pi, pr = _pairs(cand, r)
+    date = pd.to_datetime(cand["doc_date"], errors="coerce").to_numpy()[pi] if "doc_date" in cand.columns else None
+    published = r["published_at"].to_numpy()[pr]
+    if date is not None:
+        keep = ~(~np.isnat(date) & ~np.isnat(published) & (published > date))
+        pi, pr, date = pi[keep], pr[keep], date[keep]
+    low = r["low"].to_numpy(dtype=float)
+    high = r["high"].to_numpy(dtype=float)
+    lower = r["lower_tier"].fillna(False).to_numpy(dtype=bool)
+    # most_informative: per claim, the pairs of the best grade
+    grade = lower[pr] * 2 + (~np.isfinite(low[pr]) | ~np.isfinite(high[pr])).astype(int)
+    best_grade = np.full(n, 4)
+    np.minimum.at(best_grade, pi, grade)
+    keep = grade == best_grade[pi]
+    pi, pr = pi[keep], pr[keep]
+    date = date[keep] if date is not None else None
+    c_lo, c_hi = cand["lo"].to_numpy(dtype=float)[pi], cand["hi"].to_numpy(dtype=float)[pi]
+    verdict = overlap_verdict(c_lo, c_hi, low[pr], high[pr])
+    undated = np.isnat(date) if date is not None else np.ones(len(pi), dtype=bool)
+    keep = ~((verdict == Verdict.CONTRADICTED) & r["later"].to_numpy(dtype=bool)[pr] & undated)
+    pi, pr, verdict, c_lo, c_hi = pi[keep], pr[keep], verdict[keep], c_lo[keep], c_hi[keep]
+    if len(pi) == 0:
+        return out
+    value = r["value"].to_numpy(dtype=float)
+    rd = rel_diff(cand["value_num"].to_numpy(dtype=float)[pi], value[pr], c_lo, c_hi, low[pr], high[pr])
+    rank = np.where(verdict == Verdict.CONSISTENT, 0, 1)
+    absrd = np.abs(rd)
+    absrd[np.isnan(absrd)] = np.inf
+    order = np.lexsort((pr, absrd, lower[pr], rank, pi))  # sort by claim, rank, tier, |rd|, reference row
+    pi, pr, verdict = pi[order], pr[order], verdict[order]
+    first = np.r_[True, pi[1:] != pi[:-1]]
+    not_lower = np.bincount(pi, weights=~lower[pr], minlength=n) > 0
+    at, ref_pos = pi[first], pr[first]
+    out["matched"][at] = True
+    out["ref_pos"][at] = ref_pos
+    out["verdict"][at] = verdict[first]
+    out["low"][at], out["high"][at], out["value"][at] = low[ref_pos], high[ref_pos], value[ref_pos]
+    out["all_lower_tier"][at] = ~not_lower[at]
+    return out
+
+
 @register_check("reference", layout="document")
 def check_reference(ctx: CheckContext) -> pd.DataFrame:
     """Claims against official figures for the same metric_key, period, measure class and area.
@@ -197,45 +279,16 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     if cand.empty:
         return empty_findings()
     cand["row"] = cand.index
-    if ref is None or ref.empty:
-        pairs = cand.iloc[0:0].assign(ref_pos=pd.Series(dtype=int))
-    else:
-        r = prepare_reference(ref, ctx.lexicon).reset_index(drop=True)
-        r["ref_pos"] = r.index
-        pairs = cand.merge(
-            r[["metric_key", "pkey", "mclass", "akey", "ref_pos", "low", "high", "value", "lower_tier", "qualifier",
-               "published_at", "later"]],
-            on=["metric_key", "pkey", "mclass", "akey"],
-            how="inner",
-        )
-        pairs = pairs[applicable(pairs).to_numpy()]
-    if not pairs.empty:
-        pairs = most_informative(pairs, "row")
-        pairs["verdict"] = overlap_verdict(pairs["lo"], pairs["hi"], pairs["low"], pairs["high"])
-        # a later restatement alone does not contradict a claim of unknown date (it may quote the
-        # figure first published); it still confirms one
-        undated = pd.to_datetime(pairs["doc_date"], errors="coerce").isna() if "doc_date" in pairs.columns else True
-        pairs = pairs[~((pairs["verdict"] == Verdict.CONTRADICTED) & pairs["later"] & undated)]
-    if not pairs.empty:
-        pairs["rd"] = rel_diff(pairs["value_num"], pairs["value"], pairs["lo"], pairs["hi"], pairs["low"], pairs["high"])
-        pairs["rank"] = np.where(pairs["verdict"] == Verdict.CONSISTENT, 0, 1)
-        pairs["absrd"] = pairs["rd"].abs().fillna(np.inf)
-        pairs = pairs.sort_values(["row", "rank", "lower_tier", "absrd", "ref_pos"], kind="stable")
-        pairs["all_lower_tier"] = pairs.groupby("row")["lower_tier"].transform("all")
-        best = pairs.drop_duplicates("row", keep="first").set_index("row")
-    else:
-        best = pd.DataFrame(columns=["ref_pos", "verdict", "rd", "all_lower_tier", "low", "high", "value"])
-
     rows = cand["row"].to_numpy()
-    matched = np.isin(rows, best.index.to_numpy())
-    out = pd.DataFrame({"row": rows})
-    b = best.reindex(rows)
-    verdict = np.where(matched, b["verdict"].to_numpy(dtype=object), Verdict.UNVERIFIABLE).astype(object)
-    claims = c.loc[rows]
-    ref_pos = b["ref_pos"].to_numpy(dtype=float, na_value=np.nan)
-    has_ref = ~np.isnan(ref_pos)
-    pos = np.where(has_ref, ref_pos, 0).astype(int)
     rr = prepare_reference(ref, ctx.lexicon).reset_index(drop=True) if ref is not None and len(ref) else None
+    best = best_figures(cand, rr)
+    matched = best["matched"]
+    out = pd.DataFrame({"row": rows})
+    verdict = np.where(matched, best["verdict"], Verdict.UNVERIFIABLE).astype(object)
+    claims = c.loc[rows, ["claim_id", "doc_id", "surface", "metric_key", "period", "value_num", "lo", "hi", "ptype",
+                          "gran", "own_period", "doubt", "area_basis"]]
+    has_ref = matched
+    pos = np.where(has_ref, best["ref_pos"], 0)
     if rr is not None:
         r_type = np.where(has_ref, rr["ptype"].to_numpy(dtype=object)[pos], "")
         r_gran = np.where(has_ref, rr["gran"].to_numpy(dtype=object)[pos], "")
@@ -243,12 +296,10 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     else:
         r_type = r_gran = r_period = np.full(len(rows), "", dtype=object)
     shape = shape_doubt(claims["ptype"], claims["gran"], claims["own_period"], r_type, r_gran, r_period)
-    lower_only = b["all_lower_tier"].fillna(False).to_numpy(dtype=bool)
+    lower_only = best["all_lower_tier"]
     tier = np.where(lower_only, "source: only lower-tier sources (reprints) give this figure", "")
     doubts = np.array(join_doubts(claims["doubt"], shape, tier), dtype=object)
-    exp_lo = b["low"].to_numpy(dtype=float, na_value=np.nan)
-    exp_hi = b["high"].to_numpy(dtype=float, na_value=np.nan)
-    exp_v = b["value"].to_numpy(dtype=float, na_value=np.nan)
+    exp_lo, exp_hi, exp_v = best["low"], best["high"], best["value"]
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.abs(claims["value_num"].to_numpy(dtype=float) / exp_v)
     apart = (claims["area_basis"].to_numpy() != "phrase") & ((ratio > SCALE_APART) | (ratio < 1 / SCALE_APART))
