@@ -4,10 +4,13 @@ then compare the numbers inside aligned sentences.
 **Pairs.**  Every claim gives a signature: its value whatever the notation or class (``22个国家``
 and ``22 countries`` are both ``v:22``; a range also gives its ends), dates by month and day.  A
 signature is shared by a Chinese and an English document only where it stands at a similar place
-in both (a translation keeps the order of the original).  A pair shares at least ``MIN_SHARED``
-signatures, or fewer that few other documents state (``MIN_RARE_WEIGHT``), covering
-``MIN_OVERLAP`` of the smaller document's signatures and ``MIN_OVERLAP_LARGER`` of the larger one's;
-the dates agree when both are known; each document keeps its best partner.  The Dask engine counts
+in both (within two sentences or 6 % of the document: a translation keeps the order of the
+original).  A pair shares at least ``MIN_SHARED`` signatures, or fewer that few other documents
+state (``MIN_RARE_WEIGHT``), covering ``MIN_OVERLAP`` of the smaller document's signatures and
+``MIN_OVERLAP_LARGER`` of the larger one's; the dates agree when both are known; each document
+keeps its best partner (ties go to the one whose shared numbers stand nearer).  Two documents left
+without a partner whose ids differ only by a language tag (``report-zh`` / ``report-en``,
+:func:`name_key`) are a pair however few numbers they share.  The Dask engine counts
 the shared signatures on workers with the same :func:`doc_signatures`, :func:`count_shared` and
 :func:`select_pairs`, and hands the pairs to this check (``options["translation_pairs"]``).
 
@@ -16,17 +19,25 @@ the same place that state the same numbers (in any notation: ``3万`` = ``30,000
 ``two``, ``1918年9月29日`` = ``29 September 1918``, ``八十年代`` = ``1980s``, ``2009年`` = ``June
 2009``) are candidate anchors, and the heaviest chain of anchors that keeps the order on both sides
 is kept.  A sentence next to an anchor that shares a number with it joins it (one sentence
-translated as two).  Between anchors, a sentence pairs by position with the one that stands as many
-sentences after the anchor before (or before the anchor after) on the other side.
+translated as two), and so does one whose numbers all meet numbers the block left over.  Between
+anchors, sentences pair by position: a sentence with one that stands as many sentences after the
+anchor before (or before the anchor after) on the other side, give or take two; of the possible
+pairings, the one with the nearest offsets and the most alike numbers is kept (a small DP).  In a
+pair named as translations, the sentences before the first anchor pair by their place from the
+start, and the pair is compared even with fewer than two anchors.
 
-**Numbers.**  Inside aligned sentences the same numbers are ``consistent``.  What is left is
-compared by comparison group (dates and years; money of one currency; shares; durations of one
+**Numbers.**  Inside aligned sentences the same numbers are ``consistent`` (numbers of the same
+kind written the same way meet first: the ``2`` of ``2&2`` meets ``2``, not ``two``).  What is left
+is compared by comparison group (dates and years; money of one currency; shares; durations of one
 unit; physical measures of one unit; other numbers): as many leftovers on both sides are paired in
 order and each pair is ``contradicted`` (a number altered in translation); one leftover on each side
-in different groups, both of 10 or more and within a factor of ten, are the pair too.  Left alone
-(no finding): small whole numbers written in words (``两次``, ``first``), which the two languages
-extract unevenly, and a leftover whose value the other sentence spells without it being read as a
-claim (``5 a.m.``).  ``needs_review`` names a concrete doubt: unequal numbers of leftovers in one
+in different groups, both of 10 or more and within a factor of ten, or both written in digits in
+sentences that share other numbers (``10-0`` / ``10-6``), are the pair too.  Left alone (no
+finding): small whole numbers written in words (``两次``, ``first``), which the two languages
+extract unevenly; a leftover whose value the other sentence spells without it being read as a
+claim (``5 a.m.``; ``7:55`` spells 7.55); a leftover whose value the other side's leftover spells
+though it was read there as another value (``63 成`` read as 630 / ``63 per cent``; ``7`` /
+``seven halves``).  ``needs_review`` names a concrete doubt: unequal numbers of leftovers in one
 group, a difference of exactly a power of ten of 1,000 or more next to an unread magnitude letter
 (``£125m`` read as 125), or a number read from a compound such as ``6-foot-6``.  A statistical
 number (an amount, a share, a count of ten or more, a multiple …) with no counterpart is
