@@ -119,7 +119,7 @@ keeps its sign (`下降3.27%` → -3.27).  The quote is the report's clause that
   the report's unit, compared only with claims in the same unit.
 - **Gaps**: communiqué-only indicators (births, deaths, birth/death/natural-growth rates, urban/rural
   population, per-capita consumption) are not stated by the reports; `nbs_releases.csv` has them only for
-  the years listed above, and M2 levels and energy consumption not at all; reports that review five years
+  the years listed above, M2 only at the end of 2022, and energy consumption not at all; reports that review five years
   state few single-year figures; the source corpus has no 2020 report; monthly and quarterly releases are
   covered only for the periods in `nbs_releases.csv` (import more: `factlib reference import`).
 - **Secondary rows**: `nbs_releases.csv` quotes reprints (news sites, a broker's note, mirror sites with
