@@ -7,7 +7,9 @@ The NTREX-128 news files in ``<shared>/corpus`` (zh-Hans, zh-Hant and English, l
 translations of the WMT19 test set; CC BY-SA 4.0) are cut into article-sized documents of
 ``--lines`` consecutive lines; each Chinese document has its English counterpart.  In every round
 (zh-Hans in even rounds, zh-Hant in odd ones) one number per document pair is altered on one side
-(the side and the number drawn with a seeded generator).  Only numbers written in digits that the
+(the side and the number drawn with a seeded generator).  The files are named by article and
+language (``r0-003-zh-hans``, ``r0-003-en``), as parallel files usually are; ``--no-names``
+names them ``r0-003-a`` / ``r0-003-b``, so that only the numbers they share can pair them.  Only numbers written in digits that the
 same line of the other language also states in digits are altered, so each one has a counterpart
 to be compared with; a year (1800–2100) stays a year, and an altered value that the
 counterpart line states anyway is drawn again (it would only move a number from one place to
@@ -133,9 +135,11 @@ def _is_year(text: str) -> bool:
 
 
 def build_round(lines: dict[str, list[str]], variant: str, n_lines: int, rng: random.Random, out: Path,
-                base: Path, tag: str) -> tuple[list[Mutation], int]:
+                base: Path, tag: str, names: bool = True) -> tuple[list[Mutation], int]:
     """Write the documents of one round into ``out`` (altered) and ``base`` (unaltered); return the
-    alterations and the number of document pairs."""
+    alterations and the number of document pairs.  ``names``: the file names carry the language
+    (``r0-003-zh-hans``, ``r0-003-en``), else they do not (``r0-003-a``, ``r0-003-b``) and only
+    the numbers can pair the documents."""
     zh_lines, en_lines = lines[variant], lines["en"]
     mutations = []
     pairs = 0
@@ -151,7 +155,8 @@ def build_round(lines: dict[str, list[str]], variant: str, n_lines: int, rng: ra
                     partner = next((o for o in other if _value(o.group(0)) == _value(m.group(0))), None)
                     if partner is not None:
                         cands.append((side, ln, m, partner))
-        doc = {"zh": f"{tag}-{k // n_lines:03d}-{variant}", "en": f"{tag}-{k // n_lines:03d}-en"}
+        doc = ({"zh": f"{tag}-{k // n_lines:03d}-{variant}", "en": f"{tag}-{k // n_lines:03d}-en"} if names
+               else {"zh": f"{tag}-{k // n_lines:03d}-a", "en": f"{tag}-{k // n_lines:03d}-b"})
         texts = {"zh": list(zh), "en": list(en)}
         for side in ("zh", "en"):
             (base / f"{doc[side]}.txt").write_text("\n".join(texts[side]) + "\n", encoding="utf-8")
@@ -280,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=4, help="rounds (default 4: zh-Hans, zh-Hant, …)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--verbose", "-v", action="store_true", help="print every miss and false alarm")
+    parser.add_argument("--no-names", action="store_true",
+                        help="file names without the language (only the numbers can pair the documents)")
     parser.add_argument("--cache", type=Path,
                         help="folder for the extracted claims of each round (reused when present: for work on the checks)")
     args = parser.parse_args(argv)
@@ -296,9 +303,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     for r in range(args.rounds):
         variant = "zh-hans" if r % 2 == 0 else "zh-hant"
-        cache = args.cache / f"s{args.seed}-l{args.lines}-r{r}" if args.cache else None
+        cache = args.cache / f"s{args.seed}-l{args.lines}-r{r}{'-anon' if args.no_names else ''}" if args.cache else None
         with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as tmp_base:
-            mutations, n_pairs = build_round(lines, variant, args.lines, rng, Path(tmp), Path(tmp_base), f"r{r}")
+            mutations, n_pairs = build_round(lines, variant, args.lines, rng, Path(tmp), Path(tmp_base), f"r{r}",
+                                             names=not args.no_names)
             claims, findings, caught, read, false, known, pairs, causes = evaluate(
                 Path(tmp), Path(tmp_base), mutations, cache)
         n_review = int((findings["verdict"] == "needs_review").sum())

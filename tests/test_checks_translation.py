@@ -5,7 +5,7 @@ import pytest
 import factlib
 from checks_support import claim, frame, seed_fixture
 from factlib.checks.prepare import prepare_claims
-from factlib.checks.translation import find_pairs, signatures
+from factlib.checks.translation import find_pairs, name_key, signatures
 from factlib.vocab.lexicon import default_lexicon
 
 ZH, EN = "000_6795ef89a86ceb71", "002_a3bb30e09669c420"
@@ -93,8 +93,10 @@ def _check_ntrex(case: dict):
     from factlib.documents.load import document_from_text
 
     zh_lang = "zh-Hant" if case["lang"] == "zh-hant" else "zh-Hans"
-    docs = [document_from_text("\n".join(case["zh"]) + "\n", id=f"{case['id']}-zh", lang=zh_lang),
-            document_from_text("\n".join(case["en"]) + "\n", id=f"{case['id']}-en", lang="en")]
+    # ids that name the language pair the documents by name; others only by the numbers they share
+    ids = (f"{case['id']}-zh", f"{case['id']}-en") if case["named"] else (f"{case['id']}-a", f"{case['id']}-b")
+    docs = [document_from_text("\n".join(case["zh"]) + "\n", id=ids[0], lang=zh_lang),
+            document_from_text("\n".join(case["en"]) + "\n", id=ids[1], lang="en")]
     return docs, factlib.check(factlib.claims_frame(docs), checks=["translation"], documents=docs)
 
 
@@ -115,3 +117,23 @@ def test_ntrex_pairs(case):
                                              bad.evidence_ends)
             if any(d == doc.id and s < end and start < e for d, s, e in zip(ds, ss, es))]
     assert len(hits) == 1, (list(bad.explanation), list(f.explanation))
+
+
+@pytest.mark.parametrize("doc_id,key", [
+    ("r0-003-zh-hans", "r0-003"), ("r0-003-en", "r0-003"), ("report.zh", "report"), ("report.en", "report"),
+    ("zh_report", "report"), ("zh-hant-ntrex-news", "ntrex-news"), ("zhang-en", "zhang"),
+    ("English", ""), ("000_6795ef89a86ceb71", ""), ("en", ""), ("r0-003-a", ""),
+], ids=lambda x: str(x))
+def test_name_key(doc_id, key):
+    assert name_key(doc_id) == key
+
+
+def test_documents_named_as_translations_pair_without_shared_numbers():
+    rows = [claim("report-zh", "2071年", sentence="2071年法案", lang="zh-Hans"),
+            claim("report-en", "2017", sentence="The Act 2017", lang="en")]
+    pairs = find_pairs(prepare_claims(frame(*rows), default_lexicon()).assign(sig=lambda c: signatures(c)))
+    assert list(zip(pairs.zh_doc, pairs.en_doc)) == [("report-zh", "report-en")]
+    # three documents of one name are not a named pair
+    rows.append(claim("report-zh-hant", "2071年", sentence="2071年法案", lang="zh-Hant"))
+    pairs = find_pairs(prepare_claims(frame(*rows), default_lexicon()).assign(sig=lambda c: signatures(c)))
+    assert pairs.empty

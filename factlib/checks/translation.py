@@ -4,10 +4,13 @@ then compare the numbers inside aligned sentences.
 **Pairs.**  Every claim gives a signature: its value whatever the notation or class (``22个国家``
 and ``22 countries`` are both ``v:22``; a range also gives its ends), dates by month and day.  A
 signature is shared by a Chinese and an English document only where it stands at a similar place
-in both (a translation keeps the order of the original).  A pair shares at least ``MIN_SHARED``
-signatures, or fewer that few other documents state (``MIN_RARE_WEIGHT``), covering
-``MIN_OVERLAP`` of the smaller document's signatures and ``MIN_OVERLAP_LARGER`` of the larger one's;
-the dates agree when both are known; each document keeps its best partner.  The Dask engine counts
+in both (within two sentences or 6 % of the document: a translation keeps the order of the
+original).  A pair shares at least ``MIN_SHARED`` signatures, or fewer that few other documents
+state (``MIN_RARE_WEIGHT``), covering ``MIN_OVERLAP`` of the smaller document's signatures and
+``MIN_OVERLAP_LARGER`` of the larger one's; the dates agree when both are known; each document
+keeps its best partner (ties go to the one whose shared numbers stand nearer).  Two documents left
+without a partner whose ids differ only by a language tag (``report-zh`` / ``report-en``,
+:func:`name_key`) are a pair however few numbers they share.  The Dask engine counts
 the shared signatures on workers with the same :func:`doc_signatures`, :func:`count_shared` and
 :func:`select_pairs`, and hands the pairs to this check (``options["translation_pairs"]``).
 
@@ -16,17 +19,25 @@ the same place that state the same numbers (in any notation: ``3万`` = ``30,000
 ``two``, ``1918年9月29日`` = ``29 September 1918``, ``八十年代`` = ``1980s``, ``2009年`` = ``June
 2009``) are candidate anchors, and the heaviest chain of anchors that keeps the order on both sides
 is kept.  A sentence next to an anchor that shares a number with it joins it (one sentence
-translated as two).  Between anchors, a sentence pairs by position with the one that stands as many
-sentences after the anchor before (or before the anchor after) on the other side.
+translated as two), and so does one whose numbers all meet numbers the block left over.  Between
+anchors, sentences pair by position: a sentence with one that stands as many sentences after the
+anchor before (or before the anchor after) on the other side, give or take two; of the possible
+pairings, the one with the nearest offsets and the most alike numbers is kept (a small DP).  In a
+pair named as translations, the sentences before the first anchor pair by their place from the
+start, and the pair is compared even with fewer than two anchors.
 
-**Numbers.**  Inside aligned sentences the same numbers are ``consistent``.  What is left is
-compared by comparison group (dates and years; money of one currency; shares; durations of one
+**Numbers.**  Inside aligned sentences the same numbers are ``consistent`` (numbers of the same
+kind written the same way meet first: the ``2`` of ``2&2`` meets ``2``, not ``two``).  What is left
+is compared by comparison group (dates and years; money of one currency; shares; durations of one
 unit; physical measures of one unit; other numbers): as many leftovers on both sides are paired in
 order and each pair is ``contradicted`` (a number altered in translation); one leftover on each side
-in different groups, both of 10 or more and within a factor of ten, are the pair too.  Left alone
-(no finding): small whole numbers written in words (``两次``, ``first``), which the two languages
-extract unevenly, and a leftover whose value the other sentence spells without it being read as a
-claim (``5 a.m.``).  ``needs_review`` names a concrete doubt: unequal numbers of leftovers in one
+in different groups, both of 10 or more and within a factor of ten, or both written in digits in
+sentences that share other numbers (``10-0`` / ``10-6``), are the pair too.  Left alone (no
+finding): small whole numbers written in words (``两次``, ``first``), which the two languages
+extract unevenly; a leftover whose value the other sentence spells without it being read as a
+claim (``5 a.m.``; ``7:55`` spells 7.55); a leftover whose value the other side's leftover spells
+though it was read there as another value (``63 成`` read as 630 / ``63 per cent``; ``7`` /
+``seven halves``).  ``needs_review`` names a concrete doubt: unequal numbers of leftovers in one
 group, a difference of exactly a power of ten of 1,000 or more next to an unread magnitude letter
 (``£125m`` read as 125), or a number read from a compound such as ``6-foot-6``.  A statistical
 number (an amount, a share, a count of ten or more, a multiple …) with no counterpart is
@@ -288,7 +299,36 @@ def count_shared(sigs, **merge_options):
     return out.rename(columns={"sig": "shared"})
 
 
-def select_pairs(counted: pd.DataFrame) -> pd.DataFrame:
+#: a language tag as a whole part of a document id (``report-zh-hans``, ``report.en``, ``zh_report``):
+#: documents whose ids are equal without it are named as translations of each other
+_LANG_TAG = re.compile(r"(?:^|(?<=[-_.\s/]))(?:zh(?:[-_](?:hans|hant|cn|tw|hk|sg|mo))?|en(?:[-_](?:us|gb|uk))?"
+                       r"|chs|cht|eng)(?=$|[-_.\s/])", re.IGNORECASE)
+
+
+def name_key(doc_id: str) -> str:
+    """A document id without its language tag (``''`` when it has none): ``r0-003-zh-hans`` and
+    ``r0-003-en`` give ``r0-003``."""
+    key, n = _LANG_TAG.subn("", str(doc_id))
+    return re.sub(r"[-_.\s/]{2,}", "-", key).strip("-_. /").lower() if n == 1 else ""
+
+
+def _name_pairs(names: pd.DataFrame) -> pd.DataFrame:
+    """``zh_doc, en_doc`` of the documents named as translations: one Chinese and one English
+    document whose ids are equal without a language tag (no other document shares the name)."""
+    if names is None or len(names) == 0:
+        return pd.DataFrame(columns=["zh_doc", "en_doc"])
+    docs = names[["doc_id", "lang"]].drop_duplicates("doc_id")
+    docs = docs.assign(key=[name_key(d) for d in docs["doc_id"]])
+    docs = docs[docs["key"] != ""]
+    counts = docs.groupby("key")["lang"].agg(lambda x: tuple(sorted(x)))
+    keys = counts[counts == ("en", "zh")].index
+    docs = docs[docs["key"].isin(keys)]
+    zh = docs[docs["lang"] == "zh"].set_index("key")["doc_id"]
+    en = docs[docs["lang"] == "en"].set_index("key")["doc_id"]
+    return pd.DataFrame({"zh_doc": zh, "en_doc": en.reindex(zh.index)}).reset_index(drop=True)
+
+
+def select_pairs(counted: pd.DataFrame, names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Translation pairs from shared-signature counts (:func:`count_shared`, computed).
 
     A pair shares at least ``MIN_SHARED`` signatures, or fewer of weight at least
@@ -297,11 +337,30 @@ def select_pairs(counted: pd.DataFrame) -> pd.DataFrame:
     one's; the dates agree when both are known; each document keeps its best partner (by shared
     count plus weight, then the nearer places of the shared signatures, then overlap).  Used by
     :func:`find_pairs` and by the Dask engine, so both pick the same pairs.
+
+    ``names`` (``doc_id``, ``lang`` of every document): two documents left without a partner
+    whose ids differ only by a language tag (``report-zh`` / ``report-en``; :func:`name_key`) are
+    a pair too, however few numbers they share.
     """
     if "doc_id_zh" not in counted.columns:
         counted = counted.reset_index()
-    if counted.empty:
-        return pd.DataFrame(columns=PAIR_COLUMNS)
+    by_number = _select_by_number(counted) if len(counted) else pd.DataFrame(columns=PAIR_COLUMNS)
+    named = _name_pairs(names)
+    if named.empty:
+        return by_number
+    taken = set(by_number["zh_doc"]) | set(by_number["en_doc"])
+    named = named[~named["zh_doc"].isin(taken) & ~named["en_doc"].isin(taken)]
+    named = named.assign(shared=0, overlap=0.0)
+    if len(counted):
+        found = counted.set_index(["doc_id_zh", "doc_id_en"])["shared"]
+        idx = pd.MultiIndex.from_arrays([named["zh_doc"], named["en_doc"]])
+        named["shared"] = found.reindex(idx).fillna(0).to_numpy(dtype="int64")
+    if by_number.empty:
+        return named[PAIR_COLUMNS].reset_index(drop=True)
+    return pd.concat([by_number, named[PAIR_COLUMNS]], ignore_index=True)
+
+
+def _select_by_number(counted: pd.DataFrame) -> pd.DataFrame:
     pairs = counted.copy()
     smaller = np.minimum(pairs["size_zh"].to_numpy(), pairs["size_en"].to_numpy())
     larger = np.maximum(pairs["size_zh"].to_numpy(), pairs["size_en"].to_numpy())
@@ -330,7 +389,7 @@ def find_pairs(c: pd.DataFrame) -> pd.DataFrame:
     t["freq"] = t.groupby("sig")["doc_id"].transform("nunique")
     if not ((t["lang"] == "zh").any() and (t["lang"] == "en").any()):
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    return select_pairs(count_shared(t))
+    return select_pairs(count_shared(t), names=t[["doc_id", "lang"]])
 
 
 # --------------------------------------------------------------------------------------------
@@ -550,8 +609,9 @@ def _relpos(sents: list[_Sentence]) -> list[float]:
     return [s.sid / last for s in sents]
 
 
-def align_sentences(sa: list[_Sentence], sb: list[_Sentence]) -> list[Block]:
-    """Aligned groups of the number-bearing sentences of two documents (see the module docstring)."""
+def align_sentences(sa: list[_Sentence], sb: list[_Sentence], from_start: bool = False) -> list[Block]:
+    """Aligned groups of the number-bearing sentences of two documents (see the module docstring);
+    ``from_start``: sentences before the first anchor also pair by their place from the start."""
     if not sa or not sb:
         return []
     ra, rb = _relpos(sa), _relpos(sb)
@@ -577,7 +637,7 @@ def align_sentences(sa: list[_Sentence], sb: list[_Sentence]) -> list[Block]:
     chain = _heaviest_chain(cand)
     blocks = [Block([i], [j], "anchor") for i, j in chain]
     _attach_neighbours(blocks, sa, sb)
-    return _fill_gaps(blocks, sa, sb)
+    return _fill_gaps(blocks, sa, sb, from_start)
 
 
 def _heaviest_chain(cand: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
@@ -662,7 +722,8 @@ def _extra_matches(xs: list[_Num], ys: list[_Num], extra: list[_Num]) -> bool:
         bool(strict) and {y for _, y in found} >= {k for k, n in enumerate(extra) if not n.loose})
 
 
-def _fill_gaps(blocks: list[Block], sa: list[_Sentence], sb: list[_Sentence]) -> list[Block]:
+def _fill_gaps(blocks: list[Block], sa: list[_Sentence], sb: list[_Sentence],
+               from_start: bool = False) -> list[Block]:
     """Sentences left between two blocks are aligned by position: a sentence pairs with one on
     the other side that stands as many sentences after the block before, or before the block
     after (give or take ``MAX_OFFSET_SKEW``), keeping the order; of the possible pairings the one
@@ -674,7 +735,7 @@ def _fill_gaps(blocks: list[Block], sa: list[_Sentence], sb: list[_Sentence]) ->
     for (a0, b0, blk), (a1, b1, nxt) in zip(bounds, bounds[1:]):
         if blk is not None:
             out.append(blk)
-        if blk is None and nxt is None:
+        if blk is None and nxt is None and not from_start:
             continue
         hi_a = min(nxt.a) if nxt is not None else a1
         hi_b = min(nxt.b) if nxt is not None else b1
@@ -684,7 +745,8 @@ def _fill_gaps(blocks: list[Block], sa: list[_Sentence], sb: list[_Sentence]) ->
             continue
 
         def offsets(sents, k, block, nxt_block):
-            before = sents[k].sid - max(sents[x].sid for x in block) if block is not None else None
+            before = (sents[k].sid - max(sents[x].sid for x in block) if block is not None
+                      else sents[k].sid + 1 if from_start else None)
             after = min(sents[x].sid for x in nxt_block) - sents[k].sid if nxt_block is not None else None
             return before, after
 
@@ -762,20 +824,23 @@ def check_translation(ctx: CheckContext) -> pd.DataFrame:
     table = _Table(c)
     records: list[dict] = []
     for zh_doc, en_doc in pairs:
-        records.extend(compare_pair(table, index[zh_doc], index[en_doc]))
+        named = name_key(zh_doc) != "" and name_key(zh_doc) == name_key(en_doc)
+        records.extend(compare_pair(table, index[zh_doc], index[en_doc], named))
     if not records:
         return empty_findings()
     return pd.DataFrame.from_records(records)
 
 
-def compare_pair(t: _Table, rows_a, rows_b) -> list[dict]:
+def compare_pair(t: _Table, rows_a, rows_b, named: bool = False) -> list[dict]:
     """Findings for one document pair (``rows_a`` the positions in ``t`` of the Chinese claims,
-    ``rows_b`` of the English ones)."""
+    ``rows_b`` of the English ones).  A pair ``named`` as translations (ids equal but for a
+    language tag) is compared even when fewer than two sentences share numbers: its sentences
+    before the first shared one are aligned by their place from the start."""
     na, nb = _numbers(t, rows_a), _numbers(t, rows_b)
     sa = _sentences(na, {t.sentence_id[r]: t.sentence[r] for r in rows_a})
     sb = _sentences(nb, {t.sentence_id[r]: t.sentence[r] for r in rows_b})
-    blocks = align_sentences(sa, sb)
-    if sum(blk.how == "anchor" for blk in blocks) < 2:
+    blocks = align_sentences(sa, sb, from_start=named)
+    if not named and sum(blk.how == "anchor" for blk in blocks) < 2:
         return []  # not aligned: not (enough of) a translation to compare sentence by sentence
     doc_a, doc_b = t.doc_id[rows_a[0]], t.doc_id[rows_b[0]]
     out: list[dict] = []
