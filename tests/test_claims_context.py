@@ -198,3 +198,33 @@ def test_five_year_plans():
     assert plan_in("“十四五”时期工作回顾") == "2021/2025"
     assert plan_in("“十一五”规划") == "2006/2010"
     assert plan_in("十五年") == ""
+
+
+# ---- the context pass's shortcuts answer exactly what the plain look-ups answer -----------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from factlib.vocab.areas import AreaSpans, default_areas  # noqa: E402
+from factlib.vocab.lexicon import default_lexicon  # noqa: E402
+
+_PIECES = ["浙江省", "浙江", "江苏", "中国", "全国", "香港", "北京市", "China", "Chinas", "US", "USA", "Hong Kong",
+           "网民规模", "互联网普及率", "国内生产总值", "gdp", "internet users", "，", "、", " ", "a", "的", "达", "10.9亿",
+           "省", "市", "江", "Zhe", "jiang"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.integers(0, 80), st.integers(0, 80))
+def test_area_spans_equal_find_all_on_the_slice(pieces, a, b):
+    areas = default_areas()
+    text = "".join(pieces)
+    assert AreaSpans(areas, text).find_all(a, b) == (areas.find_all(text[a:b], simplified=True) if b > a else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8))
+def test_find_at_start_is_the_first_match_at_zero(pieces):
+    lex = default_lexicon()
+    text = "".join(pieces).lower()
+    found = lex.find_normalized(text)
+    expected = found[0] if found and found[0].start == 0 else None
+    assert lex.find_at_start(text) == expected

@@ -36,7 +36,7 @@ from factlib.claims.periods import (
     TimeWords, default_time_words, period_granularity, period_type, split_base,
 )
 from factlib.claims.record import Claim
-from factlib.vocab.areas import Areas, default_areas
+from factlib.vocab.areas import Areas, AreaSpans, default_areas
 from factlib.vocab.cues import CueTable, default_cues
 from factlib.vocab.lexicon import MetricLexicon, default_lexicon, normalize_phrase
 from factlib.vocab.regexes import alternation
@@ -68,6 +68,8 @@ def _same_len(fn, s: str) -> str:
 
 def _norm(s: str) -> str:
     """NFKC + simplified + lower, only when that keeps every character in place."""
+    if s.isascii():
+        return s.lower()  # both steps leave ASCII as it is
     s = _same_len(lambda x: unicodedata.normalize("NFKC", x), s)
     s = _same_len(to_simplified, s)
     return s.lower()
@@ -94,6 +96,50 @@ def _previous(period: str) -> str:
             return str(int(a) - 1)
         return f"{_previous(a)}/{_previous(b)}"
     return f"{int(period[:4]) - 1:04d}{period[4:]}"
+
+
+def _memo(cache: dict, key, fn):
+    """``fn(key)``, remembered in ``cache`` (emptied when it grows past 65,536 entries)."""
+    out = cache.get(key)
+    if out is None:
+        if len(cache) > 65536:
+            cache.clear()
+        out = cache[key] = fn(key)
+    return out
+
+
+class _Sentence:
+    """What every claim of one normalised sentence looks up: where its clauses start and the
+    areas named in a stretch of it (one scan per sentence, not one per claim)."""
+
+    __slots__ = ("text", "_ends", "_areas")
+
+    def __init__(self, text: str, areas: Areas):
+        self.text = text
+        self._ends = [m.end() for m in _CLAUSE.finditer(text)]
+        self._areas = AreaSpans(areas, text[:60])
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding ``pos`` starts: after the last clause delimiter before ``pos``."""
+        i = bisect_right(self._ends, pos) - 1
+        return self._ends[i] if i >= 0 else 0
+
+    def areas_before(self, pos: int):
+        """``areas.find_all(text[:pos][:60], simplified=True)``: the areas opening the sentence."""
+        return self._areas.find_all(0, min(pos, 60))
+
+
+_NORM_CACHE: dict[str, str] = {}
+
+
+def _norm_cached(s: str) -> str:
+    """:func:`_norm` of a short phrase (metric phrases repeat), remembered."""
+    out = _NORM_CACHE.get(s)
+    if out is None:
+        if len(_NORM_CACHE) > 65536:
+            _NORM_CACHE.clear()
+        out = _NORM_CACHE[s] = _norm(s)
+    return out
 
 
 @dataclass(frozen=True)
@@ -169,6 +215,9 @@ class ContextResolver:
         scope = [w for w in ("全省", "全区", "全市", "本省", "本市", "全自治区", "全州", "全县")]
         self.scope_re = re.compile(alternation(scope))
         self.national_re = re.compile(r"我国|全国|中国|国内|china|chinese|national", re.I)
+        # answers that depend on a phrase and the tables only, remembered (phrases repeat)
+        self._tail_memo: dict[str, bool] = {}
+        self._head_memo: dict[str, bool] = {}
 
     # ---- document level ---------------------------------------------------------------------
     def _doc_year(self, doc) -> int | None:
@@ -274,6 +323,7 @@ class ContextResolver:
         sent_spans: list[tuple[int, int]] = []  # measured claims so far in the sentence (sentence offsets)
         para_key = ""
         last_text, nsent = None, ""
+        sent_norm, sent_info = None, None
         for ci, c in enumerate(claims):
             s_start = ts[c.sentence_id] if ts is not None and c.sentence_id < len(ts) else max(0, c.start - 200)
             if c.sentence_id != last_sent:
@@ -300,6 +350,8 @@ class ContextResolver:
             local = c.start - s_start
             if c.sentence_id != last_text:
                 last_text, nsent = c.sentence_id, _norm(sent)  # one normalisation per sentence
+            if nsent is not sent_norm:
+                sent_norm, sent_info = nsent, _Sentence(nsent, self.areas)
             heading = self._heading_at(headings, h_starts, c.start) if headings else ("", "")
             h_single, h_run = heading
             run = cur_plan or prev_plan or h_run
@@ -309,7 +361,7 @@ class ContextResolver:
                            doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
                            pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
                            (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
-                           tuple(sent_spans))
+                           tuple(sent_spans), sent_info)
             if c.kind in _MEASURED:
                 sent_spans.append((c.start - s_start, c.end - s_start))
             if c2.period and c2.period_basis in ("explicit", "relative", "inherited", "release") \
@@ -345,13 +397,16 @@ class ContextResolver:
     def _one(self, c: Claim, nsent: str, local: int, en: bool, year: int | None, heading: str, run: str,
              prev_period: str, title_period: str, doc_area: str, doc_area_basis: str, prev_key: str,
              doc_month: int | None = None, list_index: int = 0, list_len: int = 1, sent_keys: tuple = (),
-             para_key: str = "", prev_area: tuple[str, str] | None = None, prev_spans=()) -> Claim:
+             para_key: str = "", prev_area: tuple[str, str] | None = None, prev_spans=(),
+             info: _Sentence | None = None) -> Claim:
         if c.kind in ("year", "date", "ordinal", "rank", "duration"):
             own = c.period
             return c._replace(period_type=("point" if own and c.kind == "date" else ""),
                               granularity=period_granularity(own), change="", base_period="")
+        if info is None or info.text is not nsent:
+            info = _Sentence(nsent, self.areas)
         before = nsent[:max(0, local)]
-        clause_start = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
+        clause_start = info.clause_start(len(before))
         clause = before[clause_start:]
         period, basis, doubt = c.period, c.period_basis, ""
         base = c.base_period
@@ -403,7 +458,7 @@ class ContextResolver:
                         prev_spans)
         measure = self.lexicon.measure(key) if key else ""
         if not measure and not en:
-            phrase = _norm(c.metric or "") + clause
+            phrase = _norm_cached(c.metric or "") + clause
             if self.flow_words.search(phrase):
                 measure = "flow"
             elif self.stock_words.search(phrase) or (c.kind == "count" and re.search(r"达到|达|增至|总数|已", clause)):
@@ -486,7 +541,8 @@ class ContextResolver:
         # ---- area -------------------------------------------------------------------------
         inherit = not en and bool(prev_area) and self._explained_tail(self._strip_lead(
             nsent[clause_start:max(clause_start, local)]))
-        area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area, inherit)
+        area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area, inherit,
+                                      info)
         unit = c.unit
         if unit == "CNY" and c.unit_surface in ("元", "圆") and area in _AREA_CURRENCY and "人民币" not in clause:
             unit = _AREA_CURRENCY[area]  # 342億元 in a Hong Kong government release is HK dollars
@@ -608,10 +664,9 @@ class ContextResolver:
         bare = self._strip(seg)
         if not bare:
             after = nsent[local + len(c.surface):local + len(c.surface) + 16].lstrip("的 ")
-            for m in lex.find_normalized(after):
-                if m.start == 0:
-                    return self._unit_fits(c, m.key)  # 8000多万农业转移人口…: the counted noun
-                break
+            m = lex.find_at_start(after)
+            if m is not None:
+                return self._unit_fits(c, m.key)  # 8000多万农业转移人口…: the counted noun
         # the subject standing alone in the clause before (全社会研究与实验发展经费，从2002年1288亿元…)
         if not prev_key and clause_start > 0 and self._explained_tail(self._strip_lead(seg)):
             before = nsent[:clause_start - 1]
@@ -636,10 +691,9 @@ class ContextResolver:
         # the counted noun right after the number (已设21个自由贸易试验区)
         after = nsent[local + len(c.surface):local + len(c.surface) + 16]
         after = after.lstrip("的 ")
-        for m in lex.find_normalized(after):
-            if m.start == 0:
-                return self._unit_fits(c, m.key)  # the counted noun is the head of the phrase
-            break
+        m = lex.find_at_start(after)
+        if m is not None:
+            return self._unit_fits(c, m.key)  # the counted noun is the head of the phrase
         m = lex.match(c.metric) if c.metric else None
         if m is not None and m.exact:
             return self._unit_fits(c, m.key)
@@ -730,6 +784,9 @@ class ContextResolver:
 
     def _explained_tail(self, tail: str) -> bool:
         """Between the alias and the number: only verbs of stating, change words, fillers, qualifiers."""
+        return _memo(self._tail_memo, tail, self._explain_tail)
+
+    def _explain_tail(self, tail: str) -> bool:
         t = re.sub(r"[\s,，、:：的]", "", tail)
         if len(t) > 20:
             return False
@@ -744,6 +801,9 @@ class ContextResolver:
     def _explained_head(self, head: str) -> bool:
         """Before the alias: only neutral words, areas, scope words, time words, fillers and verbs
         that do not narrow the metric (累计建成, 再完成, 各类)."""
+        return _memo(self._head_memo, head, self._explain_head)
+
+    def _explain_head(self, head: str) -> bool:
         h = head
         for w in self.lead_words:
             if w in h:
@@ -778,7 +838,8 @@ class ContextResolver:
         return key
 
     def _area(self, nsent: str, local: int, clause_start: int, en: bool, doc_area: str, doc_basis: str,
-              key: str, prev_area: tuple[str, str] | None = None, inherit: bool = False) -> tuple[str, str]:
+              key: str, prev_area: tuple[str, str] | None = None, inherit: bool = False,
+              info: _Sentence | None = None) -> tuple[str, str]:
         """Where the claim was measured: the phrase, the sentence, the document (see module docstring)."""
         if key:
             fixed = self.lexicon.info(key).area
@@ -801,8 +862,9 @@ class ContextResolver:
             return doc_area, "phrase"
         if inherit and prev_area is not None and prev_area[0]:
             return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
-        head = nsent[:max(0, local)]
-        found = [a for a in self.areas.find_all(head[:60], simplified=True) if a.code != "WORLD"]
+        if info is None or info.text is not nsent:
+            info = _Sentence(nsent, self.areas)
+        found = [a for a in info.areas_before(max(0, local)) if a.code != "WORLD"]
         found = [a for a in found if not (doc_area and a.code in self.areas.ancestors(doc_area))]
         if found:
             return found[0].code, "sentence"
