@@ -57,7 +57,15 @@ _BASE_BEFORE = re.compile(r"(?:与|同|较|比)\s*((?:19|20)[0-9]{2})\s*年(?:�
 _MEASURED = frozenset(("count", "amount", "percent", "growth_rate", "pp_change", "multiple", "fraction"))
 _LIST_GAP = re.compile(r"^[\s、和及与,，]*$")
 _PAST_YEARS = re.compile(r"过去([一二三四五六七八九十0-9]+)年|([一二三四五六七八九十0-9]+)年来")
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN_DIGITS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+#: a sentence that speaks of a run of past years (过去五年，…; 五年来; 这五年), and the English words
+_PAST_YEARS_SPAN = re.compile(r"过去([二两三四五六七八九十0-9]+)年|(?<![0-9一二三四五六七八九十])([二两三四五六七八九十0-9]+)年来"
+                              r"|这([二两三四五六七八九十0-9]+)年")
+_PAST_YEARS_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (two|three|four|five|six|seven|eight|nine|ten|[0-9]+)"
+                            r" years\b")
+#: a past five-year plan's period named as a time (“十二五”期间, 十二五时期)
+_FIVE_YEAR_SPAN = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:期间|时期)")
 _FIVE_YEAR = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:规划|计划|时期|期间|以来|发展)")
 
 
@@ -303,6 +311,7 @@ class ContextResolver:
         out: list[Claim] = []
         last_sent = -1
         sent_period = ""          # the latest own period stated in the current paragraph
+        pending_span, span_at = "", -1  # a run of past years the current sentence speaks of (过去五年)
         prev_sent_period = ""
         prev_key_by_sent: str = ""
         cur_plan = prev_plan = ""
@@ -330,12 +339,18 @@ class ContextResolver:
                 # a new sentence: does it start a new paragraph?
                 gap = text[max(0, s_start - 2):s_start]
                 new_para = last_sent < 0 or "\n" in gap or "\n" in text[out[-1].end if out else 0:s_start]
+                if not new_para and pending_span:
+                    sent_period = pending_span  # 过去五年，…。…能耗下降18.2%: the run of years goes on
+                pending_span = ""
                 prev_sent_period = "" if new_para else sent_period
                 if new_para:
                     sent_period = ""
                 prev_plan = "" if new_para else cur_plan
                 last_text, nsent = c.sentence_id, _norm(c.sentence)
                 cur_plan = plan_in(nsent)
+                anchor = self._heading_at(headings, h_starts, c.start)[0] if headings else ""
+                anchor = anchor or (sent_period if len(sent_period) == 4 else "")
+                pending_span, span_at = self._span_in(nsent, year, en, int(anchor) if anchor.isdigit() else None)
                 last_sent = c.sentence_id
                 prev_key_by_sent = ""
                 sent_keys = []
@@ -357,7 +372,8 @@ class ContextResolver:
             run = cur_plan or prev_plan or h_run
             if c.period in shifted and c.period_basis in ("relative", "inherited") and c.sentence_id != first_sid:
                 c = c._replace(period=shifted[c.period], period_basis="context")  # …；死亡人口1110万人
-            c2 = self._one(c, nsent, local, en, year, h_single, run, prev_sent_period, title_period,
+            context_period = pending_span if pending_span and 0 <= span_at < local else prev_sent_period
+            c2 = self._one(c, nsent, local, en, year, h_single, run, context_period, title_period,
                            doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
                            pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
                            (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
@@ -380,6 +396,30 @@ class ContextResolver:
                     sent_keys.append(c2.metric_key)
             out.append(c2)
         return out
+
+    def _span_in(self, nsent: str, year: int | None, en: bool, last: int | None = None) -> tuple[str, int]:
+        """(the run of past years a sentence speaks of, where the words are), or ('', -1):
+        ``过去五年``/``五年来``/``这五年``/``over the past five years`` in a document of year Y are
+        Y-5/Y-1; ``“十二五”期间`` or ``时期`` of a plan that ended before the document's year is that
+        plan's years.  Claims after the words that state no period of their own, and the sentences
+        after it in the paragraph, are dated by the run, never by a single year said before it.
+        Without a document date the run ends at ``last`` (the year of the section's heading, or the
+        year the paragraph stated: 一、2015年工作回顾 … 过去五年 → 2011/2015)."""
+        m = (_PAST_YEARS_EN if en else _PAST_YEARS_SPAN).search(nsent)
+        if m is not None:
+            n = _cn_int(next(g for g in m.groups() if g))
+            end = year - 1 if year is not None else last
+            if n is not None and n > 1 and end is not None:
+                return f"{end - n + 1}/{end}", m.start()
+        if not en:
+            for m in _FIVE_YEAR_SPAN.finditer(nsent):
+                if re.search(r"(?:较|比|与|同|相比|相较)[“\"]?$", nsent[max(0, m.start() - 3):m.start()]):
+                    continue  # 较“十三五”时期增长4.8%: a base of comparison, not the time spoken of
+                n = _cn_int(m.group(1))
+                run = five_year_plan(n) if n else ""
+                if run and (int(run[5:]) < year if year is not None else last is not None and int(run[5:]) <= last):
+                    return run, m.start()
+        return "", -1
 
     @staticmethod
     def _heading_at(headings, starts, pos) -> tuple[str, str]:

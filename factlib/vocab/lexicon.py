@@ -290,6 +290,10 @@ class MetricLexicon:
                     return self._alias_key[text[: -len(suffix)]]
         return key
 
+    def aliases(self, lang: str = "zh") -> tuple[str, ...]:
+        """Every normalised alias of one language (``zh``: Chinese, ``en``: English)."""
+        return tuple(a for a in self._alias_key if a.isascii() == (lang == "en"))
+
     def find_all(self, text: str) -> list[MetricMatch]:
         """Every alias occurrence in ``text`` (normalised), longest at each position, overlaps kept."""
         norm = normalize_phrase(text)
