@@ -149,11 +149,25 @@ def build_round(lines: dict[str, list[str]], variant: str, n_lines: int, rng: ra
     return mutations, pairs
 
 
-def run_checks(folder: Path):
+def extract(folder: Path, cache: Path | None = None):
+    """The documents' texts and claims of ``folder`` (read from ``cache`` when it exists, written
+    there otherwise: the extraction is the slow part, the checks are what changes)."""
+    import pickle
+
+    if cache is not None and cache.exists():
+        return pickle.loads(cache.read_bytes())
     docs = factlib.load_corpus(str(folder))
     claims = factlib.claims_frame(docs)
-    findings = factlib.check(claims, reference=factlib.load_reference(), documents=docs)
-    return docs, claims, findings
+    out = ({d.id: d.text for d in docs}, {d.id: d.date for d in docs}, claims)
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(out))
+    return out
+
+
+def run_checks(folder: Path, cache: Path | None = None):
+    texts, dates, claims = extract(folder, cache)
+    findings = factlib.check(claims, reference=factlib.load_reference(), documents=dates)
+    return texts, dates, claims, findings
 
 
 def _covers(claims, doc: str, start: int, end: int) -> bool:
@@ -170,14 +184,46 @@ def _key(f, texts: dict[str, str]) -> tuple:
     return (f["check"], tuple(sorted(texts[d][s:e] + "@" + d for d, s, e in _spans(f))))
 
 
-def evaluate(folder: Path, base: Path, mutations: list[Mutation]):
-    """Check the altered and the unaltered documents; classify the contradicted findings."""
-    docs, claims, findings = run_checks(folder)
-    texts = {d.id: d.text for d in docs}
+#: why an altered number was not caught, in the order they are tested
+CAUSES = {
+    "not read": "the extractor reads no claim at the number (altered or original) or at its counterpart",
+    "unpaired": "the two documents were not paired as translations",
+    "not compared": "paired, but too few sentences share numbers to align the documents",
+    "review": "a needs_review finding covers it",
+    "matched": "a consistent finding covers it (it met an equal number)",
+    "one side": "reported unverifiable (stated on one side only: its sentence is unaligned or has no counterpart)",
+    "left alone": "no finding covers it (a number the check does not compare)",
+}
+
+
+def _cause(m: Mutation, claims, base_claims, findings, paired: set) -> str:
+    if not (_covers(claims, m.doc, m.start, m.end) and _covers(base_claims, m.doc, m.old_start, m.old_start + len(m.old))
+            and _covers(base_claims, m.partner_doc, m.partner_start, m.partner_end)):
+        return "not read"
+    if tuple(sorted((m.doc, m.partner_doc))) not in paired:
+        return "unpaired"
+    tr = findings[findings["check"] == "translation"]
+    if not any(set(d) == {m.doc, m.partner_doc} for d in tr["doc_ids"]):
+        return "not compared"
+    verdicts = {f["verdict"] for _, f in tr.iterrows()
+                if any(d == m.doc and s < m.end and m.start < e for d, s, e in _spans(f))}
+    for verdict, cause in (("needs_review", "review"), ("consistent", "matched"), ("unverifiable", "one side")):
+        if verdict in verdicts:
+            return cause
+    return "left alone"
+
+
+def evaluate(folder: Path, base: Path, mutations: list[Mutation], cache: Path | None = None):
+    """Check the altered and the unaltered documents; classify the contradicted findings and the
+    misses."""
+    from factlib.checks.prepare import prepare_claims
+    from factlib.checks.translation import find_pairs, signatures
+    from factlib.vocab.lexicon import default_lexicon
+
+    texts, dates, claims, findings = run_checks(folder, cache and cache.with_suffix(".altered.pkl"))
     for m in mutations:  # the offsets are those of the loaded text
         assert texts[m.doc][m.start:m.end] == m.new, (m, texts[m.doc][m.start - 5:m.end + 5])
-    base_docs, base_claims, base_findings = run_checks(base)
-    base_texts = {d.id: d.text for d in base_docs}
+    base_texts, _, base_claims, base_findings = run_checks(base, cache and cache.with_suffix(".base.pkl"))
     before = {_key(f, base_texts) for _, f in base_findings[base_findings["verdict"] == "contradicted"].iterrows()}
     read = {k for k, m in enumerate(mutations)
             if _covers(base_claims, m.doc, m.old_start, m.old_start + len(m.old))
@@ -194,8 +240,12 @@ def evaluate(folder: Path, base: Path, mutations: list[Mutation]):
                     hit = True
         if not hit:
             (known if _key(f, texts) in before else false).append(f)
-    pairs = {tuple(sorted(d)) for d in findings.loc[findings["check"] == "translation", "doc_ids"] if len(d) == 2}
-    return claims, findings, caught, read, false, known, pairs
+    prepared = prepare_claims(claims, default_lexicon(), dates)
+    prepared["sig"] = signatures(prepared)
+    found = find_pairs(prepared)
+    pairs = {tuple(sorted(p)) for p in zip(found["zh_doc"], found["en_doc"])}
+    causes = {k: _cause(m, claims, base_claims, findings, pairs) for k, m in enumerate(mutations) if k not in caught}
+    return claims, findings, caught, read, false, known, pairs, causes
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -205,40 +255,51 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=4, help="rounds (default 4: zh-Hans, zh-Hant, …)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--verbose", "-v", action="store_true", help="print every miss and false alarm")
+    parser.add_argument("--cache", type=Path,
+                        help="folder for the extracted claims of each round (reused when present: for work on the checks)")
     args = parser.parse_args(argv)
     corpus = shared_dir(args.shared) / "corpus"
     lines = {k: (corpus / f).read_text(encoding="utf-8").splitlines() for k, f in FILES.items()}
     assert len({len(v) for v in lines.values()}) == 1, "the NTREX files must be line-aligned"
+    if args.cache:
+        args.cache.mkdir(parents=True, exist_ok=True)
     rng = random.Random(args.seed)
     total = Counter()
     by_kind: dict[tuple, Counter] = {}
+    by_cause: Counter = Counter()
     known_all = []
     t0 = time.perf_counter()
     for r in range(args.rounds):
         variant = "zh-hans" if r % 2 == 0 else "zh-hant"
+        cache = args.cache / f"s{args.seed}-l{args.lines}-r{r}" if args.cache else None
         with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as tmp_base:
             mutations, n_pairs = build_round(lines, variant, args.lines, rng, Path(tmp), Path(tmp_base), f"r{r}")
-            claims, findings, caught, read, false, known, pairs = evaluate(Path(tmp), Path(tmp_base), mutations)
+            claims, findings, caught, read, false, known, pairs, causes = evaluate(
+                Path(tmp), Path(tmp_base), mutations, cache)
         n_review = int((findings["verdict"] == "needs_review").sum())
         right = sum(1 for a, b in pairs if a.split("-")[:2] == b.split("-")[:2])
-        print(f"round {r} ({variant}): {n_pairs} document pairs, {len(pairs)} paired ({right} right); caught "
+        with_number = {tuple(sorted((m.doc, m.partner_doc))) for m in mutations}
+        print(f"round {r} ({variant}): {n_pairs} document pairs, {len(with_number)} with a number to alter;"
+              f" {len(pairs)} paired ({right} right, {len(pairs & with_number)} of those with a number); caught "
               f"{len(caught)}/{len(mutations)} altered numbers ({len(caught & read)}/{len(read)} of those read as"
               f" claims on both sides); {len(false)} false contradicted, {len(known)} also contradicted"
               f" unaltered; needs_review {n_review} of {len(claims)} claims")
         total.update(claims=len(claims), review=n_review, false=len(false), known=len(known),
                      altered=len(mutations), caught=len(caught), read=len(read), caught_read=len(caught & read),
-                     pairs=n_pairs, paired=len(pairs))
+                     pairs=len(with_number), paired=len(pairs & with_number))
+        by_cause.update(causes.values())
         for k, m in enumerate(mutations):
             cnt = by_kind.setdefault((m.kind, m.side), Counter())
             cnt.update(altered=1, caught=k in caught, read=k in read, caught_read=k in caught and k in read)
             if args.verbose and k not in caught:
-                print(f"  missed {m.kind:5} {m.side} {m.doc}: {m.old} -> {m.new}{'' if k in read else ' (not read)'}")
+                print(f"  missed [{causes[k]}] {m.kind:5} {m.side} {m.doc}: {m.old} -> {m.new}")
         if args.verbose:
             for f in false:
                 print(f"  FALSE [{f['check']}] {f['explanation'][:300]}")
         known_all += known
     pct = lambda a, b: f"{100 * a / max(b, 1):.1f} %"  # noqa: E731
-    print(f"\nall rounds ({time.perf_counter() - t0:.0f} s): {total['paired']}/{total['pairs']} pairs found")
+    print(f"\nall rounds ({time.perf_counter() - t0:.0f} s): {total['paired']}/{total['pairs']} pairs with a number"
+          f" to alter found")
     print(f"  caught {total['caught']}/{total['altered']} = {pct(total['caught'], total['altered'])} of the altered"
           f" numbers; {total['caught_read']}/{total['read']} = {pct(total['caught_read'], total['read'])} of those the"
           f" extractor reads on both sides (target >= 90 %)")
@@ -249,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
     for key in sorted(by_kind):
         c = by_kind[key]
         print(f"  {key[0]:5} on {key[1]}: caught {c['caught']}/{c['altered']}, read both sides {c['caught_read']}/{c['read']}")
+    print("  missed, by cause:")
+    for cause, meaning in CAUSES.items():
+        print(f"    {by_cause[cause]:4}  {cause:12} {meaning}")
     seen = set()
     for f in known_all:
         if f["explanation"] not in seen:

@@ -63,8 +63,14 @@ MIN_OVERLAP = 0.3
 MIN_OVERLAP_LARGER = 0.2
 #: … or fewer that weigh this much (numbers few other documents state; see ``count_shared``)
 MIN_RARE_WEIGHT = 1.0
-#: signatures present in more documents than this are too common to identify a pair
-MAX_DOC_FREQ = 50
+#: signatures present in more documents than this are too common to identify a pair (and would
+#: make the count quadratic in the number of documents)
+MAX_DOC_FREQ = 200
+#: a signature is shared by two documents only where it stands at a similar place in both: within
+#: this distance of relative position (0..1) …
+PAIR_BAND = 0.06
+#: … or within this many sentences (a translation may split or join a sentence or two)
+PAIR_BAND_SENTENCES = 2
 #: sentences are anchor candidates only within this distance of relative position (0..1) …
 BAND = 0.12
 #: … or within this many sentences, whichever is larger
@@ -250,9 +256,9 @@ def count_shared(sigs, **merge_options):
     frames alike (the Dask engine passes its shuffle method), so both engines count the same way.
 
     A signature is shared only where it stands at a similar place in both documents (relative
-    positions within ``BAND`` or sentence numbers within ``BAND_SENTENCES``): a translation keeps
-    the order of the original.  ``shared`` counts the shared signatures; ``weight`` sums
-    ``1 / (freq - 1)``: a number that only the two documents state weighs 1, one that a third
+    positions within ``PAIR_BAND`` or sentence numbers within ``PAIR_BAND_SENTENCES``): a
+    translation keeps the order of the original.  ``shared`` counts the shared signatures;
+    ``weight`` sums ``1 / (freq - 1)``: a number that only the two documents state weighs 1, one that a third
     document states too weighs ½.
     """
     sigs = sigs[sigs["freq"] <= MAX_DOC_FREQ]
@@ -260,7 +266,8 @@ def count_shared(sigs, **merge_options):
     zh = sigs[sigs["lang"] == "zh"][["doc_id", "sig", "sid", "pos", "size", "date", "weight"]]
     en = sigs[sigs["lang"] == "en"][["doc_id", "sig", "sid", "pos", "size", "date"]]
     m = zh.merge(en, on="sig", suffixes=("_zh", "_en"), **merge_options)
-    near = ((m["pos_zh"] - m["pos_en"]).abs() <= BAND) | ((m["sid_zh"] - m["sid_en"]).abs() <= BAND_SENTENCES)
+    near = (((m["pos_zh"] - m["pos_en"]).abs() <= PAIR_BAND)
+            | ((m["sid_zh"] - m["sid_en"]).abs() <= PAIR_BAND_SENTENCES))
     keys = ["doc_id_zh", "doc_id_en", "size_zh", "size_en", "date_zh", "date_en"]
     m = m[near][keys + ["sig", "weight"]].drop_duplicates(subset=keys + ["sig"])
     return m.groupby(keys, dropna=False).agg(shared=("sig", "count"), weight=("weight", "sum"))
