@@ -89,7 +89,7 @@ class Attributor:
             from factlib.vocab.lexicon import default_lexicon
 
             lexicon = default_lexicon()
-        named = sorted({a for a in lexicon.aliases("zh") if self.predicate_re.search(a)})
+        named = sorted({a for a in lexicon.normalized_aliases("zh") if self.predicate_re.search(a)})
         self.alias_predicate_re = re.compile(alternation(named)) if named else None
         self._alias_span = max((len(a) for a in named), default=0)
         # words before a predicate that only say where (我国累计建成5G基站, 全省实现地区生产总值): the

@@ -290,7 +290,7 @@ class MetricLexicon:
                     return self._alias_key[text[: -len(suffix)]]
         return key
 
-    def aliases(self, lang: str = "zh") -> tuple[str, ...]:
+    def normalized_aliases(self, lang: str = "zh") -> tuple[str, ...]:
         """Every normalised alias of one language (``zh``: Chinese, ``en``: English)."""
         return tuple(a for a in self._alias_key if a.isascii() == (lang == "en"))
 
