@@ -20,7 +20,8 @@ def pages(report_dir: Path) -> dict[str, Path]:
     """index / document / metric page of a rendered report folder."""
     out = {"index": report_dir / "index.html"}
     docs = sorted((report_dir / "documents").glob("*.html")) or sorted(report_dir.rglob("document*/*.html"))
-    wrong = [d for d in docs if "verdict-contradicted" in d.read_text(encoding="utf-8")]
+    # a page with a contradicted highlight (the class name alone is in every page's stylesheet)
+    wrong = [d for d in docs if 'class="claim v-contradicted"' in d.read_text(encoding="utf-8")]
     if docs:
         out["document"] = (wrong or docs)[0]
     metrics = sorted(report_dir.rglob("metric*/*.html"))

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-GOOD = "截至2022年12月，我国网民规模达10.67亿，互联网普及率达75.6%。\n"
+from robust_support import BAD_FILES, GOOD, GOOD_FILES, make_mixed
 
 
 def _factlib(*args, cwd=None, timeout=600):
@@ -23,24 +23,7 @@ def _factlib(*args, cwd=None, timeout=600):
 @pytest.fixture()
 def mixed(tmp_path):
     """Good documents beside every kind of bad file the issue lists."""
-    d = tmp_path / "mixed"
-    d.mkdir()
-    (d / "a.txt").write_text(GOOD, encoding="utf-8")
-    (d / "b.md").write_text("---\ntitle: 好\ndate: 2024-01-02\n---\n" + GOOD, encoding="utf-8")
-    (d / "empty.txt").write_bytes(b"")
-    (d / "bad_date.md").write_text("---\ndate: 2021-13-45\n---\n" + GOOD, encoding="utf-8")
-    (d / "minute60.md").write_text("---\ndate: 2021-01-01 10:60:00\n---\n" + GOOD, encoding="utf-8")
-    (d / "aliases.md").write_text("---\na: &x [1, 2]\nb: *x\n---\n" + GOOD, encoding="utf-8")
-    (d / "divs.html").write_text("<div>" * 1000 + "<p>网民规模增长5%。</p>", encoding="utf-8")
-    (d / "wan.txt").write_text("1万" * 1000, encoding="utf-8")
-    (d / "reference.csv").write_text("metric,value\nx,1\n", encoding="utf-8")
-    if hasattr(os, "mkfifo"):
-        os.mkfifo(d / "pipe.txt")
-    return d
-
-
-GOOD_FILES = {"a.txt", "b.md", "bad_date.md", "minute60.md", "divs.html", "wan.txt"}
-BAD_FILES = {"empty.txt": "empty file", "aliases.md": "alias"}
+    return make_mixed(tmp_path / "mixed")
 
 
 def _no_traceback(r):

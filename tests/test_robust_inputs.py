@@ -18,8 +18,10 @@ from factlib.documents.dates import parse_date
 from factlib.documents.load import (
     LoadError, Source, list_sources, load_corpus, load_document, read_file,
 )
-from factlib.documents.markup import _MD_EMPH, html_to_text, markdown_to_text, strip_emphasis
-from factlib.documents.sentences import MAX_SENTENCE, sentence_arrays
+from factlib.documents.markup import (
+    _MD_EMPH, MAX_HTML_DEPTH, _flat_html_text, html_depth_exceeds, html_to_text, markdown_to_text, strip_emphasis,
+)
+from factlib.documents.sentences import MAX_NUMBERS, MAX_SENTENCE, sentence_arrays
 from factlib.run.loop import process, process_all
 
 GOOD = "截至2022年12月，我国网民规模达10.67亿，互联网普及率达75.6%。\n"
@@ -176,6 +178,31 @@ def test_iterative_html_walk_equals_the_recursive_one(html):
     assert html_to_text(html) == tidy("".join(b))
 
 
+@settings(max_examples=300, deadline=None)
+@given(_html())
+def test_flat_html_reading_keeps_the_tree_readings_text(html):
+    """Pages nested deeper than MAX_HTML_DEPTH are read without the tree builder: the same visible
+    characters in the same order (only blank lines may differ)."""
+    assert re.sub(r"\s+", "", _flat_html_text(html)) == re.sub(r"\s+", "", html_to_text(html))
+
+
+def test_html_depth_counts_only_real_nesting():
+    assert not html_depth_exceeds("<div>" * MAX_HTML_DEPTH)
+    assert html_depth_exceeds("<div>" * (MAX_HTML_DEPTH + 1))
+    assert html_depth_exceeds("<span>" * 20000 + "</div>" * 20000)  # '</div>' searched the whole stack
+    # closed, void, self-closed and implied-end elements do not nest
+    for page in ("<div>x</div>" * 5000, "<p>x" * 5000, "<li>x" * 5000, "<br>" * 5000, "<img/>" * 5000,
+                 "<table>" + "<tr><td>1" * 5000 + "</table>"):
+        assert not html_depth_exceeds(page), page[:20]
+
+
+def test_deep_html_read_flat_drops_scripts_comments_and_keeps_blocks():
+    page = ("<div>" * 2000 + "<script>var s = '<div>增长9%';</script><!-- 增长8% --><style>p{}</style>"
+            "<h1>标题</h1><p>网民规模增长5%&amp;<b>粗</b></p><div>一<br>二</div>")
+    assert html_depth_exceeds(page)
+    assert html_to_text(page) == "标题\n\n网民规模增长5%&粗\n\n一\n二"
+
+
 # ---- 6. inputs that were quadratic (correctness here; seconds in the benchmark) -------------------
 @pytest.mark.parametrize("name, text", [
     ("pct", "1%" * 16000), ("dots", "1." * 16000), ("minus", "-1" * 16000), ("spaces", "1 " * 16000),
@@ -226,6 +253,54 @@ def test_sentences_are_capped_and_cover_the_text_in_order(text):
     assert all(ends[i] <= starts[i + 1] for i in range(len(starts) - 1))
     covered = "".join(text[s:e] for s, e in zip(starts, ends))
     assert re.sub(r"[\s。]", "", covered) == re.sub(r"[\s。]", "", text)
+
+
+def test_number_runs_are_cut_into_sentences_of_at_most_max_numbers():
+    text = "1%" * 1000
+    starts, ends = sentence_arrays(text)
+    pieces = [text[s:e] for s, e in zip(starts, ends)]
+    assert "".join(pieces) == text  # cut between two numbers, nothing lost
+    assert all(len(re.findall(r"[0-9]+(?:\.[0-9]+)?", p)) <= MAX_NUMBERS for p in pieces)
+    assert all(p.startswith("1") and p.endswith("%") for p in pieces)  # '1%' kept whole
+    minus = "-1" * 1000
+    starts, ends = sentence_arrays(minus)
+    assert all(minus[s] == "-" for s in starts)  # a sign stays with its number
+    from factlib.claims.extract import extract_claims
+    from factlib.documents.load import document_from_text
+
+    claims = extract_claims(document_from_text(text))
+    assert len(claims) == 1000 and {c.surface for c in claims} == {"1%"}
+
+
+def test_a_long_list_below_the_number_cap_stays_one_sentence():
+    # the most numbers in one sentence of the benchmark corpus is 56 (a wiki list)
+    text = "、".join(f"{i}号线长{i}.5公里" for i in range(1, MAX_NUMBERS // 2)) + "。"
+    assert len(sentence_arrays(text)[0]) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="1%-.，, 。\n", min_size=0, max_size=3000))
+def test_sentences_hold_at_most_max_numbers_and_cover_the_text(text):
+    starts, ends = sentence_arrays(text)
+    assert all(len(re.findall(r"[0-9]+(?:\.[0-9]+)?", text[s:e])) <= MAX_NUMBERS for s, e in zip(starts, ends))
+    assert all(ends[i] <= starts[i + 1] for i in range(len(starts) - 1))
+    covered = "".join(text[s:e] for s, e in zip(starts, ends))
+    assert re.sub(r"[\s。]", "", covered) == re.sub(r"[\s。]", "", text)
+
+
+def test_spaced_digits_are_read_up_to_forty_digits():
+    from factlib.claims.extract import extract_claims
+    from factlib.claims.patterns import SPACED
+    from factlib.documents.load import document_from_text
+
+    # the 1998 report's spaced digits are still read
+    claims = extract_claims(document_from_text("全年国内生产总值达到 7 4 7 7 2 亿元，比上年增长8.8%。"))
+    assert any(c.value is not None and int(c.value) == 7477200000000 for c in claims)
+    # a longer run is no number, and a match never runs past 41 digits (it ran to the end of the run)
+    run = "1 " * 16000
+    assert SPACED.match(run).end() == 81
+    assert SPACED.match(run).group("more") is not None
+    assert not any(c.value is not None and c.value > 10 ** 40 for c in extract_claims(document_from_text(run)))
 
 
 # ---- 7. unbounded memory or hangs ----------------------------------------------------------------

@@ -37,7 +37,9 @@ _EN_SMALL = "|".join(numbers.english_number_words())
 EN_SHARE = re.compile(rf"(?<![A-Za-z0-9.,])(?P<a>{_EN_SMALL}|[0-9]{{1,3}}) (?:in|out of) (?:every )?"
                       rf"(?P<b>{_EN_SMALL}|[0-9]{{1,4}})(?![A-Za-z0-9%.,])", re.I)
 CIRCLED = re.compile("[\u2460-\u24ff\u2776-\u2793]")
-SPACED = re.compile(r"[0-9](?: [0-9])+")
+#: a number written with spaces between its digits (1 9 9 7 年); at most 40 digits are read, and a
+#: longer run is no number (``'1 ' * 16000`` matched to its end from every digit: quadratic)
+SPACED = re.compile(r"[0-9](?: [0-9]){1,39}(?P<more> [0-9])?")
 GROWTH_AFTER_ZH = re.compile(r"的?(?:增幅|增速|增长|涨幅|升幅|跌幅|降幅|成长)")
 EN_RATE_AFTER = re.compile(r"\s*(?:[a-z-]+\s+){0,1}(?:growth|increase|rise|decline|drop|gain|jump)\b")
 

@@ -269,7 +269,7 @@ class Scanner:
                 and not isinstance(mask, NoMask):
             sp = SPACED.match(norm, s)
             if sp is not None:
-                return self._spaced(sp, norm, zh_hant, doc_date)
+                return self._spaced(sp, norm, zh_hant, doc_date) if sp.group("more") is None else None
         first = num[0]
         is_cn = not (first.isdigit() or first in "+-−") and not first.isascii() \
             and not numbers.signed_digits(num)  # 零下18: Arabic digits after a sign word

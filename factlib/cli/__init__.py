@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from importlib import import_module
+
+#: when this run started (``time.perf_counter``): the closing summary line gives the elapsed time
+STARTED = time.perf_counter()
+
+#: exit statuses, documented in the README (section Command line) and in ``factlib --help``
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
 
 # command name -> (module, one-line help).  Add a row to add a command.
 COMMANDS = {
@@ -26,17 +33,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factlib",
         description="Extract numeric claims from Chinese and English documents and cross-check them.",
+        epilog="PATH '-' reads standard input.  Exit status: 0 done; 1 no document could be read; "
+               "2 a usage or input error; 3 check --fail-on found what it names.",
     )
     from factlib import __version__
 
     parser.add_argument("--version", action="version", version=f"factlib {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser._factlib_commands = {}  # name -> its parser, for the usage of a bad flag
     for name, (module, help_) in COMMANDS.items():
         p = sub.add_parser(name, help=help_, description=help_)
         p.set_defaults(_module=module)
+        parser._factlib_commands[name] = p
         if name in _wanted_commands():
             import_module(module).configure(p)
     return parser
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """``parser.parse_args(argv)``, except that an unknown flag after a command is reported with
+    that command's usage (argparse hands unknown arguments back to the top-level parser)."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        command = parser._factlib_commands.get(getattr(args, "command", None) or "")
+        (command or parser).error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
 
 
 def _wanted_commands() -> set[str]:
@@ -67,11 +88,15 @@ def _user_error(exc: BaseException) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     if argv is not None:
         sys.argv = [sys.argv[0], *argv]
+    global STARTED
+    STARTED = time.perf_counter()
     parser = build_parser()
-    args = parser.parse_args(sys.argv[1:])
+    args = _parse(parser, sys.argv[1:])
     if not getattr(args, "_module", None):
         parser.print_help()
         return 2
+    from factlib.cli.common import standard_input
+
     import signal
     import threading
 
@@ -80,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     else:  # pragma: no cover - called from a thread: leave signals alone
         previous = None
     try:
-        return int(import_module(args._module).run(args) or 0)
+        with standard_input(args):  # a PATH '-' becomes a temporary file named stdin.txt
+            return int(import_module(args._module).run(args) or 0)
     except BrokenPipeError:  # `factlib extract ... | head`
         return 0
     except KeyboardInterrupt:

@@ -1,7 +1,12 @@
 """``factlib check PATH...``: load documents, extract their claims, cross-check them, print findings.
 
-Standard output receives one JSON object per finding (``--format jsonl``, the default) or a CSV
-table; ``-o FILE`` writes there instead (atomically).  The shipped official figures are used unless
+Standard output receives one JSON object per finding (``--format jsonl``, the default), a CSV
+table or ClaimReview JSON-LD; ``-o FILE`` writes there instead (atomically); ``--format parquet``
+(with ``-o``) writes the flat findings frame.  ``-`` as a PATH reads standard input.
+
+Exit status: 0 done; 1 no document could be read; 2 a usage or input error; 3 ``--fail-on
+contradicted`` found a contradiction, or ``--fail-on needs_review`` found a contradiction or a
+finding for review (the output is written first, so a CI job can keep it).  The shipped official figures are used unless
 ``--no-default-reference``; ``--reference CSV`` (repeatable) adds tables of the same schema.
 """
 from __future__ import annotations
@@ -11,10 +16,15 @@ import math
 import sys
 
 HELP = "cross-check claims and print findings"
+FORMATS = ("jsonl", "csv", "parquet", "claimreview")
+#: --fail-on LEVEL -> the verdicts that fail the run
+FAIL_ON = {"contradicted": ("contradicted",), "needs_review": ("contradicted", "needs_review")}
+EXIT_FINDINGS = 3
 
 
 def configure(parser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="documents: files, folders or globs")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="documents: files, folders or globs; - reads standard input")
     parser.add_argument("--reference", action="append", default=[], metavar="CSV",
                         help="an extra reference table (same columns as the shipped official_figures.csv)")
     parser.add_argument("--no-default-reference", action="store_true",
@@ -24,11 +34,17 @@ def configure(parser) -> None:
                              "figures, the sentence as the quote (repeatable)")
     parser.add_argument("--check", action="append", default=None, metavar="NAME",
                         help="run only this check (repeatable); default: all registered checks")
-    parser.add_argument("--format", choices=("jsonl", "csv", "claimreview"), default="jsonl",
-                        help="jsonl (default), csv, or claimreview: schema.org ClaimReview JSON-LD for "
-                             "each contradicted or consistent finding")
+    parser.add_argument("--format", choices=FORMATS, default="jsonl",
+                        help="jsonl (default), csv, parquet (the flat findings frame; needs -o), or claimreview: "
+                             "schema.org ClaimReview JSON-LD for each contradicted or consistent finding")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    parser.add_argument("--fail-on", choices=FAIL_ON, default=None,
+                        help="exit with status 3 when a finding is contradicted (contradicted), or contradicted "
+                             "or needs_review (needs_review): for CI jobs")
+    from factlib.cli.common import add_quiet
     from factlib.run.local import add_arguments
+
+    add_quiet(parser)
 
     add_arguments(parser)  # --engine, --scheduler, --partitions, --workers, --store, --verify
 
@@ -74,9 +90,12 @@ def _write(text: str, path: str | None) -> None:
 
 
 def run(args) -> int:
-    from factlib.cli.common import print_messages, print_summary, reference_from_args, sources_for
+    from factlib.cli.common import display_path, print_messages, print_summary, reference_from_args, sources_for
     from factlib.run.local import uses_engine
 
+    if args.format == "parquet" and not args.output:
+        print("factlib: --format parquet needs -o FILE", file=sys.stderr)
+        return 2
     listing = sources_for(args)
     if listing is None:
         return 2
@@ -93,12 +112,13 @@ def run(args) -> int:
     for result in process_all(listing, keep_documents=True):
         print_messages(result.messages())
         if result.ok:
+            result.document.path = display_path(result.document.path)  # <stdin>, not its temporary copy
             docs.append(result.document)
             claims.extend(result.claims)
         else:
             failed += 1
-    print_summary(listing, len(docs), failed)
     if not docs:
+        print_summary(listing, 0, failed, claims=0, quiet=args.quiet)
         print("factlib: no documents loaded", file=sys.stderr)
         return 1
     try:
@@ -111,9 +131,26 @@ def run(args) -> int:
         from factlib.report.claimreview import claim_reviews, claim_reviews_json
 
         _write(claim_reviews_json(claim_reviews(findings, frame, docs, reference)), args.output)
-        return 0
-    _write(render(findings, args.format), args.output)
+    else:
+        _output(findings, args)
+    print_summary(listing, len(docs), failed, claims=len(frame), findings=findings["verdict"], quiet=args.quiet)
+    return exit_status(findings, args.fail_on)
+
+
+def exit_status(findings, fail_on: str | None) -> int:
+    """3 when ``--fail-on`` names a verdict some finding has, else 0."""
+    if fail_on and findings["verdict"].isin(FAIL_ON[fail_on]).any():
+        return EXIT_FINDINGS
     return 0
+
+
+def _output(findings, args) -> None:
+    if args.format == "parquet":
+        from factlib.cli.output import atomic_file
+
+        atomic_file(args.output, lambda tmp: findings.to_parquet(tmp, index=False))
+    else:
+        _write(render(findings, args.format), args.output)
 
 
 def _run_engine(args, listing, reference) -> int:
@@ -130,6 +167,8 @@ def _run_engine(args, listing, reference) -> int:
         return 2
     errors = findings.attrs.get("errors", [])
     print_messages(errors + findings.attrs.get("warnings", []))
-    print_summary(listing, None, len(errors))
-    _write(render(findings, args.format), args.output)
-    return 0
+    _output(findings, args)
+    claims = findings.attrs.get("n_claims")
+    print_summary(listing, len(listing.sources) - len(errors), len(errors),
+                  claims=claims if isinstance(claims, int) else None, findings=findings["verdict"], quiet=args.quiet)
+    return exit_status(findings, args.fail_on)

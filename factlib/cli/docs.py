@@ -8,12 +8,15 @@ HELP = "load documents and print one JSON line of metadata each"
 
 
 def configure(parser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs; - reads standard input")
     parser.add_argument("--strict", action="store_true", help="exit non-zero when any document fails to load")
+    from factlib.cli.common import add_quiet
+
+    add_quiet(parser)
 
 
 def run(args) -> int:
-    from factlib.cli.common import print_messages, print_summary
+    from factlib.cli.common import display_path, print_messages, print_summary
     from factlib.documents.load import list_sources
     from factlib.run.loop import process_all
 
@@ -28,9 +31,10 @@ def run(args) -> int:
         loaded += 1
         s = result.document.summary()
         line = {k: s[k] for k in ("id", "path", "title", "date", "lang", "encoding", "n_chars", "n_sentences", "sha256")}
+        line["path"] = display_path(line["path"])
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
         out.flush()
-    print_summary(listing, loaded, failed)
+    print_summary(listing, loaded, failed, quiet=args.quiet)
     return exit_status(loaded, failed, args.strict)
 
 

@@ -1,6 +1,6 @@
 """``factlib extract PATH... [--format jsonl|csv|parquet] [-o FILE]``: one record per claim.
 
-PATH are files, folders or globs.  A document that cannot be loaded (or, exceptionally, whose
+PATH are files, folders or globs; ``-`` reads standard input (its document id is ``stdin``).  A document that cannot be loaded (or, exceptionally, whose
 extraction fails) gets a one-line error on standard error naming the file; the others go on.
 Without ``-o`` records go to standard output (jsonl or csv; parquet needs ``-o``).  ``-o`` is
 written atomically, never over one of the inputs; CSV text cells that a spreadsheet would run
@@ -9,7 +9,6 @@ as a formula are neutralised (:func:`factlib.cli.output.safe_cell`).
 from __future__ import annotations
 
 import csv
-import json
 import sys
 
 HELP = "extract numeric claims (jsonl, csv or parquet)"
@@ -17,10 +16,13 @@ FORMATS = ("jsonl", "csv", "parquet")
 
 
 def configure(parser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs; - reads standard input")
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    from factlib.cli.common import add_quiet
     from factlib.run.local import add_arguments
+
+    add_quiet(parser)
 
     add_arguments(parser)  # --engine, --scheduler, --partitions, --workers, --store, --verify
 
@@ -56,10 +58,10 @@ def _write_records(records, fmt: str, out) -> int:
         for rec in records:
             w.writerow(safe_record(rec))
             n += 1
-    else:
-        for rec in records:
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            n += 1
+    else:  # the bytes of json.dumps per record, by the claims writer's template
+        from factlib.claims.jsonl import write_records
+
+        n = write_records(records, out)
     return n
 
 
@@ -84,7 +86,7 @@ def run(args) -> int:
 
         frame = claims_frame(_claims(listing, tally))
         atomic_file(args.output, lambda tmp: frame.to_parquet(tmp, index=False))
-        print_summary(listing, tally.loaded, tally.failed)
+        print_summary(listing, tally.loaded, tally.failed, claims=len(frame), quiet=args.quiet)
         return 0 if len(frame) or not tally.failed else 1
     with atomic_text(args.output) as out:
         if args.format == "csv":
@@ -93,7 +95,7 @@ def run(args) -> int:
             from factlib.claims.jsonl import write_jsonl
 
             n = write_jsonl(_claims(listing, tally), out)  # the bytes of json.dumps, faster
-    print_summary(listing, tally.loaded, tally.failed)
+    print_summary(listing, tally.loaded, tally.failed, claims=n, quiet=args.quiet)
     return 0 if n or not tally.failed else 1
 
 
@@ -131,13 +133,13 @@ def _run_engine(args, listing) -> int:
                                  workers=args.workers)
         print_messages(errors)
         failed = sum(1 for _, r in errors if not str(r).startswith("warning: "))
-        print_summary(listing, None, failed)
+        print_summary(listing, len(listing.sources) - failed, failed, claims=n, quiet=args.quiet)
         return 0 if n or not failed else 1
     frame = extract_frame(listing, args.engine, args.scheduler, args.partitions, args.store,
                           workers=args.workers, verify=getattr(args, "verify", False))
     errors = frame.attrs.get("errors", [])
     print_messages(errors + frame.attrs.get("warnings", []))
-    print_summary(listing, None, len(errors))
+    print_summary(listing, len(listing.sources) - len(errors), len(errors), claims=len(frame), quiet=args.quiet)
     if args.format == "parquet":
         check_output_file(args.output, listing.paths)
         atomic_file(args.output, lambda tmp: frame.to_parquet(tmp, index=False))

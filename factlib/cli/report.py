@@ -32,11 +32,20 @@ def configure(parser) -> None:
                         help="run only these notebooks (repeatable; default: all)")
     parser.add_argument("--notebooks", default=None, metavar="DIR",
                         help="use your own copies of the report notebooks (same names and parameters)")
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument("--no-progress", action="store_true",
+                        help="no progress bar (there is none anyway when standard error is not a terminal: "
+                             "logs get no carriage-return frames)")
     parser.add_argument("--store", default=None, metavar="PATH",
                         help="claim store (SQLite) to read claims from; only new or changed files are extracted")
     parser.add_argument("--verify", action="store_true",
                         help="with --store: re-hash every file instead of trusting unchanged size and modification time")
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
 
 
 def run(args) -> int:
@@ -53,7 +62,7 @@ def run(args) -> int:
         reference=args.reference,
         kinds=tuple(args.only) if args.only else _KINDS,
         notebook_folder=args.notebooks,
-        progress=not args.no_progress,
+        progress=not args.no_progress and _is_terminal(sys.stderr),
         store=args.store,
         force=args.force,
         verify=args.verify,

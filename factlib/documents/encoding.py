@@ -71,7 +71,7 @@ def _han_score(text: str) -> float:
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)`` or raise :class:`DecodeError` with a reason."""
-    if not raw.strip():
+    if not raw or raw.isspace():  # (not raw.strip(): a copy of the whole file)
         raise DecodeError("empty file")
     for magic, what in _MAGIC:
         if raw.startswith(magic):

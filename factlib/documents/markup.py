@@ -121,8 +121,72 @@ _BLOCK_TAGS = frozenset(
 _DROP_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
 
 
+#: deepest nesting of elements handed to the HTML parser (browsers cap their trees at 512 too).
+#: The HTML tree builder looks down its stack of open elements for many tags (``<div>`` closes an
+#: open ``<p>``; ``</div>`` looks for an open ``div``), so 100k nested tags take quadratic time
+#: (46 s); a page nested deeper than this is read by :func:`_flat_html_text` instead (linear).
+MAX_HTML_DEPTH = 512
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+_VOID_TAGS = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
+#: closed by the next of their kind or by their parent (no nesting, so no depth)
+_IMPLIED_END = frozenset("p li dt dd option optgroup rb rp rt rtc tr td th tbody thead tfoot colgroup caption "
+                         "html head body".split())
+
+
+def html_depth_exceeds(html: str, limit: int = MAX_HTML_DEPTH) -> bool:
+    """Whether elements nest deeper than ``limit`` (counted from start and end tags, one pass;
+    void elements, self-closed tags and elements whose end tag may be left out do not count)."""
+    if html.count("<") <= limit:
+        return False
+    depth = 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name in _VOID_TAGS or name in _IMPLIED_END:
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        elif not m.group(3):
+            depth += 1
+            if depth > limit:
+                return True
+    return False
+
+
+def _flat_html_text(html: str) -> str:
+    """Visible text of HTML nested too deeply for the tree builder, in one linear pass: comments
+    and the content of script/style/… dropped, block tags become line breaks, other tags go,
+    entities are decoded."""
+    import html as html_lib
+
+    parts: list[str] = []
+    pos, n = 0, len(html)
+    drop_open = re.compile(r"<!--|<(" + "|".join(_DROP_TAGS) + r")\b", re.I)
+    while pos < n:
+        m = drop_open.search(html, pos)
+        if m is None:
+            parts.append(html[pos:])
+            break
+        parts.append(html[pos:m.start()])
+        if m.group() == "<!--":
+            end = html.find("-->", m.end())
+            pos = n if end < 0 else end + 3
+        else:
+            close = re.compile(r"</" + m.group(1) + r"\s*>", re.I).search(html, m.end())
+            pos = n if close is None else close.end()
+    text = "".join(parts)
+
+    def tag(mt: re.Match) -> str:
+        name = mt.group(2).lower()
+        return "\n" if name in _BLOCK_TAGS else ""
+
+    text = _TAG.sub(tag, text)
+    return tidy(html_lib.unescape(text))
+
+
 def html_to_text(html: str) -> str:
     """Visible text of an HTML fragment or page, one paragraph per line."""
+    if html_depth_exceeds(html):
+        return _flat_html_text(html)
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)

@@ -20,7 +20,7 @@ import numpy as np
 
 from factlib.vocab.tables import read_table
 
-__all__ = ["MAX_SENTENCE", "sentence_arrays", "char_ends"]
+__all__ = ["MAX_SENTENCE", "MAX_NUMBERS", "sentence_arrays", "char_ends"]
 
 #: longest sentence kept whole (characters).  Real sentences stay far below it (the longest in the
 #: benchmark corpus is ~1,000); a longer "sentence" is a table, a list or an attack such as
@@ -28,6 +28,14 @@ __all__ = ["MAX_SENTENCE", "sentence_arrays", "char_ends"]
 #: so that work done per claim over its sentence stays bounded and extraction stays linear.
 MAX_SENTENCE = 2000
 _SOFT_CUT = re.compile(r"[，,、：:\s](?=[^，,、：:\s]*\Z)")
+#: most numbers kept in one sentence.  The claim reader looks at a claim's whole sentence (its
+#: clauses, time words, metric words), so a sentence's cost grows with numbers x length; real
+#: sentences hold far fewer (the most in the benchmark corpus is 56, a wiki list), while
+#: ``'1%' * 16000`` is one 2,000-character "sentence" per 1,000 numbers.  A longer run of numbers
+#: (a table flattened into a line, an attack) is cut after every ``MAX_NUMBERS``-th number.
+MAX_NUMBERS = 128
+_NUMBER_RUN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万亿]+")
+_GAP_CUT = re.compile(r"[，,、：:;；\s]")
 
 _TERM = "。！？!?；;…"
 _CLOSERS = re.escape("\"'”’」』）)】》")
@@ -69,8 +77,13 @@ def _split_body(text: str, s: int, e: int, starts: array, ends: array) -> None:
     for m in _ELLIPSIS.finditer(text, s, e):
         cuts.append(m.end())
     cuts.sort()
-    start = s
-    for c in cuts + [e]:
+    _append_pieces(text, s, cuts + [e], starts, ends)
+
+
+def _append_pieces(text: str, start: int, cuts: list[int], starts: array, ends: array) -> None:
+    """Append the pieces ``start..cuts[0]``, ``cuts[0]..cuts[1]``, … trimmed of white space
+    (pieces left empty are dropped)."""
+    for c in cuts:
         a, b = start, c
         while a < b and text[a].isspace():
             a += 1
@@ -87,25 +100,31 @@ _DOTS = re.compile(r"\. |\.\.\.")
 
 def sentence_arrays(text: str) -> tuple[array, array]:
     """Sentence starts and ends as two ``array('q')``."""
-    spans = [m.span() for m in _SENTENCE.finditer(text)]
+    # two arrays, not a list of span tuples (a 50 MB text has ~10^6 sentences: 112 bytes each)
+    body_s, body_e = array("q"), array("q")
+    for m in _SENTENCE.finditer(text):
+        s, e = m.span()
+        body_s.append(s)
+        body_e.append(e)
     # bodies holding ". " or "..." are cut again; find them from the (few) dots, not per body
     flagged: list[int] = []
-    if spans:
-        body_starts = [s for s, _ in spans]
+    if body_s:
         for d in _DOTS.finditer(text):
-            i = bisect_right(body_starts, d.start()) - 1
-            if i >= 0 and d.start() < spans[i][1] and d.end() <= spans[i][1] and (not flagged or flagged[-1] != i):
+            i = bisect_right(body_s, d.start()) - 1
+            if i >= 0 and d.start() < body_e[i] and d.end() <= body_e[i] and (not flagged or flagged[-1] != i):
                 flagged.append(i)
+    if not flagged:
+        return _cap_numbers(text, *_cap_lengths(text, body_s, body_e))
     starts, ends = array("q"), array("q")
     prev = 0
     for i in flagged:
-        starts.extend(s for s, _ in spans[prev:i])
-        ends.extend(e for _, e in spans[prev:i])
-        _split_body(text, spans[i][0], spans[i][1], starts, ends)
+        starts.extend(body_s[prev:i])
+        ends.extend(body_e[prev:i])
+        _split_body(text, body_s[i], body_e[i], starts, ends)
         prev = i + 1
-    starts.extend(s for s, _ in spans[prev:])
-    ends.extend(e for _, e in spans[prev:])
-    return _cap_lengths(text, starts, ends)
+    starts.extend(body_s[prev:])
+    ends.extend(body_e[prev:])
+    return _cap_numbers(text, *_cap_lengths(text, starts, ends))
 
 
 def _cap_lengths(text: str, starts: array, ends: array, limit: int = MAX_SENTENCE) -> tuple[array, array]:
@@ -140,6 +159,47 @@ def _cap_lengths(text: str, starts: array, ends: array, limit: int = MAX_SENTENC
         if e > a:
             out_s.append(a)
             out_e.append(e)
+        prev = i + 1
+    out_s.extend(starts[prev:])
+    out_e.extend(ends[prev:])
+    return out_s, out_e
+
+
+def _cap_numbers(text: str, starts: array, ends: array, limit: int = MAX_NUMBERS) -> tuple[array, array]:
+    """Spans holding more than ``limit`` numbers cut between their ``limit``-th and next number
+    (see :data:`MAX_NUMBERS`): at a clause mark or space in the gap when there is one, else before
+    the next number (and its sign)."""
+    if not starts:
+        return starts, ends
+    s_np = np.frombuffer(starts, dtype=np.int64)
+    e_np = np.frombuffer(ends, dtype=np.int64)
+    # a span holding more than ``limit`` numbers is longer than 2 * limit - 1 characters
+    candidates = np.flatnonzero(e_np - s_np >= 2 * limit)
+    cut: dict[int, list[int]] = {}
+    for i in candidates.tolist():
+        a, e = starts[i], ends[i]
+        runs = [m.span() for m in _NUMBER_RUN.finditer(text, a, e)]
+        if len(runs) <= limit:
+            continue
+        points = []
+        for j in range(limit, len(runs), limit):
+            g0, g1 = runs[j - 1][1], runs[j][0]
+            soft = None
+            for m in _GAP_CUT.finditer(text, g0, g1):
+                soft = m.end()
+            if soft is not None:
+                points.append(soft)
+            else:
+                points.append(g1 - 1 if g1 - 1 >= g0 and text[g1 - 1] in "-+−" else g1)
+        cut[i] = points
+    if not cut:
+        return starts, ends
+    out_s, out_e = array("q"), array("q")
+    prev = 0
+    for i, points in cut.items():
+        out_s.extend(starts[prev:i])
+        out_e.extend(ends[prev:i])
+        _append_pieces(text, starts[i], points + [ends[i]], out_s, out_e)
         prev = i + 1
     out_s.extend(starts[prev:])
     out_e.extend(ends[prev:])

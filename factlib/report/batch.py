@@ -564,6 +564,50 @@ def _stop_pool(pool: ProcessPoolExecutor, grace: float = 10.0) -> None:
             pass
 
 
+# ----------------------------------------------------------------- the scratch folder's watchdog
+
+#: the watchdog: blocks on its standard input (a pipe only the report holds), which reaches its end
+#: when the report exits in any way, SIGKILL included; then removes the scratch folder
+_WATCHDOG = """
+import os, shutil, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
+try:
+    while os.read(0, 4096):
+        pass
+except OSError:
+    pass
+shutil.rmtree(sys.argv[1], ignore_errors=True)
+"""
+
+
+def scratch_watchdog(scratch: str | os.PathLike[str]) -> subprocess.Popen | None:
+    """A small process that removes ``scratch`` once this process is gone, however it ends.
+
+    A report killed with SIGKILL runs no clean-up of its own: its kernels end by themselves
+    (ipykernel polls its parent), its workers by their watchdog thread (:func:`_watch_parent`), and
+    the scratch folder (the pickled context) by this process.  It runs in its own session, so a
+    signal to the report's process group does not end it first; it exits as soon as the report
+    does.  None when it cannot be started (the report then cleans up only when it ends normally).
+    """
+    try:
+        return subprocess.Popen([sys.executable, "-I", "-S", "-c", _WATCHDOG, str(scratch)],
+                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True, close_fds=True)
+    except OSError:
+        return None
+
+
+def _end_watchdog(proc: subprocess.Popen | None) -> None:
+    if proc is None:
+        return
+    try:
+        proc.stdin.close()
+        proc.wait(timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        proc.kill()
+
+
 # ----------------------------------------------------------------- the whole report
 
 def _summary_line(r: JobResult) -> str:
@@ -612,6 +656,7 @@ def run_report(
     data_files = write_table(ctx.claims, out, "claims") + write_table(ctx.findings, out, "findings")
     manifest.add(data_files)
     scratch = Path(tempfile.mkdtemp(prefix=f"factlib-report-{os.getpid()}-"))
+    watchdog = scratch_watchdog(scratch)
     results: list[JobResult] = []
     try:
         context_file = save_context(ctx, scratch / "context.pickle", context_key(corpus, reference))
@@ -621,6 +666,7 @@ def run_report(
                                scratch=scratch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+        _end_watchdog(watchdog)
         for r in results:
             manifest.add([r.html, r.ipynb, *r.charts])
         remove_stale_temporaries(out, pids={os.getpid(), *(r.worker for r in results if r.worker)})

@@ -1,8 +1,9 @@
 """Executed notebook → standalone HTML without code, plus its charts as PNG files.
 
 Uses nbconvert's ``HTMLExporter`` with factlib's template (``templates/factlib_report``,
-JupyterLab's look without any script: no require.js/MathJax/mermaid from a CDN, a
-Content-Security-Policy forbidding scripts).  Code cells' inputs and prompts are
+JupyterLab's look without require.js/MathJax/mermaid from a CDN, and a
+Content-Security-Policy forbidding every script but factlib's vetted table sorter, allowed by its
+hash: :mod:`factlib.report.sortable`).  Code cells' inputs and prompts are
 excluded; outputs (tables, charts as embedded PNG, markdown) remain.  Outputs of
 :func:`factlib.report.record.record` are dropped first.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from factlib.report.html import CSP
+from factlib.report.sortable import SCRIPT
 from factlib.report.record import strip_records
 
 __all__ = ["TEMPLATE_DIR", "html_exporter", "notebook_to_html", "png_outputs"]
@@ -41,7 +43,7 @@ def notebook_to_html(nb: Any, title: str | None = None) -> str:
     nb = strip_records(copy.deepcopy(nb))
     if title:
         nb.metadata["title"] = title
-    body, _ = html_exporter().from_notebook_node(nb, resources={"factlib_csp": CSP})
+    body, _ = html_exporter().from_notebook_node(nb, resources={"factlib_csp": CSP, "factlib_script": SCRIPT})
     return body
 
 

@@ -141,7 +141,13 @@ class Manifest:
             if p is None:
                 continue
             p = Path(p)
-            rel = os.path.relpath(p, self.folder) if p.is_absolute() else str(p)
+            under = self.folder.parts
+            if p.is_absolute() or (under and under != (".",) and p.parts[:len(under)] == under):
+                # absolute, or relative to the working directory like the folder itself
+                # (``reports/demo/claims.csv`` for the folder ``reports/demo``)
+                rel = os.path.relpath(os.path.abspath(p), os.path.abspath(self.folder))
+            else:  # relative to the folder (``document/x.html``)
+                rel = str(p)
             self.files.add(Path(rel).as_posix())
 
     def save(self) -> None:

@@ -4,8 +4,9 @@ Every string that comes from a document, a claim, a finding or a reference row i
 untrusted: it passes through :func:`esc` (text and attribute values) and URLs through
 :func:`safe_href` (http/https only, so a ``javascript:`` link never becomes clickable).
 Nothing here builds HTML by formatting untrusted text in unescaped.  Pages written by
-factlib also carry a Content-Security-Policy that forbids every script (:data:`CSP`),
-a second wall should a bug ever let markup through.
+factlib also carry a Content-Security-Policy (:data:`CSP`) that forbids every script but one —
+factlib's own table sorter and filter (:mod:`factlib.report.sortable`), allowed by its hash — a
+second wall should a bug ever let markup through.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from factlib.report.humanize import exact_number, human_number, interval_words
+from factlib.report.sortable import SCRIPT_HASH, script_tag
 from factlib.report.views import VERDICT_LABELS, VERDICTS, finding_views, is_missing, verdict_rank
 
 __all__ = [
@@ -46,9 +48,10 @@ __all__ = [
     "table_html",
 ]
 
-#: No scripts, no plugins, no remote anything: images only as data: URIs or local files.
+#: No plugins, no remote anything, images only as data: URIs or local files, and no script but
+#: factlib's table sorter (allowed by its SHA-256: any other inline script or handler is blocked).
 CSP = (
-    "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
+    f"default-src 'none'; script-src {SCRIPT_HASH}; img-src 'self' data:; style-src 'unsafe-inline'; "
     "font-src data:; base-uri 'none'; form-action 'none'"
 )
 
@@ -66,8 +69,11 @@ a.claim.v-contradicted, mark.v-contradicted { background: #f6b8b8 !important; bo
 a.claim.v-needs_review, mark.v-needs_review { background: #ffe08a !important; border-bottom: 3px dashed #a86b00 !important; }
 a.claim.v-consistent, mark.v-consistent { background: #cdeccd !important; border-bottom: 2px solid #2e7d32 !important; }
 a.claim.v-unverifiable, mark.v-unverifiable { background: #e6e6e6 !important; border-bottom: 2px dotted #777 !important; }
+mark.v-none { background: #fff3b0; border-bottom: 2px solid #e0a800; }
 a.claim.v-contradicted::after { content: "✗"; color: #b00020; font-size: 75%; vertical-align: super; }
 a.claim.v-needs_review::after { content: "?"; color: #a86b00; font-size: 75%; vertical-align: super; }
+a.claim.v-consistent::after { content: "✓"; color: #2e7d32; font-size: 75%; vertical-align: super; }
+a.claim.v-unverifiable::after { content: "–"; color: #777; font-size: 75%; vertical-align: super; }
 .factlib-table { border-collapse: collapse; font-size: 90%; margin: .4em 0 1em 0;
   table-layout: auto !important; max-width: 100%; }
 .factlib-table.factlib-wide { width: 100%; }
@@ -95,6 +101,13 @@ a.claim.v-needs_review::after { content: "?"; color: #a86b00; font-size: 75%; ve
   border-radius: .8em; border: 1px solid currentColor; background: #fff; }
 .factlib-badge.v-contradicted { color: #b00020; } .factlib-badge.v-needs_review { color: #8a5a00; }
 .factlib-badge.v-consistent { color: #1b5e20; } .factlib-badge.v-unverifiable { color: #555; }
+.factlib-badge.v-none { color: #7a5c00; font-weight: normal; }
+.factlib-table th.factlib-sortable { cursor: pointer; user-select: none; }
+.factlib-table th.factlib-sortable::after { content: "\\00a0⇅"; color: #aaa; font-weight: normal; }
+.factlib-table th[aria-sort="ascending"]::after { content: "\\00a0▲"; color: #333; }
+.factlib-table th[aria-sort="descending"]::after { content: "\\00a0▼"; color: #333; }
+.factlib-search { font-size: 90%; margin: .3em 0; }
+.factlib-search input { width: 16em; margin-right: .5em; }
 .factlib-legend { font-size: 90%; margin: .3em 0 .6em 0; }
 .factlib-legend span { margin-right: .8em; }
 .factlib-cards { display: grid; grid-template-columns: 1fr; gap: .7em; margin: .5em 0 1.2em 0; }
@@ -226,7 +239,7 @@ def highlight_document(
         tip = " · ".join(
             part
             for part in (
-                verdict_label(verdict) if verdict else "",
+                verdict_label(verdict) if verdict else (NO_FINDING_LABEL if verdicts else ""),
                 format_cell(c.get("kind")),
                 exact_number(c.get("value")),
                 format_cell(c.get("unit")),
@@ -268,6 +281,7 @@ def table_html(
     max_rows: int | None = None,
     titles: Mapping[str, Sequence[str | None]] | None = None,
     wide: bool = False,
+    sort_keys: Mapping[str, Sequence[Any]] | None = None,
 ) -> str:
     """An escaped HTML table from a DataFrame (or a list of dicts).
 
@@ -275,7 +289,8 @@ def table_html(
     trusted parts, e.g. ``#claim-…`` anchors or :func:`safe_href` results); ``None``
     means no link.  ``row_ids`` / ``row_classes`` give each ``<tr>`` an id / class.
     ``titles`` maps a column to one hover text per row (e.g. the exact value of a rounded
-    number).
+    number).  ``sort_keys`` maps a column to one number per row that the page's sorter uses
+    instead of the shown text (``data-sort``: the exact value of ``10.67亿人``).
     """
     records = rows.to_dict("records") if hasattr(rows, "to_dict") else [dict(r) for r in rows]
     if columns is None:
@@ -303,12 +318,23 @@ def table_html(
             if tip:
                 text = f'<span title="{esc(tip)}">{text}</span>'
             cls = ' class="num"' if numeric[c] else ""
+            key = sort_keys.get(c)[i] if sort_keys and c in sort_keys else None
+            cls += f' data-sort="{esc(_sort_key(key))}"' if _sort_key(key) else ""
             cells.append(f"<td{cls}>{text}</td>")
         parts.append(f"<tr{attrs}>" + "".join(cells) + "</tr>")
     parts.append("</tbody></table>")
     if max_rows is not None and len(records) > max_rows:
         parts.append(f'<p class="factlib-muted">{len(records) - max_rows} more rows not shown.</p>')
     return f"<style>{STYLE}</style>" + "".join(parts)
+
+
+def _sort_key(value: Any) -> str:
+    """A finite number as the text of a ``data-sort`` attribute, else ``""``."""
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        return ""
+    return repr(f) if math.isfinite(f) else ""
 
 
 CLAIM_COLUMNS = (
@@ -332,8 +358,11 @@ def claims_table_html(
     records = claims.to_dict("records") if hasattr(claims, "to_dict") else list(claims)
     verdicts = verdicts or {}
     titles: dict[str, list[str | None]] = {"value": []}
+    sort_keys: dict[str, list[Any]] = {"value": [], "verdict": []}
     for r in records:
         value = r.get("value")
+        sort_keys["value"].append(value)
+        sort_keys["verdict"].append(verdict_rank(verdicts.get(str(r.get("claim_id")), "")) if verdicts else None)
         unit = r.get("unit_surface") or r.get("unit") or ""
         titles["value"].append(f"exact: {exact_number(value)} {unit}".strip() if exact_number(value) else None)
         r["value"] = human_number(value, unit, lang=r.get("lang") or "zh-Hans", kind=r.get("kind"))
@@ -350,7 +379,8 @@ def claims_table_html(
     classes = [f"verdict-{_verdict_class(verdicts.get(str(r.get('claim_id')), ''))}"
                if verdicts.get(str(r.get("claim_id"))) else "" for r in records]
     links = {"surface": [f"#{anchor_id('text', r.get('claim_id'))}" for r in records]} if link_text else None
-    return table_html(records, cols, row_ids=ids, links=links, titles=titles, row_classes=classes, wide=True)
+    return table_html(records, cols, row_ids=ids, links=links, titles=titles, row_classes=classes, wide=True,
+                      sort_keys=sort_keys)
 
 
 FINDING_COLUMNS = (
@@ -373,12 +403,18 @@ def verdict_badge(verdict: Any) -> str:
     return f'<span class="factlib-badge v-{_verdict_class(verdict)}">{esc(verdict_label(verdict))}</span>'
 
 
+NO_FINDING_LABEL = "· no finding / 未核查"
+
+
 def legend_html() -> str:
-    """What the colours and icons mean."""
+    """What the colours and icons mean: one entry per verdict, and one for a claim no check
+    produced a finding about (the plain highlight)."""
     items = "".join(
         f'<span><mark class="v-{v}">10.67亿</mark> {verdict_badge(v)}</span>'
         for v in VERDICTS
     )
+    items += (f'<span><mark class="v-none">10.67亿</mark> '
+              f'<span class="factlib-badge v-none">{esc(NO_FINDING_LABEL)}</span></span>')
     return f'<style>{STYLE}</style><div class="factlib-legend">Colours / 颜色: {items}</div>'
 
 
@@ -480,10 +516,12 @@ def findings_table_html(
         if sentence and sentence != esc(v["surface"]):
             claim += f'<div>{sentence}</div>'
         rows.append(
-            f'<tr class="{cls}"><td class="factlib-verdict">{verdict_badge(v["verdict"])}</td>'
+            f'<tr class="{cls}"><td class="factlib-verdict" data-sort="{verdict_rank(v["verdict"])}">'
+            f'{verdict_badge(v["verdict"])}</td>'
             f'<td class="factlib-sentence">{claim}</td>'
-            f'<td class="factlib-figure">{_figure_html(v)}<div class="factlib-muted">{esc(v["against"])}</div></td>'
-            f'<td class="factlib-diff">{esc(v["difference"])}</td>'
+            f'<td class="factlib-figure"{_data_sort(v.get("expected_value"))}>{_figure_html(v)}'
+            f'<div class="factlib-muted">{esc(v["against"])}</div></td>'
+            f'<td class="factlib-diff"{_data_sort(abs(_float(v["rel_diff"])))}>{esc(v["difference"])}</td>'
             f'<td class="factlib-explanation">{esc(v["explanation"])}</td>'
             f'<td class="factlib-source">{_sources_html(v["sources"])}</td></tr>'
         )
@@ -494,6 +532,11 @@ def findings_table_html(
             counts[v["verdict"]] = counts.get(v["verdict"], 0) + 1
         table = f'<div class="factlib-filter">{_filter_controls(counts)}{table}</div>'
     return f"<style>{STYLE}</style>{legend_html()}{table}"
+
+
+def _data_sort(value: Any) -> str:
+    key = _sort_key(value)
+    return f' data-sort="{esc(key)}"' if key else ""
 
 
 def _float(x: Any) -> float:
@@ -641,7 +684,7 @@ def page(title: str, body_html: str) -> str:
         f"<title>{esc(title)}</title>\n<style>\n"
         "body { font-family: 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', "
         "sans-serif; margin: 1.5em auto; max-width: 70em; padding: 0 1em; color: #222; }\n"
-        f"{STYLE}</style>\n</head>\n<body>\n{body_html}\n</body>\n</html>\n"
+        f"{STYLE}</style>\n</head>\n<body>\n{body_html}\n{script_tag()}\n</body>\n</html>\n"
     )
 
 

@@ -145,33 +145,37 @@ def to_simplified(s: str) -> str:
     table = changing_table()
     if table is None:
         return _convert(s)
-    codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    surrogate = (codes >= 0xD800) & (codes <= 0xDFFF)
-    if surrogate.any():
+    if _SURROGATE.search(s):
         s = _SURROGATE.sub("\ufffd", s)  # what converting the whole text would have done
-        codes = np.where(surrogate, np.uint32(0xFFFD), codes)
-    hits = np.flatnonzero(np.take(table, codes))
-    if not len(hits):
-        return s
     # lines holding a hit, merged into chunks (a line break is in no dictionary entry, so
-    # converting a chunk of lines is converting each of its lines)
+    # converting a chunk of lines is converting each of its lines); the code points are looked
+    # at a block at a time and a chunk holds at most _MAX_CHUNK characters, so the transient
+    # memory stays bounded (a 50 MB text converted in one call took 8 times its size)
     out: list[str] = []
     pos = 0  # end of what is written
     c0 = c1 = -1  # the chunk being gathered
-    for p in hits.tolist():
-        if p < c1:
-            continue
-        ls = s.rfind("\n", 0, p) + 1
-        le = s.find("\n", p)
-        le = len(s) if le < 0 else le
-        if c1 >= 0 and ls - c1 <= _CHUNK_GAP:
-            c1 = le
-            continue
-        if c1 >= 0:
-            out.append(s[pos:c0])
-            out.append(_convert(s[c0:c1]))
-            pos = c1
-        c0, c1 = ls, le
+    for base in range(0, len(s), _BLOCK):
+        codes = np.frombuffer(s[base:base + _BLOCK].encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        hits = np.flatnonzero(np.take(table, codes))
+        del codes
+        if c1 > base:
+            hits = hits[hits >= c1 - base]
+        for p in (hits + base).tolist():
+            if p < c1:
+                continue
+            ls = s.rfind("\n", 0, p) + 1
+            le = s.find("\n", p)
+            le = len(s) if le < 0 else le
+            if c1 >= 0 and ls - c1 <= _CHUNK_GAP and le - c0 <= _MAX_CHUNK:
+                c1 = le
+                continue
+            if c1 >= 0:
+                out.append(s[pos:c0])
+                out.append(_convert(s[c0:c1]))
+                pos = c1
+            c0, c1 = ls, le
+    if c1 < 0:
+        return s
     out.append(s[pos:c0])
     out.append(_convert(s[c0:c1]))
     out.append(s[c1:])
@@ -183,6 +187,8 @@ _SHORT = 64  # texts up to this long (metric phrases) skip t2s by a set test
 # a hit line this close to the chunk before joins it (one call into OpenCC costs about as much as
 # converting 60 characters)
 _CHUNK_GAP = 256
+_MAX_CHUNK = 1 << 16  # characters converted in one call at most (whole lines; a longer line alone)
+_BLOCK = 1 << 20  # code points looked up per numpy pass
 
 
 def _convert(s: str) -> str:
