@@ -1,16 +1,22 @@
 """Time ``factlib.check`` on synthetic claims frames of 10k, 100k and 1M rows.
 
-    .venv/bin/python benchmarks/bench_check.py [--sizes 10000 100000 1000000]
+    .venv/bin/python benchmarks/bench_check.py [--sizes 100000 300000 1000000] [--kinds synthetic real]
+                                               [--shared /work/shared]
 
 Synthetic claims: 20 claims per document; metric keys, periods and values drawn around the shipped
 reference figures (most agree, some are off by a few per cent), a share of changes with a level in
 the same sentence, years and durations, and one English document per ten Chinese ones whose claims
-repeat them (translation pairs).  Prints seconds per size and per check.  Target: 100k ≤ 10 s.
+repeat them (translation pairs).  Real claims: the claims of every file of ``../shared/corpus`` (about
+53,000), repeated under new document ids until there are enough.  Each size runs in its own
+process; it prints CPU seconds (user + system: the machine is shared), wall seconds and the
+process's peak RSS.  Goal (issue 16): 1M claims ≤ 10 s and ≤ 2 GB peak.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -18,6 +24,8 @@ import pandas as pd
 import factlib
 from factlib.checks import REGISTRY
 from factlib.figures.load import load_reference
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def synthetic_claims(n: int, seed: int = 0) -> pd.DataFrame:
@@ -60,27 +68,88 @@ def synthetic_claims(n: int, seed: int = 0) -> pd.DataFrame:
     return frame
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--per-check-max", type=int, default=100_000,
-                        help="also time each check alone for sizes up to this (default 100000)")
-    args = parser.parse_args()
+def real_claims(n: int, shared: Path) -> pd.DataFrame:
+    """``n`` real claims: the claims of every file of ``shared/corpus`` (extracted once and cached
+    under the system temp folder), the whole set repeated under new document ids (``…~r1``)."""
+    import pickle
+    import tempfile
+
+    from factlib.claims.frame import claims_frame
+    from factlib.documents.load import LoadError, iter_documents
+
+    files = sorted((shared / "corpus").glob("*.txt"))
+    if not files:
+        raise SystemExit(f"no corpus under {shared}/corpus (pass --shared)")
+    cache = Path(tempfile.gettempdir()) / f"factlib-bench-check-{factlib.__version__}-{len(files)}.pkl"
+    if cache.is_file() and cache.stat().st_mtime > max(f.stat().st_mtime for f in files):
+        base = pickle.loads(cache.read_bytes())
+    else:
+        docs = [d for d in iter_documents([str(f) for f in files]) if not isinstance(d, LoadError)]
+        base = claims_frame(docs)
+        dates = {d.id: d.date for d in docs}
+        base["doc_date"] = pd.to_datetime(base["doc_id"].astype(str).map(dates), errors="coerce")
+        cache.write_bytes(pickle.dumps(base))
+    copies = []
+    for k in range(-(-n // len(base))):
+        part = base if k == 0 else base.assign(doc_id=base["doc_id"].astype(str) + f"~r{k}",
+                                               claim_id=base["claim_id"].astype(str) + f"~r{k}")
+        copies.append(part)
+    return pd.concat(copies, ignore_index=True).iloc[:n]
+
+
+def one(n: int, kind: str, shared: Path, per_check: bool) -> None:
+    """Time ``factlib.check`` on ``n`` claims in this process; print one line of figures."""
+    import resource
+
     reference = load_reference()
     factlib.check(synthetic_claims(100), reference=reference)        # warm caches
-    print(f"{'claims':>10} {'seconds':>9} {'findings':>9}   per check (s)")
-    for n in args.sizes:
-        claims = synthetic_claims(n)
-        per = {}
-        for chk in (REGISTRY if n <= args.per_check_max else []):
-            t0 = time.perf_counter()
-            factlib.check(claims, reference=reference, checks=[chk])
-            per[chk.name] = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        findings = factlib.check(claims, reference=reference)
-        total = time.perf_counter() - t0
-        detail = " ".join(f"{k}={v:.2f}" for k, v in per.items())
-        print(f"{n:>10,} {total:>9.2f} {len(findings):>9,}   {detail}", flush=True)
+    claims = synthetic_claims(n) if kind == "synthetic" else real_claims(n, shared)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    per = {}
+    for chk in (REGISTRY if per_check else []):
+        t0 = time.process_time()
+        factlib.check(claims, reference=reference, checks=[chk])
+        per[chk.name] = time.process_time() - t0
+    w0, t0 = time.perf_counter(), time.process_time()
+    findings = factlib.check(claims, reference=reference)
+    cpu, wall = time.process_time() - t0, time.perf_counter() - w0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    detail = " ".join(f"{k}={v:.2f}" for k, v in per.items())
+    print(f"{kind:>9} {len(claims):>10,} {cpu:>8.2f} {wall:>8.2f} {peak:>9,.0f} {before:>11,.0f} {len(findings):>9,}"
+          f"   {detail}", flush=True)
+
+
+def main() -> None:
+    import subprocess
+    import sys
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 300_000, 1_000_000])
+    parser.add_argument("--per-check-max", type=int, default=100_000,
+                        help="also time each check alone for sizes up to this (default 100000)")
+    parser.add_argument("--kinds", nargs="+", default=["synthetic", "real"], choices=["synthetic", "real"])
+    parser.add_argument("--shared", type=Path, default=None,
+                        help="the shared folder for real claims (default: ../shared or $FACTLIB_SHARED)")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--kind", default="synthetic", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    shared = args.shared or Path(os.environ.get("FACTLIB_SHARED") or ROOT.parent / "shared")
+    if args.one:
+        one(args.one, args.kind, shared, args.one <= args.per_check_max)
+        return
+    print("factlib.check: CPU seconds (user+system of this process; the machine is shared, so CPU time,"
+          " not wall time, is the figure), wall seconds, peak RSS of the process (MB, claims and"
+          " imports included) and RSS before the check.  Goal: 1M claims <= 10 s and <= 2,048 MB.")
+    print(f"{'claims':>9} {'rows':>10} {'cpu s':>8} {'wall s':>8} {'peak MB':>9} {'before MB':>11} {'findings':>9}"
+          f"   per check (CPU s)")
+    for kind in args.kinds:
+        if kind == "real" and not (shared / "corpus").is_dir():
+            print(f"     real: no {shared}/corpus; pass --shared")
+            continue
+        for n in args.sizes:
+            # each size in its own process, so that its peak memory is its own
+            subprocess.run([sys.executable, __file__, "--one", str(n), "--kind", kind, "--shared", str(shared),
+                            "--per-check-max", str(args.per_check_max)], check=True)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ rows = []
 def add(key, period, value, unit, quote, src, url, tier, published, kind=None, qualifier="exact", vintage="first", area="CN"):
     info = LEX.info(key)
     kind = kind or info.kind
-    code = {"元":"CNY","美元":"USD","人":"person","%":"%","‰":"‰","吨":"t"}.get(unit, unit)
+    code = {"元":"CNY","美元":"USD","人":"person","%":"%","‰":"‰","吨":"t","斤":"jin"}.get(unit, unit)
     v = Decimal(str(value)).normalize()
     rows.append([info.label_zh, info.label_en, period, format(v, "f"), unit, qualifier, src, url, quote, key, kind, code, "", area, tier, published, vintage])
 
@@ -268,6 +268,66 @@ for S, U, P, H, vals in PAGES:
         add(key, H, nominal, "%", nq, S, U, "secondary", P, kind="growth_rate")
         if real:
             add(key, H, real, "%", rq, S, U, "secondary", P, kind="growth_rate")
+
+# Q. annual figures 2021-2024 at their first release (asked for in the issue-12 work: a claim dated between the
+#    statistics bureau's January release and the government work report is held to the January figure)
+S = "国家统计局 2023年12月份社会消费品零售总额 (via 中国企业新闻网 reprint, zzndh.com)"; U = "http://zzndh.com/a/202401/621350.html"; P = "2024-01-17"
+add("total_retail_sales", "2023", 47149500000000, "元", "2023年,社會消費品零售總額471495億元", S, U, "secondary", P)
+add("total_retail_sales", "2023", "7.2", "%", "比上年增長7.2%", S, U, "secondary", P, kind="growth_rate")
+add("online_retail_sales", "2023", 15426400000000, "元", "全國網上零售額154264億元,比上年增長11.0%", S, U, "secondary", P)
+add("online_retail_sales", "2023", "11.0", "%", "全國網上零售額154264億元,比上年增長11.0%", S, U, "secondary", P, kind="growth_rate")
+add("physical_goods_online_retail", "2023", 13017400000000, "元", "實物商品網上零售額130174億元,增長8.4%", S, U, "secondary", P)
+add("physical_goods_online_retail", "2023", "8.4", "%", "實物商品網上零售額130174億元,增長8.4%", S, U, "secondary", P, kind="growth_rate")
+add("physical_goods_online_retail_share", "2023", "27.6", "%", "占社會消費品零售總額的比重為27.6%", S, U, "secondary", P)
+S = "国家统计局 2022年国民经济运行数据 (via 新华社 reprint in 泉州晚报)"; U = "https://szb.qzwb.com/old/qzwb/html/2023-01/18/content_634893.htm"; P = "2023-01-17"
+add("gdp", "2022", 121020700000000, "元", "2022年全年国内生产总值(GDP)1210207亿元", S, U, "secondary", P)
+add("gdp", "2022", "3", "%", "按不变价格计算,比上年增长3%", S, U, "secondary", P, kind="growth_rate")
+add("gdp_per_capita", "2022", 85698, "元", "2022年我国人均GDP达到85698元", S, U, "secondary", P)
+S = "国家统计局 2024年国民经济运行数据 (via auto-ty.com reprint)"; U = "http://www.auto-ty.com/2025/0124/722207.shtml"; P = "2025-01-17"
+add("gdp", "2024", 134908400000000, "元", "全年國內生產總值1349084億元", S, U, "secondary", P)
+add("gdp", "2024", "5.0", "%", "按不變價格計算,比上年增長5.0%", S, U, "secondary", P, kind="growth_rate")
+add("cpi", "2024", "0.2", "%", "2024年全年,居民消費價格指數(CPI)同比上漲0.2%", S, U, "secondary", P, kind="growth_rate")
+S = "国家统计局局长康义 国新办发布会 2024年居民收入 (via 中国青年报)"; U = "https://finance.youth.cn/finance_gdxw/202501/t20250117_15778635.htm"; P = "2025-01-17"
+add("per_capita_disposable_income", "2024", 41314, "元", "2024年全国居民人均可支配收入为41314元", S, U, "secondary", P)
+add("per_capita_disposable_income", "2024", "5.3", "%", "比上年名义增长5.3%", S, U, "secondary", P, kind="growth_rate")
+add("per_capita_disposable_income", "2024", "5.1", "%", "扣除价格因素实际增长5.1%", S, U, "secondary", P, kind="growth_rate")
+add("urban_per_capita_disposable_income", "2024", 54188, "元", "城镇居民人均可支配收入为54188元", S, U, "secondary", P)
+add("rural_per_capita_disposable_income", "2024", 23119, "元", "农村居民人均可支配收入为23119元", S, U, "secondary", P)
+S = "国家统计局 2023年居民收入 (via 中新社 reprint)"; U = "http://223.94.76.10:9001/api/show.php?d8cw=Cf.html"; P = "2024-01-17"
+add("per_capita_disposable_income", "2023", 39218, "元", "2023年,全国居民人均可支配收入39218元", S, U, "secondary", P)
+add("per_capita_disposable_income", "2023", "6.3", "%", "比上年名义增长6.3%", S, U, "secondary", P, kind="growth_rate")
+add("per_capita_disposable_income", "2023", "6.1", "%", "扣除价格因素实际增长6.1%", S, U, "secondary", P, kind="growth_rate")
+S = "国家统计局 2024年粮食产量公告 (via 人民网 reprint, gsdjw.com)"; U = "http://gsdjw.com/news/it/485327.html"; P = "2024-12-13"
+add("grain_output", "2024", 706500000, "吨", "2024年全国粮食总产量70650万吨(14130亿斤)", S, U, "secondary", P)
+S = "国家统计局 2023年就业数据 (via 俄罗斯卫星通讯社 reprint)"; U = "https://big5.sputniknews.cn/20240117/1056443917.html"; P = "2024-01-17"
+add("surveyed_urban_unemployment_rate", "2023", "5.2", "%", "2023年全年中國城鎮調查失業率平均值為5.2%", S, U, "secondary", P)
+add("surveyed_urban_unemployment_rate", "2023-12", "5.1", "%", "去年12月份,全國城鎮調查失業率為5.1%", S, U, "secondary", P)
+S = "人力资源社会保障部 2024年四季度新闻发布会 (via 香港商报 reprint)"; U = "https://hkcd.com./hkcdweb/content/2025/01/21/content_8677460.html"; P = "2025-01-21"
+add("new_urban_jobs", "2024", 12560000, "人", "全國城鎮新增就業1256萬人", S, U, "secondary", P)
+add("surveyed_urban_unemployment_rate", "2024", "5.1", "%", "全年城鎮調查失業率平均值為5.1%", S, U, "secondary", P)
+S = "海关总署 2023年进出口数据 (via 香港商报 reprint)"; U = "http://m.6660114.com/hkcdweb/content/2024/01/12/content_8618494.html"; P = "2024-01-12"
+add("goods_trade", "2023", 41760000000000, "元", "2023年我國進出口總值41.76萬億元人民幣", S, U, "secondary", P)
+add("goods_trade", "2023", "0.2", "%", "同比(下同)增長0.2%", S, U, "secondary", P, kind="growth_rate")
+add("goods_exports", "2023", 23770000000000, "元", "出口23.77萬億元,增長0.6%", S, U, "secondary", P)
+add("goods_imports", "2023", 17990000000000, "元", "進口17.99萬億元,下降0.3%", S, U, "secondary", P)
+add("goods_imports", "2023", "-0.3", "%", "進口17.99萬億元,下降0.3%", S, U, "secondary", P, kind="growth_rate")
+S = "财政部 2023年财政收支情况新闻发布会 (via 财联社 reprint, bg3.co)"; U = "http://bg3.co/a/2023nian-quan-guo-yi-ban-gong-gong-yu-suan-shou-ru-chao-21mo-yi-yuan.html"; P = "2024-02-01"
+add("general_budget_revenue", "2023", 21000000000000, "元", "全國一般公共預算收入突破21萬億元", S, U, "secondary", P, qualifier="lower")
+add("general_budget_revenue", "2023", "6.4", "%", "同比增長6.4%", S, U, "secondary", P, kind="growth_rate")
+add("general_budget_expenditure", "2023", 27460000000000, "元", "全國一般公共預算支出達27.46萬億元", S, U, "secondary", P)
+add("general_budget_expenditure", "2023", "5.4", "%", "同比增長5.4%", S, U, "secondary", P, kind="growth_rate")
+S = "国家外汇管理局 2023年12月末外汇储备 (via 中新社 reprint)"; U = "http://admin.richbox.biz:80/bjcs3.aspx?x=9Nlg.html"; P = "2024-01-07"
+add("foreign_exchange_reserves", "2023-12", 3238000000000, "美元", "截至2023年12月末,中国外汇储备规模为32380亿美元", S, U, "secondary", P)
+S = "CNNIC 第49次《中国互联网络发展状况统计报告》 (via 环球网 in 中国日报网)"; U = "https://chuangxin.chinadaily.com.cn/a/202202/28/WS621d8419a3107be497a08619.html"; P = "2022-02-25"
+add("rural_internet_users", "2021-12", 284000000, "人", "我国农村网民规模已达2.84亿", S, U, "secondary", P)
+
+S = "国家统计局 2023年粮食产量公告 (via iguanziben.com reprint of the announcement)"; U = "http://iguanziben.com/article/9105"; P = "2023-12-11"
+add("grain_output", "2023", 695410000, "吨", "总产量达69541万吨(13908亿斤)", S, U, "secondary", P)
+add("grain_output", "2023", 1390800000000, "斤", "总产量达69541万吨(13908亿斤)", S, U, "secondary", P)
+add("grain_output", "2023", "1.3", "%", "比2022年增加888万吨(178亿斤),增长1.3%", S, U, "secondary", P, kind="growth_rate")
+S = "中国人民银行 2022年金融统计数据报告 (via 新华财经 reprint, szonline.cn)"; U = "http://m.szonline.cn/cj/2023/0110/61705.html"; P = "2023-01-10"
+add("m2", "2022-12", 266430000000000, "元", "12月末,广义货币(M2)余额266.43万亿元", S, U, "secondary", P)
+add("m2", "2022-12", "11.8", "%", "同比增长11.8%", S, U, "secondary", P, kind="growth_rate")
 
 HEADER = """# Figures of the National Bureau of Statistics' releases: two yearbook tables on stats.gov.cn (primary) and
 # annual, quarterly, monthly and half-year releases found through reprints (secondary; source_name names the

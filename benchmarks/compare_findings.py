@@ -2,6 +2,7 @@
 
     python benchmarks/compare_findings.py save  DIR [--shared /work/shared]   # claims + findings as pickles
     python benchmarks/compare_findings.py check DIR                          # check the saved claims again
+    python benchmarks/compare_findings.py golden                             # rewrite tests/data/findings_golden/
 
 ``save`` extracts the claims of the seeds and of every file of the shared corpus and pickles them
 with the findings of the installed factlib (DIR/<name>.pkl).  ``check`` runs the installed
@@ -10,6 +11,12 @@ nested view (``factlib.checks.findings.nested_records``) when they are flat, wit
 every finding id, verdict, claim and document list, metric, period, observed and expected bound,
 rel_diff, tolerance, explanation and evidence span must be equal (floats bit for bit).
 Exit status 1 when anything differs.  It prints the time ``check`` took on each input.
+
+``golden`` writes the inputs of ``tests/test_findings_golden.py``: the claims of the seeds, of
+``tests/data/corpus_sample`` and of 2,000 synthetic claims (``benchmarks/bench_check.py``, seed 0)
+as parquet, the shipped reference figures used, and the findings of the installed factlib (the flat
+frame as parquet).  Run it only when a change *means* to change verdicts,
+and say so in the commit.
 """
 from __future__ import annotations
 
@@ -20,6 +27,8 @@ import pickle
 import sys
 import time
 from pathlib import Path
+
+import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -103,12 +112,51 @@ def compare(saved: Path) -> int:
     return 1 if bad else 0
 
 
+GOLDEN = ROOT / "tests" / "data" / "findings_golden"
+
+
+def golden_inputs() -> dict[str, tuple]:
+    """name -> (claims frame with a ``doc_date`` column, reference frame) of the golden test."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_check import synthetic_claims
+    from factlib.claims.frame import claims_frame
+    from factlib.documents.load import LoadError, iter_documents
+    from factlib.figures.load import load_reference
+
+    reference = load_reference()
+    out = {}
+    for name, path in (("seeds", ROOT / "seeds"), ("corpus_sample", ROOT / "tests" / "data" / "corpus_sample")):
+        docs = [d for d in iter_documents([str(path)]) if not isinstance(d, LoadError)]
+        claims = claims_frame(docs)
+        dates = {d.id: d.date for d in docs}
+        claims["doc_date"] = pd.to_datetime(claims["doc_id"].astype(str).map(dates), errors="coerce")
+        out[name] = (claims, reference)
+    out["synthetic"] = (synthetic_claims(2000, seed=0), reference)
+    return out
+
+
+def write_golden(out: Path = GOLDEN) -> int:
+    from factlib.checks import check
+
+    out.mkdir(parents=True, exist_ok=True)
+    inputs = golden_inputs()
+    next(iter(inputs.values()))[1].to_parquet(out / "reference.parquet", index=False)
+    for name, (claims, reference) in inputs.items():
+        findings = check(claims, reference=reference)
+        claims.to_parquet(out / f"{name}_claims.parquet", index=False)
+        findings.to_parquet(out / f"{name}_findings.parquet", index=False)
+        print(f"golden {name}: {len(claims)} claims, {len(findings)} findings", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=("save", "check"))
-    parser.add_argument("dir", type=Path)
+    parser.add_argument("action", choices=("save", "check", "golden"))
+    parser.add_argument("dir", type=Path, nargs="?")
     parser.add_argument("--shared", help="the shared folder (default: ../shared or $FACTLIB_SHARED)")
     args = parser.parse_args(argv)
+    if args.action == "golden":
+        return write_golden(args.dir or GOLDEN)
     if args.action == "save":
         return save(args.dir, shared_dir(args.shared))
     return compare(args.dir)

@@ -74,10 +74,22 @@ of state organs (PRC Copyright Law art. 5).  National texts: Wikisource pages vi
 `johncodes404/china-provincial-gov-reports-2026 @ ad4c815` (collected by that repository from 人民数据 and
 provincial government sites; the `source_url` is the repository file, the `source_name` names the government
 and the day the report was delivered).  Built by `benchmarks/build_reference_reports.py`: factlib's
-extractor, then rules for this kind of document -- only the review section (`一、…回顾/总结`); a figure
-without a stated year is the year before the report; paragraphs about several years (五年, 年均, “十四五”)
-are skipped except `从A增加到B` (the first and the last year of the span); plans, targets, cumulative
-totals and `分别` lists are skipped; changes (`比上年增加…`) are not levels; the metric phrase must be
+extractor, then rules for this kind of document (one run reproduces the file) -- only the review section
+(`一、…回顾/总结/成就`; a report without such a heading: the text before its first numbered heading); a
+figure without a stated year is the year before the report (a stock: its year-end); in a report reviewing several
+years (过去五年, “十四五”时期和2025年) each paragraph belongs to the part its lead opens (`刚刚过去的2025年`,
+`一年来` open the last-year part; `五年来`, `“十四五”时期` the five-year part), and from the five-year part
+only `从A增加到B`/`由A提高到B` (the year before the span and its last year; in a review of one year, the
+year before and the year under review) and levels reached at its end (`增至2.79万亿元`,
+`提高到42.5%`: stocks, shares and money flows, not counts of things done, which are five-year totals there)
+are taken; a clause whose sentence speaks of several years before it (年均, 以来, 每年, 累计) is skipped;
+plans, targets, cumulative totals and `分别` lists are skipped; the metric phrase must come before its
+number, with at most 14 characters between them besides other figures (`外贸进出口在对美贸易下降超3成的情况下`
+is too far); a provincial report's figure is the province's (a figure the extractor gives another area in
+the claim's own phrase is left out); a number's unit must measure what the metric measures (`4条高速公路`
+is no length) and a number without a unit is left out; a clause about a group of enterprises (`省属企业…`)
+gives no figure of the area; a clause opening with `新增/新建/新开工…` gives no
+stock; changes (`比上年增加…`) are not levels; the metric phrase must be
 explained by a lexicon alias and neutral words alone (so `参加新农合的人口` is not `population`); a decline
 keeps its sign (`下降3.27%` → -3.27).  The quote is the report's clause that states the figure.
 
@@ -107,7 +119,7 @@ keeps its sign (`下降3.27%` → -3.27).  The quote is the report's clause that
   the report's unit, compared only with claims in the same unit.
 - **Gaps**: communiqué-only indicators (births, deaths, birth/death/natural-growth rates, urban/rural
   population, per-capita consumption) are not stated by the reports; `nbs_releases.csv` has them only for
-  the years listed above, and M2 levels and energy consumption not at all; reports that review five years
+  the years listed above, M2 only at the end of 2022, and energy consumption not at all; reports that review five years
   state few single-year figures; the source corpus has no 2020 report; monthly and quarterly releases are
   covered only for the periods in `nbs_releases.csv` (import more: `factlib reference import`).
 - **Secondary rows**: `nbs_releases.csv` quotes reprints (news sites, a broker's note, mirror sites with
@@ -115,7 +127,25 @@ keeps its sign (`下降3.27%` → -3.27).  The quote is the report's clause that
   prints 2008 GDP as 30.0767万亿 in Chinese but 30,067.0 billion in English; the bureau's figure is 300670亿,
   the English phrase is quoted).
 - **Extraction limits met while building**: `国内生产总值达到74.4万亿元` (2017 report) is extracted as `74.4`
-  without its magnitude and is missing.
+  without its magnitude and is missing; the 1993 report (a five-year review headed `改革开放…的五年`)
+  gives no row.  An earlier version of the table was the union of two extractor runs (312 rows); 29 of them
+  are not reproduced: 6 were wrong (`新增高铁运营里程81公里` as a length, `全省生产总值增长5.6%` as retail sales
+  twice, `关税总水平由9.8%降至7.5%` with 9.8 as the 2018 level, a 100% target as a growth rate, `居民消费价格上涨
+  2.5％` dated 2020-12), 23 right ones are lost to the stricter rules (the 1993 report, three Yunnan rows, some
+  five-year from-to pairs in provincial reports, stocks stated with 超过).
+- **Judged sample**: 100 random rows (drawn by a hash of their content, so a rebuild keeps them), judged by
+  hand against the reports, are in `benchmarks/reference_rows_sample_judged.tsv`: 100 right.  An earlier draw
+  (99 right) found one wrong row, `省属企业完成产业类投资553.1亿元、研发投入133.5亿元` (CN-GS), a sub-group's R&D
+  spending keyed as the province's; clauses about a group of enterprises are now left out.
+- **Release-day rows** (`nbs_releases.csv`, section Q of its builder): the January releases of the statistics
+  bureau, MOHRSS, GACC, MOF, SAFE and PBoC for 2022-2024 (through reprints; not found with a citable page: new
+  urban jobs 2023, the retail-sales level and goods trade of 2024, M2 at the end of 2023), so that a claim dated between a
+  release and the government work report is held to the figure published then; household income growth is
+  kept both nominal and real (`名义增长5.3%`, `实际增长5.1%`), either confirms a claim.
+- **A row that exposes a period error elsewhere**: the corpus file puts all reports in one undated document;
+  `2011年，是“十二五”开局之年……过去一年……国内生产总值增长10.3%` is read as 2011 (it is 2010), and a
+  target paragraph `国内生产总值增长8%左右` whose lead is the paragraph before is not seen as a plan, so
+  both meet the 2012 report's GDP growth 2011 (9.2%) and are contradicted (benchmarks/false_alarms.py).
 
 """ + MARK + "\n\n"
 

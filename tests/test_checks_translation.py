@@ -5,7 +5,7 @@ import pytest
 import factlib
 from checks_support import claim, frame, seed_fixture
 from factlib.checks.prepare import prepare_claims
-from factlib.checks.translation import find_pairs, signatures
+from factlib.checks.translation import find_pairs, name_key, signatures
 from factlib.vocab.lexicon import default_lexicon
 
 ZH, EN = "000_6795ef89a86ceb71", "002_a3bb30e09669c420"
@@ -75,3 +75,65 @@ def test_pairs_require_same_date_when_known():
     assert list(find_pairs(c).itertuples(index=False, name=None))[0][:2] == (ZH, EN)
     c.loc[c.doc_id == EN, "doc_date"] = pd.Timestamp("2020-01-01")
     assert find_pairs(c).empty
+
+
+# --------------------------------------------------------------------------------------------
+# real parallel news (NTREX-128, CC BY-SA 4.0: tests/data/translation_ntrex_cases.md), extracted
+# as a user would; a number altered on one side as the mutation benchmark does
+
+def _ntrex_cases() -> list[dict]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "translation_ntrex_cases.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _check_ntrex(case: dict):
+    from factlib.documents.load import document_from_text
+
+    zh_lang = "zh-Hant" if case["lang"] == "zh-hant" else "zh-Hans"
+    # ids that name the language pair the documents by name; others only by the numbers they share
+    ids = (f"{case['id']}-zh", f"{case['id']}-en") if case["named"] else (f"{case['id']}-a", f"{case['id']}-b")
+    docs = [document_from_text("\n".join(case["zh"]) + "\n", id=ids[0], lang=zh_lang),
+            document_from_text("\n".join(case["en"]) + "\n", id=ids[1], lang="en")]
+    return docs, factlib.check(factlib.claims_frame(docs), checks=["translation"], documents=docs)
+
+
+@pytest.mark.parametrize("case", _ntrex_cases(), ids=lambda c: c["id"])
+def test_ntrex_pairs(case):
+    docs, f = _check_ntrex(case)
+    bad = f[f.verdict == "contradicted"]
+    assert len(f), "the two documents are paired and aligned"
+    if case["expect"] == "none":
+        assert bad.empty, list(bad.explanation)
+        return
+    alt = case["altered"]
+    doc = docs[0] if alt["side"] == "zh" else docs[1]
+    offset = sum(len(line) + 1 for line in case[alt["side"]][:alt["line"]])
+    start = offset + case[alt["side"]][alt["line"]].index(alt["text"])
+    end = start + len(alt["text"])
+    hits = [expl for expl, ds, ss, es in zip(bad.explanation, bad.evidence_doc_ids, bad.evidence_starts,
+                                             bad.evidence_ends)
+            if any(d == doc.id and s < end and start < e for d, s, e in zip(ds, ss, es))]
+    assert len(hits) == 1, (list(bad.explanation), list(f.explanation))
+
+
+@pytest.mark.parametrize("doc_id,key", [
+    ("r0-003-zh-hans", "r0-003"), ("r0-003-en", "r0-003"), ("report.zh", "report"), ("report.en", "report"),
+    ("zh_report", "report"), ("zh-hant-ntrex-news", "ntrex-news"), ("zhang-en", "zhang"),
+    ("English", ""), ("000_6795ef89a86ceb71", ""), ("en", ""), ("r0-003-a", ""),
+], ids=lambda x: str(x))
+def test_name_key(doc_id, key):
+    assert name_key(doc_id) == key
+
+
+def test_documents_named_as_translations_pair_without_shared_numbers():
+    rows = [claim("report-zh", "2071年", sentence="2071年法案", lang="zh-Hans"),
+            claim("report-en", "2017", sentence="The Act 2017", lang="en")]
+    pairs = find_pairs(prepare_claims(frame(*rows), default_lexicon()).assign(sig=lambda c: signatures(c)))
+    assert list(zip(pairs.zh_doc, pairs.en_doc)) == [("report-zh", "report-en")]
+    # three documents of one name are not a named pair
+    rows.append(claim("report-zh-hant", "2071年", sentence="2071年法案", lang="zh-Hant"))
+    pairs = find_pairs(prepare_claims(frame(*rows), default_lexicon()).assign(sig=lambda c: signatures(c)))
+    assert pairs.empty

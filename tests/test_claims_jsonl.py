@@ -55,3 +55,48 @@ def test_any_field_values_give_the_json_dumps_bytes(data):
             return
         raise AssertionError("claim_line accepted what json.dumps refused")
     assert claim_line(claim) == expected
+
+
+def _records_like_the_engine(claims) -> list[dict]:
+    """The rows of a claims frame as ``factlib extract --engine/--store`` writes them."""
+    from factlib.claims.frame import claims_frame
+
+    frame = claims_frame(claims)[list(COLUMNS)]
+    return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+
+
+def test_frame_records_are_written_as_json_dumps_writes_them():
+    from factlib.claims.jsonl import record_line, write_records
+
+    extractor = default_extractor()
+    claims = [c for path in sorted(p for p in SEEDS.iterdir() if p.is_file())[:3] for c in extractor.extract(load_document(path))]
+    records = _records_like_the_engine(claims)
+    assert len(records) > 30
+    expected = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    out = io.StringIO()
+    assert write_records(iter(records), out, batch=5) == len(records)
+    assert out.getvalue() == expected
+    # and the template, not the fallback, wrote them (every number a float or None)
+    from factlib.claims import jsonl
+
+    assert all(jsonl._LINE(tuple(r.values())) == record_line(r) for r in records)
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.data())
+def test_any_record_gives_the_json_dumps_bytes(data):
+    from factlib.claims.jsonl import record_line
+
+    numbers = st.one_of(st.none(), st.floats(), st.integers(-10**20, 10**20), st.booleans())
+    record = {}
+    for name in COLUMNS:
+        if name in ("sentence_id", "start", "end"):
+            record[name] = data.draw(st.one_of(st.integers(-2**70, 2**70), st.booleans(), st.floats(), st.none()),
+                                     label=name)
+        elif name in ("value", "low", "high", "precision"):
+            record[name] = data.draw(numbers, label=name)
+        else:
+            record[name] = data.draw(st.one_of(texts, st.none(), st.integers()), label=name)
+    assert record_line(record) == json.dumps(record, ensure_ascii=False) + "\n"
+    reordered = dict(reversed(list(record.items())))
+    assert record_line(reordered) == json.dumps(reordered, ensure_ascii=False) + "\n"

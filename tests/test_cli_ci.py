@@ -175,3 +175,37 @@ def test_help_documents_stdin_and_exit_statuses():
     assert "Exit status" in top and "'-' reads standard input" in top
     check = factlib("check", "--help").stdout
     assert "--fail-on {contradicted,needs_review}" in check and "parquet" in check
+
+
+# ---- start-up: what a command imports (no timing: the modules are the spec) ---------------------
+HEAVY = ("pandas", "pyarrow", "IPython", "nbformat", "nbconvert", "nbclient", "papermill", "matplotlib", "zmq",
+         "jupyter_client", "tornado")
+
+
+def _imported(*args: str, stdin: str = "") -> set[str]:
+    code = ("import sys, io, contextlib\nfrom factlib.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+            "    try:\n        main(sys.argv[1:])\n    except SystemExit:\n        pass\n"
+            "print(' '.join(sorted(m for m in sys.modules if '.' not in m)))\n")
+    r = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, input=stdin,
+                       cwd=ROOT, timeout=300)
+    assert r.returncode == 0, r.stderr
+    return set(r.stdout.split())
+
+
+@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["check", "--help"]], ids=" ".join)
+def test_help_imports_nothing_heavy(args):
+    loaded = _imported(*args)
+    assert not loaded & {*HEAVY, "numpy", "opencc", "cn2an"}, loaded
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_extract_to_text_imports_no_pandas_and_no_notebook_stack(fmt):
+    loaded = _imported("extract", str(DEMO / "03_wrong_figure_zh.md"), "--format", fmt)
+    assert not loaded & set(HEAVY), loaded & set(HEAVY)
+
+
+def test_check_imports_no_notebook_stack():
+    loaded = _imported("check", str(DEMO / "03_wrong_figure_zh.md"))
+    assert "pandas" in loaded  # the checks work on frames
+    assert not loaded & (set(HEAVY) - {"pandas", "pyarrow"}), loaded & set(HEAVY)

@@ -156,6 +156,19 @@ def test_finding_views_read_flat_and_nested_columns():
     assert views["f2"]["against"] == "other documents" and "10.67亿人" in views["f2"]["expected_text"]
 
 
+def test_a_review_held_against_a_figure_dated_otherwise_names_its_source():
+    """A claim for 2022 checked against the 2022-12 figure (a stock dated by a year only): the
+    card still shows the official figure with its unit and the sources, primary first."""
+    review = pd.DataFrame([
+        {"finding_id": "f5", "check": "reference", "verdict": "needs_review", "claim_ids": ["b:1"],
+         "doc_ids": ["b"], "metric_key": "internet_users", "period": "2022", "observed_value": 1.097e9,
+         "expected_value": 1.067e9, "expected_low": 1.0665e9, "expected_high": 1.0675e9, "rel_diff": 0.028,
+         "explanation": "period uncertain"}])
+    view = finding_views(review, _claims(), _reference())[0]
+    assert view["against"] == "official figure" and view["expected_text"] == "10.67亿人"
+    assert [s["url"] for s in view["sources"]] == ["https://www.cnnic.net.cn/51", "https://agg.example/x"]
+
+
 def test_attention_cards_order_escape_and_link():
     out = attention_cards_html(_findings(), _claims(), _reference(), doc_links={"b": "document/b.html"})
     assert "<script>" not in out and "onerror=\"" not in out

@@ -24,6 +24,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from factlib.checks.columns import per_distinct
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_interval, quote
 from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
@@ -63,15 +64,16 @@ _AVERAGE = re.compile(r"年均|平均每年|年平均|平均增长|average annua
 def check_derived(ctx: CheckContext) -> pd.DataFrame:
     """A change claim implies an earlier value; check it against the reference or other documents."""
     c = ctx.claims
-    is_abs = c["mclass"].str.startswith("abs:")
+    is_abs = pd.Series(per_distinct(lambda m: m.startswith("abs:"), c["mclass"], dtype=bool), index=c.index)
     changes = c[c["mclass"].isin(["pp", "growth"]) | is_abs]
     # an average annual rate (年均增长, 平均每年增长11%) does not imply the previous year's level
-    average = np.fromiter((bool(_AVERAGE.search(clause_before(str(s), str(f)))) for s, f in
-                           zip(changes["sentence"], changes["surface"])), dtype=bool, count=len(changes))
+    average = per_distinct(lambda s, f: bool(_AVERAGE.search(clause_before(str(s), str(f)))),
+                           changes["sentence"], changes["surface"], dtype=bool) if len(changes) else np.zeros(0, bool)
     changes = changes[~average]
     if changes.empty:
         return empty_findings()
-    level_class = c["mclass"].where(~c["mclass"].str.startswith("money:"), "money")
+    level_class = pd.Series(per_distinct(lambda m: "money" if m.startswith("money:") else m, c["mclass"]),
+                            index=c.index, dtype=object)
     levels = c[level_class.isin(["count", "percent", "money"])].assign(lclass=level_class, lfull=c["mclass"])
     pairs = changes[["doc_id", "sentence_id", "start", "mclass", "metric_key"]].reset_index(names="ch").merge(
         levels[["doc_id", "sentence_id", "start", "lclass", "lfull", "metric_key"]].reset_index(names="lv"),
@@ -87,7 +89,7 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     ch, lv = pairs["ch"].to_numpy(), pairs["lv"].to_numpy()
     cc, cl = c.loc[ch], c.loc[lv]
 
-    is_pp = (cc["mclass"].to_numpy() == "pp") | cc["mclass"].str.startswith("abs:").to_numpy()  # differences
+    is_pp = is_abs.to_numpy()[ch] | (cc["mclass"].to_numpy() == "pp")  # differences
     l_lo, l_hi = cl["lo"].to_numpy(), cl["hi"].to_numpy()
     g_lo, g_hi = cc["lo"].to_numpy(), cc["hi"].to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):

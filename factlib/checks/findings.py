@@ -22,6 +22,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from factlib.checks.columns import per_distinct
+
 __all__ = [
     "FINDING_COLUMNS", "INTERVAL_PARTS", "empty_findings", "finalize", "interval_columns", "evidence_columns",
     "evidence_for", "nested_records", "nested_frame", "flat_frame", "NESTED_COLUMNS", "interval_view", "fmt_number", "fmt_interval", "quote",
@@ -104,6 +106,26 @@ def evidence_columns(claims: pd.DataFrame, rows: Sequence[Sequence[int]]) -> dic
     return out
 
 
+def evidence_take(claims: pd.DataFrame, *positions) -> dict[str, list]:
+    """:func:`evidence_columns` for findings that all cite the same number of claims, given as one
+    array of claim row positions per place (``evidence_take(c, part_rows, whole_rows)``): one
+    2-D take per column, the lists made in C."""
+    pos = np.stack([np.asarray(p, dtype=np.int64) for p in positions], axis=1)
+    doc = claims["doc_id"].to_numpy(dtype=object)
+    taken = doc[pos]
+    if not all(type(d) is str for d in pd.unique(taken.ravel())):
+        taken = np.array([[str(d) for d in row] for row in taken], dtype=object).reshape(pos.shape)
+    start = claims["start"].to_numpy().astype(np.int64, copy=False)
+    end = claims["end"].to_numpy().astype(np.int64, copy=False)
+    return {"evidence_doc_ids": taken.tolist(), "evidence_starts": start[pos].tolist(),
+            "evidence_ends": end[pos].tolist()}
+
+
+def id_lists(*columns) -> list[list]:
+    """Row-wise lists of the values of ``columns`` (``[[a0, b0], [a1, b1], …]``), built in C."""
+    return np.stack([np.asarray(c, dtype=object) for c in columns], axis=1).tolist()
+
+
 def evidence_for(claims: pd.DataFrame, rows: Sequence[Sequence[int]]) -> list[list[dict]]:
     """``[{doc_id, start, end}, …]`` for each list of claim row positions (the nested form;
     :func:`finalize` flattens it — new code uses :func:`evidence_columns`)."""
@@ -163,15 +185,22 @@ def finding_ids(check: str, claim_ids: Sequence[Sequence[str]], extra: Sequence[
     """``f-`` + 16 hex digits of SHA-1 over the check, the sorted claim ids and ``extra``."""
     sha1 = hashlib.sha1
     prefix = check + "\x1f"
-    out = []
-    append = out.append
-    for ids, e in zip(claim_ids, extra):
-        if len(ids) == 1:
-            raw = f"{prefix}{ids[0]!s}\x1f{e}"
-        else:
-            raw = "\x1f".join([check, *sorted(map(str, ids)), e])
-        append("f-" + sha1(raw.encode("utf-8")).hexdigest()[:16])
-    return out
+    raws = [f"{prefix}{ids[0]!s}\x1f{e}" if len(ids) == 1 else "\x1f".join([check, *sorted(map(str, ids)), e])
+            for ids, e in zip(claim_ids, extra)]
+    return ["f-" + sha1(raw.encode("utf-8")).hexdigest()[:16] for raw in raws]
+
+
+def _doc_list(d) -> list:
+    """The sorted distinct document ids of a cell (a list, or one id)."""
+    if type(d) is list:
+        if len(d) == 1:
+            return d
+        if len(d) == 2:
+            a, b = d
+            return [a, b] if a < b else ([b, a] if b < a else [a])
+    if isinstance(d, (list, tuple, np.ndarray)):
+        return sorted(set(d))
+    return [d]
 
 
 def finalize(partial: pd.DataFrame, check: str) -> pd.DataFrame:
@@ -195,21 +224,46 @@ def finalize(partial: pd.DataFrame, check: str) -> pd.DataFrame:
     if columns:
         out = out.assign(**columns)
     out["check"] = check
-    extra = out["id_extra"].astype(str).tolist() if "id_extra" in out.columns else [""] * n
-    claim_ids = [_as_list(c) for c in out["claim_ids"].tolist()]
-    out["claim_ids"] = claim_ids
-    out["doc_ids"] = [sorted(set(d)) if isinstance(d, (list, tuple, np.ndarray)) else [d] for d in out["doc_ids"]]
-    out["finding_id"] = finding_ids(check, claim_ids, extra)
-    return _typed(out)
+    extra = per_distinct(str, out["id_extra"].to_numpy(dtype=object)).tolist() if "id_extra" in out.columns else [""] * n
+    claim_ids = out["claim_ids"].tolist()
+    if not all(type(c) is list for c in claim_ids):
+        claim_ids = [_as_list(c) for c in claim_ids]
+    doc_ids = [_doc_list(d) for d in out["doc_ids"].tolist()]
+    return _typed(out.assign(claim_ids=_objects(claim_ids), doc_ids=_objects(doc_ids),
+                             finding_id=_objects(finding_ids(check, claim_ids, extra))))
+
+
+def _objects(values: list) -> pd.Series | np.ndarray:
+    """An object array of ``values`` (lists stay lists; strings are not turned into Arrow strings)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values if values and type(values[0]) is not list else _fill(out, values)
+    return out
+
+
+def _fill(out: np.ndarray, values: list) -> np.ndarray:
+    for i, v in enumerate(values):
+        out[i] = v
+    return out
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
     """The findings columns in order, floats as float and texts as object (None where absent)."""
+    columns = {}
     for column in _FLOAT_COLUMNS:
-        out[column] = pd.to_numeric(out[column], errors="coerce").astype(float)
+        if out[column].dtype != np.float64:
+            columns[column] = pd.to_numeric(out[column], errors="coerce").astype(float)
     for column in _TEXT_COLUMNS:
-        out[column] = pd.Series([t if isinstance(t, str) else None for t in out[column].tolist()],
-                                index=out.index, dtype=object)
+        values = out[column].to_numpy(dtype=object)
+        if pd.isna(values).all():
+            columns[column] = np.full(len(values), None, dtype=object)
+        else:
+            columns[column] = np.array([t if isinstance(t, str) else None for t in values], dtype=object)
+    for column in ("finding_id", "check", "verdict", "metric_key", "period", "explanation"):
+        if out[column].dtype != object:
+            columns[column] = out[column].to_numpy(dtype=object)
+    if columns:
+        out = out.assign(**{k: pd.Series(v, index=out.index, dtype=v.dtype if hasattr(v, "dtype") else object)
+                            for k, v in columns.items()})
     return out[list(FINDING_COLUMNS)]
 
 

@@ -17,8 +17,9 @@ import re
 import numpy as np
 import pandas as pd
 
+from factlib.checks.columns import distinct, per_distinct
 from factlib.checks.prepare import NATIONAL, CheckContext, measure_class, period_shape
-from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_number, quote
+from factlib.checks.findings import empty_findings, evidence_take, id_lists, interval_columns, fmt_number, quote
 from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
 from factlib.checks.verdicts import PHRASES, Verdict
 from factlib.checks.registry import register_check
@@ -30,13 +31,20 @@ _STOCK = {"count", "percent"}
 
 def comparable(mclass: pd.Series) -> pd.Series:
     """Measure classes that can be compared as numbers across statements."""
-    return mclass.isin(COMPARABLE) | mclass.str.startswith("money:") | mclass.str.contains(":", regex=False)
+    return pd.Series(per_distinct(lambda m: m in COMPARABLE or ":" in m, mclass.astype(str), dtype=bool),
+                     index=mclass.index)
 
 
 def period_key(period: pd.Series, mclass: pd.Series) -> pd.Series:
     """Join key for periods: a stock stated for a bare year is the year-end month."""
-    year_only = period.str.fullmatch(r"\d{4}") & mclass.isin(_STOCK)
-    return period.where(~year_only, period + "-12")
+    return pd.Series(per_distinct(_period_key, period, mclass), index=period.index, dtype=object)
+
+
+def _period_key(period: str, mclass: str) -> str:
+    return period + "-12" if mclass in _STOCK and _YEAR.fullmatch(period) else period
+
+
+_YEAR = re.compile(r"\d{4}")
 
 
 #: words that make a figure a plan or a target (争取1997年粮食产量达到4.75亿吨), not a statement of fact:
@@ -66,8 +74,11 @@ def _before(sentence: str, surface: str) -> str:
 def is_plan(claims: pd.DataFrame) -> np.ndarray:
     """Claims stated as a plan or a target: a plan word in the clause that introduces the number
     (see ``_PLAN``) or a target announced earlier in the sentence (``_PLAN_LEAD``)."""
-    return np.fromiter((bool(_PLAN.search(clause_before(str(s), str(f))) or _PLAN_LEAD.search(_before(str(s), str(f))))
-                        for s, f in zip(claims["sentence"], claims["surface"])), dtype=bool, count=len(claims))
+    return per_distinct(_is_plan, claims["sentence"].astype(str), claims["surface"].astype(str), dtype=bool)
+
+
+def _is_plan(sentence: str, surface: str) -> bool:
+    return bool(_PLAN.search(clause_before(sentence, surface)) or _PLAN_LEAD.search(_before(sentence, surface)))
 
 
 def keyed_claims(claims: pd.DataFrame, columns: list[str], classes: pd.Series | None = None) -> pd.DataFrame:
@@ -129,22 +140,26 @@ def most_informative(pairs: pd.DataFrame, by: str) -> pd.DataFrame:
 def shape_doubt(c_type, c_gran, c_period, r_type, r_gran, r_period) -> list[str]:
     """Per pair: ``''`` when a claim's period has the same type and granularity as the figure's,
     else the doubt in words (``period: 2020 (year) is coarser than the figure's 2020-12 (month)``)."""
-    out = []
-    for ct, cg, cp, rt, rg, rp in zip(c_type, c_gran, c_period, r_type, r_gran, r_period):
-        if cg == rg and ct == rt and cg:
-            out.append("")
-        elif not cg or not ct:
-            out.append(f"period: the kind of period of {cp} is not known")
-        elif cg != rg:
-            out.append(f"period: {cp} ({cg}) is not the figure's {rp} ({rg})")
-        else:
-            out.append(f"period: {cp} is a {ct or '?'}, the figure's {rp} a {rt or '?'}")
-    return out
+    return per_distinct(_shape_doubt, c_type, c_gran, c_period, r_type, r_gran, r_period).tolist()
+
+
+def _shape_doubt(ct, cg, cp, rt, rg, rp) -> str:
+    if cg == rg and ct == rt and cg:
+        return ""
+    if not cg or not ct:
+        return f"period: the kind of period of {cp} is not known"
+    if cg != rg:
+        return f"period: {cp} ({cg}) is not the figure's {rp} ({rg})"
+    return f"period: {cp} is a {ct or '?'}, the figure's {rp} a {rt or '?'}"
 
 
 def join_doubts(*columns) -> list[str]:
     """Row-wise ``'; '``-joined non-empty doubts of several columns."""
-    return ["; ".join(dict.fromkeys(d for d in row if d)) for row in zip(*columns)]
+    return per_distinct(_join, *columns).tolist()
+
+
+def _join(*row) -> str:
+    return "; ".join(dict.fromkeys(d for d in row if d))
 
 
 #: a claim more than this many times away from the figure, with no area of its own, is taken to be
@@ -162,6 +177,88 @@ def applicable(pairs: pd.DataFrame) -> pd.Series:
     published = pairs["published_at"]
     after = date.notna() & published.notna() & (published > date)
     return ~after
+
+
+_KEYS = ("metric_key", "pkey", "mclass", "akey")
+
+
+def _pairs(cand: pd.DataFrame, r: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The inner join of candidate claims and reference rows on ``_KEYS`` as two position arrays
+    (candidate, reference row), ordered by candidate then reference row: integer codes, no frame."""
+    n = len(cand)
+    codes, _ = distinct(*(np.concatenate([cand[k].to_numpy(dtype=object), r[k].to_numpy(dtype=object)])
+                          for k in _KEYS))
+    c_code, r_code = codes[:n], codes[n:]
+    # a reference row with a missing key matches nothing (claims' keys are never missing)
+    missing = np.zeros(len(r), dtype=bool)
+    for k in _KEYS:
+        missing |= pd.isna(r[k]).to_numpy()
+    r_code = np.where(missing, -1, r_code)
+    size = int(codes.max()) + 1 if len(codes) else 0
+    r_sorted = np.argsort(r_code, kind="stable")
+    r_sorted = r_sorted[r_code[r_sorted] >= 0]
+    r_counts = np.bincount(r_code[r_code >= 0], minlength=size)
+    r_start = np.cumsum(r_counts) - r_counts
+    count = r_counts[c_code]
+    pi = np.repeat(np.arange(n), count)
+    offset = np.arange(len(pi)) - np.repeat(np.cumsum(count) - count, count)
+    pr = r_sorted[np.repeat(r_start[c_code], count) + offset]
+    return pi, pr
+
+
+def best_figures(cand: pd.DataFrame, r: pd.DataFrame | None) -> dict[str, np.ndarray]:
+    """Per candidate claim, the reference row it is judged against, as arrays parallel to ``cand``:
+    ``matched``, ``ref_pos``, ``verdict``, ``low``/``high``/``value`` and ``all_lower_tier``.
+
+    Figures published after the claim's document date do not apply (``applicable``); of the rest,
+    the most informative grade (closed intervals, primary sources: ``most_informative``); a later
+    restatement alone does not contradict a claim of unknown date; then the first by (agreeing,
+    primary source, smallest relative difference, reference order)."""
+    n = len(cand)
+    out = {"matched": np.zeros(n, dtype=bool), "ref_pos": np.zeros(n, dtype=np.int64),
+           "verdict": np.full(n, None, dtype=object), "low": np.full(n, np.nan), "high": np.full(n, np.nan),
+           "value": np.full(n, np.nan), "all_lower_tier": np.zeros(n, dtype=bool)}
+    if r is None or r.empty or n == 0:
+        return out
+    pi, pr = _pairs(cand, r)
+    date = pd.to_datetime(cand["doc_date"], errors="coerce").to_numpy()[pi] if "doc_date" in cand.columns else None
+    published = r["published_at"].to_numpy()[pr]
+    if date is not None:
+        keep = ~(~np.isnat(date) & ~np.isnat(published) & (published > date))
+        pi, pr, date = pi[keep], pr[keep], date[keep]
+    low = r["low"].to_numpy(dtype=float)
+    high = r["high"].to_numpy(dtype=float)
+    lower = r["lower_tier"].fillna(False).to_numpy(dtype=bool)
+    # most_informative: per claim, the pairs of the best grade
+    grade = lower[pr] * 2 + (~np.isfinite(low[pr]) | ~np.isfinite(high[pr])).astype(int)
+    best_grade = np.full(n, 4)
+    np.minimum.at(best_grade, pi, grade)
+    keep = grade == best_grade[pi]
+    pi, pr = pi[keep], pr[keep]
+    date = date[keep] if date is not None else None
+    c_lo, c_hi = cand["lo"].to_numpy(dtype=float)[pi], cand["hi"].to_numpy(dtype=float)[pi]
+    verdict = overlap_verdict(c_lo, c_hi, low[pr], high[pr])
+    undated = np.isnat(date) if date is not None else np.ones(len(pi), dtype=bool)
+    keep = ~((verdict == Verdict.CONTRADICTED) & r["later"].to_numpy(dtype=bool)[pr] & undated)
+    pi, pr, verdict, c_lo, c_hi = pi[keep], pr[keep], verdict[keep], c_lo[keep], c_hi[keep]
+    if len(pi) == 0:
+        return out
+    value = r["value"].to_numpy(dtype=float)
+    rd = rel_diff(cand["value_num"].to_numpy(dtype=float)[pi], value[pr], c_lo, c_hi, low[pr], high[pr])
+    rank = np.where(verdict == Verdict.CONSISTENT, 0, 1)
+    absrd = np.abs(rd)
+    absrd[np.isnan(absrd)] = np.inf
+    order = np.lexsort((pr, absrd, lower[pr], rank, pi))  # sort by claim, rank, tier, |rd|, reference row
+    pi, pr, verdict = pi[order], pr[order], verdict[order]
+    first = np.r_[True, pi[1:] != pi[:-1]]
+    not_lower = np.bincount(pi, weights=~lower[pr], minlength=n) > 0
+    at, ref_pos = pi[first], pr[first]
+    out["matched"][at] = True
+    out["ref_pos"][at] = ref_pos
+    out["verdict"][at] = verdict[first]
+    out["low"][at], out["high"][at], out["value"][at] = low[ref_pos], high[ref_pos], value[ref_pos]
+    out["all_lower_tier"][at] = ~not_lower[at]
+    return out
 
 
 @register_check("reference", layout="document")
@@ -182,45 +279,16 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     if cand.empty:
         return empty_findings()
     cand["row"] = cand.index
-    if ref is None or ref.empty:
-        pairs = cand.iloc[0:0].assign(ref_pos=pd.Series(dtype=int))
-    else:
-        r = prepare_reference(ref, ctx.lexicon).reset_index(drop=True)
-        r["ref_pos"] = r.index
-        pairs = cand.merge(
-            r[["metric_key", "pkey", "mclass", "akey", "ref_pos", "low", "high", "value", "lower_tier", "qualifier",
-               "published_at", "later"]],
-            on=["metric_key", "pkey", "mclass", "akey"],
-            how="inner",
-        )
-        pairs = pairs[applicable(pairs).to_numpy()]
-    if not pairs.empty:
-        pairs = most_informative(pairs, "row")
-        pairs["verdict"] = overlap_verdict(pairs["lo"], pairs["hi"], pairs["low"], pairs["high"])
-        # a later restatement alone does not contradict a claim of unknown date (it may quote the
-        # figure first published); it still confirms one
-        undated = pd.to_datetime(pairs["doc_date"], errors="coerce").isna() if "doc_date" in pairs.columns else True
-        pairs = pairs[~((pairs["verdict"] == Verdict.CONTRADICTED) & pairs["later"] & undated)]
-    if not pairs.empty:
-        pairs["rd"] = rel_diff(pairs["value_num"], pairs["value"], pairs["lo"], pairs["hi"], pairs["low"], pairs["high"])
-        pairs["rank"] = np.where(pairs["verdict"] == Verdict.CONSISTENT, 0, 1)
-        pairs["absrd"] = pairs["rd"].abs().fillna(np.inf)
-        pairs = pairs.sort_values(["row", "rank", "lower_tier", "absrd", "ref_pos"], kind="stable")
-        pairs["all_lower_tier"] = pairs.groupby("row")["lower_tier"].transform("all")
-        best = pairs.drop_duplicates("row", keep="first").set_index("row")
-    else:
-        best = pd.DataFrame(columns=["ref_pos", "verdict", "rd", "all_lower_tier", "low", "high", "value"])
-
     rows = cand["row"].to_numpy()
-    matched = np.isin(rows, best.index.to_numpy())
-    out = pd.DataFrame({"row": rows})
-    b = best.reindex(rows)
-    verdict = np.where(matched, b["verdict"].to_numpy(dtype=object), Verdict.UNVERIFIABLE).astype(object)
-    claims = c.loc[rows]
-    ref_pos = b["ref_pos"].to_numpy(dtype=float, na_value=np.nan)
-    has_ref = ~np.isnan(ref_pos)
-    pos = np.where(has_ref, ref_pos, 0).astype(int)
     rr = prepare_reference(ref, ctx.lexicon).reset_index(drop=True) if ref is not None and len(ref) else None
+    best = best_figures(cand, rr)
+    matched = best["matched"]
+    out = pd.DataFrame({"row": rows})
+    verdict = np.where(matched, best["verdict"], Verdict.UNVERIFIABLE).astype(object)
+    claims = c.loc[rows, ["claim_id", "doc_id", "surface", "metric_key", "period", "value_num", "lo", "hi", "ptype",
+                          "gran", "own_period", "doubt", "area_basis"]]
+    has_ref = matched
+    pos = np.where(has_ref, best["ref_pos"], 0)
     if rr is not None:
         r_type = np.where(has_ref, rr["ptype"].to_numpy(dtype=object)[pos], "")
         r_gran = np.where(has_ref, rr["gran"].to_numpy(dtype=object)[pos], "")
@@ -228,12 +296,10 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     else:
         r_type = r_gran = r_period = np.full(len(rows), "", dtype=object)
     shape = shape_doubt(claims["ptype"], claims["gran"], claims["own_period"], r_type, r_gran, r_period)
-    lower_only = b["all_lower_tier"].fillna(False).to_numpy(dtype=bool)
+    lower_only = best["all_lower_tier"]
     tier = np.where(lower_only, "source: only lower-tier sources (reprints) give this figure", "")
     doubts = np.array(join_doubts(claims["doubt"], shape, tier), dtype=object)
-    exp_lo = b["low"].to_numpy(dtype=float, na_value=np.nan)
-    exp_hi = b["high"].to_numpy(dtype=float, na_value=np.nan)
-    exp_v = b["value"].to_numpy(dtype=float, na_value=np.nan)
+    exp_lo, exp_hi, exp_v = best["low"], best["high"], best["value"]
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.abs(claims["value_num"].to_numpy(dtype=float) / exp_v)
     apart = (claims["area_basis"].to_numpy() != "phrase") & ((ratio > SCALE_APART) | (ratio < 1 / SCALE_APART))
@@ -242,15 +308,15 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     verdict[disagree & apart] = Verdict.UNVERIFIABLE
     out["verdict"] = verdict
 
-    out["claim_ids"] = [[x] for x in claims["claim_id"]]
-    out["doc_ids"] = [[x] for x in claims["doc_id"]]
+    out["claim_ids"] = id_lists(claims["claim_id"])
+    out["doc_ids"] = id_lists(claims["doc_id"])
     out["metric_key"] = claims["metric_key"].to_numpy()
     out["period"] = claims["period"].to_numpy()
     out = out.assign(**interval_columns("observed", claims["value_num"], claims["lo"], claims["hi"]))
     out = out.assign(**interval_columns("expected", exp_v, exp_lo, exp_hi))
     out["rel_diff"] = rel_diff(claims["value_num"].to_numpy(), exp_v, claims["lo"].to_numpy(), claims["hi"].to_numpy(), exp_lo, exp_hi)
     out["tolerance"] = tolerance(claims["lo"], claims["hi"], exp_lo, exp_hi, exp_v)
-    out = out.assign(**evidence_columns(c, [[i] for i in rows]))
+    out = out.assign(**evidence_take(c, rows))
     if rr is not None:
         ref_id = np.where(has_ref, rr["ref_id"].to_numpy(dtype=object)[pos], "")
         source = np.where(has_ref, rr["source_name"].to_numpy(dtype=object)[pos], "")
@@ -260,13 +326,10 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
         ref_id = source = url = unit = np.full(len(rows), "", dtype=object)
     out["id_extra"] = ref_id
     note = np.where(disagree & apart, "scale", np.where(verdict == Verdict.NEEDS_REVIEW, doubts, ""))
-    out["explanation"] = [
-        _explain(doc, surf, key, per, src, u, ev, unit_, v, rd, ok, n)
-        for doc, surf, key, per, src, u, ev, unit_, v, rd, ok, n in zip(
-            claims["doc_id"], claims["surface"], claims["metric_key"], claims["period"], source, url,
-            exp_v, unit, out["verdict"], out["rel_diff"], has_ref, note,
-        )
-    ]
+    out["explanation"] = explanations(
+        claims["doc_id"].to_numpy(), claims["surface"].to_numpy(), claims["metric_key"].to_numpy(),
+        claims["period"].to_numpy(), source, url, exp_v, unit, out["verdict"].to_numpy(),
+        out["rel_diff"].to_numpy(), has_ref, note)
     return out.drop(columns=["row"])
 
 
@@ -275,7 +338,51 @@ _ZH = {v: p.zh_with for v, p in PHRASES.items()}
 _EN = {v: p.en_with for v, p in PHRASES.items()}
 
 
+def _diffs(rd: float) -> tuple[str, str]:
+    if not np.isfinite(rd):
+        return ("", "")
+    return (f"（相差 {rd:+.2%}）", f" (difference {rd:+.2%})")
+
+
+def explanations(doc, surface, key, period, source, url, exp_value, unit, verdict, rd, has_ref, note) -> list[str]:
+    """:func:`_explain` over whole columns: numbers, units, verdict phrases and notes are written
+    once per distinct value, the sentence once per row."""
+    n = len(doc)
+    if n == 0:
+        return []
+    has_ref = np.asarray(has_ref, dtype=bool)
+    rd = np.asarray(rd, dtype=float)
+    figure = per_distinct(lambda v, u: f"{fmt_number(v)} {u}".strip(), np.asarray(exp_value, dtype=float),
+                          np.asarray(unit, dtype=object))
+    diffs = per_distinct(_diffs, rd)
+    zh = per_distinct(lambda v: _ZH.get(v, ""), np.asarray(verdict, dtype=object))
+    en = per_distinct(lambda v: _EN.get(v, ""), np.asarray(verdict, dtype=object))
+    note = np.asarray(note, dtype=object)
+    out = []
+    append = out.append
+    for d, s, k, p, src, u, fig, df, z, e, ok, nt in zip(doc, surface, key, period, source, url, figure, diffs, zh,
+                                                       en, has_ref, note):
+        if not ok:
+            append(f"文档 {d} 的“{s}”（{k}，{p}）在参考数据中没有同一指标、同一时期、同一地区的官方数字，无法核实。"
+                   f" Document {d} states “{s}” ({k}, {p}); the reference data has no official figure"
+                   f" for this metric, period and area.")
+        elif nt == "scale":
+            append(f"文档 {d} 的“{s}”（{k}，{p}）与{src}公布的全国数字 {fig} 相差十倍以上，且未说明地区："
+                   f"多半是另一地区或某一部分人群的数字，无法核实{df[0]}。"
+                   f" Document {d} states “{s}” ({k}, {p}), more than ten times away from the national"
+                   f" figure {fig} from {src} and naming no area: probably another area or a sub-group; not"
+                   f" verifiable{df[1]} <{u}>.")
+        elif nt:
+            append(f"文档 {d} 的“{s}”（{k}，{p}）与{src}公布的 {fig}{z}{df[0]}（{nt}）。"
+                   f" Document {d} states “{s}” ({k}, {p}), {e} {fig} from {src}{df[1]} — review: {nt} <{u}>.")
+        else:
+            append(f"文档 {d} 的“{s}”（{k}，{p}）与{src}公布的 {fig}{z}{df[0]}。"
+                   f" Document {d} states “{s}” ({k}, {p}), {e} {fig} from {src}{df[1]} <{u}>.")
+    return out
+
+
 def _explain(doc, surface, key, period, source, url, exp_value, unit, verdict, rd, has_ref, note="") -> str:
+    """One explanation (the reference for :func:`explanations`)."""
     surface = quote(surface)
     if not has_ref:
         return (

@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from factlib.checks.prepare import CheckContext
-from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, quote
+from factlib.checks.columns import per_distinct
+from factlib.checks.findings import empty_findings, evidence_take, id_lists, interval_columns, quote
 from factlib.checks.intervals import Verdict
 from factlib.checks.official import join_doubts, keyed_claims
 from factlib.checks.registry import register_check
@@ -26,7 +27,8 @@ def check_part_whole(ctx: CheckContext) -> pd.DataFrame:
     """A part (网络购物用户) cannot exceed its whole (网民, 人口) in the same period."""
     c = ctx.claims
     lex = ctx.lexicon
-    levels = c["mclass"].isin(_LEVELS) | c["mclass"].str.startswith("money:")
+    levels = pd.Series(per_distinct(lambda m: m in _LEVELS or m.startswith("money:"), c["mclass"], dtype=bool),
+                       index=c.index)
     cand = keyed_claims(c, ["doc_id", "metric_key", "period", "mclass", "lo", "hi", "akey", "gran"], levels)
     if cand.empty:
         return empty_findings()
@@ -56,8 +58,8 @@ def check_part_whole(ctx: CheckContext) -> pd.DataFrame:
     verdict = np.where(ok, Verdict.CONSISTENT, np.where(doubts == "", Verdict.CONTRADICTED, Verdict.NEEDS_REVIEW))
     cp, cw = c.loc[p], c.loc[w]
     out = pd.DataFrame({"verdict": verdict})
-    out["claim_ids"] = [[a, b] for a, b in zip(cp["claim_id"], cw["claim_id"])]
-    out["doc_ids"] = [[a, b] for a, b in zip(cp["doc_id"], cw["doc_id"])]
+    out["claim_ids"] = id_lists(cp["claim_id"], cw["claim_id"])
+    out["doc_ids"] = id_lists(cp["doc_id"], cw["doc_id"])
     out["metric_key"] = cp["metric_key"].to_numpy()
     out["period"] = cp["period"].to_numpy()
     out = out.assign(**interval_columns("observed", cp["value_num"], cp["lo"], cp["hi"]))
@@ -66,7 +68,7 @@ def check_part_whole(ctx: CheckContext) -> pd.DataFrame:
         rd = (cp["lo"].to_numpy() - cw["hi"].to_numpy()) / np.abs(cw["hi"].to_numpy())
     out["rel_diff"] = np.where(np.isfinite(rd), rd, np.nan)
     out["tolerance"] = 0.0
-    out = out.assign(**evidence_columns(c, [[a, b] for a, b in zip(p, w)]))
+    out = out.assign(**evidence_take(c, p, w))
     out["id_extra"] = pairs["whole_key"].to_numpy()
     out["explanation"] = [
         _explain(v, pk, pd_, ps, wk, wd, ws, per, d)

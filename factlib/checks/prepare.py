@@ -32,6 +32,7 @@ Preparation adds columns the checks share (all vectorised):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ import pandas as pd
 
 from factlib.claims.intervals import bounds
 from factlib.claims.periods import period_granularity, period_type, split_base
+from factlib.checks.columns import distinct, map_distinct, per_distinct, plain_strings
 from factlib.vocab.lexicon import MetricLexicon
 
 __all__ = ["CLAIM_COLUMNS", "TRUST_COLUMNS", "CheckContext", "prepare_claims", "measure_class", "metric_class",
@@ -64,6 +66,8 @@ _SCOPE = "(" + "|".join(SUBNATIONAL_SCOPE) + ")"
 #: words by which a change spans several periods (累计, 与2000年相比, 十二五期间, 三年来)
 _SPAN = (r"(累计|与\d{4}年相比|比\d{4}年|较\d{4}年|期间|以来|[两三四五六七八九十\d]+年来|近[两三四五六七八九十\d]+年"
          r"|过去[两三四五六七八九十\d]+年)")
+_SCOPE_RE = re.compile(_SCOPE)
+_SPAN_RE = re.compile(_SPAN)
 #: period bases that make a period certain (unless the extractor noted a ``period_doubt``)
 CERTAIN_BASES = ("explicit", "inherited", "context", "release", "")
 
@@ -181,10 +185,9 @@ def prepare_claims(
             df[column] = np.nan if column in {"value", "low", "high", "precision", "start", "end"} else ""
     for column in ("doc_id", "claim_id", "surface", "sentence", "qualifier", "kind", "unit", "metric",
                    "metric_key", "period", "period_basis", "lang"):
-        # plain Python strings in object columns: iterating Arrow-backed strings is slow
-        values = df[column].astype(object).to_numpy()
-        df[column] = pd.Series([("" if v is None or v is pd.NA or v != v else str(v)) for v in values],
-                               index=df.index, dtype=object)
+        # plain Python strings in object columns (iterating Arrow-backed strings is slow), one
+        # object per distinct value
+        df[column] = pd.Series(plain_strings(df[column]), index=df.index, dtype=object)
     for column in ("start", "end", "sentence_id"):
         df[column] = pd.to_numeric(df[column], errors="coerce").fillna(-1).astype(int)
     df["doc_date"] = _doc_dates(df, documents)
@@ -208,21 +211,17 @@ def period_shape(period: pd.Series, measure: pd.Series) -> tuple[pd.Series, pd.S
     """(point|interval, granularity) of own periods, read from the period and the metric's
     measure (``claims.periods``): ``2023-12`` of a stock is a month point, ``2023`` of a flow a
     year interval, ``2024-01/2024-09`` an interval of months."""
-    pairs = pd.DataFrame({"p": period.astype(str), "m": measure.astype(str)})
-    table = {(p, m): (period_type(p, m), period_granularity(p)) for p, m in pairs.drop_duplicates().itertuples(
-        index=False, name=None)}
-    shapes = [table[k] for k in zip(pairs["p"], pairs["m"])]
-    return (pd.Series([t for t, _ in shapes], index=period.index, dtype=object),
-            pd.Series([g for _, g in shapes], index=period.index, dtype=object))
+    p, m = period.astype(str), measure.astype(str)
+    return (pd.Series(per_distinct(period_type, p, m), index=period.index, dtype=object),
+            pd.Series(per_distinct(period_granularity, p), index=period.index, dtype=object))
 
 
 def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     """``change``, ``own_period``, ``measure``, ``ptype``, ``gran``, ``akey``, ``area_certain``,
     ``period_certain`` and ``doubt`` (see the module docstring)."""
     for column in TRUST_COLUMNS:
-        values = df[column].astype(object).to_numpy() if column in df.columns else np.full(len(df), "", dtype=object)
-        df[column] = pd.Series([("" if v is None or v is pd.NA or v != v else str(v)) for v in values],
-                               index=df.index, dtype=object)
+        values = plain_strings(df[column]) if column in df.columns else np.full(len(df), "", dtype=object)
+        df[column] = pd.Series(values, index=df.index, dtype=object)
     kind = df["kind"]
     direction = df["direction"].astype(str) if "direction" in df.columns else pd.Series("", index=df.index)
     fallback = np.select(
@@ -234,10 +233,10 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     absolute = (df["change"] == "abs_change") & ~df["mclass"].isin(["pp", "growth", "percent"])
     df.loc[absolute, "mclass"] = "abs:" + df.loc[absolute, "mclass"]
 
-    df["own_period"] = [split_base(p, b) for p, b in zip(df["period"], df["base_period"])]
+    df["own_period"] = per_distinct(split_base, df["period"], df["base_period"])
     keys = df["metric_key"]
-    measures = {k: lexicon.measure(k) for k in pd.unique(keys) if k}
-    df["measure"] = pd.Series([measures.get(k, "") for k in keys], index=df.index, dtype=object)
+    df["measure"] = pd.Series(per_distinct(lambda k: lexicon.measure(k) if k else "", keys), index=df.index,
+                              dtype=object)
     ptype, gran = period_shape(df["own_period"], df["measure"])
     df["ptype"] = df["period_type"].where(df["period_type"] != "", ptype)
     df["gran"] = df["granularity"].where(df["granularity"] != "", gran)
@@ -255,55 +254,96 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     # a frame with no area at all comes from an extractor or a user that does not give areas: national
     df["area_certain"] = has_area | (not has_area.any())
     # a national area read from the sentence while the sentence speaks of a province or city
-    scope = df["sentence"].str.extract(_SCOPE, expand=False).fillna("")
-    clash = (df["area"] == NATIONAL) & (df["area_basis"] != "phrase") & (scope != "")
+    national = ((df["area"] == NATIONAL) & (df["area_basis"] != "phrase")).to_numpy()
+    scope = pd.Series("", index=df.index, dtype=object)
+    if national.any():
+        scope[national] = per_distinct(_first_scope, df["sentence"].to_numpy()[national])
+    clash = pd.Series(national, index=df.index) & (scope != "")
     df.loc[clash, "area_certain"] = False
 
     # a change over several years (近三年累计下降10.08%, 2005年与2000年相比增长57.3%) read with a one-year period
-    prefix = pd.Series([sen[:max(sen.find(sur), 0)] for sen, sur in zip(df["sentence"], df["surface"])], index=df.index)
-    span = prefix.str.extract(_SPAN, expand=False).fillna("")
-    several = df["change"].isin(["rel_change", "abs_change", "pp_change"]) & (span != "") & df["gran"].isin(["year", "month"])
-    doubt = df["period_doubt"].where(~several, "“" + span + "”: a change over several periods read as one")
-    basis = df["period_basis"].str.lower()
+    changes = df["change"].isin(["rel_change", "abs_change", "pp_change"]) & df["gran"].isin(["year", "month"])
+    span = pd.Series("", index=df.index, dtype=object)
+    if changes.any():
+        rows = changes.to_numpy()
+        span[rows] = per_distinct(_first_span, df["sentence"].to_numpy()[rows], df["surface"].to_numpy()[rows])
+    several = changes & (span != "")
+    doubt = df["period_doubt"].copy()
+    if several.any():
+        doubt[several] = "“" + span[several] + "”: a change over several periods read as one"
+    basis = pd.Series(per_distinct(str.lower, df["period_basis"]), index=df.index, dtype=object)
     # a period read relative to the document's date (今年, 年末 in a dated release) is certain when
     # the date is known
     dated = basis.eq("relative") & df["doc_date"].notna()
     df["period_certain"] = (df["period"] != "") & (basis.isin(CERTAIN_BASES) | dated) & (doubt == "")
-    phrase = df["metric"].astype(str)
-    metric_doubt = np.where(phrase != "", "metric uncertain: " + df["metric_key"] + " read from “" + phrase + "”",
-                            "metric uncertain: " + df["metric_key"] + " guessed from the sentence")
-    period_doubt = np.where(doubt != "", "period uncertain: " + doubt,
-                            "period uncertain: " + df["period"] + " is " + basis.replace(
-                                {"relative": "relative to an unknown date", "none": "not stated"}))
-    area_doubt = np.where(clash, "area uncertain: “" + scope + "” in the sentence, area read as " + df["area"],
-                          "area not stated (national assumed)")
-    df["doubt"] = np.select(
-        [(df["metric_key"] != "") & ~df["metric_certain"], (df["period"] != "") & ~df["period_certain"],
-         ~df["area_certain"]],
-        [metric_doubt, period_doubt, area_doubt], default="")
+    # the first doubt in words, written once per distinct tuple of what it says
+    metric_case = ((df["metric_key"] != "") & ~df["metric_certain"]).to_numpy()
+    period_case = ((df["period"] != "") & ~df["period_certain"]).to_numpy() & ~metric_case
+    area_case = ~df["area_certain"].to_numpy(dtype=bool) & ~metric_case & ~period_case
+    out = np.full(len(df), "", dtype=object)
+    if metric_case.any():
+        out[metric_case] = per_distinct(_metric_doubt, df["metric"].to_numpy()[metric_case],
+                                        df["metric_key"].to_numpy()[metric_case])
+    if period_case.any():
+        out[period_case] = per_distinct(_period_doubt, doubt.to_numpy()[period_case],
+                                        df["period"].to_numpy()[period_case], basis.to_numpy()[period_case])
+    if area_case.any():
+        out[area_case] = per_distinct(_area_doubt, clash.to_numpy()[area_case], scope.to_numpy()[area_case],
+                                      df["area"].to_numpy()[area_case])
+    df["doubt"] = out
+
+
+_BASIS_WORDS = {"relative": "relative to an unknown date", "none": "not stated"}
+
+
+def _metric_doubt(phrase: str, key: str) -> str:
+    if phrase != "":
+        return "metric uncertain: " + key + " read from “" + phrase + "”"
+    return "metric uncertain: " + key + " guessed from the sentence"
+
+
+def _period_doubt(doubt: str, period: str, basis: str) -> str:
+    if doubt != "":
+        return "period uncertain: " + doubt
+    return "period uncertain: " + period + " is " + _BASIS_WORDS.get(basis, basis)
+
+
+def _area_doubt(clash: bool, scope: str, area: str) -> str:
+    if clash:
+        return "area uncertain: “" + scope + "” in the sentence, area read as " + area
+    return "area not stated (national assumed)"
 
 
 def _fits_vector(lexicon: MetricLexicon, key: pd.Series, mclass: pd.Series) -> np.ndarray:
-    """``_fits`` over whole columns: evaluated once per distinct (class, key class) pair."""
-    classes = {k: metric_class(lexicon, k) for k in pd.unique(key) if k}
-    level = pd.Series([classes.get(k, "") for k in key], index=key.index, dtype=object)
-    pairs = pd.DataFrame({"m": mclass, "l": level})
-    table = {(m, l): _fits(m, l) for m, l in pairs.drop_duplicates().itertuples(index=False, name=None)}
-    return np.fromiter((table[p] for p in zip(pairs["m"], pairs["l"])), dtype=bool, count=len(pairs))
+    """``_fits`` over whole columns: evaluated once per distinct (class, key) pair."""
+    return per_distinct(lambda m, k: _fits(m, metric_class(lexicon, k) if k else ""), mclass, key, dtype=bool)
+
+
+def _first_scope(sentence: str) -> str:
+    m = _SCOPE_RE.search(sentence)
+    return m.group(1) if m else ""
+
+
+def _first_span(sentence: str, surface: str) -> str:
+    """The first several-periods phrase before ``surface`` in ``sentence`` (``''`` if none)."""
+    m = _SPAN_RE.search(sentence[:max(sentence.find(surface), 0)])
+    return m.group(1) if m else ""
 
 
 def _resolve_metrics(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
-    phrases = pd.unique(df["metric"])
-    matches = {p: lexicon.match(p) for p in phrases}
-    phrase_key = df["metric"].map(lambda p: matches[p].key if matches[p] else "").astype(object)
-    phrase_exact = df["metric"].map(lambda p: bool(matches[p] and matches[p].exact)).astype(bool)
+    codes, first = distinct(df["metric"])
+    matches = [lexicon.match(p) for p in df["metric"].to_numpy()[first]]
+    phrase_key = pd.Series(np.array([m.key if m else "" for m in matches] or [""], dtype=object)[codes],
+                           index=df.index, dtype=object)
+    phrase_exact = pd.Series(np.array([bool(m and m.exact) for m in matches] or [False], dtype=bool)[codes],
+                             index=df.index, dtype=bool)
     key = df["metric_key"].where(df["metric_key"] != "", phrase_key)
-    key = key.where(key.map(lambda k: k in lexicon), "")
+    key = key.where(per_distinct(lambda k: k in lexicon, key, dtype=bool), "")
     certain = (key != "") & (key == phrase_key) & phrase_exact
 
     fits = _fits_vector(lexicon, key, df["mclass"])
     need = ~fits & df["mclass"].isin(["count", "percent", "pp", "growth"]).to_numpy() | (
-        (key == "") & df["mclass"].str.startswith("money:")
+        (key == "") & per_distinct(lambda m: m.startswith("money:"), df["mclass"], dtype=bool)
     ).to_numpy()
     if need.any():
         rows = df.index[need]

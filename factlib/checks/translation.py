@@ -4,10 +4,13 @@ then compare the numbers inside aligned sentences.
 **Pairs.**  Every claim gives a signature: its value whatever the notation or class (``22个国家``
 and ``22 countries`` are both ``v:22``; a range also gives its ends), dates by month and day.  A
 signature is shared by a Chinese and an English document only where it stands at a similar place
-in both (a translation keeps the order of the original).  A pair shares at least ``MIN_SHARED``
-signatures, or fewer that few other documents state (``MIN_RARE_WEIGHT``), covering
-``MIN_OVERLAP`` of the smaller document's signatures and ``MIN_OVERLAP_LARGER`` of the larger one's;
-the dates agree when both are known; each document keeps its best partner.  The Dask engine counts
+in both (within two sentences or 6 % of the document: a translation keeps the order of the
+original).  A pair shares at least ``MIN_SHARED`` signatures, or fewer that few other documents
+state (``MIN_RARE_WEIGHT``), covering ``MIN_OVERLAP`` of the smaller document's signatures and
+``MIN_OVERLAP_LARGER`` of the larger one's; the dates agree when both are known; each document
+keeps its best partner (ties go to the one whose shared numbers stand nearer).  Two documents left
+without a partner whose ids differ only by a language tag (``report-zh`` / ``report-en``,
+:func:`name_key`) are a pair however few numbers they share.  The Dask engine counts
 the shared signatures on workers with the same :func:`doc_signatures`, :func:`count_shared` and
 :func:`select_pairs`, and hands the pairs to this check (``options["translation_pairs"]``).
 
@@ -16,17 +19,25 @@ the same place that state the same numbers (in any notation: ``3万`` = ``30,000
 ``two``, ``1918年9月29日`` = ``29 September 1918``, ``八十年代`` = ``1980s``, ``2009年`` = ``June
 2009``) are candidate anchors, and the heaviest chain of anchors that keeps the order on both sides
 is kept.  A sentence next to an anchor that shares a number with it joins it (one sentence
-translated as two).  Between anchors, a sentence pairs by position with the one that stands as many
-sentences after the anchor before (or before the anchor after) on the other side.
+translated as two), and so does one whose numbers all meet numbers the block left over.  Between
+anchors, sentences pair by position: a sentence with one that stands as many sentences after the
+anchor before (or before the anchor after) on the other side, give or take two; of the possible
+pairings, the one with the nearest offsets and the most alike numbers is kept (a small DP).  In a
+pair named as translations, the sentences before the first anchor pair by their place from the
+start, and the pair is compared even with fewer than two anchors.
 
-**Numbers.**  Inside aligned sentences the same numbers are ``consistent``.  What is left is
-compared by comparison group (dates and years; money of one currency; shares; durations of one
+**Numbers.**  Inside aligned sentences the same numbers are ``consistent`` (numbers of the same
+kind written the same way meet first: the ``2`` of ``2&2`` meets ``2``, not ``two``).  What is left
+is compared by comparison group (dates and years; money of one currency; shares; durations of one
 unit; physical measures of one unit; other numbers): as many leftovers on both sides are paired in
 order and each pair is ``contradicted`` (a number altered in translation); one leftover on each side
-in different groups, both of 10 or more and within a factor of ten, are the pair too.  Left alone
-(no finding): small whole numbers written in words (``两次``, ``first``), which the two languages
-extract unevenly, and a leftover whose value the other sentence spells without it being read as a
-claim (``5 a.m.``).  ``needs_review`` names a concrete doubt: unequal numbers of leftovers in one
+in different groups, both of 10 or more and within a factor of ten, or both written in digits in
+sentences that share other numbers (``10-0`` / ``10-6``), are the pair too.  Left alone (no
+finding): small whole numbers written in words (``两次``, ``first``), which the two languages
+extract unevenly; a leftover whose value the other sentence spells without it being read as a
+claim (``5 a.m.``; ``7:55`` spells 7.55); a leftover whose value the other side's leftover spells
+though it was read there as another value (``63 成`` read as 630 / ``63 per cent``; ``7`` /
+``seven halves``).  ``needs_review`` names a concrete doubt: unequal numbers of leftovers in one
 group, a difference of exactly a power of ten of 1,000 or more next to an unread magnitude letter
 (``£125m`` read as 125), or a number read from a compound such as ``6-foot-6``.  A statistical
 number (an amount, a share, a count of ten or more, a multiple …) with no counterpart is
@@ -88,14 +99,24 @@ def signatures(c: pd.DataFrame) -> pd.Series:
     """One comparable token per claim for finding pairs: its value whatever the notation or class
     (``22个国家`` and ``22 countries`` give ``v:22``; a range ``1 至 2`` gives ``r:1~2``), dates
     by month and day (a translation often drops the year the original states, or adds it)."""
-    value = c["value_num"].abs()
-    text = value.map(_vtoken)
-    rng = "r:" + c["lo"].abs().map(_g) + "~" + c["hi"].abs().map(_g)
-    sig = text.where(text != "", rng)
+    sig = _each_distinct(c["value_num"].abs(), _vtoken)
+    open_ = (sig == "").to_numpy()
+    if open_.any():
+        lo, hi = c.loc[open_, "lo"].abs(), c.loc[open_, "hi"].abs()
+        sig.loc[open_] = "r:" + _each_distinct(lo, _g) + "~" + _each_distinct(hi, _g)
     is_date = c["kind"] == "date"
     if is_date.any():
         sig.loc[is_date] = ["date:" + _month_day(s, p) for s, p in zip(c.loc[is_date, "surface"], c.loc[is_date, "period"])]
     return sig
+
+
+def _each_distinct(values: pd.Series, fn) -> pd.Series:
+    """``values.map(fn)`` with ``fn`` called once per distinct value (NaN included)."""
+    arr = values.to_numpy(dtype=float, na_value=np.nan)
+    uniq, inverse = np.unique(arr, return_inverse=True)
+    out = np.array([fn(v) for v in uniq.tolist()], dtype=object)
+    return pd.Series(out[inverse.reshape(-1)] if len(arr) else np.array([], dtype=object), index=values.index,
+                     dtype=object)
 
 
 def _g(v: float) -> str:
@@ -116,8 +137,8 @@ def _pair_tokens(c: pd.DataFrame) -> pd.DataFrame:
     ranged = sig.str.startswith("r:")
     if not ranged.any():
         return base
-    lo = c.loc[ranged, "lo"].abs().map(_vtoken)
-    hi = c.loc[ranged, "hi"].abs().map(_vtoken)
+    lo = _each_distinct(c.loc[ranged, "lo"].abs(), _vtoken)
+    hi = _each_distinct(c.loc[ranged, "hi"].abs(), _vtoken)
     ends = [base[~ranged], base[ranged].assign(sig=lo)]
     years = c.loc[ranged, "kind"] == "year"  # a decade: its first year only
     ends.append(base[ranged][~years.to_numpy()].assign(sig=hi[~years]))
@@ -259,7 +280,8 @@ def count_shared(sigs, **merge_options):
     positions within ``PAIR_BAND`` or sentence numbers within ``PAIR_BAND_SENTENCES``): a
     translation keeps the order of the original.  ``shared`` counts the shared signatures;
     ``weight`` sums ``1 / (freq - 1)``: a number that only the two documents state weighs 1, one that a third
-    document states too weighs ½.
+    document states too weighs ½; ``dist`` is the mean distance in sentences of the shared signatures
+    (the nearest occurrence of each), which breaks ties between candidate partners.
     """
     sigs = sigs[sigs["freq"] <= MAX_DOC_FREQ]
     sigs = sigs.assign(weight=1.0 / (sigs["freq"] - 1).clip(lower=1))
@@ -269,24 +291,76 @@ def count_shared(sigs, **merge_options):
     near = (((m["pos_zh"] - m["pos_en"]).abs() <= PAIR_BAND)
             | ((m["sid_zh"] - m["sid_en"]).abs() <= PAIR_BAND_SENTENCES))
     keys = ["doc_id_zh", "doc_id_en", "size_zh", "size_en", "date_zh", "date_en"]
-    m = m[near][keys + ["sig", "weight"]].drop_duplicates(subset=keys + ["sig"])
-    return m.groupby(keys, dropna=False).agg(shared=("sig", "count"), weight=("weight", "sum"))
+    m = m[near]
+    m = m.assign(dist=(m["sid_zh"] - m["sid_en"]).abs().astype("float64"))[keys + ["sig", "weight", "dist"]]
+    # each shared signature once, at its nearest place (plain dict aggregations: Dask runs them too)
+    per_sig = m.groupby(keys + ["sig"], dropna=False).agg({"weight": "max", "dist": "min"}).reset_index()
+    out = per_sig.groupby(keys, dropna=False).agg({"sig": "count", "weight": "sum", "dist": "mean"})
+    return out.rename(columns={"sig": "shared"})
 
 
-def select_pairs(counted: pd.DataFrame) -> pd.DataFrame:
+#: a language tag as a whole part of a document id (``report-zh-hans``, ``report.en``, ``zh_report``):
+#: documents whose ids are equal without it are named as translations of each other
+_LANG_TAG = re.compile(r"(?:^|(?<=[-_.\s/]))(?:zh(?:[-_](?:hans|hant|cn|tw|hk|sg|mo))?|en(?:[-_](?:us|gb|uk))?"
+                       r"|chs|cht|eng)(?=$|[-_.\s/])", re.IGNORECASE)
+
+
+def name_key(doc_id: str) -> str:
+    """A document id without its language tag (``''`` when it has none): ``r0-003-zh-hans`` and
+    ``r0-003-en`` give ``r0-003``."""
+    key, n = _LANG_TAG.subn("", str(doc_id))
+    return re.sub(r"[-_.\s/]{2,}", "-", key).strip("-_. /").lower() if n == 1 else ""
+
+
+def _name_pairs(names: pd.DataFrame) -> pd.DataFrame:
+    """``zh_doc, en_doc`` of the documents named as translations: one Chinese and one English
+    document whose ids are equal without a language tag (no other document shares the name)."""
+    if names is None or len(names) == 0:
+        return pd.DataFrame(columns=["zh_doc", "en_doc"])
+    docs = names[["doc_id", "lang"]].drop_duplicates("doc_id")
+    docs = docs.assign(key=[name_key(d) for d in docs["doc_id"]])
+    docs = docs[docs["key"] != ""]
+    counts = docs.groupby("key")["lang"].agg(lambda x: tuple(sorted(x)))
+    keys = counts[counts == ("en", "zh")].index
+    docs = docs[docs["key"].isin(keys)]
+    zh = docs[docs["lang"] == "zh"].set_index("key")["doc_id"]
+    en = docs[docs["lang"] == "en"].set_index("key")["doc_id"]
+    return pd.DataFrame({"zh_doc": zh, "en_doc": en.reindex(zh.index)}).reset_index(drop=True)
+
+
+def select_pairs(counted: pd.DataFrame, names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Translation pairs from shared-signature counts (:func:`count_shared`, computed).
 
     A pair shares at least ``MIN_SHARED`` signatures, or fewer of weight at least
     ``MIN_RARE_WEIGHT`` (numbers few other documents state: short articles); they cover at least
     ``MIN_OVERLAP`` of the smaller document's signatures and ``MIN_OVERLAP_LARGER`` of the larger
     one's; the dates agree when both are known; each document keeps its best partner (by shared
-    count plus weight, then overlap).  Used by
+    count plus weight, then the nearer places of the shared signatures, then overlap).  Used by
     :func:`find_pairs` and by the Dask engine, so both pick the same pairs.
+
+    ``names`` (``doc_id``, ``lang`` of every document): two documents left without a partner
+    whose ids differ only by a language tag (``report-zh`` / ``report-en``; :func:`name_key`) are
+    a pair too, however few numbers they share.
     """
     if "doc_id_zh" not in counted.columns:
         counted = counted.reset_index()
-    if counted.empty:
-        return pd.DataFrame(columns=PAIR_COLUMNS)
+    by_number = _select_by_number(counted) if len(counted) else pd.DataFrame(columns=PAIR_COLUMNS)
+    named = _name_pairs(names)
+    if named.empty:
+        return by_number
+    taken = set(by_number["zh_doc"]) | set(by_number["en_doc"])
+    named = named[~named["zh_doc"].isin(taken) & ~named["en_doc"].isin(taken)]
+    named = named.assign(shared=0, overlap=0.0)
+    if len(counted):
+        found = counted.set_index(["doc_id_zh", "doc_id_en"])["shared"]
+        idx = pd.MultiIndex.from_arrays([named["zh_doc"], named["en_doc"]])
+        named["shared"] = found.reindex(idx).fillna(0).to_numpy(dtype="int64")
+    if by_number.empty:
+        return named[PAIR_COLUMNS].reset_index(drop=True)
+    return pd.concat([by_number, named[PAIR_COLUMNS]], ignore_index=True)
+
+
+def _select_by_number(counted: pd.DataFrame) -> pd.DataFrame:
     pairs = counted.copy()
     smaller = np.minimum(pairs["size_zh"].to_numpy(), pairs["size_en"].to_numpy())
     larger = np.maximum(pairs["size_zh"].to_numpy(), pairs["size_en"].to_numpy())
@@ -299,7 +373,10 @@ def select_pairs(counted: pd.DataFrame) -> pd.DataFrame:
     pairs = pairs[(dz == "") | (de == "") | (dz == de)]
     # mutual best partners
     pairs["score"] = pairs["shared"] + pairs["weight"]
-    pairs = pairs.sort_values(["score", "overlap", "doc_id_zh", "doc_id_en"], ascending=[False, False, True, True])
+    if "dist" not in pairs.columns:
+        pairs["dist"] = 0.0
+    pairs = pairs.sort_values(["score", "dist", "overlap", "doc_id_zh", "doc_id_en"],
+                              ascending=[False, True, False, True, True])
     pairs = pairs.drop_duplicates("doc_id_zh").drop_duplicates("doc_id_en")
     pairs = pairs.rename(columns={"doc_id_zh": "zh_doc", "doc_id_en": "en_doc"})
     return pairs[PAIR_COLUMNS].reset_index(drop=True)
@@ -312,7 +389,7 @@ def find_pairs(c: pd.DataFrame) -> pd.DataFrame:
     t["freq"] = t.groupby("sig")["doc_id"].transform("nunique")
     if not ((t["lang"] == "zh").any() and (t["lang"] == "en").any()):
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    return select_pairs(count_shared(t))
+    return select_pairs(count_shared(t), names=t[["doc_id", "lang"]])
 
 
 # --------------------------------------------------------------------------------------------
@@ -350,6 +427,8 @@ class _Num:
     loose: bool = False
     #: the compound the number is part of (``6-foot-6``), when it was read only in part
     compound: str = ""
+    #: written in digits (``2``), not in words (``two``, ``两``)
+    digits: bool = False
 
     @property
     def key(self) -> str:
@@ -402,22 +481,43 @@ def _group(kind: str, mclass: str, unit: str, value: float = math.nan, surface: 
     return "n"  # counts, ordinals, ages …: the two languages often class the same number apart
 
 
-def _numbers(c: pd.DataFrame) -> list[_Num]:
-    """The claims of one document as ``_Num`` in text order (sentence ids made up from the order
-    of claims when the frame has none).  A range (``1 至 2``, ``70-90%``) gives one ``_Num`` per
-    end, so ``18至29岁`` meets ``18`` and ``29`` stated apart."""
-    c = c.sort_values(["start", "end"], kind="stable")
-    sid = c["sentence_id"].to_numpy()
-    if len(c) and (sid < 0).all():
-        sid = np.arange(len(c))
-    value = np.abs(c["value_num"].to_numpy(dtype=float, na_value=np.nan))
-    low = pd.to_numeric(c["low"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    high = pd.to_numeric(c["high"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+class _Table:
+    """The claim columns the check reads, as plain Python lists indexed by row position (read
+    once per call: per-row pandas access is what made the check slow)."""
+
+    def __init__(self, c: pd.DataFrame):
+        self.doc_id = [str(d) for d in c["doc_id"].tolist()]
+        for name in ("claim_id", "surface", "sentence", "kind", "mclass", "unit", "period", "metric_key"):
+            setattr(self, name, c[name].tolist())
+        self.start = c["start"].to_numpy(dtype="int64").tolist()
+        self.end = c["end"].to_numpy(dtype="int64").tolist()
+        self.sentence_id = c["sentence_id"].to_numpy(dtype="int64").tolist()
+        self.value_num = c["value_num"].to_numpy(dtype=float, na_value=np.nan).tolist()
+        self.lo = c["lo"].to_numpy(dtype=float, na_value=np.nan).tolist()
+        self.hi = c["hi"].to_numpy(dtype=float, na_value=np.nan).tolist()
+        self.low = pd.to_numeric(c["low"], errors="coerce").to_numpy(dtype=float, na_value=np.nan).tolist()
+        self.high = pd.to_numeric(c["high"], errors="coerce").to_numpy(dtype=float, na_value=np.nan).tolist()
+
+    def interval(self, row: int) -> dict:
+        """``{"value", "low", "high"}`` of a claim (None for unknown or open bounds)."""
+        return {k: (x if math.isfinite(x) else None)
+                for k, x in (("value", self.value_num[row]), ("low", self.lo[row]), ("high", self.hi[row]))}
+
+
+def _numbers(t: _Table, rows) -> list[_Num]:
+    """The claims of one document (``rows``: their positions in ``t``) as ``_Num`` in text order
+    (sentence ids made up from the order of claims when the document has none).  A range (``1 至
+    2``, ``70-90%``) gives one ``_Num`` per end, so ``18至29岁`` meets ``18`` and ``29`` stated
+    apart."""
+    rows = sorted(rows, key=lambda r: (t.start[r], t.end[r]))
+    sids = [t.sentence_id[r] for r in rows]
+    if sids and all(x < 0 for x in sids):
+        sids = list(range(len(rows)))
     out = []
-    for row, s, st, en, v, lo, hi, kind, mclass, unit, period, surface, sentence, mk in zip(
-        c.index, sid, c["start"], c["end"], value, low, high, c["kind"], c["mclass"], c["unit"], c["period"],
-        c["surface"], c["sentence"], c["metric_key"],
-    ):
+    for row, s in zip(rows, sids):
+        st, en, kind, mclass, unit = t.start[row], t.end[row], t.kind[row], t.mclass[row], t.unit[row]
+        period, surface, sentence, mk = t.period[row], t.surface[row], t.sentence[row], t.metric_key[row]
+        v, lo, hi = abs(t.value_num[row]), t.low[row], t.high[row]
         full, md, ym = _date_parts(surface, period) if kind == "date" else (None, "", "")
         decade = 0
         dec = _DECADE.fullmatch(period or "")
@@ -429,7 +529,7 @@ def _numbers(c: pd.DataFrame) -> list[_Num]:
         if not math.isfinite(v) and kind not in _TIME_KINDS and math.isfinite(lo) and math.isfinite(hi):
             ends = [abs(lo), abs(hi)] if lo != hi else [abs(lo)]
         group = _group(kind, mclass, unit, v, surface)
-        glued = bool(surface) and bool(re.search(re.escape(surface) + r"(?=[A-Za-z万萬亿億])", sentence or ""))
+        glued = _glued(surface, sentence or "")
         compound = _compound(surface, sentence or "")
         for x in ends:
             statistical = kind in _STAT_KINDS or (":" in mclass and kind not in {"duration", "year", "date"}) or (
@@ -437,8 +537,22 @@ def _numbers(c: pd.DataFrame) -> list[_Num]:
             loose = (math.isfinite(x) and x <= MAX_LOOSE and float(x).is_integer()
                      and not _DIGIT.search(surface) and kind not in _TIME_KINDS)
             out.append(_Num(int(row), int(s), int(st), int(en), float(x), kind, group, full, md, ym, decade,
-                            bool(statistical), glued, surface, loose, compound))
+                            bool(statistical), glued, surface, loose, compound, bool(_DIGIT.search(surface))))
     return out
+
+
+def _glued(surface: str, sentence: str) -> bool:
+    """Does a letter or a magnitude character follow ``surface`` somewhere in ``sentence``
+    (``£125m`` read as 125)?"""
+    if not surface:
+        return False
+    k = sentence.find(surface)
+    while k >= 0:
+        after = sentence[k + len(surface):k + len(surface) + 1]
+        if after and (("A" <= after <= "Z") or ("a" <= after <= "z") or after in "万萬亿億"):
+            return True
+        k = sentence.find(surface, k + 1)
+    return False
 
 
 @dataclass
@@ -467,17 +581,20 @@ def _sentences(nums: list[_Num], texts: dict[int, str]) -> list[_Sentence]:
 
 
 def _match(xs: list[_Num], ys: list[_Num]) -> list[tuple[int, int]]:
-    """One-to-one matching of equal numbers in text order, numbers of the same kind first, then
-    of the same comparison group (``1`` in ``4-1`` meets ``1``, not ``first``): index pairs."""
+    """One-to-one matching of equal numbers in text order: numbers of the same kind written the
+    same way (digits or words) first, then of the same kind, then of the same comparison group
+    (``1`` in ``4-1`` meets ``1``, not ``first``; the ``2`` of ``2&2`` meets ``2``, not ``two``),
+    then any: index pairs."""
     used_x: set[int] = set()
     used_y: set[int] = set()
     out = []
-    for tier in (0, 1, 2):
+    for tier in (0, 1, 2, 3):
         for i, x in enumerate(xs):
             if i in used_x:
                 continue
             for j, y in enumerate(ys):
-                if j in used_y or (tier == 0 and x.kind != y.kind) or (tier == 1 and x.group != y.group):
+                if j in used_y or (tier <= 1 and x.kind != y.kind) or (tier == 0 and x.digits != y.digits) or (
+                        tier == 2 and x.group != y.group):
                     continue
                 if same_number(x, y):
                     used_x.add(i)
@@ -492,8 +609,9 @@ def _relpos(sents: list[_Sentence]) -> list[float]:
     return [s.sid / last for s in sents]
 
 
-def align_sentences(sa: list[_Sentence], sb: list[_Sentence]) -> list[Block]:
-    """Aligned groups of the number-bearing sentences of two documents (see the module docstring)."""
+def align_sentences(sa: list[_Sentence], sb: list[_Sentence], from_start: bool = False) -> list[Block]:
+    """Aligned groups of the number-bearing sentences of two documents (see the module docstring);
+    ``from_start``: sentences before the first anchor also pair by their place from the start."""
     if not sa or not sb:
         return []
     ra, rb = _relpos(sa), _relpos(sb)
@@ -519,7 +637,7 @@ def align_sentences(sa: list[_Sentence], sb: list[_Sentence]) -> list[Block]:
     chain = _heaviest_chain(cand)
     blocks = [Block([i], [j], "anchor") for i, j in chain]
     _attach_neighbours(blocks, sa, sb)
-    return _fill_gaps(blocks, sa, sb)
+    return _fill_gaps(blocks, sa, sb, from_start)
 
 
 def _heaviest_chain(cand: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
@@ -594,16 +712,22 @@ def _attach_neighbours(blocks: list[Block], sa: list[_Sentence], sb: list[_Sente
 
 
 def _extra_matches(xs: list[_Num], ys: list[_Num], extra: list[_Num]) -> bool:
-    """Does ``extra`` match informative numbers of xs that ys leaves unmatched?"""
+    """Does ``extra`` match informative numbers of xs that ys leaves unmatched, or do such
+    numbers explain all of ``extra``'s (``8 人`` meets the ``eight people`` left over)?"""
     matched = {x for x, _ in _match(xs, ys)}
     rest = [x for k, x in enumerate(xs) if k not in matched]
-    return any(rest[x].weight >= 1.0 for x, _ in _match(rest, extra))
+    found = _match(rest, extra)
+    strict = [n for n in extra if not n.loose]
+    return any(rest[x].weight >= 1.0 for x, _ in found) or (
+        bool(strict) and {y for _, y in found} >= {k for k, n in enumerate(extra) if not n.loose})
 
 
-def _fill_gaps(blocks: list[Block], sa: list[_Sentence], sb: list[_Sentence]) -> list[Block]:
-    """Sentences left between two blocks are aligned by position: a sentence pairs with the one
-    on the other side that stands as many sentences after the block before, or before the block
-    after (give or take ``MAX_OFFSET_SKEW``), keeping the order."""
+def _fill_gaps(blocks: list[Block], sa: list[_Sentence], sb: list[_Sentence],
+               from_start: bool = False) -> list[Block]:
+    """Sentences left between two blocks are aligned by position: a sentence pairs with one on
+    the other side that stands as many sentences after the block before, or before the block
+    after (give or take ``MAX_OFFSET_SKEW``), keeping the order; of the possible pairings the one
+    with the nearest offsets and the most alike numbers (``_likeness``) is kept."""
     out: list[Block] = []
     taken_a = sorted(i for b in blocks for i in b.a)
     taken_b = sorted(j for b in blocks for j in b.b)
@@ -611,7 +735,7 @@ def _fill_gaps(blocks: list[Block], sa: list[_Sentence], sb: list[_Sentence]) ->
     for (a0, b0, blk), (a1, b1, nxt) in zip(bounds, bounds[1:]):
         if blk is not None:
             out.append(blk)
-        if blk is None and nxt is None:
+        if blk is None and nxt is None and not from_start:
             continue
         hi_a = min(nxt.a) if nxt is not None else a1
         hi_b = min(nxt.b) if nxt is not None else b1
@@ -621,25 +745,53 @@ def _fill_gaps(blocks: list[Block], sa: list[_Sentence], sb: list[_Sentence]) ->
             continue
 
         def offsets(sents, k, block, nxt_block):
-            before = sents[k].sid - max(sents[x].sid for x in block) if block is not None else None
+            before = (sents[k].sid - max(sents[x].sid for x in block) if block is not None
+                      else sents[k].sid + 1 if from_start else None)
             after = min(sents[x].sid for x in nxt_block) - sents[k].sid if nxt_block is not None else None
             return before, after
 
-        off_a = {i: offsets(sa, i, blk.a if blk else None, nxt.a if nxt else None) for i in ga}
-        off_b = {j: offsets(sb, j, blk.b if blk else None, nxt.b if nxt else None) for j in gb}
-        last = -1
-        for i in ga:
-            best, best_d = None, MAX_OFFSET_SKEW + 1
-            for j in gb:
-                if j <= last:
-                    continue
-                d = min((abs(x - y) for x, y in zip(off_a[i], off_b[j]) if x is not None and y is not None),
+        off_a = [offsets(sa, i, blk.a if blk else None, nxt.a if nxt else None) for i in ga]
+        off_b = [offsets(sb, j, blk.b if blk else None, nxt.b if nxt else None) for j in gb]
+        scores = {}
+        for x, i in enumerate(ga):
+            for y, j in enumerate(gb):
+                d = min((abs(p - q) for p, q in zip(off_a[x], off_b[y]) if p is not None and q is not None),
                         default=MAX_OFFSET_SKEW + 1)
-                if d < best_d:
-                    best, best_d = j, d
-            if best is not None:
-                out.append(Block([i], [best], "position"))
-                last = best
+                if d <= MAX_OFFSET_SKEW:
+                    scores[(x, y)] = MAX_OFFSET_SKEW + 1 - d + _likeness(sa[i], sb[j])
+        for x, y in _best_monotone(scores, len(ga), len(gb)):
+            out.append(Block([ga[x]], [gb[y]], "position"))
+    return out
+
+
+def _likeness(s: _Sentence, t: _Sentence) -> float:
+    """How alike two sentences' numbers look (0..2): as many numbers written in digits, and the
+    same comparison groups (a sentence with a share and a date meets one with a share and a date)."""
+    strict_s = [n for n in s.nums if not n.loose]
+    strict_t = [n for n in t.nums if not n.loose]
+    same_count = 1.0 if len(strict_s) == len(strict_t) else 0.0
+    gs, gt = {n.group for n in strict_s}, {n.group for n in strict_t}
+    return same_count + (len(gs & gt) / len(gs | gt) if gs | gt else 0.0)
+
+
+def _best_monotone(scores: dict[tuple[int, int], float], n: int, m: int) -> list[tuple[int, int]]:
+    """The pairs (x, y) of greatest total score with x and y strictly increasing (a small DP)."""
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for x in range(n - 1, -1, -1):
+        for y in range(m - 1, -1, -1):
+            take = scores.get((x, y))
+            best[x][y] = max(best[x + 1][y], best[x][y + 1],
+                             take + best[x + 1][y + 1] if take is not None else -1.0)
+    out, x, y = [], 0, 0
+    while x < n and y < m:
+        take = scores.get((x, y))
+        if take is not None and best[x][y] == take + best[x + 1][y + 1]:
+            out.append((x, y))
+            x, y = x + 1, y + 1
+        elif best[x][y] == best[x + 1][y]:
+            x += 1
+        else:
+            y += 1
     return out
 
 
@@ -669,38 +821,42 @@ def check_translation(ctx: CheckContext) -> pd.DataFrame:
     if not pairs:
         return empty_findings()
     index = c.groupby("doc_id").indices
+    table = _Table(c)
     records: list[dict] = []
     for zh_doc, en_doc in pairs:
-        records.extend(compare_pair(c.iloc[index[zh_doc]], c.iloc[index[en_doc]]))
+        named = name_key(zh_doc) != "" and name_key(zh_doc) == name_key(en_doc)
+        records.extend(compare_pair(table, index[zh_doc], index[en_doc], named))
     if not records:
         return empty_findings()
     return pd.DataFrame.from_records(records)
 
 
-def compare_pair(a: pd.DataFrame, b: pd.DataFrame) -> list[dict]:
-    """Findings for one document pair (``a`` the Chinese claims, ``b`` the English ones)."""
-    na, nb = _numbers(a), _numbers(b)
-    sa = _sentences(na, dict(zip(a["sentence_id"], a["sentence"])))
-    sb = _sentences(nb, dict(zip(b["sentence_id"], b["sentence"])))
-    blocks = align_sentences(sa, sb)
-    if sum(blk.how == "anchor" for blk in blocks) < 2:
+def compare_pair(t: _Table, rows_a, rows_b, named: bool = False) -> list[dict]:
+    """Findings for one document pair (``rows_a`` the positions in ``t`` of the Chinese claims,
+    ``rows_b`` of the English ones).  A pair ``named`` as translations (ids equal but for a
+    language tag) is compared even when fewer than two sentences share numbers: its sentences
+    before the first shared one are aligned by their place from the start."""
+    na, nb = _numbers(t, rows_a), _numbers(t, rows_b)
+    sa = _sentences(na, {t.sentence_id[r]: t.sentence[r] for r in rows_a})
+    sb = _sentences(nb, {t.sentence_id[r]: t.sentence[r] for r in rows_b})
+    blocks = align_sentences(sa, sb, from_start=named)
+    if not named and sum(blk.how == "anchor" for blk in blocks) < 2:
         return []  # not aligned: not (enough of) a translation to compare sentence by sentence
-    rows = {"a": a, "b": b}
-    doc_a, doc_b = str(a["doc_id"].iloc[0]), str(b["doc_id"].iloc[0])
+    doc_a, doc_b = t.doc_id[rows_a[0]], t.doc_id[rows_b[0]]
     out: list[dict] = []
     # sentences with no counterpart: their statistical numbers are stated on one side only
     in_a = {i for blk in blocks for i in blk.a}
     in_b = {j for blk in blocks for j in blk.b}
-    for side, sents, taken, frame, other in (("zh", sa, in_a, a, doc_b), ("en", sb, in_b, b, doc_a)):
+    for side, sents, taken, other in (("zh", sa, in_a, doc_b), ("en", sb, in_b, doc_a)):
         for k, sent in enumerate(sents):
             if k not in taken:
-                out.extend(_single(frame, n, other, side, None) for n in sent.nums if n.statistical and not n.loose)
+                out.extend(_single(t, n, other, side, None) for n in sent.nums if n.statistical and not n.loose)
     for blk in blocks:
         xs = [n for i in blk.a for n in sa[i].nums]
         ys = [n for j in blk.b for n in sb[j].nums]
         matched = _match(xs, ys)
         for x, y in matched:
-            out.append(_pair(rows, xs[x], ys[y], Verdict.CONSISTENT, blk))
+            out.append(_pair(t, xs[x], ys[y], Verdict.CONSISTENT, blk))
         mx, my = {x for x, _ in matched}, {y for _, y in matched}
         rest_x = [n for k, n in enumerate(xs) if k not in mx and not n.loose]
         rest_y = [n for k, n in enumerate(ys) if k not in my and not n.loose]
@@ -710,55 +866,78 @@ def compare_pair(a: pd.DataFrame, b: pd.DataFrame) -> list[dict]:
         text_b = " ".join(sb[j].text for j in blk.b)
         rest_x = [n for n in rest_x if not _unread(n.value, text_b, ys)]
         rest_y = [n for n in rest_y if not _unread(n.value, text_a, xs)]
+        # a leftover whose value the other side's leftover spells, read there as another value
+        # (``63 成`` read as 630 / ``63 per cent``; ``7`` / ``seven halves`` read as 3.5): the same
+        # number read differently, left alone
+        for x in list(rest_x):
+            y = next((y for y in rest_y if _spelled(x, y)), None)
+            if y is not None:
+                rest_x.remove(x)
+                rest_y.remove(y)
         lone_x, lone_y = [], []
         for group in dict.fromkeys([n.group for n in rest_x + rest_y]):
             gx = [n for n in rest_x if n.group == group]
             gy = [n for n in rest_y if n.group == group]
             if gx and gy and len(gx) == len(gy):
-                out.extend(_differ(rows, x, y, blk) for x, y in zip(gx, gy))
+                out.extend(_differ(t, x, y, blk) for x, y in zip(gx, gy))
             elif gx and gy:
-                out.append(_uneven(rows, gx, gy, blk))
+                out.append(_uneven(t, gx, gy, blk))
             else:
                 lone_x += gx
                 lone_y += gy
-        if len(lone_x) == 1 and len(lone_y) == 1 and _near(lone_x[0], lone_y[0]):
+        if len(lone_x) == 1 and len(lone_y) == 1 and _near(lone_x[0], lone_y[0], blk.how == "anchor"):
             # one number left on each side, read as different kinds (``98分钟`` / ``89th``, ``2416年``
             # / ``2016``): they are the pair
-            out.append(_differ(rows, lone_x[0], lone_y[0], blk))
+            out.append(_differ(t, lone_x[0], lone_y[0], blk))
             continue
-        out.extend(_single(rows["a"], n, doc_b, "zh", blk) for n in lone_x if n.statistical)
-        out.extend(_single(rows["b"], n, doc_a, "en", blk) for n in lone_y if n.statistical)
+        out.extend(_single(t, n, doc_b, "zh", blk) for n in lone_x if n.statistical)
+        out.extend(_single(t, n, doc_a, "en", blk) for n in lone_y if n.statistical)
     return out
 
 
-def _differ(rows: dict, x: _Num, y: _Num, blk: Block) -> dict:
+def _differ(t: _Table, x: _Num, y: _Num, blk: Block) -> dict:
     doubt = _notation_doubt(x, y)
-    return _pair(rows, x, y, Verdict.NEEDS_REVIEW if doubt else Verdict.CONTRADICTED, blk, doubt)
+    return _pair(t, x, y, Verdict.NEEDS_REVIEW if doubt else Verdict.CONTRADICTED, blk, doubt)
 
 
-def _near(x: _Num, y: _Num) -> bool:
-    """Within a factor of ten of each other (numbers of 10 or more, not dates, on both sides)."""
-    if x.kind == "date" or y.kind == "date" or not (x.value >= 10 and y.value >= 10):
+def _spelled(x: _Num, y: _Num) -> bool:
+    """Does one number's surface spell the other's value (the same number read two ways)?"""
+    return bool(stated_values(y.surface).get(x.value) or stated_values(x.surface).get(y.value))
+
+
+def _near(x: _Num, y: _Num, anchored: bool = False) -> bool:
+    """Could be the same number read as different kinds: within a factor of ten of each other
+    (numbers of 10 or more), or, in sentences aligned by the numbers they share, both written in
+    digits (``10-0`` / ``10-6 lead``); never dates."""
+    if x.kind == "date" or y.kind == "date" or not (math.isfinite(x.value) and math.isfinite(y.value)):
+        return False
+    if anchored and x.digits and y.digits:
+        return True
+    if not (x.value >= 10 and y.value >= 10):
         return False
     return max(x.value, y.value) / min(x.value, y.value) <= 10 + 1e-9
 
 
 def _unread(value: float, text: str, claims: list[_Num]) -> bool:
-    """Does ``text`` state ``value`` more often than ``claims`` (the numbers read from it) hold it?"""
+    """Does ``text`` state ``value`` more often than ``claims`` (the numbers read from it) hold it
+    or spell it (``63 成`` read as another value still spells 63)?"""
     stated = stated_values(text).get(value, 0)
-    return stated > sum(1 for n in claims if n.value == value)
+    return stated > sum(1 for n in claims if n.value == value or stated_values(n.surface).get(value, 0))
 
 
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_CLOCK_RE = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d:])")
 _CN_RE = re.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億]+")
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=4096)
 def stated_values(text: str) -> Counter:
-    """How often a sentence spells each number (digits, Chinese numerals, English number words),
-    whether or not it was read as a claim."""
+    """How often a sentence spells each number (digits, Chinese numerals, English number words;
+    a clock time ``7:55`` also as 7.55), whether or not it was read as a claim."""
     out: Counter = Counter()
+    for m in _CLOCK_RE.finditer(text):  # 7:55 is 7.55am in British notation
+        out[int(m.group(1)) + int(m.group(2)) / 100] += 1
     for m in _DIGITS_RE.finditer(text):
         token = m.group(0)
         token = token.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", token) else token.split(",")[0]
@@ -811,11 +990,6 @@ def _notation_doubt(x: _Num, y: _Num) -> str:
     return ""
 
 
-def _interval(frame: pd.DataFrame, n: _Num) -> dict:
-    r = frame.loc[n.row]
-    return interval_dict([r["value_num"]], [r["lo"]], [r["hi"]])[0]
-
-
 def _clip(text: str, n: int = 60) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= n else text[: n - 1] + "…"
@@ -825,59 +999,59 @@ _HOW = {"anchor": ("按共同数字对齐的句子", "sentences aligned by the n
         "position": ("按位置对齐的句子（位于两组已对齐句子之间）", "sentences aligned by position between aligned sentences")}
 
 
-def _pair(rows: dict, x: _Num, y: _Num, verdict: str, blk: Block, doubt: str = "") -> dict:
-    a, b = rows["a"], rows["b"]
-    ra, rb = a.loc[x.row], b.loc[y.row]
+def _pair(t: _Table, x: _Num, y: _Num, verdict: str, blk: Block, doubt: str = "") -> dict:
+    ra, rb = x.row, y.row
+    doc_a, doc_b, sa, sb = t.doc_id[ra], t.doc_id[rb], t.surface[ra], t.surface[rb]
     how_zh, how_en = _HOW[blk.how]
     if verdict == Verdict.CONSISTENT:
         zh, en = "译文一致", "match"
         tail_zh = tail_en = ""
     elif verdict == Verdict.CONTRADICTED:
         zh, en = "不同：译文中的数字被改动", "differ: a number was altered in translation"
-        tail_zh = f"（{how_zh}：{quote(_clip(ra['sentence']))} / {quote(_clip(rb['sentence']))}）"
+        tail_zh = f"（{how_zh}：{quote(_clip(t.sentence[ra]))} / {quote(_clip(t.sentence[rb]))}）"
         tail_en = f" ({how_en})"
     else:
         zh, en = f"不同，需人工核对：{doubt}", f"differ; review — {doubt}"
         tail_zh = f"（{how_zh}）"
         tail_en = f" ({how_en})"
-    with np.errstate(divide="ignore", invalid="ignore"):
-        rd = (rb["value_num"] - ra["value_num"]) / abs(ra["value_num"]) if ra["value_num"] else np.nan
+    va, vb = t.value_num[ra], t.value_num[rb]
+    rd = (vb - va) / abs(va) if va else math.nan
     return {
         "verdict": verdict,
-        "claim_ids": [ra["claim_id"], rb["claim_id"]],
-        "doc_ids": [ra["doc_id"], rb["doc_id"]],
-        "metric_key": ra["metric_key"] or rb["metric_key"],
-        "period": ra["period"] or rb["period"],
-        "observed": _interval(b, y),
-        "expected": _interval(a, x),
-        "rel_diff": rd if np.isfinite(rd) else np.nan,
+        "claim_ids": [t.claim_id[ra], t.claim_id[rb]],
+        "doc_ids": [doc_a, doc_b],
+        "metric_key": t.metric_key[ra] or t.metric_key[rb],
+        "period": t.period[ra] or t.period[rb],
+        "observed": t.interval(rb),
+        "expected": t.interval(ra),
+        "rel_diff": rd if math.isfinite(rd) else math.nan,
         "tolerance": 0.0,
         "explanation": (
-            f"文档 {ra['doc_id']} 的{quote(ra['surface'])}与其译文 {rb['doc_id']} 的{quote(rb['surface'])}{zh}{tail_zh}。"
-            f" Document {ra['doc_id']} {quote(ra['surface'])} and its translation {rb['doc_id']}"
-            f" {quote(rb['surface'])} {en}{tail_en}."
+            f"文档 {doc_a} 的{quote(sa)}与其译文 {doc_b} 的{quote(sb)}{zh}{tail_zh}。"
+            f" Document {doc_a} {quote(sa)} and its translation {doc_b}"
+            f" {quote(sb)} {en}{tail_en}."
         ),
-        "evidence": [{"doc_id": r["doc_id"], "start": int(r["start"]), "end": int(r["end"])} for r in (ra, rb)],
+        "evidence": [{"doc_id": t.doc_id[r], "start": t.start[r], "end": t.end[r]} for r in (ra, rb)],
         "id_extra": "pair",
     }
 
 
-def _uneven(rows: dict, gx: list[_Num], gy: list[_Num], blk: Block) -> dict:
-    a, b = rows["a"], rows["b"]
+def _uneven(t: _Table, gx: list[_Num], gy: list[_Num], blk: Block) -> dict:
     sx = "、".join(quote(n.surface) for n in gx)
     sy = "、".join(quote(n.surface) for n in gy)
     sx_en = ", ".join(quote(n.surface) for n in gx)
     sy_en = ", ".join(quote(n.surface) for n in gy)
-    doc_a, doc_b = a.at[gx[0].row, "doc_id"], b.at[gy[0].row, "doc_id"]
+    x0, y0 = gx[0].row, gy[0].row
+    doc_a, doc_b = t.doc_id[x0], t.doc_id[y0]
     how_zh, how_en = _HOW[blk.how]
     return {
         "verdict": Verdict.NEEDS_REVIEW,
-        "claim_ids": [a.at[n.row, "claim_id"] for n in gx] + [b.at[n.row, "claim_id"] for n in gy],
+        "claim_ids": [t.claim_id[n.row] for n in gx] + [t.claim_id[n.row] for n in gy],
         "doc_ids": [doc_a, doc_b],
-        "metric_key": a.at[gx[0].row, "metric_key"] or b.at[gy[0].row, "metric_key"],
-        "period": a.at[gx[0].row, "period"] or b.at[gy[0].row, "period"],
-        "observed": _interval(b, gy[0]),
-        "expected": _interval(a, gx[0]),
+        "metric_key": t.metric_key[x0] or t.metric_key[y0],
+        "period": t.period[x0] or t.period[y0],
+        "observed": t.interval(y0),
+        "expected": t.interval(x0),
         "rel_diff": np.nan,
         "tolerance": np.nan,
         "explanation": (
@@ -885,14 +1059,14 @@ def _uneven(rows: dict, gx: list[_Num], gy: list[_Num], blk: Block) -> dict:
             f" In {how_en}, the numbers differ and do not pair one to one (review which corresponds):"
             f" document {doc_a} states {sx_en}, its translation {doc_b} states {sy_en}."
         ),
-        "evidence": [{"doc_id": f.at[n.row, "doc_id"], "start": n.start, "end": n.end}
-                     for f, ns in ((a, gx), (b, gy)) for n in ns],
+        "evidence": [{"doc_id": t.doc_id[n.row], "start": n.start, "end": n.end} for n in gx + gy],
         "id_extra": "uneven",
     }
 
 
-def _single(frame: pd.DataFrame, n: _Num, other_doc: str, side: str, blk: Block | None) -> dict:
-    r = frame.loc[n.row]
+def _single(t: _Table, n: _Num, other_doc: str, side: str, blk: Block | None) -> dict:
+    r = n.row
+    doc, surface = t.doc_id[r], t.surface[r]
     where_zh = "对应句子" if blk is not None else "相应位置"
     where_en = "the aligned sentence" if blk is not None else "any sentence aligned with this one"
     if side == "zh":
@@ -901,18 +1075,18 @@ def _single(frame: pd.DataFrame, n: _Num, other_doc: str, side: str, blk: Block 
         zh_what, en_what = f"在原文的{where_zh}中没有出现", f"is not stated in {where_en} of the original"
     return {
         "verdict": Verdict.UNVERIFIABLE,
-        "claim_ids": [r["claim_id"]],
-        "doc_ids": [r["doc_id"], other_doc],
-        "metric_key": r["metric_key"],
-        "period": r["period"],
-        "observed": _interval(frame, n),
+        "claim_ids": [t.claim_id[r]],
+        "doc_ids": [doc, other_doc],
+        "metric_key": t.metric_key[r],
+        "period": t.period[r],
+        "observed": t.interval(r),
         "expected": {"value": None, "low": None, "high": None},
         "rel_diff": np.nan,
         "tolerance": np.nan,
         "explanation": (
-            f"文档 {r['doc_id']} 的{quote(r['surface'])}{zh_what}（文档 {other_doc}），只有一方说明，无法核对。"
-            f" Document {r['doc_id']} {quote(r['surface'])} {en_what} ({other_doc}); stated on one side only."
+            f"文档 {doc} 的{quote(surface)}{zh_what}（文档 {other_doc}），只有一方说明，无法核对。"
+            f" Document {doc} {quote(surface)} {en_what} ({other_doc}); stated on one side only."
         ),
-        "evidence": [{"doc_id": r["doc_id"], "start": int(r["start"]), "end": int(r["end"])}],
+        "evidence": [{"doc_id": doc, "start": t.start[r], "end": t.end[r]}],
         "id_extra": f"single:{other_doc}",
     }

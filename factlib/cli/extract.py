@@ -9,7 +9,6 @@ as a formula are neutralised (:func:`factlib.cli.output.safe_cell`).
 from __future__ import annotations
 
 import csv
-import json
 import sys
 
 HELP = "extract numeric claims (jsonl, csv or parquet)"
@@ -59,10 +58,10 @@ def _write_records(records, fmt: str, out) -> int:
         for rec in records:
             w.writerow(safe_record(rec))
             n += 1
-    else:
-        for rec in records:
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            n += 1
+    else:  # the bytes of json.dumps per record, by the claims writer's template
+        from factlib.claims.jsonl import write_records
+
+        n = write_records(records, out)
     return n
 
 

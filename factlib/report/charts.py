@@ -221,7 +221,8 @@ def claims_by_kind_chart(claims: Any, *, label_column: str = "doc_id"):
         ax.set_xlabel("claims / 数字声明数")
         ax.set_title("Claims by kind and document / 各文档数字声明类型")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
-        fig.tight_layout()
+        # no tight_layout (a quarter of a chart's cost): the PNG is cut to what is drawn
+        # (``bbox_inches="tight"``), so labels and the legend outside the axes are kept
         return fig
 
 
@@ -252,7 +253,8 @@ def findings_by_verdict_chart(findings: Any):
         ax.set_xlabel("findings / 核查结果数")
         ax.set_title("Findings by check and verdict / 核查结果")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
-        fig.tight_layout()
+        # no tight_layout (a quarter of a chart's cost): the PNG is cut to what is drawn
+        # (``bbox_inches="tight"``), so labels and the legend outside the axes are kept
         return fig
 
 

@@ -465,7 +465,8 @@ def translation_pairs(claims) -> dict[str, str]:
         freq = sigs[["doc_id", "sig"]].drop_duplicates(split_out=1).groupby("sig")["doc_id"].count().to_frame("freq")
         sigs = sigs.merge(freq, left_on="sig", right_index=True, how="inner", shuffle_method=SHUFFLE_METHOD)
         counted = count_shared(sigs, shuffle_method=SHUFFLE_METHOD).compute()
-    pairs = select_pairs(counted)
+        names = sigs[["doc_id", "lang"]].drop_duplicates().compute()
+    pairs = select_pairs(counted, names=names)
     out: dict[str, str] = {}
     for zh_doc, en_doc in zip(pairs["zh_doc"], pairs["en_doc"]):
         out[zh_doc] = out[en_doc] = f"x:{zh_doc}\x1f{en_doc}"

@@ -1,0 +1,69 @@
+"""Column helpers for the checks: string work once per distinct value (issue 16).
+
+Claims columns repeat a few values many times (a sentence holds several claims, a period or a
+measure class is shared by thousands), so a per-row Python function is evaluated once per distinct
+value (or distinct tuple of values) and broadcast back with an integer take.  Results are exactly
+those of the per-row loop.
+
+>>> import numpy as np
+>>> per_distinct(str.upper, np.array(["a", "b", "a"], dtype=object)).tolist()
+['A', 'B', 'A']
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["plain_strings", "distinct", "per_distinct", "map_distinct"]
+
+
+def plain_strings(column) -> np.ndarray:
+    """An object array of Python ``str`` (``''`` where missing: None, NaN, NA); equal values share
+    one object, so a million rows of a few hundred sentences hold a few hundred strings."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    table = np.empty(len(uniques) + 1, dtype=object)
+    values = uniques.to_numpy(dtype=object) if hasattr(uniques, "to_numpy") else np.asarray(uniques, dtype=object)
+    table[:-1] = [u if type(u) is str else str(u) for u in values]
+    table[-1] = ""
+    return table[codes]  # code -1 (missing) takes the last entry
+
+
+def distinct(*columns) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, first)``: a code per row naming its distinct tuple of values across ``columns``
+    (NaN and None are values too) and the row position of each code's first occurrence."""
+    codes = None
+    for column in columns:
+        if not isinstance(column, (pd.Series, pd.Index, np.ndarray, pd.api.extensions.ExtensionArray)):
+            column = _values(column)
+        if isinstance(column, np.ndarray) and column.dtype.kind == "f":
+            column = column.astype(np.float64).view(np.int64)  # bit patterns: -0.0 is not 0.0
+        c, u = pd.factorize(column, use_na_sentinel=False)
+        c = c.astype(np.int64, copy=False)
+        codes = c if codes is None else pd.factorize(codes * max(len(u), 1) + c)[0].astype(np.int64, copy=False)
+    if codes is None:
+        raise ValueError("distinct() needs a column")
+    n = int(codes.max()) + 1 if len(codes) else 0
+    first = np.full(n, -1, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+    return codes, first
+
+
+def _values(column) -> np.ndarray:
+    if isinstance(column, (pd.Series, pd.Index)):
+        return column.to_numpy(dtype=object)
+    return np.asarray(column, dtype=object)
+
+
+def per_distinct(func: Callable, *columns, dtype=object) -> np.ndarray:
+    """``func(*row)`` for every row of ``columns``, evaluated once per distinct tuple."""
+    codes, first = distinct(*columns)
+    args = [_values(c)[first] for c in columns]
+    table = np.fromiter((func(*a) for a in zip(*args)), dtype=dtype, count=len(first))
+    return table[codes]
+
+
+def map_distinct(mapping: dict, column, default="") -> np.ndarray:
+    """``mapping.get(v, default)`` per row (object array), looked up once per distinct value."""
+    return per_distinct(lambda v: mapping.get(v, default), column)

@@ -1,0 +1,63 @@
+"""Column helpers of the checks (issue 16) against the per-row loops they replace."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings, strategies as st
+
+from factlib.checks.columns import distinct, per_distinct, plain_strings
+from factlib.checks.official import _explain, explanations
+from factlib.checks.runner import _order
+
+words = st.sampled_from(["", "a", "b", "网民", "2023", "2023-12", "money:CNY"])
+cells = st.one_of(words, st.none(), st.just(float("nan")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(cells, max_size=30))
+def test_plain_strings_is_the_per_row_conversion(values):
+    expected = ["" if v is None or v != v else str(v) for v in values]
+    assert plain_strings(pd.Series(values, dtype=object)).tolist() == expected
+    assert plain_strings(pd.Series([v if isinstance(v, str) else None for v in values], dtype="str")).tolist() == [
+        v if isinstance(v, str) else "" for v in values]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(words, words, st.sampled_from([0.0, -0.0, 1.5, float("nan")])), max_size=30))
+def test_per_distinct_is_the_per_row_call(rows):
+    a = np.array([r[0] for r in rows], dtype=object)
+    b = np.array([r[1] for r in rows], dtype=object)
+    x = np.array([r[2] for r in rows], dtype=float)
+    func = lambda s, t, v: f"{s}|{t}|{v:+.2f}"  # noqa: E731  (-0.0 prints as -0.00)
+    assert per_distinct(func, a, b, x).tolist() == [func(*r) for r in zip(a, b, x)]
+    if rows:
+        codes, first = distinct(a, b)
+        assert [tuple(p) for p in zip(a[first], b[first])] == list(dict.fromkeys(zip(a, b)))
+        assert len(set(codes.tolist())) == len(first)
+
+
+def test_explanations_equal_the_one_row_explanation():
+    rows = [
+        ("d1", "10.67亿", "internet_users", "2022-12", "CNNIC", "https://x", 1.067e9, "人", "consistent", 0.0, True, ""),
+        ("d2", "超14亿", "population", "2022", "国家统计局", "https://y", 1.41e9, "人", "contradicted", -0.0123, True, ""),
+        ("d3", "5.2%", "gdp_growth", "2023", "国家统计局", "https://z", 5.2, "%", "needs_review", math.nan, True,
+         "period uncertain: 2023 is relative to an unknown date"),
+        ("d4", "3万", "population", "2020", "国家统计局", "https://y", 1.41e9, "人", "unverifiable", -0.99998, True, "scale"),
+        ("d5", "12", "x", "2021", "", "", math.nan, "", "unverifiable", math.nan, False, ""),
+    ]
+    columns = list(zip(*rows))
+    assert explanations(*[np.array(c, dtype=object) for c in columns]) == [_explain(*r) for r in rows]
+
+
+def test_order_sorts_by_verdict_check_and_id_and_keeps_the_first_of_an_id():
+    f = pd.DataFrame({
+        "verdict": ["consistent", "contradicted", "consistent", "needs_review", "contradicted", "odd"],
+        "check": ["reference", "reference", "derived", "reference", "reference", "derived"],
+        "finding_id": ["f-b", "f-a", "f-c", "f-d", "f-a", "f-e"],
+    })
+    expected = f.assign(_o=f["verdict"].map({"contradicted": 0, "needs_review": 1, "consistent": 2,
+                                              "unverifiable": 3}).fillna(4))
+    expected = expected.sort_values(["_o", "check", "finding_id"], kind="stable").drop_duplicates("finding_id")
+    assert _order(f).tolist() == expected.index.tolist()
