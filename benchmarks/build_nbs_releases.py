@@ -15,7 +15,7 @@ rows = []
 def add(key, period, value, unit, quote, src, url, tier, published, kind=None, qualifier="exact", vintage="first", area="CN"):
     info = LEX.info(key)
     kind = kind or info.kind
-    code = {"元":"CNY","美元":"USD","人":"person","%":"%","‰":"‰","吨":"t"}.get(unit, unit)
+    code = {"元":"CNY","美元":"USD","人":"person","%":"%","‰":"‰","吨":"t","斤":"jin"}.get(unit, unit)
     v = Decimal(str(value)).normalize()
     rows.append([info.label_zh, info.label_en, period, format(v, "f"), unit, qualifier, src, url, quote, key, kind, code, "", area, tier, published, vintage])
 
@@ -320,6 +320,14 @@ S = "国家外汇管理局 2023年12月末外汇储备 (via 中新社 reprint)";
 add("foreign_exchange_reserves", "2023-12", 3238000000000, "美元", "截至2023年12月末,中国外汇储备规模为32380亿美元", S, U, "secondary", P)
 S = "CNNIC 第49次《中国互联网络发展状况统计报告》 (via 环球网 in 中国日报网)"; U = "https://chuangxin.chinadaily.com.cn/a/202202/28/WS621d8419a3107be497a08619.html"; P = "2022-02-25"
 add("rural_internet_users", "2021-12", 284000000, "人", "我国农村网民规模已达2.84亿", S, U, "secondary", P)
+
+S = "国家统计局 2023年粮食产量公告 (via iguanziben.com reprint of the announcement)"; U = "http://iguanziben.com/article/9105"; P = "2023-12-11"
+add("grain_output", "2023", 695410000, "吨", "总产量达69541万吨(13908亿斤)", S, U, "secondary", P)
+add("grain_output", "2023", 1390800000000, "斤", "总产量达69541万吨(13908亿斤)", S, U, "secondary", P)
+add("grain_output", "2023", "1.3", "%", "比2022年增加888万吨(178亿斤),增长1.3%", S, U, "secondary", P, kind="growth_rate")
+S = "中国人民银行 2022年金融统计数据报告 (via 新华财经 reprint, szonline.cn)"; U = "http://m.szonline.cn/cj/2023/0110/61705.html"; P = "2023-01-10"
+add("m2", "2022-12", 266430000000000, "元", "12月末,广义货币(M2)余额266.43万亿元", S, U, "secondary", P)
+add("m2", "2022-12", "11.8", "%", "同比增长11.8%", S, U, "secondary", P, kind="growth_rate")
 
 HEADER = """# Figures of the National Bureau of Statistics' releases: two yearbook tables on stats.gov.cn (primary) and
 # annual, quarterly, monthly and half-year releases found through reprints (secondary; source_name names the

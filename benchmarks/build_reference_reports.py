@@ -128,6 +128,9 @@ REACHED = re.compile(r"(?:增至|增加到|增加至|提高到|提高至|提升�
 FROM_TO = re.compile(r"(?:从|由)(?P<a>[^，。；从由]{1,40}?)(?:(?:增加|提高|上升|下降|降低|减少|扩大|增长|提升|缩小|跃升)(?:到|至)|增至|降至|升至|减至)(?P<b>[^，。；]{1,30})")
 #: a clause that opens with 新增/新建 (新增高新技术企业超6000家、科技型中小企业1.76万家) counts what was
 #: added in the year, not the stock
+#: a clause about a group of enterprises (省属企业完成产业类投资553.1亿元、研发投入133.5亿元): its figures are
+#: the group's, not the area's
+SUBGROUP_OPENING = re.compile(r"^(?:其中)?(?:省属|市属|区属|中央|国有|国资|民营|外资|外商投资|私营|重点|龙头)(?:企业|国企)")
 NEW_OPENING = re.compile(r"^(?:全年|其中)?(?:新增|新建|新开通|新投产|新认定|新培育|新设|新开工|新改建)")
 
 
@@ -192,6 +195,7 @@ def figures(text: str, *, doc_id: str, year: int, delivered: str, source_name: s
         elif m and str(r.kind) != "growth_rate":
             ok = False  # a from-to outside the review: the years are not known
         elif SKIP_CLAUSE.search(clause) or len(gap) > MAX_GAP or lead < 0 or not fits_unit(r.metric_key, str(r.unit), str(r.kind)) \
+                or SUBGROUP_OPENING.search(clause) and not clause.startswith(str(r.metric)) \
                 or NEW_OPENING.search(clause) and lexicon.measure(r.metric_key) == "stock" and str(r.kind) != "growth_rate":
             ok = False
         elif explicit:

@@ -87,7 +87,8 @@ plans, targets, cumulative totals and `分别` lists are skipped; the metric phr
 number, with at most 14 characters between them besides other figures (`外贸进出口在对美贸易下降超3成的情况下`
 is too far); a provincial report's figure is the province's (a figure the extractor gives another area in
 the claim's own phrase is left out); a number's unit must measure what the metric measures (`4条高速公路`
-is no length) and a number without a unit is left out; a clause opening with `新增/新建/新开工…` gives no
+is no length) and a number without a unit is left out; a clause about a group of enterprises (`省属企业…`)
+gives no figure of the area; a clause opening with `新增/新建/新开工…` gives no
 stock; changes (`比上年增加…`) are not levels; the metric phrase must be
 explained by a lexicon alias and neutral words alone (so `参加新农合的人口` is not `population`); a decline
 keeps its sign (`下降3.27%` → -3.27).  The quote is the report's clause that states the figure.
@@ -118,7 +119,7 @@ keeps its sign (`下降3.27%` → -3.27).  The quote is the report's clause that
   the report's unit, compared only with claims in the same unit.
 - **Gaps**: communiqué-only indicators (births, deaths, birth/death/natural-growth rates, urban/rural
   population, per-capita consumption) are not stated by the reports; `nbs_releases.csv` has them only for
-  the years listed above, and M2 levels and energy consumption not at all; reports that review five years
+  the years listed above, M2 only at the end of 2022, and energy consumption not at all; reports that review five years
   state few single-year figures; the source corpus has no 2020 report; monthly and quarterly releases are
   covered only for the periods in `nbs_releases.csv` (import more: `factlib reference import`).
 - **Secondary rows**: `nbs_releases.csv` quotes reprints (news sites, a broker's note, mirror sites with
@@ -134,10 +135,11 @@ keeps its sign (`下降3.27%` → -3.27).  The quote is the report's clause that
   five-year from-to pairs in provincial reports, stocks stated with 超过).
 - **Judged sample**: 100 random rows (drawn by a hash of their content, so a rebuild keeps them), judged by
   hand against the reports, are in `benchmarks/reference_rows_sample_judged.tsv`: 100 right.  An earlier draw
-  (99 right) found one wrong row that is still in the table: `省属企业完成产业类投资553.1亿元、研发投入133.5亿元`
-  (CN-GS), a sub-group's R&D spending keyed as the province's.
+  (99 right) found one wrong row, `省属企业完成产业类投资553.1亿元、研发投入133.5亿元` (CN-GS), a sub-group's R&D
+  spending keyed as the province's; clauses about a group of enterprises are now left out.
 - **Release-day rows** (`nbs_releases.csv`, section Q of its builder): the January releases of the statistics
-  bureau, MOHRSS, GACC, MOF and SAFE for 2022-2024 (through reprints), so that a claim dated between a
+  bureau, MOHRSS, GACC, MOF, SAFE and PBoC for 2022-2024 (through reprints; not found with a citable page: new
+  urban jobs 2023, the retail-sales level and goods trade of 2024, M2 at the end of 2023), so that a claim dated between a
   release and the government work report is held to the figure published then; household income growth is
   kept both nominal and real (`名义增长5.3%`, `实际增长5.1%`), either confirms a claim.
 - **A row that exposes a period error elsewhere**: the corpus file puts all reports in one undated document;
