@@ -46,13 +46,15 @@ def _dated(date: str) -> bytes:
 
 #: name -> (file suffix, builder of the file's bytes for a scale factor, scalable); the issue's
 #: items: 5 (dates, unclosed tags, nested divs, 1万 runs), 6 (number runs, Markdown), 7 (YAML
-#: aliases, FIFO, /dev/zero); a builder returning a str names a special file ("fifo", "dev_zero")
+#: aliases, FIFO, /dev/zero), and a URL run found later; a builder returning a str names a special
+#: file ("fifo", "dev_zero")
 INPUTS = {
     "pct_run": (".txt", lambda k: ("1%" * 16000 * k).encode(), True),
     "dot_run": (".txt", lambda k: ("1." * 16000 * k).encode(), True),
     "minus_run": (".txt", lambda k: ("-1" * 16000 * k).encode(), True),
     "space_run": (".txt", lambda k: ("1 " * 16000 * k).encode(), True),
     "wan_run": (".txt", lambda k: ("1万" * 1000 * k).encode(), True),
+    "url_run": (".txt", lambda k: ("https://" * 20000 * k).encode(), True),
     "md_brackets": (".md", lambda k: ("[" * 65536 * k).encode(), True),
     "md_underscores": (".md", lambda k: ("__a " * 16000 * k).encode(), True),
     "html_unclosed_div": (".html", lambda k: ("<div>" * 1000 * k + "增长5%。").encode(), True),

@@ -54,6 +54,20 @@ PERIOD_CASES = [
      "70.4 percent", "2020-12", "point", "month"),
     ("year-end-clause-only", "2023-03-05", None, "全年国内生产总值增长3%，年末城镇调查失业率降到5.5%，居民消费价格上涨2%。",
      "2%", "2022", "interval", "year"),
+    # a paragraph that speaks of the past five years is not dated by a year said before it
+    ("past-years-paragraph", "2016-03-05", "2016年政府工作报告",
+     "2015年是“十二五”收官之年。过去五年，我国发展成就举世瞩目。单位国内生产总值能耗下降18.2%。", "18.2%",
+     "2011/2015", "interval", "years"),
+    ("past-years-same-sentence", "2018-03-05", None, "五年来，城镇新增就业6600万人以上。", "6600万人以上", "2013/2017",
+     "interval", "years"),
+    ("past-plan-period", "2011-03-05", None, "2010年经济平稳较快发展。“十一五”期间，城镇新增就业5771万人。", "5771万人",
+     "2006/2010", "interval", "years"),
+    ("past-years-stock-at-end", "2016-03-05", None, "过去五年，我国发展成就举世瞩目。铁路营业里程达到12.1万公里。",
+     "12.1万公里", "2015", "point", "year"),
+    ("plan-period-as-base-is-no-span", "2026-01-20", None,
+     "2025年新建城市道路4767公里，较“十三五”时期增长4.8%。公共充电桩达到13万台。", "13万台", "2025", "point", "year"),
+    ("en-past-years", "2018-03-05", None, "Over the past five years, China's GDP grew by 7.1 percent a year on average.",
+     "7.1 percent", "2013/2017", "interval", "years"),
     ("title-of-communique", "2024-02-29", "中华人民共和国2023年国民经济和社会发展统计公报", "国内生产总值1260582亿元。",
      "1260582亿元", "2023", "interval", "year"),
 ]
@@ -198,3 +212,33 @@ def test_five_year_plans():
     assert plan_in("“十四五”时期工作回顾") == "2021/2025"
     assert plan_in("“十一五”规划") == "2006/2010"
     assert plan_in("十五年") == ""
+
+
+# ---- the context pass's shortcuts answer exactly what the plain look-ups answer -----------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from factlib.vocab.areas import AreaSpans, default_areas  # noqa: E402
+from factlib.vocab.lexicon import default_lexicon  # noqa: E402
+
+_PIECES = ["浙江省", "浙江", "江苏", "中国", "全国", "香港", "北京市", "China", "Chinas", "US", "USA", "Hong Kong",
+           "网民规模", "互联网普及率", "国内生产总值", "gdp", "internet users", "，", "、", " ", "a", "的", "达", "10.9亿",
+           "省", "市", "江", "Zhe", "jiang"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.integers(0, 80), st.integers(0, 80))
+def test_area_spans_equal_find_all_on_the_slice(pieces, a, b):
+    areas = default_areas()
+    text = "".join(pieces)
+    assert AreaSpans(areas, text).find_all(a, b) == (areas.find_all(text[a:b], simplified=True) if b > a else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8))
+def test_find_at_start_is_the_first_match_at_zero(pieces):
+    lex = default_lexicon()
+    text = "".join(pieces).lower()
+    found = lex.find_normalized(text)
+    expected = found[0] if found and found[0].start == 0 else None
+    assert lex.find_at_start(text) == expected

@@ -23,9 +23,7 @@ GOLD = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines
 # claim id -> what is still wrong (the period of 截至2020年11月1日零时 is kept at day precision on purpose)
 KNOWN = {
     "g068-1": "wrong metric",
-    "g068-2": "wrong metric",
     "g068-3": "wrong metric",
-    "g068-4": "wrong metric",
     "g074-0": "wrong metric",
     "g089-1": "wrong metric",
     "g095-1": "wrong metric",

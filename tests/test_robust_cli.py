@@ -134,6 +134,54 @@ def test_output_into_a_missing_folder_or_onto_a_folder(tmp_path):
     assert [p.name for p in (tmp_path / "new" / "deeper").iterdir()] == ["claims.jsonl"]  # no temporaries
 
 
+def test_parquet_folder_output_refuses_a_folder_of_other_files(tmp_path):
+    """A partitioned Parquet output (--engine dask) replaces its folder's contents: a folder holding
+    a user's files, or a file (the input itself), is refused before anything runs."""
+    doc = tmp_path / "doc.txt"
+    doc.write_text(GOOD, encoding="utf-8")
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("my notes")
+    for target, words in ((folder, "did not write"), (doc, "is a file")):
+        r = _factlib("extract", doc, "--engine", "dask", "--format", "parquet", "-o", target)
+        _no_traceback(r)
+        assert r.returncode == 2 and words in r.stderr, r.stderr
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"] and (folder / "notes.txt").read_text() == "my notes"
+    assert doc.read_text(encoding="utf-8") == GOOD
+
+
+def test_reference_import_never_writes_over_the_file_it_imports(tmp_path):
+    from test_figures_import import MAPPING, SDMX_CSV
+
+    data = tmp_path / "na.csv"
+    data.write_text(SDMX_CSV, encoding="utf-8")
+    mapping = tmp_path / "mapping.csv"
+    mapping.write_text(MAPPING, encoding="utf-8")
+    args = ["reference", "import", data, "--mapping", mapping, "--source-name", "NBS", "--published", "2025-01-17"]
+    assert _factlib(*args, "-o", tmp_path / "ref.csv").returncode == 0  # the same import, elsewhere: fine
+    before = data.read_bytes()
+    r = _factlib(*args, "-o", data)
+    _no_traceback(r)
+    assert r.returncode == 2 and "input" in r.stderr, r.stderr
+    assert data.read_bytes() == before
+    r = _factlib(*args, "-o", tmp_path)
+    assert r.returncode == 2 and "is a folder" in r.stderr, r.stderr
+
+
+def test_serve_snapshot_never_replaces_the_store(tmp_path, seeds_dir):
+    store = tmp_path / "claims.sqlite"
+    assert _factlib("extract", seeds_dir / "000_6795ef89a86ceb71.txt", "--store", store).returncode == 0
+    before = store.read_bytes()
+    r = _factlib("serve", "--store", store, "--db", store, "--build-only")
+    _no_traceback(r)
+    assert r.returncode == 2 and "claim store itself" in r.stderr, r.stderr
+    assert store.read_bytes() == before
+    snap = tmp_path / "snap" / "factlib.db"
+    r = _factlib("serve", "--store", store, "--db", snap, "--build-only")
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in snap.parent.iterdir()) == ["factlib.db", "factlib.metadata.json"]  # no temporaries
+
+
 def test_atomic_text_keeps_the_old_file_when_writing_fails(tmp_path):
     from factlib.cli.output import atomic_text
 

@@ -460,3 +460,31 @@ def test_bounded_nonclaim_rules_mask_what_the_unbounded_ones_did(rule_pair, text
     old, new = rule_pair
     a, b = old.mask(text), new.mask(text)
     assert (a.starts, a.ends) == (b.starts, b.ends)
+
+
+def _mask_every_position(rules, text: str):
+    """The mask as it was computed before LONG_SPAN: every position scanned (the specification)."""
+    from factlib.vocab.nonclaims import Mask
+
+    names = rules._group_names
+    return Mask([(m.start(), m.end(m.lastindex), names[m.lastindex]) for m in rules.pattern.finditer(text)])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["https://", "www.", "news.cn/", "a", "1", "2023-12", "-", " ", "@", ".html",
+                                 "010-82341063", "中", "?", "="]), max_size=120).map("".join))
+def test_mask_skipping_long_spans_masks_what_every_position_did(text):
+    from factlib.vocab.nonclaims import default_rules
+
+    rules = default_rules()
+    a, b = _mask_every_position(rules, text), rules.mask(text)
+    assert (a.starts, a.ends) == (b.starts, b.ends)
+
+
+def test_a_long_masked_run_is_one_span():
+    from factlib.vocab.nonclaims import LONG_SPAN, default_rules
+
+    text = "https://" * 20000  # matched to its end from every 'h': quadratic before
+    mask = default_rules().mask(text)
+    assert (mask.starts, mask.ends) == ([0], [len(text)])
+    assert len(text) > LONG_SPAN

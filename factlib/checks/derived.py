@@ -110,7 +110,8 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
         "mclass": cl["mclass"].to_numpy(), "lo": imp_lo, "hi": imp_hi, "v": imp_v,
         "akey": cl["akey"].to_numpy(), "growth": cc["mclass"].to_numpy() == "growth",
     })
-    implied["pkey"] = period_key(implied["period"].astype(str), implied["mclass"])
+    implied["pkey"] = period_key(implied["period"].astype(str), implied["mclass"],
+                                 cl["measure"].reset_index(drop=True) if "measure" in cl.columns else None)
     usable = (implied["metric_key"] != "") & (implied["period"] != "") & implied["lo"].notna()
 
     # comparators: reference rows first, then other documents' claims

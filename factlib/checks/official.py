@@ -35,13 +35,18 @@ def comparable(mclass: pd.Series) -> pd.Series:
                      index=mclass.index)
 
 
-def period_key(period: pd.Series, mclass: pd.Series) -> pd.Series:
-    """Join key for periods: a stock stated for a bare year is the year-end month."""
-    return pd.Series(per_distinct(_period_key, period, mclass), index=period.index, dtype=object)
+def period_key(period: pd.Series, mclass: pd.Series, measure: pd.Series | None = None) -> pd.Series:
+    """Join key for periods: a stock stated for a bare year is the year-end month.  A count or a
+    share of a metric the lexicon calls a flow (an annual average: 全年城镇调查失业率平均值) is not
+    (``measure``, when given)."""
+    if measure is None:
+        return pd.Series(per_distinct(_period_key, period, mclass), index=period.index, dtype=object)
+    measure = measure.astype(object).fillna("").astype(str)
+    return pd.Series(per_distinct(_period_key, period, mclass, measure), index=period.index, dtype=object)
 
 
-def _period_key(period: str, mclass: str) -> str:
-    return period + "-12" if mclass in _STOCK and _YEAR.fullmatch(period) else period
+def _period_key(period: str, mclass: str, measure: str = "") -> str:
+    return period + "-12" if mclass in _STOCK and measure != "flow" and _YEAR.fullmatch(period) else period
 
 
 _YEAR = re.compile(r"\d{4}")
@@ -88,7 +93,8 @@ def keyed_claims(claims: pd.DataFrame, columns: list[str], classes: pd.Series | 
     if classes is not None:
         mask &= classes
     out = claims.loc[mask, columns].copy()
-    out["pkey"] = period_key(out["period"], out["mclass"])
+    out["pkey"] = period_key(out["period"], out["mclass"], claims.loc[mask, "measure"] if "measure" in claims.columns
+                             else None)
     return out
 
 
@@ -109,7 +115,6 @@ def prepare_reference(ref: pd.DataFrame, lexicon: MetricLexicon | None = None) -
     dated by a year alone is the publisher's year-end figure: a month point (``2023`` → ``2023-12``)."""
     r = ref.copy()
     r["mclass"] = measure_class(r["kind"], r["unit_code"])
-    r["pkey"] = period_key(r["period"].astype(str), r["mclass"])
     r["akey"] = area_key(r)
     published = r["published"] if "published" in r.columns else pd.Series("", index=r.index)
     r["published_at"] = pd.to_datetime(published.astype(object).fillna("").astype(str), errors="coerce", format="mixed")
@@ -119,6 +124,7 @@ def prepare_reference(ref: pd.DataFrame, lexicon: MetricLexicon | None = None) -
     keys = r["metric_key"].fillna("").astype(str)
     measures = {k: lexicon.measure(k) for k in pd.unique(keys) if k}
     measure = pd.Series([measures.get(k, "") for k in keys], index=r.index, dtype=object)
+    r["pkey"] = period_key(r["period"].astype(str), r["mclass"], measure)
     own = pd.Series([str(p).split("/")[-1] if k == "pp_change" else str(p) for p, k in zip(r["period"], r["kind"])],
                     index=r.index, dtype=object)
     year_end = own.str.fullmatch(r"\d{4}") & (measure == "stock")
@@ -137,14 +143,20 @@ def most_informative(pairs: pd.DataFrame, by: str) -> pd.DataFrame:
     return pairs[grade == grade.groupby(pairs[by]).transform("min")]
 
 
-def shape_doubt(c_type, c_gran, c_period, r_type, r_gran, r_period) -> list[str]:
+def shape_doubt(c_type, c_gran, c_period, r_type, r_gran, r_period, rate=None) -> list[str]:
     """Per pair: ``''`` when a claim's period has the same type and granularity as the figure's,
-    else the doubt in words (``period: 2020 (year) is coarser than the figure's 2020-12 (month)``)."""
-    return per_distinct(_shape_doubt, c_type, c_gran, c_period, r_type, r_gran, r_period).tolist()
+    else the doubt in words (``period: 2020 (year) is coarser than the figure's 2020-12 (month)``).
+    ``rate`` (per pair, optional): the claim is the level of a rate (a share in %, ‰); a rate of one
+    month is that month's whether it is read as a point (年末失业率) or as the month (12月失业率)."""
+    if rate is None:
+        rate = np.zeros(len(c_type), dtype=bool)
+    return per_distinct(_shape_doubt, c_type, c_gran, c_period, r_type, r_gran, r_period, rate).tolist()
 
 
-def _shape_doubt(ct, cg, cp, rt, rg, rp) -> str:
+def _shape_doubt(ct, cg, cp, rt, rg, rp, rate=False) -> str:
     if cg == rg and ct == rt and cg:
+        return ""
+    if rate and cg == rg == "month" and cp == rp and ct and rt:
         return ""
     if not cg or not ct:
         return f"period: the kind of period of {cp} is not known"
@@ -286,7 +298,7 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     out = pd.DataFrame({"row": rows})
     verdict = np.where(matched, best["verdict"], Verdict.UNVERIFIABLE).astype(object)
     claims = c.loc[rows, ["claim_id", "doc_id", "surface", "metric_key", "period", "value_num", "lo", "hi", "ptype",
-                          "gran", "own_period", "doubt", "area_basis"]]
+                          "gran", "own_period", "doubt", "area_basis", "mclass", "change"]]
     has_ref = matched
     pos = np.where(has_ref, best["ref_pos"], 0)
     if rr is not None:
@@ -295,7 +307,8 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
         r_period = np.where(has_ref, rr["own_period"].astype(str).to_numpy(dtype=object)[pos], "")
     else:
         r_type = r_gran = r_period = np.full(len(rows), "", dtype=object)
-    shape = shape_doubt(claims["ptype"], claims["gran"], claims["own_period"], r_type, r_gran, r_period)
+    rate = claims["mclass"].isin(["percent", "permille"]).to_numpy() & (claims["change"] == "level").to_numpy()
+    shape = shape_doubt(claims["ptype"], claims["gran"], claims["own_period"], r_type, r_gran, r_period, rate)
     lower_only = best["all_lower_tier"]
     tier = np.where(lower_only, "source: only lower-tier sources (reprints) give this figure", "")
     doubts = np.array(join_doubts(claims["doubt"], shape, tier), dtype=object)

@@ -51,7 +51,11 @@ _EN_VERBS = (
 )
 _EN_LEAD = re.compile(r"(?:(?:the|a|an|this|that|these|those|its|their|our|while|and|but|as|with|"
                       r"meanwhile|however|also|in|on|for|[A-Z][\w.]*'s|[\w]+’s|[\w]+'s)\s+)+", re.I)
-_EN_AFTER = re.compile(r"\s+((?:[A-Za-z][A-Za-z-]*\s+){0,3}[A-Za-z][A-Za-z-]*)")
+_EN_AFTER = re.compile(r"\s+((?:[0-9]*[A-Za-z][A-Za-z0-9-]*\s+){0,3}[0-9]*[A-Za-z][A-Za-z0-9-]*)")
+#: English subjects that stand for a place (the counted noun after the number is the metric)
+_EN_WHERE = frozenset(("it", "they", "we", "country", "nation", "city", "province", "region", "economy", "mainland",
+                       "the country", "the nation", "the city", "the province", "the region", "the economy",
+                       "the mainland"))
 # words that end the noun phrase after a number (relative pronouns and prepositions)
 _EN_AFTER_STOP = frozenset(("and", "or", "in", "on", "for", "than", "year", "percent", "that", "which", "who",
                             "where", "when", "since"))
@@ -62,7 +66,7 @@ class Attributor:
     """Finds metric phrases in clauses of normalised text."""
 
     def __init__(self, cues: CueTable | None = None, time_words: TimeWords | None = None,
-                 backrefs: str = "metric_backrefs"):
+                 backrefs: str = "metric_backrefs", lexicon=None, areas=None):
         cues = cues or default_cues()
         tw = time_words or default_time_words()
         zh_time = [w for w in tw.words if not w.isascii()]
@@ -80,6 +84,24 @@ class Attributor:
         # words that hold a one-character predicate but are none (公共: 共), from cues.csv
         not_pred = [w for w in cues.words("not_predicate") if not w.isascii()]
         self.not_predicate_re = re.compile(alternation(not_pred)) if not_pred else None
+        # metric names that hold a predicate (城镇新增就业, 新增就业人数): the predicate inside one is none
+        if lexicon is None:
+            from factlib.vocab.lexicon import default_lexicon
+
+            lexicon = default_lexicon()
+        named = sorted({a for a in lexicon.normalized_aliases("zh") if self.predicate_re.search(a)})
+        self.alias_predicate_re = re.compile(alternation(named)) if named else None
+        self._alias_span = max((len(a) for a in named), default=0)
+        # words before a predicate that only say where (我国累计建成5G基站, 全省实现地区生产总值): the
+        # metric is the phrase after the predicate, without verbs that do not narrow it (建成, 完成)
+        if areas is None:
+            from factlib.vocab.areas import default_areas
+
+            areas = default_areas()
+        self.areas = areas
+        self.scope_words = frozenset(w for w in cues.words("scope") if not w.isascii())
+        lead_verbs = [w for w in cues.words("lead_verb") if not w.isascii() and len(w) > 1]
+        self.lead_verb_re = re.compile("(?:" + alternation(lead_verbs) + ")") if lead_verbs else None
         fillers = [w for w in cues.words("filler") if not w.isascii()] + zh_time
         self.lead_re = re.compile("(?:(?:" + alternation(fillers) + r")[,\s]*)+")
         self.en_verbs = frozenset(_EN_VERBS)
@@ -128,12 +150,17 @@ class Attributor:
         if m is not None and m.start() == 0 and len(m.group()) == 1 and len(text) > 1:
             m = self._predicate(text, 1)  # 有色金属, 在建: a one-character verb starting a word
         if m is not None:
-            if m.start() > 0 and self._lead_end(text, 0, m.start()) < m.start():
+            lead = self._lead_end(text, 0, m.start()) if m.start() > 0 else 0
+            if m.start() > 0 and lead < m.start() and not self._only_where(text[lead:m.start()], text, m):
                 a, b = 0, m.start()
             else:
                 # nothing but fillers and time words before the predicate (今年是建党100周年):
                 # the phrase after it
                 a = m.end()
+                if m.start() > 0 and self.lead_verb_re is not None:
+                    v = self.lead_verb_re.match(text, a)
+                    if v is not None and v.end() < len(text):
+                        a = v.end()  # 我国累计建成5G基站: 5G基站
                 m2 = self._predicate(text, a)
                 b = m2.start() if m2 is not None else len(text)
         else:
@@ -146,18 +173,36 @@ class Attributor:
             return hi, hi
         return lo + keep[a], lo + keep[b - 1] + 1
 
+    def _only_where(self, words: str, text: str, m) -> bool:
+        """``words`` (before the predicate ``m``) name only a place or the whole country (我国, 全省,
+        浙江省) and a metric phrase follows the predicate."""
+        if m.end() >= len(text):
+            return False
+        if words in self.scope_words:
+            return True
+        found = self.areas.find_all(words, simplified=True)
+        return bool(found) and "".join(a.surface for a in found) == words
+
     def _predicate(self, text: str, pos: int, end: int | None = None):
-        """The first predicate at or after ``pos`` that is not inside a not-predicate word (公共)."""
+        """The first predicate at or after ``pos`` that is not inside a not-predicate word (公共)
+        nor inside a metric name that holds it (城镇新增就业)."""
         end = len(text) if end is None else end
         while True:
             m = self.predicate_re.search(text, pos, end)
-            if m is None or self.not_predicate_re is None or len(m.group()) > 1:
+            if m is None:
                 return m
             covered = False
-            for w in self.not_predicate_re.finditer(text, max(0, m.start() - 4), min(end, m.end() + 4)):
-                if w.start() <= m.start() < w.end():
-                    covered = True
-                    break
+            if self.not_predicate_re is not None and len(m.group()) == 1:
+                for w in self.not_predicate_re.finditer(text, max(0, m.start() - 4), min(end, m.end() + 4)):
+                    if w.start() <= m.start() < w.end():
+                        covered = True
+                        break
+            if not covered and self.alias_predicate_re is not None:
+                span = self._alias_span
+                for w in self.alias_predicate_re.finditer(text, max(0, m.start() - span), min(len(text), m.end() + span)):
+                    if w.start() <= m.start() and m.end() <= w.end():
+                        covered = True
+                        break
             if not covered:
                 return m
             pos = m.end()
@@ -269,6 +314,18 @@ class Attributor:
         if b <= a or not any(ch.isalpha() for ch in seg[a:b]):
             return hi, hi
         return lo + a, lo + b
+
+    def en_only_where(self, phrase: str) -> bool:
+        """An English subject that names only a place or stands for one (``China``, ``the country``,
+        ``it``): the number's counted noun names the metric."""
+        p = phrase.strip().lower()
+        if p in _EN_WHERE:
+            return True
+        found = self.areas.find_all(phrase, simplified=True)
+        rest = phrase
+        for a in sorted(found, key=lambda a: -(a.end - a.start)):
+            rest = rest.replace(a.surface, " ")
+        return bool(found) and re.sub(r"(?:\b(?:the|'s|’s)\b|['’]s\b|[\s,])", "", rest, flags=re.I) == ""
 
     def en_after(self, norm: str, pos: int, hi: int) -> tuple[int, int]:
         """The counted noun phrase after a number (``12 million new urban jobs``)."""

@@ -36,7 +36,7 @@ from factlib.claims.periods import (
     TimeWords, default_time_words, period_granularity, period_type, split_base,
 )
 from factlib.claims.record import Claim
-from factlib.vocab.areas import Areas, default_areas
+from factlib.vocab.areas import Areas, AreaSpans, default_areas
 from factlib.vocab.cues import CueTable, default_cues
 from factlib.vocab.lexicon import MetricLexicon, default_lexicon, normalize_phrase
 from factlib.vocab.regexes import alternation
@@ -57,7 +57,15 @@ _BASE_BEFORE = re.compile(r"(?:与|同|较|比)\s*((?:19|20)[0-9]{2})\s*年(?:�
 _MEASURED = frozenset(("count", "amount", "percent", "growth_rate", "pp_change", "multiple", "fraction"))
 _LIST_GAP = re.compile(r"^[\s、和及与,，]*$")
 _PAST_YEARS = re.compile(r"过去([一二三四五六七八九十0-9]+)年|([一二三四五六七八九十0-9]+)年来")
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN_DIGITS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+#: a sentence that speaks of a run of past years (过去五年，…; 五年来; 这五年), and the English words
+_PAST_YEARS_SPAN = re.compile(r"过去([二两三四五六七八九十0-9]+)年|(?<![0-9一二三四五六七八九十])([二两三四五六七八九十0-9]+)年来"
+                              r"|这([二两三四五六七八九十0-9]+)年")
+_PAST_YEARS_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (two|three|four|five|six|seven|eight|nine|ten|[0-9]+)"
+                            r" years\b")
+#: a past five-year plan's period named as a time (“十二五”期间, 十二五时期)
+_FIVE_YEAR_SPAN = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:期间|时期)")
 _FIVE_YEAR = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:规划|计划|时期|期间|以来|发展)")
 
 
@@ -68,6 +76,8 @@ def _same_len(fn, s: str) -> str:
 
 def _norm(s: str) -> str:
     """NFKC + simplified + lower, only when that keeps every character in place."""
+    if s.isascii():
+        return s.lower()  # both steps leave ASCII as it is
     s = _same_len(lambda x: unicodedata.normalize("NFKC", x), s)
     s = _same_len(to_simplified, s)
     return s.lower()
@@ -94,6 +104,50 @@ def _previous(period: str) -> str:
             return str(int(a) - 1)
         return f"{_previous(a)}/{_previous(b)}"
     return f"{int(period[:4]) - 1:04d}{period[4:]}"
+
+
+def _memo(cache: dict, key, fn):
+    """``fn(key)``, remembered in ``cache`` (emptied when it grows past 65,536 entries)."""
+    out = cache.get(key)
+    if out is None:
+        if len(cache) > 65536:
+            cache.clear()
+        out = cache[key] = fn(key)
+    return out
+
+
+class _Sentence:
+    """What every claim of one normalised sentence looks up: where its clauses start and the
+    areas named in a stretch of it (one scan per sentence, not one per claim)."""
+
+    __slots__ = ("text", "_ends", "_areas")
+
+    def __init__(self, text: str, areas: Areas):
+        self.text = text
+        self._ends = [m.end() for m in _CLAUSE.finditer(text)]
+        self._areas = AreaSpans(areas, text[:60])
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding ``pos`` starts: after the last clause delimiter before ``pos``."""
+        i = bisect_right(self._ends, pos) - 1
+        return self._ends[i] if i >= 0 else 0
+
+    def areas_before(self, pos: int):
+        """``areas.find_all(text[:pos][:60], simplified=True)``: the areas opening the sentence."""
+        return self._areas.find_all(0, min(pos, 60))
+
+
+_NORM_CACHE: dict[str, str] = {}
+
+
+def _norm_cached(s: str) -> str:
+    """:func:`_norm` of a short phrase (metric phrases repeat), remembered."""
+    out = _NORM_CACHE.get(s)
+    if out is None:
+        if len(_NORM_CACHE) > 65536:
+            _NORM_CACHE.clear()
+        out = _NORM_CACHE[s] = _norm(s)
+    return out
 
 
 @dataclass(frozen=True)
@@ -169,6 +223,9 @@ class ContextResolver:
         scope = [w for w in ("全省", "全区", "全市", "本省", "本市", "全自治区", "全州", "全县")]
         self.scope_re = re.compile(alternation(scope))
         self.national_re = re.compile(r"我国|全国|中国|国内|china|chinese|national", re.I)
+        # answers that depend on a phrase and the tables only, remembered (phrases repeat)
+        self._tail_memo: dict[str, bool] = {}
+        self._head_memo: dict[str, bool] = {}
 
     # ---- document level ---------------------------------------------------------------------
     def _doc_year(self, doc) -> int | None:
@@ -254,6 +311,7 @@ class ContextResolver:
         out: list[Claim] = []
         last_sent = -1
         sent_period = ""          # the latest own period stated in the current paragraph
+        pending_span, span_at = "", -1  # a run of past years the current sentence speaks of (过去五年)
         prev_sent_period = ""
         prev_key_by_sent: str = ""
         cur_plan = prev_plan = ""
@@ -274,18 +332,25 @@ class ContextResolver:
         sent_spans: list[tuple[int, int]] = []  # measured claims so far in the sentence (sentence offsets)
         para_key = ""
         last_text, nsent = None, ""
+        sent_norm, sent_info = None, None
         for ci, c in enumerate(claims):
             s_start = ts[c.sentence_id] if ts is not None and c.sentence_id < len(ts) else max(0, c.start - 200)
             if c.sentence_id != last_sent:
                 # a new sentence: does it start a new paragraph?
                 gap = text[max(0, s_start - 2):s_start]
                 new_para = last_sent < 0 or "\n" in gap or "\n" in text[out[-1].end if out else 0:s_start]
+                if not new_para and pending_span:
+                    sent_period = pending_span  # 过去五年，…。…能耗下降18.2%: the run of years goes on
+                pending_span = ""
                 prev_sent_period = "" if new_para else sent_period
                 if new_para:
                     sent_period = ""
                 prev_plan = "" if new_para else cur_plan
                 last_text, nsent = c.sentence_id, _norm(c.sentence)
                 cur_plan = plan_in(nsent)
+                anchor = self._heading_at(headings, h_starts, c.start)[0] if headings else ""
+                anchor = anchor or (sent_period if len(sent_period) == 4 else "")
+                pending_span, span_at = self._span_in(nsent, year, en, int(anchor) if anchor.isdigit() else None)
                 last_sent = c.sentence_id
                 prev_key_by_sent = ""
                 sent_keys = []
@@ -300,16 +365,19 @@ class ContextResolver:
             local = c.start - s_start
             if c.sentence_id != last_text:
                 last_text, nsent = c.sentence_id, _norm(sent)  # one normalisation per sentence
+            if nsent is not sent_norm:
+                sent_norm, sent_info = nsent, _Sentence(nsent, self.areas)
             heading = self._heading_at(headings, h_starts, c.start) if headings else ("", "")
             h_single, h_run = heading
             run = cur_plan or prev_plan or h_run
             if c.period in shifted and c.period_basis in ("relative", "inherited") and c.sentence_id != first_sid:
                 c = c._replace(period=shifted[c.period], period_basis="context")  # …；死亡人口1110万人
-            c2 = self._one(c, nsent, local, en, year, h_single, run, prev_sent_period, title_period,
+            context_period = pending_span if pending_span and 0 <= span_at < local else prev_sent_period
+            c2 = self._one(c, nsent, local, en, year, h_single, run, context_period, title_period,
                            doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
                            pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
                            (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
-                           tuple(sent_spans))
+                           tuple(sent_spans), sent_info)
             if c.kind in _MEASURED:
                 sent_spans.append((c.start - s_start, c.end - s_start))
             if c2.period and c2.period_basis in ("explicit", "relative", "inherited", "release") \
@@ -329,6 +397,30 @@ class ContextResolver:
             out.append(c2)
         return out
 
+    def _span_in(self, nsent: str, year: int | None, en: bool, last: int | None = None) -> tuple[str, int]:
+        """(the run of past years a sentence speaks of, where the words are), or ('', -1):
+        ``过去五年``/``五年来``/``这五年``/``over the past five years`` in a document of year Y are
+        Y-5/Y-1; ``“十二五”期间`` or ``时期`` of a plan that ended before the document's year is that
+        plan's years.  Claims after the words that state no period of their own, and the sentences
+        after it in the paragraph, are dated by the run, never by a single year said before it.
+        Without a document date the run ends at ``last`` (the year of the section's heading, or the
+        year the paragraph stated: 一、2015年工作回顾 … 过去五年 → 2011/2015)."""
+        m = (_PAST_YEARS_EN if en else _PAST_YEARS_SPAN).search(nsent)
+        if m is not None:
+            n = _cn_int(next(g for g in m.groups() if g))
+            end = year - 1 if year is not None else last
+            if n is not None and n > 1 and end is not None:
+                return f"{end - n + 1}/{end}", m.start()
+        if not en:
+            for m in _FIVE_YEAR_SPAN.finditer(nsent):
+                if re.search(r"(?:较|比|与|同|相比|相较)[“\"]?$", nsent[max(0, m.start() - 3):m.start()]):
+                    continue  # 较“十三五”时期增长4.8%: a base of comparison, not the time spoken of
+                n = _cn_int(m.group(1))
+                run = five_year_plan(n) if n else ""
+                if run and (int(run[5:]) < year if year is not None else last is not None and int(run[5:]) <= last):
+                    return run, m.start()
+        return "", -1
+
     @staticmethod
     def _heading_at(headings, starts, pos) -> tuple[str, str]:
         """(single, run) of the nearest dated heading of the section holding ``pos``."""
@@ -345,13 +437,16 @@ class ContextResolver:
     def _one(self, c: Claim, nsent: str, local: int, en: bool, year: int | None, heading: str, run: str,
              prev_period: str, title_period: str, doc_area: str, doc_area_basis: str, prev_key: str,
              doc_month: int | None = None, list_index: int = 0, list_len: int = 1, sent_keys: tuple = (),
-             para_key: str = "", prev_area: tuple[str, str] | None = None, prev_spans=()) -> Claim:
+             para_key: str = "", prev_area: tuple[str, str] | None = None, prev_spans=(),
+             info: _Sentence | None = None) -> Claim:
         if c.kind in ("year", "date", "ordinal", "rank", "duration"):
             own = c.period
             return c._replace(period_type=("point" if own and c.kind == "date" else ""),
                               granularity=period_granularity(own), change="", base_period="")
+        if info is None or info.text is not nsent:
+            info = _Sentence(nsent, self.areas)
         before = nsent[:max(0, local)]
-        clause_start = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
+        clause_start = info.clause_start(len(before))
         clause = before[clause_start:]
         period, basis, doubt = c.period, c.period_basis, ""
         base = c.base_period
@@ -403,7 +498,7 @@ class ContextResolver:
                         prev_spans)
         measure = self.lexicon.measure(key) if key else ""
         if not measure and not en:
-            phrase = _norm(c.metric or "") + clause
+            phrase = _norm_cached(c.metric or "") + clause
             if self.flow_words.search(phrase):
                 measure = "flow"
             elif self.stock_words.search(phrase) or (c.kind == "count" and re.search(r"达到|达|增至|总数|已", clause)):
@@ -486,7 +581,8 @@ class ContextResolver:
         # ---- area -------------------------------------------------------------------------
         inherit = not en and bool(prev_area) and self._explained_tail(self._strip_lead(
             nsent[clause_start:max(clause_start, local)]))
-        area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area, inherit)
+        area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area, inherit,
+                                      info)
         unit = c.unit
         if unit == "CNY" and c.unit_surface in ("元", "圆") and area in _AREA_CURRENCY and "人民币" not in clause:
             unit = _AREA_CURRENCY[area]  # 342億元 in a Hong Kong government release is HK dollars
@@ -608,10 +704,9 @@ class ContextResolver:
         bare = self._strip(seg)
         if not bare:
             after = nsent[local + len(c.surface):local + len(c.surface) + 16].lstrip("的 ")
-            for m in lex.find_normalized(after):
-                if m.start == 0:
-                    return self._unit_fits(c, m.key)  # 8000多万农业转移人口…: the counted noun
-                break
+            m = lex.find_at_start(after)
+            if m is not None:
+                return self._unit_fits(c, m.key)  # 8000多万农业转移人口…: the counted noun
         # the subject standing alone in the clause before (全社会研究与实验发展经费，从2002年1288亿元…)
         if not prev_key and clause_start > 0 and self._explained_tail(self._strip_lead(seg)):
             before = nsent[:clause_start - 1]
@@ -636,10 +731,9 @@ class ContextResolver:
         # the counted noun right after the number (已设21个自由贸易试验区)
         after = nsent[local + len(c.surface):local + len(c.surface) + 16]
         after = after.lstrip("的 ")
-        for m in lex.find_normalized(after):
-            if m.start == 0:
-                return self._unit_fits(c, m.key)  # the counted noun is the head of the phrase
-            break
+        m = lex.find_at_start(after)
+        if m is not None:
+            return self._unit_fits(c, m.key)  # the counted noun is the head of the phrase
         m = lex.match(c.metric) if c.metric else None
         if m is not None and m.exact:
             return self._unit_fits(c, m.key)
@@ -730,6 +824,9 @@ class ContextResolver:
 
     def _explained_tail(self, tail: str) -> bool:
         """Between the alias and the number: only verbs of stating, change words, fillers, qualifiers."""
+        return _memo(self._tail_memo, tail, self._explain_tail)
+
+    def _explain_tail(self, tail: str) -> bool:
         t = re.sub(r"[\s,，、:：的]", "", tail)
         if len(t) > 20:
             return False
@@ -744,6 +841,9 @@ class ContextResolver:
     def _explained_head(self, head: str) -> bool:
         """Before the alias: only neutral words, areas, scope words, time words, fillers and verbs
         that do not narrow the metric (累计建成, 再完成, 各类)."""
+        return _memo(self._head_memo, head, self._explain_head)
+
+    def _explain_head(self, head: str) -> bool:
         h = head
         for w in self.lead_words:
             if w in h:
@@ -778,7 +878,8 @@ class ContextResolver:
         return key
 
     def _area(self, nsent: str, local: int, clause_start: int, en: bool, doc_area: str, doc_basis: str,
-              key: str, prev_area: tuple[str, str] | None = None, inherit: bool = False) -> tuple[str, str]:
+              key: str, prev_area: tuple[str, str] | None = None, inherit: bool = False,
+              info: _Sentence | None = None) -> tuple[str, str]:
         """Where the claim was measured: the phrase, the sentence, the document (see module docstring)."""
         if key:
             fixed = self.lexicon.info(key).area
@@ -801,8 +902,9 @@ class ContextResolver:
             return doc_area, "phrase"
         if inherit and prev_area is not None and prev_area[0]:
             return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
-        head = nsent[:max(0, local)]
-        found = [a for a in self.areas.find_all(head[:60], simplified=True) if a.code != "WORLD"]
+        if info is None or info.text is not nsent:
+            info = _Sentence(nsent, self.areas)
+        found = [a for a in info.areas_before(max(0, local)) if a.code != "WORLD"]
         found = [a for a in found if not (doc_area and a.code in self.areas.ancestors(doc_area))]
         if found:
             return found[0].code, "sentence"

@@ -28,7 +28,7 @@ class _Reading:
     """The state of one sentence while its mentions are read in order."""
 
     __slots__ = ("doc", "norm", "s0", "s1", "cuts", "items", "en", "backrefs", "current", "prev_end",
-                 "last_metric", "prev_value", "list_items", "list_pos", "clause_had_list")
+                 "last_metric", "prev_value", "prev_value_before", "list_items", "list_pos", "clause_had_list")
 
     def __init__(self, doc, norm: str, s0: int, s1: int, cuts: list[int], items: list[Mention], en: bool,
                  backrefs: list[Backref]):
@@ -38,6 +38,7 @@ class _Reading:
         self.prev_end = s0                        # where the words that may name a metric start
         self.last_metric: MetricRef | None = None
         self.prev_value: Mention | None = None
+        self.prev_value_before: Mention | None = None  # the claim before the one being read
         self.list_items: list[tuple[int, int]] = []  # the subjects of a 分别 list, in order
         self.list_pos = 0
         self.clause_had_list = -1
@@ -140,7 +141,7 @@ class SentenceReader:
         if pv is not None and pv.e == st.prev_end and pv.unit == it.unit \
                 and norm[lo:it.s].strip(" 、和及与") == "" and pv.kind in ("growth_rate", "percent"):
             it.kind, it.direction = pv.kind, pv.direction or it.direction  # 分别为20.7%、14.2%
-        st.prev_value = it
+        st.prev_value_before, st.prev_value = pv, it
         br = self._period(st, idx, it, lo)
         if it.kind in ("year", "date"):
             st.prev_end = it.e
@@ -209,6 +210,9 @@ class SentenceReader:
                     a, b = after
             if b <= a:
                 return ""
+            pv = st.prev_value_before
+            if pv is not None and pv.unit == "age" and pv.e == lo and a == lo and pv.s >= st.s0:
+                a = pv.s  # 60岁及以上人口, 16-24岁劳动力失业率: the ages name the group measured
             span = (a, b)
         text = st.quote(*span)
         phrase = norm[span[0]:span[1]]
@@ -258,8 +262,8 @@ class SentenceReader:
                     it.e = pb
                     if u.kind == "duration":
                         it.kind = "duration"
-                if b <= a:
-                    a, b = pa, pb
+                if b <= a or u is None and self.attr.en_only_where(norm[a:b]):
+                    a, b = pa, pb  # China had 1.101 billion internet users: the counted noun
         return st.quote(a, b) if b > a else ""
 
     def _metric_fallback(self, st: _Reading, it: Mention) -> str:

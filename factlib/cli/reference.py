@@ -56,7 +56,15 @@ def _import(args) -> int:
         print("factlib: reference import: no rows (no series matched the mapping)", file=sys.stderr)
         return 1
     if args.output:
-        write_reference_csv(rows, args.output, source=args.source_name or args.path)
+        from factlib.cli.output import OutputError, atomic_text, check_output_file
+
+        try:  # never onto the file being imported; written atomically
+            check_output_file(args.output, [args.path])
+        except OutputError as exc:
+            print(f"factlib: {exc}", file=sys.stderr)
+            return 2
+        with atomic_text(args.output) as out:
+            write_reference_csv(rows, out, source=args.source_name or args.path)
     else:
         write_reference_csv(rows, sys.stdout, source=args.source_name or args.path)
     print(f"factlib: {len(rows)} reference rows", file=sys.stderr)

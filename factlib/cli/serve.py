@@ -37,7 +37,11 @@ def run(args) -> int:
         folder = Path(tempfile.mkdtemp(prefix="factlib-serve-"))
         db = folder / "factlib.db"
     try:
-        db = build_database(args.store, db, reference=args.reference)
+        try:
+            db = build_database(args.store, db, reference=args.reference)
+        except ValueError as exc:  # --db names the store itself
+            print(f"factlib: {exc}", file=sys.stderr)
+            return 2
         meta = db.with_suffix(".metadata.json")
         if args.build_only:
             print(db)

@@ -10,9 +10,12 @@ every column a reader may not guess.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
+
+from factlib.report.files import atomic_write, atomic_write_with
 
 __all__ = ["COLUMN_LABELS", "build_database", "metadata"]
 
@@ -78,19 +81,21 @@ def build_database(store: str | Path, db: str | Path, reference: Any = None) -> 
     verdicts = claim_verdicts(findings)
     claims = claims.assign(verdict=[verdicts.get(str(c), "") for c in claims["claim_id"]])
     db = Path(db)
-    db.parent.mkdir(parents=True, exist_ok=True)
-    if db.exists():
-        db.unlink()
-    con = sqlite3.connect(str(db))
-    try:
-        _flat(claims).to_sql("claims", con, index=False)
-        _flat(findings).to_sql("findings", con, index=False)
-        documents.to_sql("documents", con, index=False)
-        con.executescript("CREATE INDEX claims_verdict ON claims(verdict);"
-                          "CREATE INDEX findings_verdict ON findings(verdict);")
-        con.commit()
-    finally:
-        con.close()
-    db.with_suffix(".metadata.json").write_text(json.dumps(metadata(db.stem), ensure_ascii=False, indent=2),
-                                                encoding="utf-8")
+    if db.exists() and os.path.samefile(db, store):
+        raise ValueError(f"--db {db} is the claim store itself; give the snapshot another name")
+
+    def write(tmp: Path) -> None:  # the snapshot is built aside and renamed: a crash leaves the old one
+        con = sqlite3.connect(str(tmp))
+        try:
+            _flat(claims).to_sql("claims", con, index=False)
+            _flat(findings).to_sql("findings", con, index=False)
+            documents.to_sql("documents", con, index=False)
+            con.executescript("CREATE INDEX claims_verdict ON claims(verdict);"
+                              "CREATE INDEX findings_verdict ON findings(verdict);")
+            con.commit()
+        finally:
+            con.close()
+
+    atomic_write_with(db, write)
+    atomic_write(db.with_suffix(".metadata.json"), json.dumps(metadata(db.stem), ensure_ascii=False, indent=2))
     return db

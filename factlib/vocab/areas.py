@@ -20,7 +20,7 @@ from factlib.vocab.regexes import alternation
 from factlib.vocab.tables import TableError, read_table
 from factlib.vocab.t2s import to_simplified
 
-__all__ = ["Area", "AreaMatch", "Areas", "default_areas", "LEVELS"]
+__all__ = ["Area", "AreaMatch", "AreaSpans", "Areas", "default_areas", "LEVELS"]
 
 LEVELS = ("world", "union", "country", "economy", "province", "city")
 
@@ -113,18 +113,67 @@ class Areas:
 
     @lru_cache(maxsize=65536)  # noqa: B019 (one table per process; phrases repeat across a corpus)
     def _find_all(self, text: str, simplified: bool) -> tuple[AreaMatch, ...]:
+        return self._scan(text, simplified)[0]
+
+    def _scan(self, text: str, simplified: bool) -> tuple[tuple[AreaMatch, ...], list[tuple[int, int]]]:
+        """(the area matches of ``text``, the spans of every pattern match, named or not)."""
         out = []
+        spans = []
         simple = text if simplified else to_simplified(text)
         same = len(simple) == len(text)
         for rx in (self._zh, self._en):
             for m in rx.finditer(simple if same else text):
+                spans.append((m.start(), m.end()))
                 surface = text[m.start():m.end()]
                 key = m.group().lower() if m.group().isascii() else m.group()
                 code = self._name.get(key)
                 if code is not None:
                     out.append(AreaMatch(code, m.start(), m.end(), surface))
         out.sort(key=lambda a: (a.start, -a.end))
-        return tuple(out)
+        return tuple(out), spans
+
+
+_LETTER = re.compile(r"[A-Za-z]", re.I)  # what the English pattern's look-arounds test
+
+
+class AreaSpans:
+    """:meth:`Areas.find_all` (``simplified=True``) over many slices of one text, from one scan of
+    the whole text: ``find_all(a, b)`` equals ``areas.find_all(text[a:b], simplified=True)``.
+
+    A slice's matches are the whole text's matches inside it when no match of either pattern
+    (kept or not) crosses a slice end and no slice end is next to a Latin letter (the English
+    pattern's look-arounds); otherwise the slice is scanned on its own."""
+
+    __slots__ = ("areas", "text", "_raw", "_matches")
+
+    def __init__(self, areas: Areas, text: str):
+        self.areas = areas
+        self.text = text
+        self._raw: list[tuple[int, int]] | None = None
+        self._matches: tuple[AreaMatch, ...] = ()
+
+    def _scan(self) -> None:
+        self._matches, self._raw = self.areas._scan(self.text, True)  # noqa: SLF001
+
+    def _safe(self, pos: int) -> bool:
+        text = self.text
+        if 0 < pos < len(text) and (_LETTER.match(text, pos - 1) or _LETTER.match(text, pos)):
+            return False
+        return not any(s < pos < e for s, e in self._raw)  # type: ignore[union-attr]
+
+    def find_all(self, a: int, b: int) -> list[AreaMatch]:
+        n = len(self.text)
+        a, b = max(0, min(a, n)), max(0, min(b, n))
+        if b <= a:
+            return []
+        if self._raw is None:
+            self._scan()
+        if not (self._safe(a) and self._safe(b)):
+            return self.areas.find_all(self.text[a:b], simplified=True)
+        if a == 0 and b == n:
+            return list(self._matches)
+        return [m if a == 0 else AreaMatch(m.code, m.start - a, m.end - a, m.surface)
+                for m in self._matches if a <= m.start and m.end <= b]
 
 
 @lru_cache(maxsize=1)

@@ -290,6 +290,10 @@ class MetricLexicon:
                     return self._alias_key[text[: -len(suffix)]]
         return key
 
+    def normalized_aliases(self, lang: str = "zh") -> tuple[str, ...]:
+        """Every normalised alias of one language (``zh``: Chinese, ``en``: English)."""
+        return tuple(a for a in self._alias_key if a.isascii() == (lang == "en"))
+
     def find_all(self, text: str) -> list[MetricMatch]:
         """Every alias occurrence in ``text`` (normalised), longest at each position, overlaps kept."""
         norm = normalize_phrase(text)
@@ -304,24 +308,38 @@ class MetricLexicon:
         """The longest alias at every position of ``norm`` (overlaps kept)."""
         if self._tries is None or not norm:
             return []
-        zh, en, firsts = self._tries
+        firsts = self._tries[2]
         out = []
         for p, ch in enumerate(norm):
-            if ch not in firsts:
-                continue
-            best = None
-            for rx in (zh, en):
-                m = rx.match(norm, p)
+            if ch in firsts:
+                m = self._at(norm, p)
                 if m is not None:
-                    found = m.group()
-                    size = self._alias_length(found)
-                    if best is None or size > best[1] or size == best[1] and found < best[0]:
-                        best = (found, size)
-            if best is not None:
-                key = self._lookup(best[0])
-                if key is not None:
-                    out.append(MetricMatch(key, best[0], p, p + len(best[0]), False))
+                    out.append(m)
         return out
+
+    def _at(self, norm: str, p: int) -> MetricMatch | None:
+        """The longest alias starting at position ``p`` of ``norm`` that names a metric, or None."""
+        zh, en, _ = self._tries
+        best = None
+        for rx in (zh, en):
+            m = rx.match(norm, p)
+            if m is not None:
+                found = m.group()
+                size = self._alias_length(found)
+                if best is None or size > best[1] or size == best[1] and found < best[0]:
+                    best = (found, size)
+        if best is not None:
+            key = self._lookup(best[0])
+            if key is not None:
+                return MetricMatch(key, best[0], p, p + len(best[0]), False)
+        return None
+
+    def find_at_start(self, text: str) -> MetricMatch | None:
+        """The alias that starts ``text`` (normalised, as for :meth:`find_normalized`), or None: the
+        first match of ``find_normalized(text)`` when it starts at 0, without scanning the rest."""
+        if self._tries is None or not text or text[0] not in self._tries[2]:
+            return None
+        return self._at(text, 0)
 
     def _alias_length(self, found: str) -> int:
         """Length of the alias inside a match (an English alias may carry a plural 's'/'es')."""

@@ -54,6 +54,10 @@ class Mask:
         return i >= 0 and self.ends[i] > start
 
 
+#: a masked span longer than this is not scanned again from inside (see :meth:`NonClaimRules.mask`)
+LONG_SPAN = 256
+
+
 class NonClaimRules:
     """The masking regexes and the lexicalised-numeral words."""
 
@@ -66,12 +70,21 @@ class NonClaimRules:
         self._maxlex = max(map(len, words), default=1)
 
     def mask(self, norm: str) -> Mask:
-        """Spans of ``norm`` matched by any rule (at each position, the first rule that matches)."""
+        """Spans of ``norm`` matched by any rule (at each position, the first rule that matches).
+
+        The combined pattern consumes one character and looks ahead, so every position is tried;
+        after a span longer than :data:`LONG_SPAN` the scan goes on at its end instead (matches
+        starting inside it would mostly be its own suffixes: ``'https://' * 20000`` matched to
+        the end of the text from every ``h``, quadratic time)."""
         names = self._group_names
         spans = []
-        for m in self.pattern.finditer(norm):
+        search = self.pattern.search
+        pos = 0
+        while (m := search(norm, pos)) is not None:
             g = m.lastindex
-            spans.append((m.start(), m.end(g), names[g]))
+            s, e = m.start(), m.end(g)
+            spans.append((s, e, names[g]))
+            pos = e if e - s > LONG_SPAN else m.end()
         return Mask(spans)
 
     def lexicalised_at(self, norm: str, start: int, end: int) -> str | None:
