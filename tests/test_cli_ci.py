@@ -209,3 +209,28 @@ def test_check_imports_no_notebook_stack():
     loaded = _imported("check", str(DEMO / "03_wrong_figure_zh.md"))
     assert "pandas" in loaded  # the checks work on frames
     assert not loaded & (set(HEAVY) - {"pandas", "pyarrow"}), loaded & set(HEAVY)
+
+
+# ---- CSV files a spreadsheet opens --------------------------------------------------------------
+def test_csv_files_have_a_bom_and_flat_cells(tmp_path):
+    """``-o x.csv`` starts with a UTF-8 byte-order mark (Excel reads UTF-8, not the ANSI code page);
+    check's CSV has one scalar per cell (no JSON objects or lists inside cells); standard output
+    stays without a BOM for pipes."""
+    import csv
+
+    doc = tmp_path / "wrong.md"
+    doc.write_text(WRONG, encoding="utf-8")
+    for command in ("check", "extract"):
+        out = tmp_path / f"{command}.csv"
+        r = factlib(command, doc, "--format", "csv", "-o", out, "-q")
+        assert r.returncode == 0, r.stderr
+        raw = out.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), command
+        rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+        assert rows, command
+        if command == "check":
+            wrong = [row for row in rows if row["verdict"] == "contradicted"]
+            assert wrong and wrong[0]["observed_value"] and float(wrong[0]["observed_value"]) > 1e9
+            assert not any(cell.lstrip().startswith(("{", "[")) for row in rows for cell in row.values())
+    r = factlib("check", doc, "--format", "csv", "-q")
+    assert r.returncode == 0 and r.stdout.startswith("finding_id,check,verdict")

@@ -60,32 +60,30 @@ def _clean(value):
 
 
 def render(findings, fmt: str) -> str:
-    """Findings as JSON lines or CSV text, in the nested layout (``observed``/``expected`` objects,
-    ``evidence`` as ``[{doc_id, start, end}]``) rendered from the findings' flat columns."""
+    """Findings as JSON lines in the nested layout (``observed``/``expected`` objects, ``evidence``
+    as ``[{doc_id, start, end}]``) rendered from the findings' flat columns, or as CSV with the
+    flat columns themselves (one scalar per cell: no JSON inside cells)."""
     from factlib.checks.findings import NESTED_COLUMNS, nested_records
 
     if fmt == "claimreview":
         from factlib.report.claimreview import claim_reviews, claim_reviews_json
 
         return claim_reviews_json(claim_reviews(findings))
+    if fmt == "csv":  # the flat columns (as the report's findings.csv), lists joined by "; "
+        from factlib.report.tabular import flat_frame, spreadsheet_safe
+
+        return spreadsheet_safe(flat_frame(findings)).to_csv(index=False)  # formula-like text neutralised
     records = nested_records(findings)
-    if fmt == "csv":
-        import pandas as pd
-
-        frame = pd.DataFrame(records, columns=list(NESTED_COLUMNS))
-        for column in ("claim_ids", "doc_ids", "observed", "expected", "evidence"):
-            frame[column] = [json.dumps(_clean(v), ensure_ascii=False) for v in frame[column]]
-        from factlib.report.tabular import spreadsheet_safe
-
-        return spreadsheet_safe(frame).to_csv(index=False)  # formula-like text cells neutralised
     lines = [json.dumps(_clean(rec), ensure_ascii=False) for rec in records]
     return "".join(line + "\n" for line in lines)
 
 
-def _write(text: str, path: str | None) -> None:
+def _write(text: str, path: str | None, bom: bool = False) -> None:
     from factlib.cli.output import atomic_text
 
     with atomic_text(path) as out:
+        if bom and path:  # a CSV file opens in Excel as UTF-8; standard output stays plain for pipes
+            out.write("\ufeff")
         out.write(text)
 
 
@@ -150,7 +148,7 @@ def _output(findings, args) -> None:
 
         atomic_file(args.output, lambda tmp: findings.to_parquet(tmp, index=False))
     else:
-        _write(render(findings, args.format), args.output)
+        _write(render(findings, args.format), args.output, bom=args.format == "csv")
 
 
 def _run_engine(args, listing, reference) -> int:

@@ -90,6 +90,8 @@ def run(args) -> int:
         return 0 if len(frame) or not tally.failed else 1
     with atomic_text(args.output) as out:
         if args.format == "csv":
+            if args.output:  # a CSV file opens in Excel as UTF-8; standard output stays plain for pipes
+                out.write("\ufeff")
             n = _write_records((c.to_record() for c in _claims(listing, tally)), "csv", out)
         else:
             from factlib.claims.jsonl import write_jsonl
