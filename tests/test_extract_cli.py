@@ -43,7 +43,7 @@ def test_extract_csv_and_parquet_files(corpus, tmp_path):
     out_csv = tmp_path / "claims.csv"
     r = factlib("extract", str(corpus / "*.md"), "--format", "csv", "-o", str(out_csv))
     assert r.returncode == 0, r.stderr
-    assert out_csv.read_text(encoding="utf-8").splitlines()[0].startswith("doc_id,claim_id,")
+    assert out_csv.read_text(encoding="utf-8-sig").splitlines()[0].startswith("doc_id,claim_id,")
     out_pq = tmp_path / "claims.parquet"
     r = factlib("extract", str(corpus / "a.md"), "--format", "parquet", "-o", str(out_pq))
     assert r.returncode == 0, r.stderr
