@@ -175,3 +175,17 @@ def test_cross_document_far_apart_without_areas_is_not_a_contradiction():
     b = claim("d2", "346", **dict(POP, period="2002"))
     row = _check(a, b, checks=("cross_document",)).iloc[0]
     assert row.verdict == "unverifiable" and "different places" in row.explanation
+
+
+@pytest.mark.parametrize("doc_date,verdict", [("2025-03-05", "contradicted"), (None, "needs_review")],
+                         ids=["dated document: the carried year is certain",
+                              "undated document: 今年/过去一年 in between cannot be resolved"])
+def test_period_carried_from_context_needs_a_dated_document(doc_date, verdict):
+    # 2011年是…开局之年。过去一年…国内生产总值增长10.3%: in a document without a date the year carried
+    # from the earlier sentence may be the wrong one (the shared corpus's reports are one undated file)
+    row = _check(_claim("d1", "141828万人", sentence="年末全国人口141828万人。", basis="context",
+                        period="2024-12", period_type="point", granularity="month", area="CN",
+                        doc_date=doc_date, **POP)).iloc[0]
+    assert row.verdict == verdict
+    if verdict == "needs_review":
+        assert "carried from the surrounding text of a document without a date" in row.explanation

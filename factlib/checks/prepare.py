@@ -275,7 +275,12 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     # a period read relative to the document's date (今年, 年末 in a dated release) is certain when
     # the date is known
     dated = basis.eq("relative") & df["doc_date"].notna()
-    df["period_certain"] = (df["period"] != "") & (basis.isin(CERTAIN_BASES) | dated) & (doubt == "")
+    # a period carried from the surrounding text (the year of an earlier sentence or a heading) is
+    # certain only in a dated document: without a date, 今年/过去一年 between them cannot be
+    # resolved (a report's 2011年是…开局之年。过去一年…国内生产总值增长10.3% speaks of 2010)
+    undated_context = basis.eq("context") & df["doc_date"].isna()
+    df["period_certain"] = (df["period"] != "") & ((basis.isin(CERTAIN_BASES) & ~undated_context) | dated) \
+        & (doubt == "")
     # the first doubt in words, written once per distinct tuple of what it says
     metric_case = ((df["metric_key"] != "") & ~df["metric_certain"]).to_numpy()
     period_case = ((df["period"] != "") & ~df["period_certain"]).to_numpy() & ~metric_case
@@ -293,7 +298,8 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     df["doubt"] = out
 
 
-_BASIS_WORDS = {"relative": "relative to an unknown date", "none": "not stated"}
+_BASIS_WORDS = {"relative": "relative to an unknown date", "none": "not stated",
+                "context": "carried from the surrounding text of a document without a date"}
 
 
 def _metric_doubt(phrase: str, key: str) -> str:
