@@ -142,12 +142,7 @@ _NORM_CACHE: dict[str, str] = {}
 
 def _norm_cached(s: str) -> str:
     """:func:`_norm` of a short phrase (metric phrases repeat), remembered."""
-    out = _NORM_CACHE.get(s)
-    if out is None:
-        if len(_NORM_CACHE) > 65536:
-            _NORM_CACHE.clear()
-        out = _NORM_CACHE[s] = _norm(s)
-    return out
+    return _memo(_NORM_CACHE, s, _norm)
 
 
 @dataclass(frozen=True)

@@ -86,14 +86,12 @@ def claim_line(claim: Claim) -> str:
     return json.dumps(claim.to_record(), ensure_ascii=False) + "\n"
 
 
-def write_jsonl(claims: Iterable[Claim], out, batch: int = 256) -> int:
-    """Write ``claims`` to the text stream ``out`` as JSON lines (a few hundred per write);
-    return how many."""
+def _write_lines(lines: Iterable[str], out, batch: int) -> int:
+    """Write ``lines`` to the text stream ``out`` a few hundred per write; return how many."""
     n = 0
     buf: list[str] = []
-    line = claim_line
-    for claim in claims:
-        buf.append(line(claim))
+    for line in lines:
+        buf.append(line)
         if len(buf) >= batch:
             out.write("".join(buf))
             n += len(buf)
@@ -102,6 +100,12 @@ def write_jsonl(claims: Iterable[Claim], out, batch: int = 256) -> int:
         out.write("".join(buf))
         n += len(buf)
     return n
+
+
+def write_jsonl(claims: Iterable[Claim], out, batch: int = 256) -> int:
+    """Write ``claims`` to the text stream ``out`` as JSON lines (a few hundred per write);
+    return how many."""
+    return _write_lines(map(claim_line, claims), out, batch)
 
 
 def record_line(record: dict) -> str:
@@ -120,15 +124,4 @@ def record_line(record: dict) -> str:
 
 def write_records(records: Iterable[dict], out, batch: int = 256) -> int:
     """:func:`write_jsonl` for claim records (dicts, e.g. a claims frame's rows); return how many."""
-    n = 0
-    buf: list[str] = []
-    for record in records:
-        buf.append(record_line(record))
-        if len(buf) >= batch:
-            out.write("".join(buf))
-            n += len(buf)
-            buf.clear()
-    if buf:
-        out.write("".join(buf))
-        n += len(buf)
-    return n
+    return _write_lines(map(record_line, records), out, batch)
