@@ -29,7 +29,7 @@ from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_interval, quote
 from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
 from factlib.checks.verdicts import PHRASES, Verdict  # noqa: F401
-from factlib.checks.official import (area_key, clause_before, join_doubts, keyed_claims, most_informative, period_key,
+from factlib.checks.official import (clause_before, join_doubts, keyed_claims, most_informative, period_key,
                                      prepare_reference)
 from factlib.checks.registry import register_check
 from factlib.vocab.tables import read_table

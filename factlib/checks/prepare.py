@@ -41,7 +41,7 @@ import pandas as pd
 
 from factlib.claims.intervals import bounds
 from factlib.claims.periods import period_granularity, period_type, split_base
-from factlib.checks.columns import distinct, map_distinct, per_distinct, plain_strings
+from factlib.checks.columns import distinct, per_distinct, plain_strings
 from factlib.vocab.lexicon import MetricLexicon
 
 __all__ = ["CLAIM_COLUMNS", "TRUST_COLUMNS", "CheckContext", "prepare_claims", "measure_class", "metric_class",

@@ -58,7 +58,7 @@ import pandas as pd
 
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, quote
-from factlib.checks.intervals import Verdict, interval_dict
+from factlib.checks.intervals import Verdict
 from factlib.checks.registry import register_check
 from factlib.claims.numbers import english_number_words, parse_number
 from factlib.vocab.calendar import EN_MONTH_NAMES

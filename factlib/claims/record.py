@@ -15,7 +15,6 @@ Floats exist only as derived views (:meth:`Claim.to_record`, :func:`claims_frame
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
 

@@ -63,7 +63,7 @@ def render(findings, fmt: str) -> str:
     """Findings as JSON lines in the nested layout (``observed``/``expected`` objects, ``evidence``
     as ``[{doc_id, start, end}]``) rendered from the findings' flat columns, or as CSV with the
     flat columns themselves (one scalar per cell: no JSON inside cells)."""
-    from factlib.checks.findings import NESTED_COLUMNS, nested_records
+    from factlib.checks.findings import nested_records
 
     if fmt == "claimreview":
         from factlib.report.claimreview import claim_reviews, claim_reviews_json

@@ -14,7 +14,6 @@ widened to the whole piece on the text side.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from array import array
 from bisect import bisect_right

@@ -35,7 +35,6 @@ class CueTable:
                 raise TableError(f"{path}: unknown role {row['role']!r} for cue {row['cue']!r}")
             acc[row["role"]].add(row["cue"])
         self._by_role = {r: frozenset(ws) for r, ws in acc.items()}
-        zh = lambda r: [w for w in self._by_role[r] if not w.isascii()]  # noqa: E731
         en = lambda r: [w for w in self._by_role[r] if w.isascii()]  # noqa: E731
         # direction / change words, searched in the predicate part before a number
         self.rate_noun_en = re.compile(r"\b(?:" + alternation(en("rate_noun")) + r")\b", re.I)
