@@ -153,6 +153,16 @@ class CheckContext:
     reference: pd.DataFrame
     lexicon: MetricLexicon
     options: dict = field(default_factory=dict)
+    _arrays: dict | None = field(default=None, repr=False)
+
+    @property
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The claims' columns findings point into (``findings.claim_arrays``), made once."""
+        if self._arrays is None:
+            from factlib.checks.findings import claim_arrays
+
+            self._arrays = claim_arrays(self.claims)
+        return self._arrays
 
     def empty_findings(self) -> pd.DataFrame:
         from factlib.checks.findings import empty_findings

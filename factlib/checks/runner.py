@@ -47,7 +47,7 @@ def check(
     selected = registry.resolve(checks)
     prepared = prepare_claims(claims, lexicon, documents)
     ctx = CheckContext(claims=prepared, reference=reference, lexicon=lexicon, options=dict(options or {}))
-    frames = [finalize(chk(ctx), chk.name) for chk in selected] if len(prepared) else []
+    frames = [finalize(chk(ctx), chk.name, context=ctx) for chk in selected] if len(prepared) else []
     frames = [f for f in frames if len(f)]
     if not frames:
         return empty_findings()
