@@ -94,8 +94,11 @@ def keyed_claims(claims: pd.DataFrame, columns: list[str], classes: pd.Series | 
     if classes is not None:
         mask &= classes
     out = claims.loc[mask, columns].copy()
-    out["pkey"] = period_key(out["period"], out["mclass"], claims.loc[mask, "measure"] if "measure" in claims.columns
-                             else None)
+    if "pkey" in claims.columns:  # prepare_claims wrote it once for every claim
+        out["pkey"] = claims.loc[mask, "pkey"]
+    else:
+        out["pkey"] = period_key(out["period"], out["mclass"],
+                                 claims.loc[mask, "measure"] if "measure" in claims.columns else None)
     return out
 
 

@@ -28,6 +28,8 @@ Preparation adds columns the checks share (all vectorised):
 ``doubt``                the first concrete doubt about the claim alone, in words (``''`` when none):
                          ``metric uncertain: “…”``, ``period uncertain: 年初 …``, ``area not stated``
 ``doc_date``             the document's date (from a ``doc_date`` column or ``documents=``)
+``pkey``                 the period as figures are joined on (``official.period_key``: a stock
+                         stated for a bare year is its year-end month)
 """
 from __future__ import annotations
 
@@ -214,6 +216,9 @@ def prepare_claims(
 
     _resolve_metrics(df, lexicon)
     _trust_columns(df, lexicon)
+    from factlib.checks.official import period_key
+
+    df["pkey"] = period_key(df["period"], df["mclass"], df["measure"])
     return df
 
 

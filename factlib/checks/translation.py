@@ -56,6 +56,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from factlib.checks.columns import per_distinct
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, quote
 from factlib.checks.intervals import Verdict
@@ -229,9 +230,19 @@ def _date_parts(surface: str, period: str) -> tuple[dt.date | None, str, str]:
     return full, md, ym
 
 
-def _lang_group(lang: pd.Series) -> pd.Series:
-    low = lang.fillna("").str.lower()
-    return np.where(low.str.startswith("zh"), "zh", np.where(low.str.startswith("en"), "en", ""))
+def _lang_group(lang: pd.Series) -> np.ndarray:
+    """``zh``, ``en`` or ``''`` per claim from its language tag (read once per distinct tag)."""
+    return per_distinct(_lang_of, lang.fillna("").astype(object))
+
+
+def _lang_of(tag) -> str:
+    low = str(tag).lower()
+    return "zh" if low.startswith("zh") else ("en" if low.startswith("en") else "")
+
+
+#: the claim columns pairing documents reads (``signatures``, ``doc_signatures``)
+_PAIRING_COLUMNS = ("doc_id", "lang", "value_num", "lo", "hi", "kind", "surface", "period", "sentence_id", "start",
+                    "doc_date")
 
 
 _SIG_COLUMNS = {"doc_id": object, "lang": object, "sig": object, "sid": "int64", "pos": "float64",
@@ -814,12 +825,17 @@ def check_translation(ctx: CheckContext) -> pd.DataFrame:
         docs = set(c["doc_id"])
         pairs = [(z, e) for z, e in given if z in docs and e in docs]
     else:
-        c = c.copy()
-        c["sig"] = signatures(c)
-        found = find_pairs(c)
+        # only the columns pairing reads (a copy of the whole prepared frame was most of the
+        # check's memory on a million claims)
+        narrow = c[[k for k in _PAIRING_COLUMNS if k in c.columns]]
+        found = find_pairs(narrow.assign(sig=signatures(narrow)))
         pairs = list(zip(found["zh_doc"], found["en_doc"]))
     if not pairs:
         return empty_findings()
+    # the claims of paired documents only, as Python lists (positions local to them)
+    paired = c["doc_id"].isin({d for pair in pairs for d in pair}).to_numpy()
+    if not paired.all():
+        c = c[paired].reset_index(drop=True)
     index = c.groupby("doc_id").indices
     table = _Table(c)
     records: list[dict] = []
