@@ -198,3 +198,19 @@ def test_magnitude_label(value, expected):
 )
 def test_points_sit_mid_period(period, expected):
     assert period_mid(period) == expected
+
+
+def test_claims_by_kind_chart_draws_at_most_max_bars_documents(tmp_path):
+    from factlib.report.charts import MAX_BARS
+
+    rows = [{"doc_id": f"doc{i:03d}", "kind": "count" if j % 2 else "percent"}
+            for i in range(MAX_BARS + 20) for j in range(1 + i % 7)]
+    fig = claims_by_kind_chart(pd.DataFrame(rows))
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == MAX_BARS
+    assert f"{MAX_BARS} of {MAX_BARS + 20} documents" in ax.get_title()
+    counts = {f"doc{i:03d}": 1 + i % 7 for i in range(MAX_BARS + 20)}
+    assert [counts[x] for x in labels] == sorted((counts[x] for x in labels), reverse=True)
+    assert min(counts[x] for x in labels) >= sorted(counts.values(), reverse=True)[MAX_BARS - 1]
+    _render_without_missing_glyphs(fig, tmp_path / "kinds.png")

@@ -71,8 +71,17 @@ def chart_context() -> Iterator[None]:
 _FIXED_LAYOUT: "weakref.WeakSet[Any]" = weakref.WeakSet()
 
 
+#: zlib level of the PNG files: the same pixels as the default (6), 10 % larger, written in a
+#: third of the time (compression was a third of a timeline's rendering); SVG was no faster,
+#: larger, and would draw the CJK labels as paths
+PNG_COMPRESSION = 1
+
+
 def _save_kwargs(fig: Any) -> dict[str, Any]:
-    return {} if fig in _FIXED_LAYOUT else {"bbox_inches": "tight"}
+    kwargs: dict[str, Any] = {"pil_kwargs": {"compress_level": PNG_COMPRESSION}}
+    if fig not in _FIXED_LAYOUT:
+        kwargs["bbox_inches"] = "tight"
+    return kwargs
 
 
 def _png(fig: Any) -> bytes:
@@ -206,8 +215,13 @@ def _finite(x: Any) -> float | None:
 
 # ----------------------------------------------------------------- overview charts
 
-def claims_by_kind_chart(claims: Any, *, label_column: str = "doc_id"):
-    """Horizontal stacked bars: number of claims of each kind in each document."""
+#: documents drawn at most by :func:`claims_by_kind_chart` (the table beside it lists them all)
+MAX_BARS = 30
+
+
+def claims_by_kind_chart(claims: Any, *, label_column: str = "doc_id", max_bars: int = MAX_BARS):
+    """Horizontal stacked bars: number of claims of each kind in each document (the ``max_bars``
+    documents with the most claims when there are more; the title says so)."""
     import matplotlib
 
     with chart_context():
@@ -218,6 +232,9 @@ def claims_by_kind_chart(claims: Any, *, label_column: str = "doc_id"):
             return fig
         table = claims.groupby([label_column, "kind"]).size().unstack(fill_value=0)
         table = table.loc[:, table.sum().sort_values(ascending=False).index]
+        n_docs = len(table)
+        if n_docs > max_bars:  # the most claimed documents, most first
+            table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index[:max_bars]]
         height = max(2.2, 0.45 * len(table) + 1.2)
         fig, ax = _subplots((9, height))
         left = [0] * len(table)
@@ -229,7 +246,10 @@ def claims_by_kind_chart(claims: Any, *, label_column: str = "doc_id"):
             left = [a + b for a, b in zip(left, counts)]
         ax.invert_yaxis()
         ax.set_xlabel("claims / 数字声明数")
-        ax.set_title("Claims by kind and document / 各文档数字声明类型")
+        title = "Claims by kind and document / 各文档数字声明类型"
+        if n_docs > len(table):
+            title += f"\n({len(table)} of {n_docs} documents, most claims first / 数字声明最多的{len(table)}篇)"
+        ax.set_title(title)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
         # no tight_layout (a quarter of a chart's cost): the PNG is cut to what is drawn
         # (``bbox_inches="tight"``), so labels and the legend outside the axes are kept
