@@ -291,7 +291,7 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
         ["doc_date"] if "doc_date" in c.columns else [])
     cand = keyed_claims(c, columns, comparable(c["mclass"]))
     if not cand.empty:
-        cand = cand[~is_plan(c.loc[cand.index])]
+        cand = cand[~is_plan(c.loc[cand.index, ["sentence", "surface"]])]
     if cand.empty:
         return empty_findings()
     cand["row"] = cand.index
@@ -300,8 +300,9 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     best = best_figures(cand, rr)
     matched = best["matched"]
     verdict = np.where(matched, best["verdict"], Verdict.UNVERIFIABLE).astype(object)
-    claims = c.loc[rows, ["claim_id", "doc_id", "surface", "metric_key", "period", "value_num", "lo", "hi", "ptype",
-                          "gran", "own_period", "doubt", "area_basis", "mclass", "change"]]
+    # the candidates' columns as arrays (a frame of them was a copy of most of the claims)
+    claims = {k: c[k].to_numpy()[rows] for k in ("metric_key", "period", "value_num", "lo", "hi", "ptype", "gran",
+                                                  "own_period", "doubt", "area_basis", "mclass", "change")}
     has_ref = matched
     pos = np.where(has_ref, best["ref_pos"], 0)
     if rr is not None:
@@ -310,16 +311,16 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
         r_period = np.where(has_ref, rr["own_period"].astype(str).to_numpy(dtype=object)[pos], "")
     else:
         r_type = r_gran = r_period = np.full(len(rows), "", dtype=object)
-    rate = claims["mclass"].isin(["percent", "permille"]).to_numpy() & (claims["change"] == "level").to_numpy()
+    rate = np.isin(claims["mclass"], ["percent", "permille"]) & (claims["change"] == "level")
     shape = shape_doubt(claims["ptype"], claims["gran"], claims["own_period"], r_type, r_gran, r_period, rate)
     lower_only = best["all_lower_tier"]
     tier = np.where(lower_only, "source: only lower-tier sources (reprints) give this figure", "")
     doubts = np.array(join_doubts(claims["doubt"], shape, tier), dtype=object)
     exp_lo, exp_hi, exp_v = best["low"], best["high"], best["value"]
-    value, lo, hi = (claims[x].to_numpy(dtype=float) for x in ("value_num", "lo", "hi"))
+    value, lo, hi = (claims[x].astype(float) for x in ("value_num", "lo", "hi"))
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.abs(value / exp_v)
-    apart = (claims["area_basis"].to_numpy() != "phrase") & ((ratio > SCALE_APART) | (ratio < 1 / SCALE_APART))
+    apart = (claims["area_basis"] != "phrase") & ((ratio > SCALE_APART) | (ratio < 1 / SCALE_APART))
     disagree = verdict == Verdict.CONTRADICTED
     verdict[disagree & (doubts != "")] = Verdict.NEEDS_REVIEW
     verdict[disagree & apart] = Verdict.UNVERIFIABLE
@@ -342,7 +343,7 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
         "period": arrays["period"], **figures}), len(rows))
     columns = {
         "_pos0": rows, "verdict": verdict,
-        "metric_key": claims["metric_key"].to_numpy(dtype=object), "period": claims["period"].to_numpy(dtype=object),
+        "metric_key": claims["metric_key"].astype(object), "period": claims["period"].astype(object),
         **interval_columns("observed", value, lo, hi), **interval_columns("expected", exp_v, exp_lo, exp_hi),
         "rel_diff": rd, "tolerance": tolerance(lo, hi, exp_lo, exp_hi, exp_v), "id_extra": ref_id,
     }

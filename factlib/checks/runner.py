@@ -49,6 +49,7 @@ def check(
     ctx = CheckContext(claims=prepared, reference=reference, lexicon=lexicon, options=dict(options or {}))
     frames = [finalize(chk(ctx), chk.name, context=ctx) for chk in selected] if len(prepared) else []
     frames = [f for f in frames if len(f)]
+    del ctx, prepared  # the findings hold what they render from (claim_arrays), not the prepared frame
     if not frames:
         return empty_findings()
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]

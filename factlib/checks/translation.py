@@ -132,10 +132,12 @@ def _pair_tokens(c: pd.DataFrame) -> pd.DataFrame:
     """``doc_id, lang, sig`` rows for finding pairs: :func:`signatures`, with a range also giving
     its two ends (``18至29岁`` meets ``18`` and ``29``; ``八十年代`` meets ``1980s``)."""
     sig = c["sig"] if "sig" in c.columns else signatures(c)
-    base = pd.DataFrame({"doc_id": c["doc_id"].astype(object), "lang": _lang_group(c["lang"]), "sig": sig})
+    doc = c["doc_id"] if c["doc_id"].dtype.kind in "iu" else c["doc_id"].astype(object)
+    base = pd.DataFrame({"doc_id": doc, "lang": pd.Series(_lang_group(c["lang"]), index=c.index, dtype=object),
+                         "sig": sig})
     if "sid" in c.columns:
         base["sid"] = c["sid"].to_numpy()
-    ranged = sig.str.startswith("r:")
+    ranged = pd.Series(per_distinct(_is_range, sig, dtype=bool), index=sig.index)
     if not ranged.any():
         return base
     lo = _each_distinct(c.loc[ranged, "lo"].abs(), _vtoken)
@@ -230,6 +232,10 @@ def _date_parts(surface: str, period: str) -> tuple[dt.date | None, str, str]:
     return full, md, ym
 
 
+def _is_range(sig: str) -> bool:
+    return sig.startswith("r:")
+
+
 def _lang_group(lang: pd.Series) -> np.ndarray:
     """``zh``, ``en`` or ``''`` per claim from its language tag (read once per distinct tag)."""
     return per_distinct(_lang_of, lang.fillna("").astype(object))
@@ -264,6 +270,9 @@ def doc_signatures(c: pd.DataFrame) -> pd.DataFrame:
     most of its claims are in; ties go to ``en``) with where they stand (``sid`` the sentence,
     ``pos`` the relative position 0..1), the number of distinct signatures (``size``) and the
     document's date (``YYYY-MM-DD`` or ``''``).  ``c`` is a prepared claims frame."""
+    # documents as integer codes while grouping (string keys cost a hash table per group-by)
+    codes, names = pd.factorize(c["doc_id"].to_numpy(dtype=object))
+    c = c.assign(doc_id=codes)
     c = c.assign(sid=sentence_numbers(c))
     t = _pair_tokens(c)
     t = t[t["lang"] != ""]
@@ -279,6 +288,7 @@ def doc_signatures(c: pd.DataFrame) -> pd.DataFrame:
     dates = pd.to_datetime(c.groupby("doc_id")["doc_date"].first(), errors="coerce")
     dates = dates.dt.strftime("%Y-%m-%d").fillna("")
     t["date"] = t["doc_id"].map(dates).fillna("").astype(object)
+    t["doc_id"] = np.asarray(names, dtype=object)[t["doc_id"].to_numpy()]
     return t.reset_index(drop=True)[list(_SIG_COLUMNS)].astype(_SIG_COLUMNS)
 
 
