@@ -16,6 +16,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+from factlib.vocab.cache import compile as cached_compile
 from factlib.vocab.regexes import alternation
 from factlib.vocab.tables import read_table
 
@@ -66,7 +67,7 @@ class NonClaimRules:
         self.names = [r["name"] for r in rows]
         self.pattern, self._group_names = _compile(rows)
         words = [r["word"] for r in read_table(lexicalised, required=("word",), key=("word",))]
-        self.lexicalised = re.compile(alternation(words))
+        self.lexicalised = cached_compile(alternation(words))
         self._maxlex = max(map(len, words), default=1)
 
     def mask(self, norm: str) -> Mask:
@@ -137,7 +138,7 @@ def _compile(rows) -> tuple[re.Pattern, dict[int, str]]:
         guard = f"(?<![{_class_of(gate)}].)" if gate else ""
         alts.append(f"[{_class_of(chars)}]{guard}(?<=(?=" + "|".join(bodies) + r")[\s\S])")
     union = _class_of(set().union(*firsts))
-    return re.compile(f"[{union}](?<=" + "|".join(alts) + ")"), names
+    return cached_compile(f"[{union}](?<=" + "|".join(alts) + ")"), names
 
 
 def _chars(body: str) -> set[str]:
