@@ -868,8 +868,9 @@ class ContextResolver:
         if not key:
             return key
         info = self.lexicon.info(key)
-        if info.unit in ("person", "person_time") and c.unit and c.unit not in ("person", "person_time", "人", "人次"):
-            return ""  # 移动互联网用户数14.5亿户: accounts, not persons
+        if info.unit in ("person", "person_time") and c.unit and c.unit not in ("person", "person_time", "人", "人次") \
+                and c.kind != "growth_rate":
+            return ""  # 移动互联网用户数14.5亿户: accounts, not persons (接待入境游客增长30%: a growth rate fits)
         return key
 
     def _area(self, nsent: str, local: int, clause_start: int, en: bool, doc_area: str, doc_basis: str,
