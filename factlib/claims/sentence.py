@@ -179,6 +179,10 @@ class SentenceReader:
                     break
         if ref is not None:
             _apply_ref(st, it, ref, base, lo)
+        if base is not None and base.e <= it.s and st.norm[base.e:it.s] == "的" and not it.is_time \
+                and it.kind in ("amount", "count", "percent"):
+            # 比一九五七年的一千二百四十一亿元: the base's own level is of the base's period
+            it.period, it.basis, it.base_period = base.period, "explicit", ""
         br = None
         if st.backrefs:
             br = next((b for b in st.backrefs if b.start > it.s), None)
