@@ -143,7 +143,14 @@ keeps its sign (`下降3.27%` → -3.27).  The quote is the report's clause that
 - **Judged sample**: 100 random rows (drawn by a hash of their content, so a rebuild keeps them), judged by
   hand against the reports, are in `benchmarks/reference_rows_sample_judged.tsv`: 100 right.  An earlier draw
   (99 right) found one wrong row, `省属企业完成产业类投资553.1亿元、研发投入133.5亿元` (CN-GS), a sub-group's R&D
-  spending keyed as the province's; clauses about a group of enterprises are now left out.
+  spending keyed as the province's; clauses about a group of enterprises are now left out.  The rows added in
+  session 3 (new indicator keys, the 1954-1978 reports, `分别` lists, levels of the five-year part) were judged
+  apart: a draw of 100 of them found 3 wrong (`新增铁路里程1.97万公里，其中高速铁路8951公里` and `新增电力装机…，
+  其中可再生能源装机2000万千瓦` read as stocks -- a `其中` part of what was added is now an addition too; `造林88万亩`
+  in a five-year paragraph that opens `各位代表！2025年是“十四五”收官之年。五年来…` read as the last year -- a
+  salutation no longer hides the lead, and a lead naming the plan's last year followed by `五年来` opens the
+  five-year part); after those fixes the draw (same seed, 5 rows replaced) is 100 right:
+  `benchmarks/reference_rows_sample3_judged.tsv`.
 - **Release-day rows** (`nbs_releases.csv`, section Q of its builder): the January releases of the statistics
   bureau, MOHRSS, GACC, MOF, SAFE and PBoC for 2022-2024 (through reprints; not found with a citable page: new
   urban jobs 2023, the retail-sales level and goods trade of 2024, M2 at the end of 2023), so that a claim dated between a

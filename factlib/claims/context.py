@@ -657,6 +657,10 @@ class ContextResolver:
         lex = self.lexicon
         if en:
             return self._key_en(c, nsent, local, clause_start)
+        if list_len > 1 and 0 < clause_start < local and nsent[clause_start - 1] == "、" \
+                and "分别" in nsent[clause_start:local]:
+            # 高技术制造业、装备制造业增加值分别增长8.9%、7.7%: the subjects of a 分别 list are one clause
+            clause_start = max(nsent.rfind(ch, 0, clause_start - 1) for ch in "，。；：！？,;") + 1
         seg = nsent[clause_start:max(clause_start, local)]
         for a, b in prev_spans:  # earlier numbers of the clause (从…2.73万亿元增加到…) are no metric words
             if clause_start <= a and b <= local:
