@@ -180,6 +180,29 @@ def test_serve_snapshot_never_replaces_the_store(tmp_path, seeds_dir):
     r = _factlib("serve", "--store", store, "--db", snap, "--build-only")
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in snap.parent.iterdir()) == ["factlib.db", "factlib.metadata.json"]  # no temporaries
+    r = _factlib("serve", "--store", store, "--db", snap, "--build-only")
+    assert r.returncode == 0, r.stderr  # an earlier snapshot is replaced
+
+
+@pytest.mark.parametrize("content", [b"my thesis notes\n", b"", "sqlite-other"], ids=["text", "empty", "other-db"])
+def test_serve_snapshot_never_replaces_a_users_file(tmp_path, seeds_dir, content):
+    import sqlite3
+
+    store = tmp_path / "claims.sqlite"
+    assert _factlib("extract", seeds_dir / "000_6795ef89a86ceb71.txt", "--store", store).returncode == 0
+    mine = tmp_path / "mine.db"
+    if content == "sqlite-other":
+        con = sqlite3.connect(mine)
+        con.execute("CREATE TABLE budget (item TEXT, amount REAL)")
+        con.commit()
+        con.close()
+    else:
+        mine.write_bytes(content)
+    before = mine.read_bytes()
+    r = _factlib("serve", "--store", store, "--db", mine, "--build-only")
+    _no_traceback(r)
+    assert r.returncode == 2 and "not a factlib snapshot" in r.stderr, r.stderr
+    assert mine.read_bytes() == before
 
 
 def test_atomic_text_keeps_the_old_file_when_writing_fails(tmp_path):

@@ -18,7 +18,8 @@ HELP = "browse a claim store (claims, findings, documents) in Datasette"
 def configure(parser) -> None:
     parser.add_argument("--store", required=True, metavar="PATH", help="the SQLite claim store (--store of extract/report)")
     parser.add_argument("--reference", metavar="CSV", default=None, help="an extra official-figures table")
-    parser.add_argument("--db", metavar="FILE", default=None, help="where to write the snapshot (default: a temp folder)")
+    parser.add_argument("--db", metavar="FILE", default=None,
+                        help="where to write the snapshot (default: a temp folder); replaces only an earlier snapshot")
     parser.add_argument("--port", type=int, default=8001)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--build-only", action="store_true", help="write the snapshot and its metadata, do not serve")

@@ -17,7 +17,7 @@ from typing import Any
 
 from factlib.report.files import atomic_write, atomic_write_with
 
-__all__ = ["COLUMN_LABELS", "build_database", "metadata"]
+__all__ = ["COLUMN_LABELS", "build_database", "is_snapshot", "metadata"]
 
 COLUMN_LABELS = {
     "claims": {
@@ -61,6 +61,27 @@ def _flat(frame: Any) -> Any:
     return out
 
 
+SNAPSHOT_TABLES = frozenset({"claims", "findings", "documents"})
+
+
+def is_snapshot(db: str | Path) -> bool:
+    """True when ``db`` is a snapshot this module wrote: an SQLite file holding exactly the
+    claims, findings and documents tables (so ``--db`` may replace it, and nothing else)."""
+    path = Path(db)
+    try:
+        with path.open("rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return False
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return names == SNAPSHOT_TABLES
+
+
 def build_database(store: str | Path, db: str | Path, reference: Any = None) -> Path:
     """Write the snapshot database ``db`` from the claim store ``store`` (opened read-only)."""
     from factlib.checks import check
@@ -83,6 +104,9 @@ def build_database(store: str | Path, db: str | Path, reference: Any = None) -> 
     db = Path(db)
     if db.exists() and os.path.samefile(db, store):
         raise ValueError(f"--db {db} is the claim store itself; give the snapshot another name")
+    if db.exists() and not is_snapshot(db):
+        raise ValueError(f"--db {db} exists and is not a factlib snapshot; give the snapshot a new name "
+                         "(an earlier snapshot is replaced, any other file is left alone)")
 
     def write(tmp: Path) -> None:  # the snapshot is built aside and renamed: a crash leaves the old one
         con = sqlite3.connect(str(tmp))
