@@ -46,6 +46,9 @@ CASES = [
     ("zh-clock", "事故发生在早上 7 点之前。", "zh-Hans", "", None, None, None, None),
     ("zh-clock-hant", "集會將於今天晚上 8 點舉行。", "zh-Hant", "", None, None, None, None),
     ("zh-clock-half", "比赛在下午三点半开始。", "zh-Hans", "", None, None, None, None),
+    # a weekday is no number (周五一名男子: Friday, one man -- not 51 men); 每周五天 stays a duration
+    ("weekday-then-article", "周五一名男子在餐厅被刺伤。", "zh-Hans", "", None, None, None, None),
+    ("five-day-week", "我国实行每周五天工作制。", "zh-Hans", "五天", "5", "duration", "day", "exact"),
 ]
 
 
@@ -78,3 +81,33 @@ def test_not_day_month(text: str) -> None:
     got = claims(text, "en")
     assert all(not (c.kind == "date" and c.surface.startswith("10")) for c in got), \
         [(c.surface, c.kind) for c in got]
+
+
+# a myriad section after a bigger one is a count of that unit (3亿2万 = 300,020,000); a lone digit
+# after the last big unit abbreviates the next place (一亿五 = 150,000,000)
+@pytest.mark.parametrize("token,value", [("3亿2万", "300020000"), ("三亿二万", "300020000"), ("1亿1万", "100010000"),
+                                         ("一亿五", "150000000"), ("三万五", "35000"), ("三千五万", "35000000"),
+                                         ("一亿零二万", "100020000"), ("一亿二万万", None)],
+                         ids=["digits", "numerals", "ones", "abbreviated", "abbreviated-wan", "thousands-wan",
+                              "zero-gap", "stacked-wrong"])
+def test_myriad_sections(token: str, value) -> None:
+    from factlib.claims.numbers import parse_number
+
+    parsed = parse_number(token)
+    assert (str(parsed.value) if parsed is not None else None) == value
+
+
+def test_alternating_magnitudes_are_all_read() -> None:
+    # '1万1亿' repeated: 1万, then 1亿1万 (one number) again and again, then the last 1亿 -- not just the
+    # first and the last number with everything between skipped
+    got = extract_claims(document_from_text("1万1亿" * 50, lang="zh-Hans"))
+    assert len(got) == 51
+    assert {str(c.value) for c in got} == {"10000", "100010000", "100000000"}
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("China's population fell by 1.39 million to 1.418 billion at the end of 2024.", ["1.39 million", "1.418 billion"]),
+    ("Prices rose by 2 to 3 percent.", ["2 to 3 percent"]),
+], ids=["by-change-then-level", "by-range"])
+def test_by_x_to_y(text: str, surfaces: list[str]) -> None:
+    assert [c.surface for c in claims(text, "en") if c.kind not in ("year", "date")] == surfaces

@@ -609,6 +609,8 @@ class Scanner:
             low, high = high, low  # ranged from -18 °C to -34 °C
         if low is None or high is None or low > high:
             return None
+        if sep == "to" and forms.change_then_level(norm, it.s, low, high):
+            return None  # fell by 1.39 million to 1.418 billion: a change, then the level
         if not it.unit and unit2:
             u = self.units.lookup(unit2)
             it.unit, it.kind = (u.code, u.kind) if u else (unit2, "count")
