@@ -29,6 +29,10 @@ CASES = [
     ("undated", None, "过去一年，全省地区生产总值增长5.5%。", "5.5%", "", ""),
     # its own time wins
     ("own-year-wins", "2026-01-20", "过去一年，我们扎实推进各项工作。2024年全省地区生产总值增长5%。", "5%", "2024", "explicit"),
+    # 去年底 / 上年末 / 今年底: the end month of a year relative to the document date
+    ("last-year-end", "2013-03-05", "资本充足率从2007年底的8.4%提升到去年底的13.3%。", "13.3%", "2012-12", "relative"),
+    ("last-year-end-mo", "2013-03-05", "去年末，全国网民规模达5.64亿。", "5.64亿", "2012-12", "relative"),
+    ("this-year-end", "2013-03-05", "到今年底，5G基站将超过300万个。", "超过300万个", "2013-12", "relative"),
 ]
 
 
@@ -48,3 +52,10 @@ def test_national_register_is_the_metric() -> None:
     text = "五年来，科技创新加快。\n全市国家科技型中小企业超1.25万家。"
     c = [c for c in extract_claims(document_from_text(text, date="2026-01-20")) if c.surface == "超1.25万家"][0]
     assert c.metric_key == "tech_smes"
+
+
+def test_level_after_time_of_the_level() -> None:
+    # 提升到去年底的13.3%: the level reached, not a change
+    c = [c for c in extract_claims(document_from_text("资本充足率从2007年底的8.4%提升到去年底的13.3%。", date="2013-03-05"))
+         if c.surface == "13.3%"][0]
+    assert c.change == "level"

@@ -192,7 +192,9 @@ class ContextResolver:
         # point cues that date every clause after them (截至…, by the end of …), not only their own
         self.point_wide_zh = re.compile(alternation([w for w in zh("point") if w.startswith(("截至", "截止"))]))
         self.point_wide_en = self.point_en
-        self.to_level_zh = re.compile("(?:" + alternation(zh("to_level")) + r")(?:人均|每人|平均)?\s*$")
+        # 提高到67%, 提升到去年底的13.3% (a time of the level between the verb and the number)
+        self.to_level_zh = re.compile("(?:" + alternation(zh("to_level")) + r")(?:(?:[0-9]{4}\s*年|去年|今年|上年|本年)"
+                                      r"(?:底|末)?的?)?(?:人均|每人|平均)?\s*$")
         self.to_level_en = re.compile(r"\b(?:" + alternation(en("to_level"), fold=True) + r")(?:\s+[a-z]+){0,2}\s*$", re.I)
         self.rate_noun_zh = re.compile(alternation(zh("rate_noun")))
         self.rate_noun_en = re.compile(r"\b(?:" + alternation(en("rate_noun"), fold=True) + r")\b", re.I)
