@@ -59,3 +59,19 @@ def test_level_after_time_of_the_level() -> None:
     c = [c for c in extract_claims(document_from_text("资本充足率从2007年底的8.4%提升到去年底的13.3%。", date="2013-03-05"))
          if c.surface == "13.3%"][0]
     assert c.change == "level"
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("However, turnout stood at only 16 percent, compared to 34 percent in 2016.", "16 percent"),
+    ("Sales rose 5 percent, the fastest since 2016.", "5 percent"),
+    ("Unemployment was 4 percent, lower than in 2019.", "4 percent"),
+], ids=["compared-to", "since", "than"])
+def test_later_year_of_another_value_is_not_inherited(text: str, surface: str) -> None:
+    c = [c for c in extract_claims(document_from_text(text, date="2018-10-01")) if c.surface == surface][0]
+    assert c.period == ""
+
+
+def test_later_year_still_dates_the_claim() -> None:
+    c = [c for c in extract_claims(document_from_text("Investments were up by 6% in 2015.", date="2018-10-01"))
+         if c.surface == "6%"][0]
+    assert c.period == "2015"
