@@ -25,6 +25,7 @@ from factlib.vocab.cues import CueTable
 from factlib.vocab.nonclaims import NonClaimRules
 from factlib.vocab.ordinals import Ordinals
 from factlib.vocab.qualifiers import QualifierTable, interval
+from factlib.vocab.cache import compile as cached_compile
 from factlib.vocab.regexes import alternation
 from factlib.vocab.tables import read_table
 from factlib.vocab.units import UnitTable
@@ -105,7 +106,7 @@ def master_pattern(units: UnitTable, qualifiers: QualifierTable) -> re.Pattern:
     after_zh = alternation(qualifiers.after_zh)
     after_en = "|".join(" " + re.escape(w) for w in qualifiers.after_en)
     # optional parts as (?:x|): the same as (?:x)? but run far faster by the regex engine
-    return re.compile(
+    return cached_compile(
         rf"(?P<num>{numbers.NUMBER_RE})"
         r"(?:(?P<q1>多|余)|)"
         rf"(?: ?(?P<mag>{numbers.MAGNITUDE_RE})|)"
