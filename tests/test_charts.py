@@ -114,6 +114,35 @@ def test_metric_timeline_plots_levels_and_lists_the_rest(tmp_path):
     _render_without_missing_glyphs(t.figure, tmp_path / "timeline.png")
 
 
+def _label_boxes(fig):
+    """Window extents of the timeline's claim labels after the figure is drawn as saved."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    return [a.get_window_extent(renderer) for a in ax.texts if a.get_text()], fig.bbox
+
+
+def test_timeline_labels_stay_inside_the_figure_and_apart(tmp_path):
+    # crowded: five documents restating one month's figure, the last point at the right edge
+    rows = [
+        {"doc_id": f"d{i}", "claim_id": f"c{i}", "surface": s, "value": v, "low": v, "high": v,
+         "qualifier": "exact", "kind": "count", "unit": "person", "metric_key": "internet_users", "period": p}
+        for i, (s, v, p) in enumerate([
+            ("10.67億人", 1.067e9, "2022-12"), ("10.7亿人", 1.07e9, "2022-12"), ("约10.7亿网民", 1.07e9, "2022-12"),
+            ("10.51亿", 1.051e9, "2022-06"), ("10.79亿网民规模（截至六月底）", 1.079e9, "2023-06"),
+        ])
+    ]
+    t = metric_timeline(pd.DataFrame(rows), REFERENCE, "internet_users")
+    boxes, figure = _label_boxes(t.figure)
+    assert len(boxes) == 5
+    for b in boxes:  # the saved PNG is the figure as laid out (no cutting to the drawn area)
+        assert figure.x0 <= b.x0 and b.x1 <= figure.x1 and figure.y0 <= b.y0 and b.y1 <= figure.y1
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b), (a, b)
+    _render_without_missing_glyphs(t.figure, tmp_path / "crowded.png")
+
+
 def test_metric_timeline_with_nothing_to_plot(tmp_path):
     t = metric_timeline(CLAIMS.iloc[0:0], None, "internet_users")
     assert len(t.plotted) == 0
@@ -169,3 +198,19 @@ def test_magnitude_label(value, expected):
 )
 def test_points_sit_mid_period(period, expected):
     assert period_mid(period) == expected
+
+
+def test_claims_by_kind_chart_draws_at_most_max_bars_documents(tmp_path):
+    from factlib.report.charts import MAX_BARS
+
+    rows = [{"doc_id": f"doc{i:03d}", "kind": "count" if j % 2 else "percent"}
+            for i in range(MAX_BARS + 20) for j in range(1 + i % 7)]
+    fig = claims_by_kind_chart(pd.DataFrame(rows))
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == MAX_BARS
+    assert f"{MAX_BARS} of {MAX_BARS + 20} documents" in ax.get_title()
+    counts = {f"doc{i:03d}": 1 + i % 7 for i in range(MAX_BARS + 20)}
+    assert [counts[x] for x in labels] == sorted((counts[x] for x in labels), reverse=True)
+    assert min(counts[x] for x in labels) >= sorted(counts.values(), reverse=True)[MAX_BARS - 1]
+    _render_without_missing_glyphs(fig, tmp_path / "kinds.png")

@@ -229,3 +229,31 @@ def test_plan_covers_overview_metrics_pairs_and_documents(tmp_path):
     assert pair.parameters["doc_b"] == str((tmp_path / "002 en.txt").resolve())
     assert len({j.output for j in jobs}) == len(jobs)
     assert all(Path(j.parameters.get("corpus")).is_absolute() for j in jobs)
+
+
+def test_record_stays_the_function_whatever_was_imported_first():
+    # a warm kernel (factlib.report.warm) or the batch imports factlib.report.record before any
+    # notebook calls fr.record(...): the submodule must not shadow the function
+    import subprocess
+    import sys
+
+    code = ("import factlib.report.record, factlib.report.warm, factlib.report as fr; "
+            "assert callable(fr.record) and fr.record.__module__ == 'factlib.report.record'")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    "corpus, out, shown",
+    [
+        ("/home/alice/work/seeds", "/home/alice/work/reports", "../seeds"),            # beside the output
+        ("/home/alice/work/reports/in/a.txt", "/home/alice/work/reports", "in/a.txt"),  # inside it
+        ("/home/alice/private/corpus", "/srv/shared/reports", "corpus"),               # elsewhere: the name only
+        ("/home/alice/corpus", "/home/alice/corpus/out", "corpus"),                    # its parent: the name
+        (["/home/alice/w/a.txt", "/tmp/x/b.txt"], "/home/alice/w/out", "../a.txt, b.txt"),
+    ],
+    ids=["beside", "inside", "elsewhere", "parent", "list"],
+)
+def test_index_names_the_corpus_without_the_home_folder(corpus, out, shown):
+    from factlib.report.batch import shown_path
+
+    assert shown_path(corpus, out) == shown

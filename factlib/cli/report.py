@@ -25,7 +25,8 @@ def configure(parser) -> None:
     parser.add_argument("--force", action="store_true",
                         help="write into an output folder that holds files factlib did not write (they are kept)")
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                        help="worker processes, each with one kernel (default: the cores, one per 24 notebooks)")
+                        help="worker processes, each with one kernel (default: from the batch's size, one per 24 "
+                             "notebooks up to the cores; on the seeds, one)")
     parser.add_argument("--reference", action="append", default=None, metavar="CSV",
                         help="extra official figures (same schema as the shipped table); repeatable")
     parser.add_argument("--only", action="append", choices=_KINDS, default=None,

@@ -70,16 +70,19 @@ _EXPORTS = {
     "require_documents": "factlib.report.params",
     "require_metric": "factlib.report.params",
     "ParameterError": "factlib.report.params",
-    # records
-    "record": "factlib.report.record",
-    "read_records": "factlib.report.record",
+    # records: imported below, not lazily (see there)
     # batch
     "ReportResult": "factlib.report.batch",
     "plan_jobs": "factlib.report.batch",
     "execute_jobs": "factlib.report.batch",
 }
 
-__all__ = sorted([*_EXPORTS, "run_report"])
+# ``record`` is both a function here and the name of its submodule: imported lazily, the function
+# would be shadowed for good by the submodule whenever ``factlib.report.record`` happened to be
+# imported first (by the batch, an export, a warm kernel).  The module is small (json only).
+from factlib.report.record import read_records, record  # noqa: E402
+
+__all__ = sorted([*_EXPORTS, "read_records", "record", "run_report"])
 
 
 def run_report(corpus: Any, out_dir: Any = "reports", **kwargs: Any) -> Any:

@@ -22,13 +22,20 @@ and executes notebook after notebook in it:
    (:mod:`factlib.report.export`) and writes ``.html``, ``.ipynb`` and chart PNGs
    atomically (:mod:`factlib.report.files`).
 
-Inside the kernel, :func:`factlib.report.context.load_context` caches the corpus's
-claims and findings, so a worker loads and checks the corpus once, then each
-document report costs only its own highlighting, tables and HTML export.  Workers are
-``spawn``-ed processes of a :class:`concurrent.futures.ProcessPoolExecutor` (the
-export is CPU-bound Python, so threads would share one core); ``jobs=1`` runs in the
-calling process.  Each job is submitted separately, so a free worker takes the next
-notebook (the overview and the metric notebooks, which draw charts, go first).
+The kernels start first (:class:`Workers`): before the corpus is loaded, each kernel is
+launched and sent a warm-up (:mod:`factlib.report.warm`: the imports every notebook needs and
+one small chart), so it boots on the other core while this process loads, extracts and checks
+the corpus once.  That context is pickled into a scratch folder and every notebook gets its path
+(``context_file``), so :func:`factlib.report.context.load_context` in a kernel unpickles it once
+and then serves each notebook from its cache: a document report costs only its own
+highlighting, tables and HTML export.  Workers are ``spawn``-ed processes of a
+:class:`concurrent.futures.ProcessPoolExecutor` (the export is CPU-bound Python, so threads
+would share one core); ``jobs=1`` runs in the calling process.  Each job is submitted
+separately, so a free worker takes the next notebook (the overview and the metric notebooks,
+which draw charts, go first).  The default worker count (:func:`default_jobs`) comes from the
+batch's size, estimated from the number of files before they are read
+(:func:`estimate_notebooks`): a second worker and its kernel cost 2–4 s of CPU, worth it only
+when there are dozens of notebooks to share.
 
 A notebook that raises is recorded with its error (``ename: evalue``) and the rest
 go on; its partial HTML is still written when the export works.  The index lists
@@ -58,6 +65,9 @@ __all__ = [
     "JobResult",
     "KernelSession",
     "ReportResult",
+    "Workers",
+    "default_jobs",
+    "estimate_notebooks",
     "execute_jobs",
     "notebooks_dir",
     "plan_jobs",
@@ -230,13 +240,19 @@ class KernelSession:
         self.kc: Any = None
         self.startup_seconds = 0.0
         self.executed = 0
+        self._launched_at: float | None = None
+        self._launch_seconds = 0.0
+        self._warm_id: str | None = None
+        self.startup_reported = False
 
-    def start(self) -> float:
-        """Start the kernel and its client; return the seconds it took."""
+    def launch(self, warm: bool = True) -> None:
+        """Start the kernel process and its channels without waiting for it, and queue the
+        warm-up (:mod:`factlib.report.warm`): the kernel boots and imports on another core while
+        this process goes on (loading the corpus); :meth:`ready` waits for both."""
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
-        t0 = time.perf_counter()
+        self._launched_at = time.perf_counter()
         self.km = AsyncKernelManager(kernel_name=self.kernel_name)
         kwargs: dict[str, Any] = {"cwd": self.cwd} if self.cwd else {}
         # the kernel's own stdout/stderr carry only its start-up chatter; cell output
@@ -245,10 +261,56 @@ class KernelSession:
         run_sync(self.km.start_kernel)(stdout=subprocess.DEVNULL, stderr=self._stderr, **kwargs)
         self.kc = self.km.client()
         self.kc.start_channels()
-        run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)
         self.kc.allow_stdin = False
-        self.startup_seconds = time.perf_counter() - t0
+        if warm:
+            from factlib.report.warm import WARM_SOURCE
+
+            # queued on the shell channel until the kernel connects; silent: no output, no history
+            self._warm_id = self.kc.execute(WARM_SOURCE, silent=True, store_history=False, allow_stdin=False)
+        self._launch_seconds = time.perf_counter() - self._launched_at
+
+    def ready(self) -> float:
+        """Wait until the launched kernel answers and has run its warm-up; return the seconds
+        spent starting it: launching plus waiting here (not what ran in between)."""
+        from jupyter_core.utils import run_sync
+
+        if self.km is None:
+            self.launch()
+        t0 = time.perf_counter()
+        if self._warm_id is not None:  # its reply says the kernel is up (wait_for_ready would drop it)
+            self._await_reply(self._warm_id)
+            self._warm_id = None
+        # one kernel_info round trip, and the IOPub channel known to be connected
+        run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)
+        self.startup_seconds = self._launch_seconds + time.perf_counter() - t0
+        self._launched_at = None
         return self.startup_seconds
+
+    def _await_reply(self, msg_id: str) -> None:
+        """Read the shell channel up to the reply to ``msg_id`` (a failed warm-up only costs
+        the first notebook its imports, so its status is not checked)."""
+        from jupyter_core.utils import run_sync
+
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline:
+            try:
+                msg = run_sync(self.kc.get_shell_msg)(timeout=1.0)
+            except Exception:  # queue.Empty: no message within a second; is the kernel still there?
+                if not run_sync(self.km.is_alive)():
+                    raise RuntimeError(f"the kernel died while starting{self._stderr_tail()}") from None
+                continue
+            if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                return
+
+    def start(self) -> float:
+        """Start the kernel and its client and wait for it; return the seconds it took."""
+        self.launch()
+        return self.ready()
+
+    @property
+    def started(self) -> bool:
+        """True once the kernel answered (:meth:`ready`)."""
+        return self.km is not None and self._launched_at is None
 
     def execute(self, nb: Any) -> tuple[Any, str | None]:
         """Execute ``nb`` in the live kernel; return (executed nb, error or None)."""
@@ -256,8 +318,8 @@ class KernelSession:
         from nbclient import NotebookClient
         from nbclient.exceptions import CellExecutionError, DeadKernelError
 
-        if self.km is None:
-            self.start()
+        if not self.started:
+            self.ready()
         reset = nbformat.v4.new_code_cell(RESET_SOURCE)
         reset.metadata["tags"] = [RESET_TAG]
         nb.cells.insert(0, reset)
@@ -376,9 +438,11 @@ def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Pa
     from factlib.report.record import read_records
 
     t0 = time.perf_counter()
+    if not session.started:
+        session.ready()
     startup = 0.0
-    if session.km is None:
-        startup = session.start()
+    if not session.startup_reported:  # the first job of a session reports its kernel's start-up
+        startup, session.startup_reported = session.startup_seconds, True
     result = JobResult(job=job, kernel_startup=startup, worker=os.getpid())
     try:
         nb = _load_notebook(notebook_folder / f"{job.notebook}.ipynb")
@@ -456,6 +520,30 @@ def _worker_init(kernel_name: str, cwd: str | None, parent: int | None = None, s
     if parent is not None:
         threading.Thread(target=_watch_parent, args=(parent, scratch), daemon=True,
                          name="factlib-parent-watchdog").start()
+    # while the parent loads the corpus: the kernel boots and warms up, this process imports
+    # what a job needs; a kernel that fails to start is retried (and reported) by the first job
+    try:
+        _SESSION.launch()
+        _prepare_job_imports()
+        _SESSION.ready()
+    except Exception:  # pragma: no cover - reported by run_job's own start
+        _SESSION.close()
+
+
+def _prepare_job_imports() -> None:
+    """Import what :func:`run_job` uses and build the HTML exporter (0.5–1 s, once a process)."""
+    import nbclient  # noqa: F401
+    import papermill.parameterize  # noqa: F401
+
+    from factlib.report.export import html_exporter
+
+    html_exporter()
+
+
+def _worker_pid() -> int:
+    """A no-op job: submitted once per worker at start so that every worker process (and its
+    kernel) starts at once, before the jobs are known."""
+    return os.getpid()
 
 
 def _worker_run(job: Job, notebook_folder: str, out_dir: str) -> JobResult:
@@ -478,6 +566,111 @@ def default_jobs(n_jobs: int | None = None) -> int:
     return max(1, min(cores, n_jobs // NOTEBOOKS_PER_WORKER))
 
 
+def estimate_notebooks(corpus: Any, kinds: Iterable[str] = NOTEBOOKS) -> int:
+    """How many notebooks a corpus will need, known before it is loaded (for the worker count):
+    a report per file, and about as many metric notebooks again, plus the overview."""
+    from factlib.report.context import _corpus_files
+
+    try:
+        files = len(_corpus_files(corpus))
+    except Exception:  # a missing corpus: load_context says what is wrong
+        return 1
+    kinds = set(kinds)
+    per_file = ("document_report" in kinds) + ("metric_crosscheck" in kinds)
+    return ("corpus_overview" in kinds) + per_file * files
+
+
+class Workers:
+    """The kernels of one batch: ``n`` workers started at once (:meth:`start`, which does not
+    wait), fed with jobs once they are known (:meth:`run`), stopped by :meth:`close`.
+
+    ``n == 1``: one :class:`KernelSession` in this process.  Otherwise ``spawn``-ed processes of a
+    :class:`ProcessPoolExecutor`, each with its kernel; every job is submitted separately, so a
+    free worker takes the next one.  Starting them before the corpus is loaded lets the kernels
+    boot and warm up (:mod:`factlib.report.warm`) on the other core meanwhile.
+    """
+
+    def __init__(self, n: int, *, notebook_folder: str | os.PathLike[str] | None = None,
+                 kernel_name: str = "python3", scratch: str | os.PathLike[str] | None = None) -> None:
+        self.n = max(1, n)
+        self.folder = Path(notebook_folder) if notebook_folder else notebooks_dir()
+        self.kernel_name = kernel_name
+        self.scratch = str(scratch) if scratch else None
+        self.session: KernelSession | None = None
+        self.pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> Workers:
+        if self.n == 1:
+            self.session = KernelSession(kernel_name=self.kernel_name, cwd=self.folder)
+            self.session.launch()
+        else:
+            ctx = multiprocessing.get_context("spawn")
+            self.pool = ProcessPoolExecutor(max_workers=self.n, mp_context=ctx, initializer=_worker_init,
+                                            initargs=(self.kernel_name, str(self.folder), os.getpid(), self.scratch))
+            for _ in range(self.n):  # every worker process starts now (none is idle yet)
+                self.pool.submit(_worker_pid)
+        return self
+
+    def run(self, jobs: Sequence[Job], out_dir: str | os.PathLike[str], *, progress: bool = True,
+            on_result: Callable[[JobResult], None] | None = None) -> list[JobResult]:
+        """Run ``jobs``; results in the order of ``jobs``."""
+        from tqdm.auto import tqdm
+
+        if self.session is None and self.pool is None:
+            self.start()
+        out = Path(out_dir)
+        results: dict[int, JobResult] = {}
+        bar = tqdm(total=len(jobs), desc="reports", unit="nb", file=sys.stderr, disable=not progress)
+
+        def done(i: int, r: JobResult) -> None:
+            results[i] = r
+            bar.update(1)
+            if r.error:
+                bar.write(f"failed: {r.job.output}: {r.error.splitlines()[0] if r.error else ''}", file=sys.stderr)
+            if on_result:
+                on_result(r)
+
+        try:
+            if self.session is not None:
+                for i, job in enumerate(jobs):
+                    done(i, run_job(self.session, job, self.folder, out))
+            else:
+                assert self.pool is not None
+                pending: dict[Future, int] = {
+                    self.pool.submit(_worker_run, job, str(self.folder), str(out)): i for i, job in enumerate(jobs)
+                }
+                while pending:
+                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for fut in finished:
+                        i = pending.pop(fut)
+                        try:
+                            r = fut.result()
+                        except Exception as exc:  # the worker process itself died
+                            r = JobResult(job=jobs[i], error=f"{type(exc).__name__}: {exc}")
+                        done(i, r)
+        finally:
+            bar.close()
+        return [results[i] for i in range(len(jobs))]
+
+    def close(self, *, failed: bool = False) -> None:
+        """Shut the kernels down (``failed``: stop the workers now, queued jobs cancelled)."""
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        if self.pool is not None:
+            if failed:
+                _stop_pool(self.pool)
+            else:
+                self.pool.shutdown(wait=True)
+            self.pool = None
+
+    def __enter__(self) -> Workers:
+        return self.start()
+
+    def __exit__(self, exc_type: Any, *exc: object) -> None:
+        self.close(failed=exc_type is not None)
+
+
 def execute_jobs(
     jobs: Sequence[Job],
     out_dir: str | os.PathLike[str],
@@ -495,52 +688,9 @@ def execute_jobs(
     terminates the workers, whose SIGTERM handler kills their kernels; workers also watch this
     process and, should it be killed outright, kill their kernels, remove ``scratch`` and exit.
     """
-    from tqdm.auto import tqdm
-
-    out = Path(out_dir)
-    folder = Path(notebook_folder) if notebook_folder else notebooks_dir()
     n = max(1, min(workers or default_jobs(len(jobs)), len(jobs) or 1))
-    results: dict[int, JobResult] = {}
-    bar = tqdm(total=len(jobs), desc="reports", unit="nb", file=sys.stderr, disable=not progress)
-
-    def done(i: int, r: JobResult) -> None:
-        results[i] = r
-        bar.update(1)
-        if r.error:
-            bar.write(f"failed: {r.job.output}: {r.error.splitlines()[0] if r.error else ''}", file=sys.stderr)
-        if on_result:
-            on_result(r)
-
-    try:
-        if n == 1:
-            with KernelSession(kernel_name=kernel_name, cwd=folder) as session:
-                for i, job in enumerate(jobs):
-                    done(i, run_job(session, job, folder, out))
-        else:
-            ctx = multiprocessing.get_context("spawn")
-            pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_worker_init,
-                                       initargs=(kernel_name, str(folder), os.getpid(),
-                                                 str(scratch) if scratch else None))
-            try:
-                pending: dict[Future, int] = {
-                    pool.submit(_worker_run, job, str(folder), str(out)): i for i, job in enumerate(jobs)
-                }
-                while pending:
-                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for fut in finished:
-                        i = pending.pop(fut)
-                        try:
-                            r = fut.result()
-                        except Exception as exc:  # the worker process itself died
-                            r = JobResult(job=jobs[i], error=f"{type(exc).__name__}: {exc}")
-                        done(i, r)
-            except BaseException:
-                _stop_pool(pool)
-                raise
-            pool.shutdown(wait=True)
-    finally:
-        bar.close()
-    return [results[i] for i in range(len(jobs))]
+    with Workers(n, notebook_folder=notebook_folder, kernel_name=kernel_name, scratch=scratch) as pool:
+        return pool.run(jobs, out_dir, progress=progress, on_result=on_result)
 
 
 def _stop_pool(pool: ProcessPoolExecutor, grace: float = 10.0) -> None:
@@ -610,6 +760,25 @@ def _end_watchdog(proc: subprocess.Popen | None) -> None:
 
 # ----------------------------------------------------------------- the whole report
 
+def shown_path(path: Any, out_dir: str | os.PathLike[str]) -> str:
+    """How the index names a corpus path (or list of them) without leaking where it lives on this
+    machine (a home folder in a report someone shares): relative to the output folder when it is
+    beside or inside it (``../seeds``, ``corpus/a.txt``), otherwise only its name."""
+    if isinstance(path, (list, tuple)):
+        names = [shown_path(p, out_dir) for p in path]
+        return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    text = str(path)
+    if not text:
+        return ""
+    try:
+        rel = os.path.relpath(Path(text).resolve(), Path(out_dir).resolve())
+    except ValueError:  # another drive (Windows)
+        rel = None
+    if rel is not None and not rel.startswith(os.pardir + os.sep + os.pardir) and rel != os.pardir:
+        return Path(rel).as_posix()
+    return Path(text).name or text
+
+
 def _summary_line(r: JobResult) -> str:
     s = r.records.get("summary")
     return str(s) if s is not None else ""
@@ -652,19 +821,26 @@ def run_report(
     manifest = Manifest(out)
     manifest.claim(force=force)  # before anything is written; refuses a folder of someone else's files
     corpus, reference = _abs(corpus), _abs(reference)  # kernels run in another directory
-    ctx = load_context(corpus, reference, store=store, verify=verify)
-    data_files = write_table(ctx.claims, out, "claims") + write_table(ctx.findings, out, "findings")
-    manifest.add(data_files)
+    kinds = tuple(kinds)
     scratch = Path(tempfile.mkdtemp(prefix=f"factlib-report-{os.getpid()}-"))
     watchdog = scratch_watchdog(scratch)
     results: list[JobResult] = []
+    # the kernels start (and warm up) first, on the other core, while this process loads the corpus
+    workers = Workers(jobs or default_jobs(estimate_notebooks(corpus, kinds)), notebook_folder=notebook_folder,
+                      scratch=scratch)
+    failed = True
     try:
+        workers.start()
+        ctx = load_context(corpus, reference, store=store, verify=verify)
+        data_files = write_table(ctx.claims, out, "claims") + write_table(ctx.findings, out, "findings")
+        manifest.add(data_files)
         context_file = save_context(ctx, scratch / "context.pickle", context_key(corpus, reference))
         job_list = plan_jobs(ctx, corpus, reference, kinds, context_file=str(context_file))
         prepare = time.perf_counter() - t0
-        results = execute_jobs(job_list, out, notebook_folder=notebook_folder, workers=jobs, progress=progress,
-                               scratch=scratch)
+        results = workers.run(job_list, out, progress=progress)
+        failed = False
     finally:
+        workers.close(failed=failed)
         shutil.rmtree(scratch, ignore_errors=True)
         _end_watchdog(watchdog)
         for r in results:
@@ -677,7 +853,7 @@ def run_report(
         for r in results
     ]
     for err in ctx.errors:
-        entries.append(IndexEntry(kind="document_report", title=str(getattr(err, "path", err)), href=None,
+        entries.append(IndexEntry(kind="document_report", title=shown_path(getattr(err, "path", err), out), href=None,
                                   error=f"not read: {getattr(err, 'reason', err)}"))
     per_worker: dict[int, float] = {}
     for r in results:
@@ -693,7 +869,7 @@ def run_report(
     index = out / "index.html"
     doc_links = {str(r.records.get("doc_id")): r.html for r in results
                  if r.job.notebook == "document_report" and r.html and r.records.get("doc_id")}
-    atomic_write(index, index_page(entries, corpus=str(corpus), stats=stats,
+    atomic_write(index, index_page(entries, corpus=shown_path(corpus, out), stats=stats,
                                    data_files=[p.name for p in data_files], findings=ctx.findings,
                                    claims=ctx.claims, reference=ctx.reference, doc_links=doc_links))
     manifest.add([index])

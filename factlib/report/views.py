@@ -102,6 +102,17 @@ def _records(frame: Any) -> list[dict[str, Any]]:
     return frame.to_dict("records") if hasattr(frame, "to_dict") else [dict(r) for r in frame]
 
 
+def _rows_where(frame: Any, column: str, values: set) -> Any:
+    """The rows of a DataFrame whose ``column`` (as text when ``values`` are text) is in ``values``;
+    anything else is returned as it is."""
+    if frame is None or not hasattr(frame, "columns") or column not in frame.columns:
+        return frame
+    col = frame[column]
+    if values and all(isinstance(v, str) for v in values):
+        col = col.astype(str)
+    return frame[col.isin(values)]
+
+
 def _sources(reference: Any, metric_key: Any, period: Any) -> dict[tuple, list[dict[str, Any]]]:
     """(metric_key, period) → reference rows, primary sources first."""
     out: dict[tuple, list[dict[str, Any]]] = {}
@@ -121,10 +132,15 @@ def _same(a: Any, b: Any) -> bool:
 
 def finding_views(findings: Any, claims: Any = None, reference: Any = None) -> list[dict[str, Any]]:
     """One display dict per finding (same order); see the module docstring for the keys."""
+    rows = _records(findings)
+    # only the claims and reference rows these findings can use become dicts (a document's page
+    # shows a few findings of a corpus of thousands of claims)
+    claims = _rows_where(claims, "claim_id", {str(i) for f in rows for i in _list(f.get("claim_ids"))})
+    reference = _rows_where(reference, "metric_key", {f.get("metric_key") for f in rows})
     by_claim = {str(c.get("claim_id")): c for c in _records(claims)}
     sources = _sources(reference, None, None) if reference is not None else {}
     views = []
-    for f in _records(findings):
+    for f in rows:
         ids = [str(i) for i in _list(f.get("claim_ids"))]
         first = by_claim.get(ids[0]) if ids else None
         lang = (first or {}).get("lang") or "zh-Hans"
