@@ -410,9 +410,32 @@ def find_pairs(c: pd.DataFrame) -> pd.DataFrame:
     t["freq"] = t.groupby("sig")["doc_id"].transform("nunique")
     if not ((t["lang"] == "zh").any() and (t["lang"] == "en").any()):
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    return select_pairs(count_shared(t), names=t[["doc_id", "lang"]])
+    return select_pairs(count_shared_chunked(t), names=t[["doc_id", "lang"]])
 
 
+#: the most signature matches (zh row × en row of one signature) :func:`count_shared_chunked`
+#: joins at once; many copies of the same documents make the join quadratic
+MAX_JOIN_ROWS = 2_000_000
+
+
+def count_shared_chunked(sigs: pd.DataFrame, max_rows: int = MAX_JOIN_ROWS) -> pd.DataFrame:
+    """:func:`count_shared` of a pandas frame, Chinese documents a batch at a time so that one
+    join holds at most about ``max_rows`` signature matches.  Every row of a (zh, en) pair comes
+    from one batch and batches follow the sorted Chinese document ids, so the result is the one
+    :func:`count_shared` gives, row for row."""
+    kept = sigs[sigs["freq"] <= MAX_DOC_FREQ]
+    en_count = kept.loc[kept["lang"] == "en", "sig"].value_counts()
+    zh = kept[kept["lang"] == "zh"]
+    load = zh["sig"].map(en_count).fillna(0).groupby(zh["doc_id"]).sum().sort_index()
+    if load.sum() <= max_rows or len(load) < 2:
+        return count_shared(sigs)
+    batch = (load.cumsum() // max(max_rows, 1)).astype("int64")
+    en = sigs[sigs["lang"] != "zh"]
+    parts = []
+    for _, docs in batch.groupby(batch, sort=True):
+        part = sigs[(sigs["lang"] == "zh") & sigs["doc_id"].isin(docs.index)]
+        parts.append(count_shared(pd.concat([part, en])))
+    return pd.concat(parts)
 # --------------------------------------------------------------------------------------------
 # numbers and sentences
 
