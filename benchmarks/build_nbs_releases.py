@@ -329,7 +329,68 @@ S = "中国人民银行 2022年金融统计数据报告 (via 新华财经 reprin
 add("m2", "2022-12", 266430000000000, "元", "12月末,广义货币(M2)余额266.43万亿元", S, U, "secondary", P)
 add("m2", "2022-12", "11.8", "%", "同比增长11.8%", S, U, "secondary", P, kind="growth_rate")
 
-HEADER = """# Figures of the National Bureau of Statistics' releases: two yearbook tables on stats.gov.cn (primary) and
+# R. the statistics bureau's own English press releases on stats.gov.cn (primary)
+S = "National Bureau of Statistics, Total Retail Sales of Consumer Goods in December 2024 (stats.gov.cn English press release)"
+U = "https://www.stats.gov.cn/english/PressRelease/202501/t20250124_1958445.html"; P = "2025-01-18"
+add("total_retail_sales", "2024", 48789500000000, "元", "In 2024, the total retail sales of consumer goods were 48,789.5 billion yuan", S, U, "primary", P)
+add("total_retail_sales", "2024", "3.5", "%", "48,789.5 billion yuan, up by 3.5 percent year on year", S, U, "primary", P, kind="growth_rate")
+add("total_retail_sales", "2024-12", 4517200000000, "元", "In December, the total retail sales of consumer goods reached 4,517.2 billion yuan", S, U, "primary", P)
+add("total_retail_sales", "2024-12", "3.7", "%", "4,517.2 billion yuan, up by 3.7 percent year on year", S, U, "primary", P, kind="growth_rate")
+add("online_retail_sales", "2024", 15522500000000, "元", "In 2024, the online retail sales nationwide reached 15,522.5 billion yuan", S, U, "primary", P)
+add("online_retail_sales", "2024", "7.2", "%", "15,522.5 billion yuan, up by 7.2 percent over the previous year", S, U, "primary", P, kind="growth_rate")
+S = "National Bureau of Statistics, Total Retail Sales of Consumer Goods in August 2024 (stats.gov.cn English press release)"
+U = "https://www.stats.gov.cn/english/PressRelease/202409/t20240924_1956654.html"; P = "2024-09-15"
+add("total_retail_sales", "2024-08", 3872600000000, "元", "In August, the total retail sales of consumer goods reached 3,872.6 billion yuan", S, U, "primary", P)
+add("total_retail_sales", "2024-08", "2.1", "%", "3,872.6 billion yuan, up by 2.1 percent year on year", S, U, "primary", P, kind="growth_rate")
+add("total_retail_sales", "2024-01/2024-08", 31245200000000, "元", "From January to August, the total retail sales of consumer goods reached 31,245.2 billion yuan", S, U, "primary", P)
+add("total_retail_sales", "2024-01/2024-08", "3.4", "%", "31,245.2 billion yuan, up by 3.4 percent year on year", S, U, "primary", P, kind="growth_rate")
+add("online_retail_sales", "2024-01/2024-08", 9635200000000, "元", "From January to August, the online retail sales nationwide reached 9,635.2 billion yuan", S, U, "primary", P)
+add("online_retail_sales", "2024-01/2024-08", "8.9", "%", "9,635.2 billion yuan, up by 8.9 percent year on year", S, U, "primary", P, kind="growth_rate")
+add("physical_goods_online_retail", "2024-01/2024-08", 8014300000000, "元", "the online retail sales of physical goods reached 8,014.3 billion", S, U, "primary", P)
+
+# S. China Statistical Yearbook 1999, table 3-1 Gross Domestic Product (NBS's own English page; at current prices,
+#    100 million yuan; columns GNP, GDP, primary, secondary, #industry, #construction, tertiary, #transport,
+#    #trade, per capita GDP in yuan -- each row checked: primary + secondary + tertiary = GDP, industry +
+#    construction = secondary).  Only the rows the page's stored text holds (1952-1962).
+S = "国家统计局《中国统计年鉴1999》表3-1 Gross Domestic Product (English edition, NBS)"
+U = "http://www.stats.gov.cn/english/statisticaldata/yearlydata/YB1999e/c01e.htm"
+GDP_1999 = """1952 679.0 679.0 342.9 141.8 119.8 22.0 194.3 29.0 80.3 119.0
+1953 824.0 824.0 378.0 192.5 163.5 29.0 253.5 35.0 115.5 142.0
+1954 859.0 859.0 392.0 211.7 184.7 27.0 255.3 38.0 120.3 144.0
+1955 910.0 910.0 421.0 222.2 191.2 31.0 266.8 39.0 119.8 150.0
+1956 1028.0 1028.0 443.9 280.7 224.7 56.0 303.4 46.0 131.4 165.0
+1957 1068.0 1068.0 430.0 317.0 271.0 46.0 321.0 49.0 133.0 168.0
+1958 1307.0 1307.0 445.9 483.5 414.5 69.0 377.6 71.0 136.6 200.0
+1959 1439.0 1439.0 383.8 615.5 538.5 77.0 439.7 94.0 145.7 216.0
+1960 1457.0 1457.0 340.7 648.2 568.2 80.0 468.1 104.0 133.1 218.0
+1961 1220.0 1220.0 441.1 388.9 362.1 26.8 390.0 69.2 110.8 185.0
+1962 1149.3 1149.3 453.1 359.3 325.4 33.9 336.9 57.4 80.5 173.0"""
+for line in GDP_1999.splitlines():
+    y, gnp, gdp, pri, sec, ind, con, ter, tra, whs, pc = line.split()
+    D = Decimal
+    assert D(pri) + D(sec) + D(ter) == D(gdp) and D(ind) + D(con) == D(sec), line
+    for key, v in (("gnp", gnp), ("gdp", gdp), ("value_added_primary", pri), ("value_added_secondary", sec),
+                   ("industrial_value_added", ind), ("value_added_tertiary", ter)):
+        add(key, y, D(v) * 100000000, "元", line, S, U, "primary", "", vintage="later")
+    add("gdp_per_capita", y, D(pc), "元", line, S, U, "primary", "", vintage="later")
+
+# T. asked for in the issue-12 work (NEED_ROWS.md, helper A 07:55; figures checked on the pages): customs and
+#    central-bank figures through Xinhua's English reprints
+S = "海关总署 2024年进出口数据 (GACC, via Xinhua in People's Daily Online English)"; U = "http://en.people.cn/n3/2025/0113/c90000-20265299.html"; P = "2025-01-13"
+add("goods_trade", "2024", 43850000000000, "元", "reached 43.85 trillion yuan (about 6.1 trillion U.S. dollars) last year", S, U, "secondary", P)
+add("goods_trade", "2024", "5", "%", "43.85 trillion yuan (about 6.1 trillion U.S. dollars) last year, up 5 percent year on year", S, U, "secondary", P, kind="growth_rate")
+add("goods_exports", "2024", 25450000000000, "元", "Exports grew 7.1 percent year on year to 25.45 trillion yuan last year", S, U, "secondary", P)
+add("goods_exports", "2024", "7.1", "%", "Exports grew 7.1 percent year on year to 25.45 trillion yuan last year", S, U, "secondary", P, kind="growth_rate")
+add("goods_imports", "2024", 18390000000000, "元", "imports expanded 2.3 percent from one year earlier to 18.39 trillion yuan", S, U, "secondary", P)
+add("goods_imports", "2024", "2.3", "%", "imports expanded 2.3 percent from one year earlier to 18.39 trillion yuan", S, U, "secondary", P, kind="growth_rate")
+S = "中国人民银行 2023年金融统计数据 (PBoC, via Xinhua in Shanghai Daily)"; U = "https://www.shine.cn/biz/finance/2401120863/"; P = "2024-01-12"
+add("m2", "2023-12", 292270000000000, "元", "climbed 9.7 percent year on year to 292.27 trillion yuan at the end of December", S, U, "secondary", P)
+add("m2", "2023-12", "9.7", "%", "climbed 9.7 percent year on year to 292.27 trillion yuan at the end of December", S, U, "secondary", P, kind="growth_rate")
+add("m1", "2023-12", 68050000000000, "元", "stood at 68.05 trillion yuan at the end of December, up 1.3 percent year on year", S, U, "secondary", P)
+add("m1", "2023-12", "1.3", "%", "stood at 68.05 trillion yuan at the end of December, up 1.3 percent year on year", S, U, "secondary", P, kind="growth_rate")
+
+HEADER = """# Figures of the National Bureau of Statistics' releases: three yearbook tables and two press releases on
+# stats.gov.cn (primary) and
 # annual, quarterly, monthly and half-year releases found through reprints (secondary; source_name names the
 # release and the carrier).  Source: pages found with factlib's research search (2026-12); only facts and
 # figures are taken, each quote is the page's own short phrase for the figure (pages in zh-Hant keep their

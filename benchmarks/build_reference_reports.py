@@ -1,5 +1,5 @@
 """Build factlib/data/reference/government_reports.csv: figures stated by the State Council's
-government work reports (1979-2025) and the 31 provincial government work reports of 2026.
+government work reports (1954-2025) and the 31 provincial government work reports of 2026.
 
     python benchmarks/build_reference_reports.py \\
         --national /work/.mirror/aldohemsn+chinese-political-corpora/repo   (git dir; file at the pinned commit)
@@ -21,6 +21,9 @@ How a figure is taken (factlib's own extractor, then rules for this kind of docu
   March 2019 reviews 2018) -- the release convention of these reports;
 * sentences about several years, plans or targets are skipped (五年, 年均, 累计, 以来, 今年, 目标,
   预计, 从…增加到…, “十四五” …), and so are changes (比上年增加…; factlib.figures.trusted);
+* a 分别 list pairs its subjects with its figures in order when they pair one to one (respective());
+* the reports before 1979 are read by the same rules (their review has no standard heading, so most of
+  their rows are figures dated by a year the text names);
 * the quote is the clause that states the figure, in the report's words.
 """
 from __future__ import annotations
@@ -84,13 +87,26 @@ def review_span(text: str, *, opening: bool = False) -> tuple[int, int] | None:
 
 #: 从54万亿元增加到82.7万亿元 in a five-year review: the level at the start and at the end of the span
 #: a paragraph about the last year of a several-year review
-LAST_YEAR = re.compile(r"去年|过去一年|一年来|上一年")
+LAST_YEAR = re.compile(r"去年|过去一年|过去的一年|一年来|上一年")
 #: words that make a clause (or the words before it in its sentence) about several years
 MULTI_YEAR = re.compile(r"五年|十年|四年|三年|两年|年均|年平均|每年|逐年|连续|“十[一二三四五]五”|十[一二三四五]五(?:时期|期间)|以来|累计")
 
 
+SALUTATION = re.compile(r"^\s*各位代表[！!：:，,]\s*")
+
+
+FIVE_YEARS_NEXT = re.compile(r"(?:五年来|这五年|过去五年|“十[一二三四五]五”(?:时期|期间|以来))")
+
+
+def _second(paragraph: str) -> str:
+    """The sentence after the lead."""
+    parts = re.split(r"[。；：！]", SALUTATION.sub("", paragraph), maxsplit=2)
+    return parts[1].strip() if len(parts) > 1 else ""
+
+
 def _lead(paragraph: str) -> str:
-    return re.split(r"[。；：！]", paragraph, maxsplit=1)[0][:80]
+    """The first sentence of a paragraph, after a salutation (各位代表！2025年是“十四五”收官之年。五年来…)."""
+    return re.split(r"[。；：！]", SALUTATION.sub("", paragraph), maxsplit=1)[0][:80]
 
 
 def last_year_paragraphs(paragraphs: list[str], year: int, several_years: bool) -> list[bool]:
@@ -106,7 +122,8 @@ def last_year_paragraphs(paragraphs: list[str], year: int, several_years: bool) 
     out = []
     for paragraph in paragraphs:
         lead = _lead(paragraph).replace(last, "去年")
-        if LAST_YEAR.search(lead):
+        if LAST_YEAR.search(lead) and not FIVE_YEARS_NEXT.match(_second(paragraph)):
+            # 2025年是“十四五”收官之年。五年来…: the year named as the plan's last opens the five-year part
             mode = True
             out.append(True)
         elif MULTI_YEAR.search(lead):
@@ -132,6 +149,58 @@ FROM_TO = re.compile(r"(?:从|由)(?P<a>[^，。；从由]{1,40}?)(?:(?:增加|�
 #: the group's, not the area's
 SUBGROUP_OPENING = re.compile(r"^(?:其中)?(?:省属|市属|区属|中央|国有|国资|民营|外资|外商投资|私营|重点|龙头)(?:企业|国企)")
 NEW_OPENING = re.compile(r"^(?:全年|其中)?(?:新增|新建|新开通|新投产|新认定|新培育|新设|新开工|新改建)")
+#: 新增铁路里程1.97万公里，其中高速铁路8951公里: a part (其中) of what was added is added too
+PART_OF_NEW = re.compile(r"(?:^|[，；。])(?:全年|其中)?(?:新增|新建|新开通|新投产|新认定|新培育|新设|新开工|新改建)[^，；。]*[，；]其中$")
+
+
+#: between a stock's phrase and its level: nothing or a verb that states a level
+LEVEL_GAP = re.compile(r"(?:总数|总量|数量|规模)?(?:达到|达|超过|超|突破|接近|近|为|增至|增加到|提高到|提升至|提升到|稳定在|保持在|升至|跃升至)?")
+#: 生产安全事故起数、死亡人数分别下降9.5%、7.1%: the subjects before 分别 and the figures after it
+RESPECTIVE_SPLIT = re.compile(r"、|和|与|以及|及")
+RESPECTIVE_LEAD = re.compile(r"^(?:全年|全省|全市|全区|其中|同时|此外)+")
+FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+
+
+def respective(sentence: str, s: int, lexicon) -> tuple[str, str] | None:
+    """The subject phrase and metric key of the figure at ``s`` in a 分别 list, when the list
+    pairs each subject with one figure in order (as many subjects as figures, every subject a
+    metric phrase of its own, no two alike); None when the pairing is not certain (城乡居民人均
+    可支配收入分别增长4.4%、5.8%: one phrase, two figures)."""
+    a = max((m.end() for m in re.finditer(r"[，,。；;：:！？]", sentence[:s])), default=0)
+    e = re.search(r"[，,。；;！？]", sentence[s:])
+    b = s + e.start() if e else len(sentence)
+    seg = sentence[a:b]
+    k = seg.find("分别")
+    if k <= 0 or k > s - a:
+        return None
+    subjects = [RESPECTIVE_LEAD.sub("", x.strip()) for x in RESPECTIVE_SPLIT.split(seg[:k])]
+    tokens = [m.start() for m in FIGURE.finditer(seg, k)]
+    if len(subjects) == 1 and subjects[0].startswith("城乡") and len(tokens) == 2:
+        # 城乡居民人均可支配收入分别增长4.4%、5.8%: urban, then rural
+        subjects = ["城镇" + subjects[0][2:], "农村" + subjects[0][2:]]
+    if len(subjects) < 2 or len(subjects) != len(tokens) or any(not x for x in subjects):
+        return None
+    keys = []
+    for n, x in enumerate(subjects):
+        m = lexicon.match(x)
+        if (m is None or not m.exact) and n < len(subjects) - 1:
+            # 城镇、农村居民人均可支配收入 / 第一、第三产业增加值: the head the subjects share
+            last = subjects[-1]
+            for j in range(1, len(last)):
+                m = lexicon.match(x + last[j:])
+                if m is not None and m.exact:
+                    subjects[n] = x + last[j:]
+                    break
+        if m is None or not m.exact:
+            return None
+        keys.append(m.key)
+    if len(set(keys)) != len(keys):
+        return None
+    first = next((t for t in tokens if t >= s - a), None)
+    if first is None:
+        return None
+    i = tokens.index(first)
+    return subjects[i], keys[i]
 
 
 def fits_unit(key: str, unit: str, kind: str) -> bool:
@@ -166,16 +235,25 @@ def figures(text: str, *, doc_id: str, year: int, delivered: str, source_name: s
     several_years = span is not None and bool(re.search(r"五年|十[一二三四五]五", text[span[0]:span[0] + 60]))
     starts = np.cumsum([0] + [len(p) + 1 for p in paragraphs[:-1]])
     last_year = last_year_paragraphs(paragraphs, year, several_years)
-    periods, keep, levels = [], [], []
+    periods, keep, levels, metrics, keys = [], [], [], [], []
+    #: the extractor dates a five-year paragraph's figures by its span (2021/2025); a level reached
+    #: at the span's end is the figure of its last year
+    span_period = f"{year - 5}/{year - 1}"
     for r in claims.itertuples(index=False):
         period, ok, level = str(r.period), False, False
         i = max(0, int(np.searchsorted(starts, r.start, side="right")) - 1)
         paragraph = paragraphs[i]
         sentence = str(r.sentence)
         s = surface_at(sentence, str(r.surface))
+        pair = respective(sentence, s, lexicon) if s >= 0 and "分别" in sentence else None
+        if pair is not None:
+            # the figure's own subject in a 分别 list (the extractor gives every figure the nearest)
+            r = r._replace(metric=pair[0], metric_key=pair[1])
+        metrics.append(r.metric)
+        keys.append(r.metric_key)
         lead = sentence.rfind(str(r.metric), 0, s) if r.metric and s >= 0 else -1
         clause = clause_of(sentence, s, s + len(str(r.surface)), lead) if s >= 0 else sentence
-        gap = GAP_NOISE.sub("", sentence[lead + len(str(r.metric)):s]) if lead >= 0 and s > lead else ""
+        gap = GAP_NOISE.sub("", sentence[lead + len(str(r.metric)):s]) if lead >= 0 and s > lead and pair is None else ""
         here = str(getattr(r, "area", "") or "")
         own_area = area == "CN" or here in ("", area) or here == "CN" and str(getattr(r, "area_basis", "")) != "phrase"
         in_review = span is not None and span[0] <= r.start < span[1]
@@ -194,9 +272,10 @@ def figures(text: str, *, doc_id: str, year: int, delivered: str, source_name: s
                 period, ok, level = str(year - 1), True, True  # 增加到B: B is a level, not a change
         elif m and str(r.kind) != "growth_rate":
             ok = False  # a from-to outside the review: the years are not known
-        elif SKIP_CLAUSE.search(clause) or len(gap) > MAX_GAP or lead < 0 or not fits_unit(r.metric_key, str(r.unit), str(r.kind)) \
+        elif SKIP_CLAUSE.search(clause.replace("分别", "") if pair is not None else clause) or len(gap) > MAX_GAP or lead < 0 or not fits_unit(r.metric_key, str(r.unit), str(r.kind)) \
                 or SUBGROUP_OPENING.search(clause) and not clause.startswith(str(r.metric)) \
-                or NEW_OPENING.search(clause) and lexicon.measure(r.metric_key) == "stock" and str(r.kind) != "growth_rate":
+                or (NEW_OPENING.search(clause) or clause.startswith("其中") and PART_OF_NEW.search(sentence[:sentence.find(clause) + 2])) \
+                and lexicon.measure(r.metric_key) == "stock" and str(r.kind) != "growth_rate":
             ok = False
         elif explicit:
             ok = True
@@ -209,14 +288,21 @@ def figures(text: str, *, doc_id: str, year: int, delivered: str, source_name: s
             # it is that year (2024 or the point 2024-12); a provincial report's figure for the whole
             # country or a city is left out
             period, ok = period or str(year - 1), True
-        elif in_review and several_years and not last_year[i] and period == str(year - 1) \
-                and str(r.kind) != "growth_rate" and REACHED.search(clause[:max(0, clause.find(str(r.surface)))][-8:]) \
+        elif in_review and not last_year[i] and period in (str(year - 1), span_period) \
+                and str(r.kind) != "growth_rate" and REACHED.search((clause[:max(0, clause.find(str(r.surface)))] + re.match(r"\D*", str(r.surface)).group())[-8:]) \
                 and not MULTI_YEAR.search(clause) and own_area \
                 and (lexicon.measure(r.metric_key) == "stock" or str(r.kind) == "percent" or str(r.unit) in ("CNY", "USD")):
             # the five-year part: a level reached at its end (社会消费品零售总额增至2.79万亿元,
             # 森林覆盖率提高到42.5%) is the figure of the last year -- a stock, a share or a money flow;
             # a count of things done (高标准农田达到4808万亩) is a five-year total there
-            ok = True
+            period, ok = str(year - 1), True
+        elif in_review and not last_year[i] and period in (str(year - 1), span_period) \
+                and str(r.kind) in ("count", "amount", "percent") and lexicon.measure(r.metric_key) == "stock" \
+                and lead >= 0 and 0 <= clause.find(str(r.metric)) <= 3 and LEVEL_GAP.fullmatch(sentence[lead + len(str(r.metric)):s]) \
+                and not MULTI_YEAR.search(clause) and own_area:
+            # the five-year part: a stock stated as a level (规模以上工业企业接近2万家, 国家高新技术企业
+            # 1.9万家) is its level at the end of the span, the year under review
+            period, ok = str(year - 1), True
         if explain is not None and r.metric_key and str(r.kind) in ("count", "amount", "percent", "growth_rate"):
             why = ("kept" if ok else "not in review" if not in_review else "plan/total/span" if SKIP_CLAUSE.search(clause)
                    else f"period {period}" if not (not period or period.split("/")[0][:4] == str(year - 1) and "/" not in period)
@@ -229,7 +315,7 @@ def figures(text: str, *, doc_id: str, year: int, delivered: str, source_name: s
         periods.append(period)
         keep.append(ok)
         levels.append(level)
-    claims = claims.assign(period=periods)
+    claims = claims.assign(period=periods, metric=metrics, metric_key=keys)
     if "change" in claims.columns:
         is_level = np.array(levels) & (claims["kind"].astype(str) != "growth_rate").to_numpy()
         claims.loc[is_level, "change"] = "level"
@@ -257,8 +343,6 @@ def national(repo: Path) -> pd.DataFrame:
         if d.get("year") in (None, "None") or "决议" in d.get("title", ""):
             continue
         year = int(d["year"])
-        if year < 1979:
-            continue
         text = d["content"]
         m = DATE.search(text)
         delivered = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m and int(m.group(1)) == year \
@@ -298,7 +382,7 @@ def provincial(repo: Path) -> pd.DataFrame:
 
 
 HEADER = """# Official figures stated by government work reports (shipped with factlib; issue 15).
-# Source: the State Council's government work reports 1979-2025 (Wikisource texts, public domain as
+# Source: the State Council's government work reports 1954-2025 (Wikisource texts, public domain as
 # documents of state organs; via aldohemsn/chinese-political-corpora @ 99bc4b0) and the 31 provincial
 # government work reports delivered in January-February 2026 (via johncodes404/china-provincial-gov-
 # reports-2026 @ ad4c815).  Built by benchmarks/build_reference_reports.py (factlib's extractor plus

@@ -309,6 +309,13 @@ def main(argv: list[str] | None = None) -> int:
                                              names=not args.no_names)
             claims, findings, caught, read, false, known, pairs, causes = evaluate(
                 Path(tmp), Path(tmp_base), mutations, cache)
+            lines_of = {}
+            if args.verbose:  # the altered line and its counterpart, for the list of misses
+                for k, m in enumerate(mutations):
+                    text = (Path(tmp) / f"{m.doc}.txt").read_text(encoding="utf-8")
+                    other = (Path(tmp) / f"{m.partner_doc}.txt").read_text(encoding="utf-8")
+                    ln = text.count("\n", 0, m.start)
+                    lines_of[k] = (text.splitlines()[ln], other.splitlines()[ln])
         n_review = int((findings["verdict"] == "needs_review").sum())
         right = sum(1 for a, b in pairs if a.split("-")[:2] == b.split("-")[:2])
         with_number = {tuple(sorted((m.doc, m.partner_doc))) for m in mutations}
@@ -326,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
             cnt.update(altered=1, caught=k in caught, read=k in read, caught_read=k in caught and k in read)
             if args.verbose and k not in caught:
                 print(f"  missed [{causes[k]}] {m.kind:5} {m.side} {m.doc}: {m.old} -> {m.new}")
+                print(f"      {lines_of[k][0][:200]}\n      {lines_of[k][1][:200]}")
         if args.verbose:
             for f in false:
                 print(f"  FALSE [{f['check']}] {f['explanation'][:300]}")

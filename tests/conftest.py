@@ -1,12 +1,25 @@
 """Shared fixtures: the repository's seeds and small helpers."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_folder(tmp_path_factory):
+    """The start-up cache (factlib/vocab/cache.py) of the test processes and of the commands they
+    run: a folder of the session, never the user's ~/.cache."""
+    before = os.environ.get("FACTLIB_CACHE_DIR")
+    if before is None:
+        os.environ["FACTLIB_CACHE_DIR"] = str(tmp_path_factory.mktemp("factlib-cache"))
+    yield
+    if before is None:
+        os.environ.pop("FACTLIB_CACHE_DIR", None)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ import pytest
 from factlib.vocab.tables import read_table
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
 
 
 def factlib(*args: str, cwd=None) -> subprocess.CompletedProcess:
@@ -98,3 +99,25 @@ def test_unit_kinds_and_qualifiers_are_known_values():
     for row in read_table("qualifiers"):
         assert row["qualifier"] in QUALIFIERS and row["position"] in ("before", "after")
     UnitTable()  # builds: no surface listed twice
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_jobs_give_the_same_output_and_messages(corpus, tmp_path, fmt):
+    """``--jobs 2`` (worker processes): the same bytes in the same order, the bad file reported once."""
+    paths = [str(SEEDS_DIR), str(corpus / "a.md"), str(corpus / "bad.txt"), str(corpus / "b.txt")]
+    outs, errs = [], []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"claims{jobs}.{fmt}"
+        r = factlib("extract", *paths, "--format", fmt, "-o", str(out), "--jobs", jobs)
+        assert r.returncode == 0, r.stderr
+        outs.append(out.read_bytes())
+        errs.append(sorted(line for line in r.stderr.splitlines() if "bad.txt" in line))
+    if fmt == "parquet":
+        import pandas as pd
+
+        frames = [pd.read_parquet(tmp_path / f"claims{j}.parquet") for j in ("1", "2")]
+        pd.testing.assert_frame_equal(frames[0], frames[1])
+        assert len(frames[0]) > 100
+    else:
+        assert outs[0] == outs[1] and outs[0].count(b"\n") > 100
+    assert errs[0] == errs[1] and len(errs[0]) == 1

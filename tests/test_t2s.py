@@ -27,8 +27,15 @@ ALPHABET = "國業們這經發為會義對於關瞭解乾隆反覆覆么沈坏�
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=ALPHABET, max_size=200))  # phrases (set test) and texts (table)
+@given(st.text(alphabet=ALPHABET, max_size=200))  # phrases and sentences (set test)
 def test_equals_converting_everything(text):
+    assert to_simplified(text) == full(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=ALPHABET, max_size=200), min_size=1, max_size=12))
+def test_long_texts_equal_converting_everything(parts):
+    text = "".join(parts) * (t2s_table._SHORT // 100 + 1)  # past the set test: the code-point table
     assert to_simplified(text) == full(text)
 
 

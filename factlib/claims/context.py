@@ -65,6 +65,9 @@ _PAST_YEARS_SPAN = re.compile(r"过去([二两三四五六七八九十0-9]+)年|
 _PAST_YEARS_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (two|three|four|five|six|seven|eight|nine|ten|[0-9]+)"
                             r" years\b")
 #: a past five-year plan's period named as a time (“十二五”期间, 十二五时期)
+#: the past year as a span (过去一年，…): in a document of the first half of year Y it is Y-1
+_PAST_YEAR_SPAN = re.compile(r"过去的?一年|去年一年|(?<![0-9一二三四五六七八九十近])一年来")
+_PAST_YEAR_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (?:year|12 months|twelve months)\b")
 _FIVE_YEAR_SPAN = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:期间|时期)")
 _FIVE_YEAR = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:规划|计划|时期|期间|以来|发展)")
 
@@ -189,7 +192,9 @@ class ContextResolver:
         # point cues that date every clause after them (截至…, by the end of …), not only their own
         self.point_wide_zh = re.compile(alternation([w for w in zh("point") if w.startswith(("截至", "截止"))]))
         self.point_wide_en = self.point_en
-        self.to_level_zh = re.compile("(?:" + alternation(zh("to_level")) + r")(?:人均|每人|平均)?\s*$")
+        # 提高到67%, 提升到去年底的13.3% (a time of the level between the verb and the number)
+        self.to_level_zh = re.compile("(?:" + alternation(zh("to_level")) + r")(?:(?:[0-9]{4}\s*年|去年|今年|上年|本年)"
+                                      r"(?:底|末)?的?)?(?:人均|每人|平均)?\s*$")
         self.to_level_en = re.compile(r"\b(?:" + alternation(en("to_level"), fold=True) + r")(?:\s+[a-z]+){0,2}\s*$", re.I)
         self.rate_noun_zh = re.compile(alternation(zh("rate_noun")))
         self.rate_noun_en = re.compile(r"\b(?:" + alternation(en("rate_noun"), fold=True) + r")\b", re.I)
@@ -340,12 +345,21 @@ class ContextResolver:
                 prev_sent_period = "" if new_para else sent_period
                 if new_para:
                     sent_period = ""
+                # a sentence without claims before this one in the paragraph may open a run of years
+                # (过去一年，我们…。全省地区生产总值增长5.5%)
+                lo = out[-1].end if out and not new_para else text.rfind("\n", 0, s_start) + 1
+                if 0 <= lo < s_start and s_start - lo <= 2000:
+                    gap_span = self._span_in(_norm(text[lo:s_start]), year, en, None,
+                                             doc.date.month if doc.date else None)[0]
+                    if gap_span:
+                        prev_sent_period = sent_period = gap_span
                 prev_plan = "" if new_para else cur_plan
                 last_text, nsent = c.sentence_id, _norm(c.sentence)
                 cur_plan = plan_in(nsent)
                 anchor = self._heading_at(headings, h_starts, c.start)[0] if headings else ""
                 anchor = anchor or (sent_period if len(sent_period) == 4 else "")
-                pending_span, span_at = self._span_in(nsent, year, en, int(anchor) if anchor.isdigit() else None)
+                pending_span, span_at = self._span_in(nsent, year, en, int(anchor) if anchor.isdigit() else None,
+                                                      doc.date.month if doc.date else None)
                 last_sent = c.sentence_id
                 prev_key_by_sent = ""
                 sent_keys = []
@@ -392,11 +406,14 @@ class ContextResolver:
             out.append(c2)
         return out
 
-    def _span_in(self, nsent: str, year: int | None, en: bool, last: int | None = None) -> tuple[str, int]:
+    def _span_in(self, nsent: str, year: int | None, en: bool, last: int | None = None,
+                 doc_month: int | None = None) -> tuple[str, int]:
         """(the run of past years a sentence speaks of, where the words are), or ('', -1):
         ``过去五年``/``五年来``/``这五年``/``over the past five years`` in a document of year Y are
         Y-5/Y-1; ``“十二五”期间`` or ``时期`` of a plan that ended before the document's year is that
-        plan's years.  Claims after the words that state no period of their own, and the sentences
+        plan's years; ``过去一年``/``去年一年``/``一年来``/``over the past year`` in a document dated in the
+        first half of Y is Y-1 (later in the year the past twelve months are no calendar year, and
+        without a date the year cannot be told: no span).  Claims after the words that state no period of their own, and the sentences
         after it in the paragraph, are dated by the run, never by a single year said before it.
         Without a document date the run ends at ``last`` (the year of the section's heading, or the
         year the paragraph stated: 一、2015年工作回顾 … 过去五年 → 2011/2015)."""
@@ -406,6 +423,10 @@ class ContextResolver:
             end = year - 1 if year is not None else last
             if n is not None and n > 1 and end is not None:
                 return f"{end - n + 1}/{end}", m.start()
+        if year is not None and doc_month is not None and doc_month <= 6:
+            m = (_PAST_YEAR_EN if en else _PAST_YEAR_SPAN).search(nsent)
+            if m is not None:
+                return str(year - 1), m.start()
         if not en:
             for m in _FIVE_YEAR_SPAN.finditer(nsent):
                 if re.search(r"(?:较|比|与|同|相比|相较)[“\"]?$", nsent[max(0, m.start() - 3):m.start()]):
@@ -657,6 +678,10 @@ class ContextResolver:
         lex = self.lexicon
         if en:
             return self._key_en(c, nsent, local, clause_start)
+        if list_len > 1 and 0 < clause_start < local and nsent[clause_start - 1] == "、" \
+                and "分别" in nsent[clause_start:local]:
+            # 高技术制造业、装备制造业增加值分别增长8.9%、7.7%: the subjects of a 分别 list are one clause
+            clause_start = max(nsent.rfind(ch, 0, clause_start - 1) for ch in "，。；：！？,;") + 1
         seg = nsent[clause_start:max(clause_start, local)]
         for a, b in prev_spans:  # earlier numbers of the clause (从…2.73万亿元增加到…) are no metric words
             if clause_start <= a and b <= local:
@@ -868,8 +893,9 @@ class ContextResolver:
         if not key:
             return key
         info = self.lexicon.info(key)
-        if info.unit in ("person", "person_time") and c.unit and c.unit not in ("person", "person_time", "人", "人次"):
-            return ""  # 移动互联网用户数14.5亿户: accounts, not persons
+        if info.unit in ("person", "person_time") and c.unit and c.unit not in ("person", "person_time", "人", "人次") \
+                and c.kind != "growth_rate":
+            return ""  # 移动互联网用户数14.5亿户: accounts, not persons (接待入境游客增长30%: a growth rate fits)
         return key
 
     def _area(self, nsent: str, local: int, clause_start: int, en: bool, doc_area: str, doc_basis: str,

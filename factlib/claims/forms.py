@@ -39,7 +39,7 @@ __all__ = [
     "english_fraction_ok", "bare_english_ok", "accounting_negative", "article_units", "between_range",
     "from_range_ok", "multiple_then_level", "lone_hundred_ok", "LONE_MAGNITUDE_VALUES", "rank_after_qian",
     "slash_dates", "lunar_dates", "article_duration_ok", "year_after_in", "lone_magnitude", "points_ok",
-    "age_band", "year_range_after",
+    "age_band", "year_range_after", "change_then_level",
 ]
 
 # words before an English fraction that make it a period ('the first three quarters of the year')
@@ -121,6 +121,14 @@ def between_range(norm: str, s: int, e: int) -> int | None:
 
 
 _FROM = re.compile(r"(?i:from) $")
+_BY = re.compile(r"(?i:\bby) $")
+
+
+def change_then_level(norm: str, s: int, low, high) -> bool:
+    """``fell by 1.39 million to 1.418 billion``: after ``by``, a second number ten times the first or
+    more is the level reached, not the end of a range (``rose by 2 to 3 percent`` stays a range)."""
+    return bool(_BY.search(norm, max(0, s - 4), s)) and low is not None and high is not None \
+        and low > 0 and high >= 10 * low
 
 
 #: words that make 'from X to Y' a span of values rather than a change (temperatures ranged from …)

@@ -1015,12 +1015,13 @@ class _Section:
         self.chinese_run = False  # the run has Chinese digits (not only Arabic ones)
 
 
-def _flush(sec: _Section, items: list[tuple[int, int, int]]) -> bool:
-    """Place the pending digit run of ``sec``; False when it cannot be placed."""
+def _flush(sec: _Section, items: list[tuple[int, int, int]], last: bool = True) -> bool:
+    """Place the pending digit run of ``sec``; False when it cannot be placed.  ``last``: no big
+    unit follows the run (一亿五 abbreviates 一亿五千万; in 3亿2万 the 2 is a count of 万)."""
     run = sec.run
     if not run:
         return True
-    if len(run) == 1 and not sec.zero_gap and (sec.unit or (not sec.value and items)):
+    if len(run) == 1 and not sec.zero_gap and (sec.unit or (not sec.value and items and last)):
         # abbreviated last digit: 三千五 = 3500, 三万五 = 35000, 一亿五 = 150000000
         place = (sec.unit or items[-1][1]) // 10
         sec.value += run[0] * place
@@ -1077,7 +1078,7 @@ def _positional(syms: list[tuple[str, Decimal | None]]) -> tuple[int, Decimal] |
             sec.zero_gap = False
             sec.chinese_run = False
         elif kind == "big":
-            if not _flush(sec, items):
+            if not _flush(sec, items, last=False):
                 return None
             cur, place = sec.value, sec.place
             while items and items[-1][1] < v:  # stacking: 一万亿, 三千五百万亿

@@ -28,7 +28,9 @@ _EN_MONTH_ALT = "|".join(sorted((m.capitalize() for m in EN_MONTHS), key=lambda 
 EN_DATE = re.compile(
     rf"(?<![A-Za-z])(?P<mon>{_EN_MONTH_ALT})\.? (?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])"
     rf"(?:, (?P<year>1[89][0-9]{{2}}|20[0-9]{{2}})(?![0-9]))?"
-    rf"|(?<![0-9])(?P<day2>[0-3]?[0-9]) (?P<mon2>{_EN_MONTH_ALT})\.?,? (?P<year2>1[89][0-9]{{2}}|20[0-9]{{2}})(?![0-9])"
+    # 29 September 1918, 10 September (the year from the document date, as for March 3)
+    rf"|(?<![0-9.,])(?P<day2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)? (?:of )?(?P<mon2>{_EN_MONTH_ALT})"
+    rf"(?:\.?,? (?P<year2>1[89][0-9]{{2}}|20[0-9]{{2}})(?![0-9])|(?![A-Za-z0-9]))"
     rf"|(?<![A-Za-z])(?P<mon3>{_EN_MONTH_ALT})\.?,? (?P<year3>1[89][0-9]{{2}}|20[0-9]{{2}})(?![0-9])"
 )
 MONTH_AFTER = re.compile(rf" ?(?:{MONTH}) ?月")  # 112年3月: an ROC year before a month

@@ -118,8 +118,8 @@ class TimeWords:
             if t not in TYPES:
                 raise TableError(f"{path}: unknown time-word type {t!r} for {row['word']!r}")
             months = None
-            if t == "part":
-                months = (int(row["start_month"]), int(row["end_month"]))
+            if t == "part" or (t == "rel_year" and row.get("start_month")):
+                months = (int(row["start_month"]), int(row["end_month"]))  # 去年底: December of last year
             offset = int(row["offset"]) if row.get("offset") else 0
             self.words[row["word"].lower()] = TimeWord(row["word"], t, offset, months,
                                                        (row.get("shape") or "").strip(), (row.get("doubt") or "").strip())

@@ -25,6 +25,7 @@ from factlib.vocab.cues import CueTable
 from factlib.vocab.nonclaims import NonClaimRules
 from factlib.vocab.ordinals import Ordinals
 from factlib.vocab.qualifiers import QualifierTable, interval
+from factlib.vocab.cache import compile as cached_compile
 from factlib.vocab.regexes import alternation
 from factlib.vocab.tables import read_table
 from factlib.vocab.units import UnitTable
@@ -65,7 +66,6 @@ class UnitRead(NamedTuple):
 # the readings that do not depend on the text (built once: no allocation per number)
 _FRACTION = UnitRead("", "fraction", "")
 _CHENG = UnitRead("%", "percent", "成")
-_PERCENT_WORD = UnitRead("%", "percent", "百分之")
 _COUNT = UnitRead("", "count", "")
 _OTHER = UnitRead("", "other", "")
 # a Groups from the tuple of picked groups, in C (Groups._make is a Python call)
@@ -81,9 +81,10 @@ class NoMask:
 
 def bare_numeral(norm: str, s: int, token: str) -> bool:
     """A Chinese numeral ``token`` at ``s`` with nothing after it (一个, 统一) and no 第/翻/之
-    before it: not a number, unless it holds a magnitude (三万八○六六)."""
-    return norm[s - 1:s] not in ("第", "翻", "之", "前") and "万" not in token and "亿" not in token \
-        and "兆" not in token and not numbers.signed_digits(token)
+    before it (之 also one space before: 百分之 二十): not a number, unless it holds a magnitude
+    (三万八○六六)."""
+    return norm[s - 1:s] not in ("第", "翻", "之", "前") and norm[s - 2:s] != "之 " and "万" not in token \
+        and "亿" not in token and "兆" not in token and not numbers.signed_digits(token)
 
 
 @lru_cache(maxsize=None)
@@ -105,7 +106,7 @@ def master_pattern(units: UnitTable, qualifiers: QualifierTable) -> re.Pattern:
     after_zh = alternation(qualifiers.after_zh)
     after_en = "|".join(" " + re.escape(w) for w in qualifiers.after_en)
     # optional parts as (?:x|): the same as (?:x)? but run far faster by the regex engine
-    return re.compile(
+    return cached_compile(
         rf"(?P<num>{numbers.NUMBER_RE})"
         r"(?:(?P<q1>多|余)|)"
         rf"(?: ?(?P<mag>{numbers.MAGNITUDE_RE})|)"
@@ -118,7 +119,7 @@ def master_pattern(units: UnitTable, qualifiers: QualifierTable) -> re.Pattern:
         rf"|(?P<enunit>{units.en_pattern})"
         r")|)"
         r"(?:(?P<per>/(?:月|年|天|日|人|户|吨|平方米|[0-9]{1,3}))|)"
-        rf"(?:(?P<q3>{after_zh}{'|' + after_en if after_en else ''})|)"
+        rf"(?:(?P<q3> ?(?:{after_zh}){'|' + after_en if after_en else ''})|)"  # 72% 以上 (spaced zh-Hant news)
     )
 
 
@@ -137,6 +138,9 @@ class Scanner:
         # units that make a number a duration (year, month … minute): from the unit table
         self.duration_units = frozenset(u.code for u in units.codes.values() if u.kind == "duration")
         self.prefix_re = re.compile(rf"(?:{units.prefix_pattern}) ?$") if units.prefix_pattern else None
+        # words of a share written before the number (百分之, 千分之: the ratio units' prefixes)
+        self.fraction_leads = {p: UnitRead(u.code, u.kind, p) for p, u in units.prefixes.items()
+                               if u.dimension == "ratio"}
         self.rank_words = cues.words("rank")
         # duration cues that are taken into the surface when they lead the number (连续3年, 时隔10年)
         self.duration_lead = tuple(w for w in sorted(cues.words("duration"), key=len, reverse=True)
@@ -263,7 +267,7 @@ class Scanner:
         g = _as_groups(self._pick_groups(m.groups()))
         num = g.num
         prev = norm[s - 1] if s else ""
-        pre3 = norm[max(0, s - 3):s]
+        pre3 = self._fraction_lead(norm, s)  # 百分之 / 千分之 before the number (or "")
         # spaced digits of the 1998 report: '1 9 9 7 年', '7 4 7 7 2 亿元'
         if len(num) == 1 and num.isdigit() and norm[e:e + 1] == " " and norm[e + 1:e + 2].isdigit() \
                 and not isinstance(mask, NoMask):
@@ -292,7 +296,7 @@ class Scanner:
         if num in forms.LONE_MAGNITUDE_VALUES:
             parsed = forms.lone_magnitude(num)  # 近百名
         else:
-            parsed = parse_cached(num if pre3 == "百分之" or g.frac or g.cheng else num + (g.mag or "").strip())
+            parsed = parse_cached(num if pre3 or g.frac or g.cheng else num + (g.mag or "").strip())
         if parsed is None:
             return None
         if is_word and parsed.kind == "fraction" and not forms.english_fraction_ok(norm, s, num_end, num):
@@ -316,23 +320,33 @@ class Scanner:
         is an article (一家, 一项, 一年) unless a qualifier or magnitude goes with it (一元 is money)."""
         num, unit_s = g.num, g.unit
         anchored = bool(unit_s or g.ym or g.frac or g.cheng or g.mag or doubling or rank
-                        or pre3 == "百分之" or prev == "第" or any(c in num for c in "万亿兆"))
+                        or pre3 or prev == "第" or any(c in num for c in "万亿兆"))
         if not anchored:
             return False  # a Chinese-numeral year needs 年 (二〇三五年) which is a unit match
-        if pre3 != "百分之" and self.rules.lexicalised_at(norm, s, num_end):
+        if not pre3 and self.rules.lexicalised_at(norm, s, num_end):
             return False  # (之一 in 百分之一点五七 belongs to the percent word)
         if num in numbers.HALVES:
             u0 = self.units.lookup(unit_s) if unit_s else None
             if not (g.cheng or (u0 is not None and u0.dimension != "count")):
                 return False  # 半 is a quantity only before a measure (半斤, 半年) or 成
         if not doubling and num == "一" and not (g.q1 or g.q2 or g.q3 or g.mag
-                                                 or pre3 == "百分之" or prev == "第" or g.frac):
+                                                 or pre3 or prev == "第" or g.frac):
             u1 = self.units.lookup(unit_s) if unit_s else None
             if self.qual.before_word(norm, s) is None and (u1 is None or u1.dimension in ("count", "time")) \
                     and not (u1 is not None and u1.dimension == "time"
                              and forms.article_duration_ok(norm, s, self.duration_words)):
                 return False  # 一年 is an article; 为期一周 a duration
         return True
+
+    def _fraction_lead(self, norm: str, s: int) -> str:
+        """The share word (百分之, 千分之) written right before ``s``, or one space before it, or ""."""
+        k = s - 1 if norm[s - 1:s] == " " else s
+        if norm[k - 1:k] != "之":
+            return ""
+        for word in self.fraction_leads:
+            if k >= len(word) and norm.startswith(word, k - len(word)):
+                return word
+        return ""
 
     def _month_window(self, num: str, norm: str, s: int, e: int, doc_date) -> Mention | None:
         """'1至11月份': a window of months (a period, not a claim)."""
@@ -381,6 +395,9 @@ class Scanner:
                 return self.dates.from_year(it, year, norm, m.end("unit"), zh_hant, doc_date)
         if g.ym:
             return self.dates.month_or_day(it, value, g.ym, norm, s, m.end("ym"), doc_date)
+        if g.cheng and (pre3 or value > 10):  # 百分之63成功, 63 成功: 成 starts a word (tenths are 十成 at most)
+            e = it.e = m.start("cheng") - (norm[m.start("cheng") - 1] == " ")
+            g = g._replace(cheng=None, chengd=None, q3=None, per=None)
         end = e
         read = None
         if g.frac:  # 三分之一
@@ -394,9 +411,9 @@ class Scanner:
             value = value * 10 + (CN_SMALL.get(g.chengd, 0) if g.chengd else 0)
             prec = _HALF if g.chengd else Decimal(5)
             read = _CHENG
-        elif pre3 == "百分之":
-            it.s = s - 3
-            read, end = _PERCENT_WORD, m.end("q3") if g.q3 else m.end("num")
+        elif pre3:
+            it.s = norm.rindex(pre3, 0, s)
+            read, end = self.fraction_leads[pre3], m.end("q3") if g.q3 else m.end("num")
         elif prev == "第":
             return self._ordinal(it, value, unit_s, norm, s, m)
         else:
@@ -593,6 +610,8 @@ class Scanner:
             low, high = high, low  # ranged from -18 °C to -34 °C
         if low is None or high is None or low > high:
             return None
+        if sep == "to" and forms.change_then_level(norm, it.s, low, high):
+            return None  # fell by 1.39 million to 1.418 billion: a change, then the level
         if not it.unit and unit2:
             u = self.units.lookup(unit2)
             it.unit, it.kind = (u.code, u.kind) if u else (unit2, "count")

@@ -61,6 +61,16 @@ def _both_scripts(pattern: str) -> set[str]:
     return forms
 
 
+def _all_scripts(patterns: list[str]) -> list[list[str]]:
+    """:func:`_both_scripts` of each pattern (sorted lists), kept in the cache folder per OpenCC
+    version and pattern list (building the three converters costs ~0.1 s)."""
+    from factlib.vocab.cache import code_hash, memo
+    from factlib.vocab.t2s import opencc_version
+
+    key = "\x00".join([opencc_version(), code_hash(_both_scripts), *patterns])
+    return memo("boilerplate-scripts", key, lambda: [sorted(_both_scripts(p)) for p in patterns])
+
+
 @dataclass(frozen=True)
 class Boilerplate:
     """Boilerplate rows compiled for speed: a set of whole lines, one alternation for
@@ -78,17 +88,21 @@ class Boilerplate:
         lines: set[str] = set()
         limits: dict[str, int] = {}
         regexes = []
+        # the spellings of every line and contains pattern, made at once (and cached)
+        spelled = [r["pattern"].strip() if r["match"].strip() == "line" else r["pattern"] for r in rows
+                   if r["match"].strip() in ("line", "contains")]
+        both = dict(zip(spelled, _all_scripts(spelled)))
         for row in rows:
             kind = row["match"].strip()
             limit = int(row["max_len"]) if row["max_len"].strip() else 0
             if kind == "line":
-                forms = _both_scripts(row["pattern"].strip())
+                forms = set(both[row["pattern"].strip()])
                 lines |= forms
                 limit = max(len(f) for f in forms)
             elif kind == "contains":
                 if not limit:
                     raise ValueError(f"boilerplate table: contains row {row['pattern']!r} needs max_len")
-                for form in _both_scripts(row["pattern"]):
+                for form in both[row["pattern"]]:
                     limits[form] = max(limit, limits.get(form, 0))
             elif kind == "regex":
                 if not limit:

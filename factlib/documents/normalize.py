@@ -175,20 +175,35 @@ def _compat_tables() -> tuple[np.ndarray, np.ndarray]:
 
     Both are indexed by code point.  A character needs the slow path when NFKC expands it
     (``½``, ``…``) or when it may compose with its neighbours (combining marks, Hangul jamo,
-    Indic scripts: ``_COMBINING``)."""
+    Indic scripts: ``_COMBINING``).  The changes depend on the Unicode version only: they are
+    computed once per machine (0.1 s) and kept in the cache folder (:mod:`factlib.vocab.cache`)."""
+    from factlib.vocab.cache import code_hash, memo
+
+    key = f"{unicodedata.unidata_version}\x00{_COMPAT_RANGES}\x00{_COMBINING}\x00{code_hash(_compat_changes)}"
+    cps, targets, slow_cps = memo("nfkc", key, _compat_changes)
     single = np.arange(0x110000, dtype=np.uint32)
+    single[np.frombuffer(cps, dtype=np.uint32)] = np.frombuffer(targets, dtype=np.uint32)
     slow = np.zeros(0x110000, dtype=np.bool_)
+    slow[np.frombuffer(slow_cps, dtype=np.uint32)] = True
+    return single, slow
+
+
+def _compat_changes() -> tuple[bytes, bytes, bytes]:
+    """The code points NFKC maps to one other character, those characters, and the code points
+    that need the slow path (uint32 arrays as bytes)."""
+    cps, targets, slow = array("I"), array("I"), array("I")
     for a, b in _COMPAT_RANGES:
         for cp in range(a, b):
             c = chr(cp)
             n = unicodedata.normalize("NFKC", c)
             if unicodedata.combining(c) or (n != c and len(n) != 1):
-                slow[cp] = True
+                slow.append(cp)
             elif n != c:
-                single[cp] = ord(n)
+                cps.append(cp)
+                targets.append(ord(n))
     for lo, hi in _COMBINING:
-        slow[lo:hi + 1] = True
-    return single, slow
+        slow.extend(range(lo, hi + 1))
+    return cps.tobytes(), targets.tobytes(), slow.tobytes()
 
 
 def _translate_chunk(chunk: str, single: np.ndarray, slow: np.ndarray, base: int,

@@ -121,8 +121,11 @@ class Areas:
         spans = []
         simple = text if simplified else to_simplified(text)
         same = len(simple) == len(text)
+        target = simple if same else text
         for rx in (self._zh, self._en):
-            for m in rx.finditer(simple if same else text):
+            if rx is self._en and _LETTER.search(target) is None:
+                continue  # every English name holds a letter that _LETTER matches (the same under re.I)
+            for m in rx.finditer(target):
                 spans.append((m.start(), m.end()))
                 surface = text[m.start():m.end()]
                 key = m.group().lower() if m.group().isascii() else m.group()

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from factlib.vocab.cache import compile as cached_compile
 from factlib.vocab.regexes import alternation
 from factlib.vocab.tables import TableError, read_table
 from factlib.vocab.t2s import to_simplified
@@ -111,6 +112,7 @@ _SPACE = re.compile(r"\s+")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _PARENS = re.compile(r"\([^()]*\)")
+_NOT_WORD = re.compile(r"[\d\W_]+")
 
 
 @lru_cache(maxsize=4)
@@ -240,8 +242,8 @@ class MetricLexicon:
             return None
         ascii_words = [a for a in self._alias_key if _is_ascii_word(a)]
         other = [a for a in self._alias_key if not _is_ascii_word(a)]
-        zh = re.compile(f"(?:{alternation(other)})")
-        en = re.compile(r"(?<![a-z0-9])(?:" + alternation(
+        zh = cached_compile(f"(?:{alternation(other)})")
+        en = cached_compile(r"(?<![a-z0-9])(?:" + alternation(
             ascii_words, suffixes={a: r"(?:e?s)?(?![a-z0-9])" for a in ascii_words}) + ")")
         return zh, en, frozenset(a[0] for a in self._alias_key)
 
@@ -372,13 +374,23 @@ class MetricLexicon:
 
     def _is_exact(self, text: str, m: MetricMatch) -> bool:
         rest = text[: m.start] + " " + text[m.end :]
-        for alias, key in self._alias_key.items():
-            if key == m.key and alias in rest:
+        for alias in self._aliases_of(m.key):
+            if alias in rest:
                 rest = rest.replace(alias, " ")
         for word in self._neutral:
             rest = rest.replace(word, " ")
-        rest = re.sub(r"[\d\W_]+", "", rest)
+        rest = _NOT_WORD.sub("", rest)
         return rest == ""
+
+    def _aliases_of(self, key: str) -> tuple[str, ...]:
+        """The aliases of ``key`` in table order (the order of ``_alias_key``), grouped once."""
+        by_key = self.__dict__.get("_by_key")
+        if by_key is None:
+            by_key = {}
+            for alias, k in self._alias_key.items():
+                by_key.setdefault(k, []).append(alias)
+            by_key = self.__dict__["_by_key"] = {k: tuple(v) for k, v in by_key.items()}
+        return by_key.get(key, ())
 
     def key_for(self, phrase: str) -> str | None:
         """The metric key of ``phrase`` (zh-Hans, zh-Hant or English), or None."""

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+from factlib.vocab.cache import compile as cached_compile
 from factlib.vocab.regexes import alternation
 from factlib.vocab.tables import read_table
 
@@ -66,7 +67,7 @@ class NonClaimRules:
         self.names = [r["name"] for r in rows]
         self.pattern, self._group_names = _compile(rows)
         words = [r["word"] for r in read_table(lexicalised, required=("word",), key=("word",))]
-        self.lexicalised = re.compile(alternation(words))
+        self.lexicalised = cached_compile(alternation(words))
         self._maxlex = max(map(len, words), default=1)
 
     def mask(self, norm: str) -> Mask:
@@ -103,6 +104,22 @@ class NonClaimRules:
 
 
 def _compile(rows) -> tuple[re.Pattern, dict[int, str]]:
+    """:func:`_pattern_text`, compiled; both kept in the cache folder (:mod:`factlib.vocab.cache`)
+    for the same rules and code (writing the classes costs a tenth of a second)."""
+    import hashlib
+    import json
+
+    from factlib.vocab.cache import code_hash, memo
+
+    spec = json.dumps([[r["name"], r["first"], r.get("not_after") or "", r["pattern"]] for r in rows],
+                      ensure_ascii=False)
+    key = hashlib.sha1(f"{code_hash(_pattern_text, _chars, _class_of)}\x00{spec}".encode("utf-8",
+                                                                                       "surrogatepass")).hexdigest()
+    text, names = memo("nonclaims", key, lambda: _pattern_text(rows))
+    return cached_compile(text), dict(names)
+
+
+def _pattern_text(rows) -> tuple[str, dict[int, str]]:
     """One pattern for all rules, and the rule name of each of its capturing groups.
 
     The pattern's leading character class (the union of the rules' first characters) lets the
@@ -137,7 +154,7 @@ def _compile(rows) -> tuple[re.Pattern, dict[int, str]]:
         guard = f"(?<![{_class_of(gate)}].)" if gate else ""
         alts.append(f"[{_class_of(chars)}]{guard}(?<=(?=" + "|".join(bodies) + r")[\s\S])")
     union = _class_of(set().union(*firsts))
-    return re.compile(f"[{union}](?<=" + "|".join(alts) + ")"), names
+    return f"[{union}](?<=" + "|".join(alts) + ")", names
 
 
 def _chars(body: str) -> set[str]:

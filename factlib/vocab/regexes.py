@@ -10,14 +10,39 @@ one character at a time.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
-__all__ = ["alternation"]
+__all__ = ["alternation", "trie_alternation"]
 
 _GUARD_WIDTH = 8  # branches on at least this many first characters get a look-ahead guard
 
 
 def alternation(words, suffixes: dict[str, str] | None = None, fold: bool = False, guard: bool = False) -> str:
+    """:func:`trie_alternation`; a long word list's pattern is read from the cache folder
+    (:mod:`factlib.vocab.cache`) when an earlier process built it from the same words."""
+    words = set(words)
+    if len(words) < _MEMO_MIN:
+        return trie_alternation(words, suffixes, fold, guard)
+    from factlib.vocab.cache import code_hash, memo
+
+    global _CODE
+    if _CODE is None:
+        _CODE = code_hash(trie_alternation)
+    h = hashlib.sha1(f"{_CODE}\x00{fold}\x00{guard}".encode())
+    for w in sorted(words):
+        h.update(w.encode("utf-8", "surrogatepass") + b"\x00")
+        if suffixes and w in suffixes:
+            h.update(b"\x01" + suffixes[w].encode("utf-8", "surrogatepass") + b"\x00")
+    return memo("alternation", h.hexdigest(), lambda: trie_alternation(words, suffixes, fold, guard))
+
+
+_MEMO_MIN = 64  # shorter lists are built faster than a cache key is made
+_CODE: str | None = None
+
+
+def trie_alternation(words, suffixes: dict[str, str] | None = None, fold: bool = False,
+                     guard: bool = False) -> str:
     """A regex alternation of ``words`` that prefers the longest word (增长率 wins over 增长).
 
     Written as a trie (``增(?:长(?:率|)|加)``) so the engine branches on each character instead

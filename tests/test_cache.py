@@ -1,0 +1,142 @@
+"""The start-up cache (factlib/vocab/cache.py): what it returns is what it would compute."""
+from __future__ import annotations
+
+import importlib
+import re
+import subprocess
+import sys
+
+import pytest
+
+PATTERNS = [
+    (r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?:(?P<q>多|余)|)(?P<unit>万|亿)?", 0),
+    (r"(?<![a-z0-9])(?:gdp|growth(?:e?s)?)(?![a-z0-9])", re.I),
+    (r"[\t (+\-.0-9](?<=(?=(https?://\S+)|([0-9]{3}-[0-9]{4}))[\s\S])", 0),
+    (r"^\s*(?:一、|二、)", re.M),
+]
+TEXTS = ["截至2022年12月，网民规模达10.67亿人，增长3.9多万", "GDP growthes 5 http://x.org 123-4567", "一、回顾\n二、安排"]
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    """The cache module reloaded with its folder in ``tmp_path`` (a new process, as it were)."""
+    monkeypatch.setenv("FACTLIB_CACHE_DIR", str(tmp_path))
+    import factlib.vocab.cache as cache
+
+    def reload():
+        return importlib.reload(cache)
+
+    yield reload
+    monkeypatch.undo()
+    importlib.reload(cache)
+
+
+def _same(a: re.Pattern, b: re.Pattern) -> None:
+    assert (a.pattern, a.flags, a.groups, dict(a.groupindex)) == (b.pattern, b.flags, b.groups, dict(b.groupindex))
+    for text in TEXTS:
+        assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+        assert [m.groups() for m in a.finditer(text)] == [m.groups() for m in b.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern,flags", PATTERNS, ids=["scan", "english-trie", "mask", "heading"])
+def test_compile_miss_then_hit_equals_re_compile(fresh_cache, pattern, flags):
+    cache = fresh_cache()
+    _same(cache.compile(pattern, flags), re.compile(pattern, flags))  # a miss: compiled here
+    cache._REGEXES.save()
+    cache = fresh_cache()
+    assert cache._REGEXES.table(), "the compiled code was written"
+    _same(cache.compile(pattern, flags), re.compile(pattern, flags))  # a hit: read back
+
+
+def test_damaged_cache_file_is_ignored(fresh_cache, tmp_path):
+    cache = fresh_cache()
+    cache.compile(PATTERNS[0][0])
+    cache._REGEXES.save()
+    for f in tmp_path.iterdir():
+        f.write_bytes(f.read_bytes()[:40])  # truncated
+    cache = fresh_cache()
+    _same(cache.compile(PATTERNS[0][0]), re.compile(PATTERNS[0][0]))
+
+
+def test_a_bad_pattern_raises_as_re_does(fresh_cache):
+    cache = fresh_cache()
+    with pytest.raises(re.error):
+        cache.compile("(unclosed")
+
+
+def test_off_switch(monkeypatch, tmp_path):
+    monkeypatch.setenv("FACTLIB_CACHE_DIR", "off")
+    from factlib.vocab.cache import cache_dir, compile, memo
+
+    assert cache_dir() is None
+    _same(compile(PATTERNS[1][0], PATTERNS[1][1]), re.compile(PATTERNS[1][0], PATTERNS[1][1]))
+    assert memo("test", "k", lambda: 41 + 1) == 42
+    assert not list(tmp_path.iterdir())
+
+
+def test_memo_reads_back_what_was_built(fresh_cache):
+    cache = fresh_cache()
+    calls = []
+    assert cache.memo("test", "key", lambda: calls.append(1) or (b"\x00\x01", ["a"], {"k": 1})) \
+        == (b"\x00\x01", ["a"], {"k": 1})
+    cache._MEMOS.save()
+    cache = fresh_cache()
+    assert cache.memo("test", "key", lambda: calls.append(2) or None) == (b"\x00\x01", ["a"], {"k": 1})
+    assert calls == [1]
+
+
+def test_alternation_from_the_cache_is_the_trie(fresh_cache):
+    from factlib.vocab import regexes
+
+    words = [f"词{i}" for i in range(100)] + ["增长", "增长率"]
+    fresh_cache()
+    regexes._CODE = None
+    assert regexes.alternation(words) == regexes.trie_alternation(words)
+    assert regexes.alternation(words) == regexes.trie_alternation(words)  # now from the memo
+
+
+def test_extraction_with_and_without_the_cache(tmp_path):
+    """Two processes filling then reading the cache extract what a process without it extracts."""
+    code = ("import sys; from factlib.documents.load import document_from_text as d; "
+            "from factlib.claims.extract import extract_claims as e; "
+            "print([tuple(c) for c in e(d('截至2022年12月，我国网民规模达10.67亿人，较2021年12月提升3.9个百分点。'"
+            "'全年国内生产总值1210207亿元，比上年增长3.0%。'))])")
+    out = []
+    for env_dir in (str(tmp_path), str(tmp_path), "off"):
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={**__import__("os").environ, "FACTLIB_CACHE_DIR": env_dir})
+        out.append(run.stdout)
+    assert any(tmp_path.iterdir())
+    assert out[0] == out[1] == out[2] and "10.67亿人" in out[0]
+
+
+TOKENS = ["10.67亿", "三百二十万", "一百", "1,234.5", "two thirds", "1/4", "5%", "xyz", "十亿十九万", "三亿一万",
+          "0.50", "1E+8", "负3.5", "两千零五"]
+
+
+def test_parsed_numbers_read_back_exactly(fresh_cache, monkeypatch):
+    """speed.parse_cached from the cache folder: the same ParsedNumber, digit for digit (repr)."""
+    from factlib.claims import numbers, speed
+
+    def reset():
+        speed._SHELF.clear()
+        speed.parse_cached.cache_clear()
+
+    try:
+        fresh_cache()
+        reset()
+        first = [repr(speed.parse_cached(t)) for t in TOKENS]
+        assert first == [repr(numbers.parse_number(t)) for t in TOKENS]
+        assert speed._SHELF[0] is not None and speed._SHELF[0].table()
+        speed._SHELF[0].save()
+        fresh_cache()
+        reset()
+        assert len(speed._number_shelf().table()) == len(set(TOKENS))
+
+        def not_called(token):
+            raise AssertionError(f"{token} parsed again")
+
+        monkeypatch.setattr(numbers, "parse_number", not_called)
+        assert [repr(speed.parse_cached(t)) for t in TOKENS] == first  # read back, not parsed
+    finally:
+        reset()
