@@ -108,3 +108,35 @@ def test_extraction_with_and_without_the_cache(tmp_path):
         out.append(run.stdout)
     assert any(tmp_path.iterdir())
     assert out[0] == out[1] == out[2] and "10.67亿人" in out[0]
+
+
+TOKENS = ["10.67亿", "三百二十万", "一百", "1,234.5", "two thirds", "1/4", "5%", "xyz", "十亿十九万", "三亿一万",
+          "0.50", "1E+8", "负3.5", "两千零五"]
+
+
+def test_parsed_numbers_read_back_exactly(fresh_cache, monkeypatch):
+    """speed.parse_cached from the cache folder: the same ParsedNumber, digit for digit (repr)."""
+    from factlib.claims import numbers, speed
+
+    def reset():
+        speed._SHELF.clear()
+        speed.parse_cached.cache_clear()
+
+    try:
+        fresh_cache()
+        reset()
+        first = [repr(speed.parse_cached(t)) for t in TOKENS]
+        assert first == [repr(numbers.parse_number(t)) for t in TOKENS]
+        assert speed._SHELF[0] is not None and speed._SHELF[0].table()
+        speed._SHELF[0].save()
+        fresh_cache()
+        reset()
+        assert len(speed._number_shelf().table()) == len(set(TOKENS))
+
+        def not_called(token):
+            raise AssertionError(f"{token} parsed again")
+
+        monkeypatch.setattr(numbers, "parse_number", not_called)
+        assert [repr(speed.parse_cached(t)) for t in TOKENS] == first  # read back, not parsed
+    finally:
+        reset()

@@ -30,7 +30,7 @@ import tempfile
 from array import array
 from pathlib import Path
 
-__all__ = ["cache_dir", "code_hash", "compile", "memo", "built"]
+__all__ = ["cache_dir", "code_hash", "compile", "memo", "built", "package_hash", "shelf"]
 
 _VERSION = 1  # of the file layout
 
@@ -71,8 +71,8 @@ class _Store:
     """A dict kept in one marshal file of the cache folder: read on first use, written back
     (atomically) when the process exits if something was added."""
 
-    def __init__(self, name: str, limit: int):
-        self.name, self.limit = name, limit
+    def __init__(self, name: str, limit: int, key: str = ""):
+        self.name, self.limit, self.key = name, limit, key
         self._table: dict | None = None
         self._dirty = False
 
@@ -80,7 +80,7 @@ class _Store:
         root = cache_dir()
         if root is None:
             return None
-        tag = hashlib.sha1(f"{_VERSION}-{_ENGINE or sys.version}".encode()).hexdigest()[:12]
+        tag = hashlib.sha1(f"{_VERSION}-{_ENGINE or sys.version}-{self.key}".encode()).hexdigest()[:12]
         return root / f"{self.name}-{tag}.marshal"
 
     def table(self) -> dict:
@@ -177,6 +177,36 @@ def memo(namespace: str, key: str, build):
     value = build()
     _MEMOS.put(full, value)
     return value
+
+
+def shelf(name: str, key: str, limit: int = 262144) -> _Store | None:
+    """A dict kept in the cache folder under ``name`` for ``key`` (which must name everything its
+    values depend on, e.g. :func:`package_hash`): ``.table()`` reads it on first use, ``.put(k, v)``
+    adds a marshal-able value, written back when the process exits.  None when caching is off."""
+    if cache_dir() is None:
+        return None
+    return _Store(name, limit, key)
+
+
+_PACKAGE_HASH: str | None = None
+
+
+def package_hash() -> str:
+    """A hash of factlib's own code and data (every ``.py`` and ``.csv`` file of the package):
+    a key for values that depend on much of it (a parsed number depends on the parser, the
+    vocabulary tables and the modules they use).  Any edit of the package changes it."""
+    global _PACKAGE_HASH
+    if _PACKAGE_HASH is None:
+        root = Path(__file__).resolve().parent.parent
+        h = hashlib.sha1()
+        for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".csv") and p.is_file()):
+            h.update(str(path.relative_to(root)).encode() + b"\x00")
+            try:
+                h.update(path.read_bytes())
+            except OSError:
+                h.update(b"\x01")
+        _PACKAGE_HASH = h.hexdigest()
+    return _PACKAGE_HASH
 
 
 def code_hash(*functions) -> str:
