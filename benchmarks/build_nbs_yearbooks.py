@@ -112,6 +112,21 @@ TABLES = {
     "csy2000_9-5_cpi_by_region.txt": (
         {1: idx("cpi", "Consumer Price Index"), 4: idx("retail_price_index", "Retail Price Index of commodities")}, None),
     "csy1998_13-4_industrial_output_index.txt": ({1: idx("gross_industrial_output", "Total Industry")}, None),
+    "csy2002_19-4_money_supply.txt": (
+        {1: col("m2", "Money and Quasi-Money (M2)"), 2: col("m1", "Money (M1)")},
+        lambda c: [(max(c[1], c[2]), c[1]), (max(c[2], c[3]), c[2])]),  # M2 >= M1 >= M0
+    "csy1999_4-3_population_by_region.txt": (
+        {1: col("population", "National Total or Average: Total Population (year-end)", WAN, "人"),
+         2: col("birth_rate", "National Total or Average: Birth Rate", Decimal(1), "‰"),
+         3: col("death_rate", "National Total or Average: Death Rate", Decimal(1), "‰"),
+         4: col("natural_growth_rate", "National Total or Average: Natural Growth Rate", Decimal(1), "‰")},
+        lambda c: [(c[2] - c[3], c[4])]),
+    "csy1999_5-3_employment_three_strata.txt": (
+        {1: col("employed_persons", "National Total: Number of Employed Persons", WAN, "人")},
+        lambda c: [(c[2] + c[3] + c[4], c[1])]),
+    "csy2008_4-4_employment_three_strata.txt": (
+        {1: col("employed_persons", "National Total: Total Employed Persons", WAN, "人")},
+        lambda c: [(c[2] + c[3] + c[4], c[1])]),
     "csy2001_5-5_employment_by_sector.txt": (
         {1: col("employed_persons", "Total", WAN, "人")}, lambda c: [(sum(c[2:18], Decimal(0)), c[1])]),
 }
@@ -157,11 +172,11 @@ def build() -> tuple[list[list[str]], list[str]]:
                     shown = f"{label} {raw} (preceding year=100)" if scale is None else f"{label} {raw}"
                 else:
                     value = c[i] * scale
-                    unit_text = {YI: "100 million yuan", WAN: "10 000 persons"}.get(scale, "yuan")
+                    unit_text = {YI: "100 million yuan", WAN: "10 000 persons"}.get(scale, "‰" if unit == "‰" else "yuan")
                     shown = f"{label} {raw} ({unit_text})"
                 kind = kind or info.kind
                 period = year + ("-12" if info.measure == "stock" and kind != GROWTH else "")
-                code = {"元": "CNY", "人": "person", "%": "%"}[unit]
+                code = {"元": "CNY", "人": "person", "%": "%", "‰": "‰"}[unit]
                 quote = f"{h['title']} | {year} | {shown}"
                 v = value.normalize()
                 rows.append([info.label_zh, info.label_en, period, format(v, "f"), unit, "exact", source, h["url"], quote,
@@ -169,10 +184,45 @@ def build() -> tuple[list[list[str]], list[str]]:
     return rows, problems
 
 
+RELEASES = ROOT / "benchmarks" / "sources" / "nbs_releases_en"
+FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(billion y(?:uan)?|trillion yuan|US dollars|percent|%)")
+UNIT_SCALE = {"billion": (Decimal(10) ** 9, "元"), "trillion": (Decimal(10) ** 12, "元"), "US dollars": (Decimal(1), "美元")}
+
+
+def build_releases() -> list[list[str]]:
+    """Rows from the bureau's English press releases and communiqués (first publication of the year's figures):
+    each source line names the key, the kind and the page's short phrase; the figure is the phrase's last number
+    with a unit; the phrases were copied from the page text as the search tool stores it."""
+    rows = []
+    for path in sorted(RELEASES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        h = header(text)
+        source = f"国家统计局 {h['title']} (NBS English page)"
+        for line in text.splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            key, kind, phrase = line.split("\t")
+            number, unit_word = FIGURE.findall(phrase)[-1]
+            value = D(number.replace(",", ""))
+            info = LEX.info(key)
+            if kind == GROWTH:
+                assert unit_word in ("percent", "%"), line
+                unit, code = "%", "%"
+            else:
+                scale, unit = UNIT_SCALE[unit_word.split(" y")[0] if unit_word.startswith("billion") else unit_word.split(" ")[0] if unit_word.startswith("trillion") else unit_word]
+                value *= scale
+                code = {"元": "CNY", "美元": "USD"}[unit]
+            period = h["year"] + ("-12" if info.measure == "stock" and kind != GROWTH else "")
+            rows.append([info.label_zh, info.label_en, period, format(value.normalize(), "f"), unit, "exact", source, h["url"],
+                         phrase, key, kind, code, "", "CN", "primary", h["published"], "first"])
+    return rows
+
+
 HEADER = """# Figures of the China Statistical Yearbook (National Bureau of Statistics), read from the bureau's own yearbook
 # pages on stats.gov.cn (primary): GDP and value added 1978-2005 (yearbooks 2005, 2010, 2002), government revenue
 # and expenditure with central/local revenue (1998, 2002, 2007), retail sales (1999, 2004, 2007), price indices
-# (2000, 2012), gross industrial output index (1998), employed persons (2001).  Built by
+# (2000, 2012), gross industrial output index (1998), employed persons (1999, 2001, 2008), M2/M1 (2002),
+# population and birth/death/natural growth rates of 1998 (1999).  Built by
 # benchmarks/build_nbs_yearbooks.py from the page texts saved in benchmarks/sources/nbs_yearbooks/ (one run
 # reproduces the file); only facts and figures are taken; the quote is the table's title, year and figure as
 # printed.  published = the yearbook's year and month 09 (assumed: the yearbook appears in the autumn and the
@@ -180,6 +230,8 @@ HEADER = """# Figures of the China Statistical Yearbook (National Bureau of Stat
 # communiqué).  Growth rates come from index tables (preceding year = 100) as index - 100.  Retail sales before
 # 1993 are keyed total_retail_sales_commodities (the yearbooks' note: figures before 1993 are retail sales of
 # commodities, 社会商品零售总额).  Gross National Income (国民总收入, the former 国民生产总值) is keyed gnp.
+# Also the bureau's English press releases and communiqués of 2002-2003 GDP (benchmarks/sources/nbs_releases_en/,
+# vintage first, published = the page's date; the quote is the page's short phrase).
 # Columns: as government_reports.csv (metric_zh, metric_en, period, value, unit, qualifier, source_name,
 # source_url, quote, metric_key, kind, unit_code, base_period, area, tier, published, vintage).
 """
@@ -188,6 +240,7 @@ HEADER = """# Figures of the China Statistical Yearbook (National Bureau of Stat
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else OUT
     rows, problems = build()
+    rows += build_releases()
     for p in problems:
         print("left out:", p, file=sys.stderr)
     buf = io.StringIO()
