@@ -41,8 +41,12 @@ def inputs(shared: Path) -> dict[str, list[str]]:
     runs = {"seeds": [str(ROOT / "seeds")]}
     corpus = shared / "corpus"
     if corpus.is_dir():
-        for path in sorted(corpus.glob("*.txt")):
+        files = sorted(corpus.glob("*.txt"))
+        for path in files:
             runs[path.stem] = [str(path)]
+        # every file at once: cross-document and translation findings between files (the real
+        # claims of benchmarks/bench_check.py)
+        runs["corpus-all"] = [str(p) for p in files]
     return runs
 
 

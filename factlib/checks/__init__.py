@@ -14,7 +14,11 @@ evidence_ends``:
   the quantity as the check states it (dates, counts of years), else None;
 * ``rel_diff``: (observed − expected) / |expected|; ``tolerance``: the relative difference the
   stated precisions allow;
-* ``finding_id``: stable across runs (a hash of the check, the claim ids and what was compared).
+* ``finding_id``: stable across runs (a hash of the check, the claim ids and what was compared);
+* ``explanation`` and the five list columns are rendered when read (dtypes ``lazy[text]`` and
+  ``lazy[list]``, ``factlib.checks.lazy``): the frame holds integer positions and codes, and
+  iterating, ``tolist``, ``.str``, CSV and parquet give the strings and lists;
+  ``factlib.checks.lazy.materialize(findings)`` turns them into plain object columns.
 
 ``factlib.checks.findings.nested_records`` gives the nested view (``observed``/``expected`` dicts,
 ``evidence`` as ``[{doc_id, start, end}]``) that ``factlib check`` prints.

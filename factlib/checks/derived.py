@@ -74,7 +74,10 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
         return empty_findings()
     level_class = pd.Series(per_distinct(lambda m: "money" if m.startswith("money:") else m, c["mclass"]),
                             index=c.index, dtype=object)
-    levels = c[level_class.isin(["count", "percent", "money"])].assign(lclass=level_class, lfull=c["mclass"])
+    is_level = level_class.isin(["count", "percent", "money"]).to_numpy()
+    # the few columns the pairing reads, of the levels only (not a copy of the whole frame)
+    levels = c.loc[is_level, ["doc_id", "sentence_id", "start", "metric_key"]].assign(
+        lclass=level_class[is_level], lfull=c.loc[is_level, "mclass"])
     pairs = changes[["doc_id", "sentence_id", "start", "mclass", "metric_key"]].reset_index(names="ch").merge(
         levels[["doc_id", "sentence_id", "start", "lclass", "lfull", "metric_key"]].reset_index(names="lv"),
         on=["doc_id", "sentence_id"], suffixes=("", "_lv"),

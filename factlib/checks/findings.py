@@ -5,7 +5,9 @@ columns (``observed_value/low/high``, ``expected_value/low/high``; ``±inf`` for
 NaN for an unknown one) plus optional texts (``observed_text``, ``expected_text``: a date or a
 count as the check states it), and its evidence is three columns parallel to ``claim_ids``
 (``evidence_doc_ids``, ``evidence_starts``, ``evidence_ends``: the span of each claim).  No cell
-holds a dict.  :func:`nested_records` gives the older nested view (``observed``/``expected``
+holds a dict.  The lists and the explanation are rendered when read (:mod:`factlib.checks.lazy`):
+a check names its claims by position (``_pos0``, ``_pos1`` columns) and gives its explanation as a
+renderer over columns, so a million findings hold integers, not a million strings and lists.  :func:`nested_records` gives the older nested view (``observed``/``expected``
 dicts, ``evidence`` as ``[{doc_id, start, end}]``) for writers and readers that want it: it is
 what ``factlib check --format jsonl`` prints.
 
@@ -23,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from factlib.checks.columns import per_distinct
+from factlib.checks.lazy import Block, LazyColumn, LazyDtype, literal, objects, register_dask
 
 __all__ = [
     "FINDING_COLUMNS", "INTERVAL_PARTS", "empty_findings", "finalize", "interval_columns", "evidence_columns",
@@ -57,9 +60,13 @@ _LIST_COLUMNS = ("claim_ids", "doc_ids", "evidence_doc_ids", "evidence_starts", 
 def empty_findings() -> pd.DataFrame:
     """A findings frame with no rows and the right columns (floats typed float)."""
     global _EMPTY
+    register_dask()  # a Dask engine asking for its meta frame can build sample lazy columns
     if _EMPTY is None:
         _EMPTY = pd.DataFrame({
-            c: pd.Series(dtype=float if c in _FLOAT_COLUMNS else object) for c in FINDING_COLUMNS
+            c: pd.Series(dtype=float) if c in _FLOAT_COLUMNS
+            else pd.Series(LazyColumn._from_sequence([], dtype=LazyDtype("list" if c in _LIST_COLUMNS else "text")))
+            if c in _LIST_COLUMNS or c == "explanation" else pd.Series(dtype=object)
+            for c in FINDING_COLUMNS
         })
     return _EMPTY.copy()
 
@@ -209,51 +216,151 @@ def _doc_list(d) -> list:
     return [d]
 
 
-def finalize(partial: pd.DataFrame, check: str) -> pd.DataFrame:
+def finalize(partial: pd.DataFrame, check: str, claims: pd.DataFrame | None = None,
+             arrays: dict[str, np.ndarray] | None = None, context=None) -> pd.DataFrame:
     """Complete a check's partial findings: flatten nested cells, fill missing columns, set
     ``check``, compute the stable ``finding_id`` from the check name, the claim ids and an
-    optional ``id_extra`` column."""
+    optional ``id_extra`` column.
+
+    A check may name its claims by position instead of lists: integer columns ``_pos0``,
+    ``_pos1``, … (row positions in the prepared ``claims``; ``arrays`` is
+    :func:`claim_arrays` of them, or ``context.arrays`` of a ``CheckContext``).  Then ``claim_ids``, ``doc_ids`` and the evidence columns are
+    rendered from the positions when read (:mod:`factlib.checks.lazy`) and the ids are hashed
+    from whole columns."""
     if partial is None or len(partial) == 0:
         return empty_findings()
     out = _flatten_nested(partial.reset_index(drop=True))
     n = len(out)
+    extra = per_distinct(str, out["id_extra"].to_numpy(dtype=object)) if "id_extra" in out.columns \
+        else np.full(n, "", dtype=object)
+    positions = sorted((c for c in out.columns if c.startswith("_pos")), key=lambda c: int(c[4:]))
     columns: dict[str, object] = {}
+    if positions:
+        if arrays is None:
+            arrays = context.arrays if context is not None else claim_arrays(claims)
+        pos = [out[c].to_numpy(dtype=np.int64) for c in positions]
+        columns.update(positional_lists(arrays, pos))
+        columns["finding_id"] = finding_ids_at(check, arrays["claim_id"], pos, extra)
+        out = out.drop(columns=positions)
+    if "finding_id" not in columns:
+        for column in ("claim_ids", "doc_ids"):
+            if column not in out.columns:
+                out[column] = objects([[] for _ in range(n)])
+        claim_ids = out["claim_ids"].tolist()
+        if not all(type(c) is list for c in claim_ids):
+            claim_ids = [_as_list(c) for c in claim_ids]
+        doc_ids = [_doc_list(d) for d in out["doc_ids"].tolist()]
+        columns["claim_ids"] = _lazy_lists(claim_ids)
+        columns["doc_ids"] = _lazy_lists(doc_ids)
+        columns["finding_id"] = objects(finding_ids(check, claim_ids, extra.tolist()))
     for column in FINDING_COLUMNS:
-        if column in out.columns:
+        if column in out.columns or column in columns or column in ("finding_id", "check"):
             continue
         if column in _FLOAT_COLUMNS:
             columns[column] = np.full(n, np.nan)
         elif column in _LIST_COLUMNS:
-            columns[column] = [[] for _ in range(n)]
+            columns[column] = _lazy_lists([[] for _ in range(n)])
+        elif column == "explanation":
+            columns[column] = LazyColumn._from_sequence(np.full(n, None, dtype=object), dtype=LazyDtype("text"))
         else:
             columns[column] = np.full(n, None, dtype=object)
-    if columns:
-        out = out.assign(**columns)
-    out["check"] = check
-    extra = per_distinct(str, out["id_extra"].to_numpy(dtype=object)).tolist() if "id_extra" in out.columns else [""] * n
-    claim_ids = out["claim_ids"].tolist()
-    if not all(type(c) is list for c in claim_ids):
-        claim_ids = [_as_list(c) for c in claim_ids]
-    doc_ids = [_doc_list(d) for d in out["doc_ids"].tolist()]
-    return _typed(out.assign(claim_ids=_objects(claim_ids), doc_ids=_objects(doc_ids),
-                             finding_id=_objects(finding_ids(check, claim_ids, extra))))
+    columns["check"] = np.full(n, check, dtype=object)
+    out = out.assign(**{k: _series(v, out.index) for k, v in columns.items()})
+    return _typed(out)
+
+
+def _series(values, index) -> pd.Series:
+    """A column as given: object arrays stay object (no inference of Arrow strings)."""
+    if isinstance(values, pd.Series):
+        return values.set_axis(index)
+    if isinstance(values, LazyColumn):
+        return pd.Series(values, index=index, copy=False)
+    arr = values if isinstance(values, np.ndarray) else objects(values)
+    return pd.Series(arr, index=index, dtype=arr.dtype, copy=False)
+
+
+def claim_arrays(claims: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The prepared claims' columns findings point into (copies: holding them keeps no frame alive):
+    ``claim_id``, ``doc_id`` (str objects), ``start``, ``end`` (int64), ``surface``, ``metric_key``,
+    ``period``."""
+    out = {c: np.array(claims[c].to_numpy(dtype=object), dtype=object, copy=True)
+           for c in ("claim_id", "doc_id", "surface", "metric_key", "period")}
+    if not all(type(d) is str for d in pd.unique(out["doc_id"])):
+        out["doc_id"] = np.array([str(d) for d in out["doc_id"]], dtype=object)
+    for c in ("start", "end"):
+        out[c] = claims[c].to_numpy().astype(np.int64, copy=True)
+    return out
+
+
+def _lists_render(*, values, **pos):
+    """Rows of ``values`` at the positions ``p0``, ``p1``, … as lists (made in C by ``tolist``)."""
+    return np.stack([values[pos[k]] for k in sorted(pos, key=lambda k: int(k[1:]))], axis=1).tolist()
+
+
+def _doc_lists_render(*, values, **pos):
+    """The sorted distinct documents of each row's claims."""
+    if len(pos) == 1:
+        return values[pos["p0"]][:, None].tolist()
+    return [_doc_list(r) for r in _lists_render(values=values, **pos)]
+
+
+def positional_lists(arrays: dict[str, np.ndarray], pos: list[np.ndarray]) -> dict[str, LazyColumn]:
+    """``claim_ids``, ``doc_ids`` and the evidence columns of findings citing the claims at
+    ``pos`` (one position array per place), rendered when read."""
+    n = len(pos[0])
+    columns = {f"p{i}": p for i, p in enumerate(pos)}
+
+    def lazy(render, values):
+        return LazyColumn.from_block(Block(render, columns, {"values": values}), n, "list")
+
+    return {
+        "claim_ids": lazy(_lists_render, arrays["claim_id"]),
+        "doc_ids": lazy(_doc_lists_render, arrays["doc_id"]),
+        "evidence_doc_ids": lazy(_lists_render, arrays["doc_id"]),
+        "evidence_starts": lazy(_lists_render, arrays["start"]),
+        "evidence_ends": lazy(_lists_render, arrays["end"]),
+    }
+
+
+def finding_ids_at(check: str, claim_id: np.ndarray, pos: list[np.ndarray], extra: np.ndarray) -> np.ndarray:
+    """:func:`finding_ids` of findings citing the claims at ``pos``: the texts hashed are joined
+    column-wise (object arrays), one SHA-1 per finding."""
+    sep = "\x1f"
+    ids = [claim_id[p] for p in pos]
+    if len(ids) == 2:
+        first = ids[0] <= ids[1]
+        ids = [np.where(first, ids[0], ids[1]), np.where(first, ids[1], ids[0])]
+    elif len(ids) > 2:
+        ids = list(np.sort(np.stack(ids, axis=1), axis=1).T)
+    raw = np.full(len(pos[0]), check, dtype=object)
+    for column in ids:
+        raw = raw + sep + column
+    raw = raw + sep + np.asarray(extra, dtype=object)
+    sha1 = hashlib.sha1
+    return np.fromiter(("f-" + sha1(r.encode("utf-8")).hexdigest()[:16] for r in raw), dtype=object, count=len(raw))
+
+
+def _lazy_lists(values) -> LazyColumn:
+    return LazyColumn.from_block(literal(objects(values)), len(values), "list")
 
 
 def _objects(values: list) -> pd.Series | np.ndarray:
     """An object array of ``values`` (lists stay lists; strings are not turned into Arrow strings)."""
-    out = np.empty(len(values), dtype=object)
-    out[:] = values if values and type(values[0]) is not list else _fill(out, values)
-    return out
+    return objects(values)
 
 
-def _fill(out: np.ndarray, values: list) -> np.ndarray:
-    for i, v in enumerate(values):
-        out[i] = v
-    return out
+def _shared(values) -> np.ndarray:
+    """A string column as an object array whose equal values share one ``str`` (NaN where missing)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    table = np.empty(len(uniques) + 1, dtype=object)
+    table[:-1] = np.asarray(uniques, dtype=object)
+    table[-1] = np.nan
+    return table[codes]
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
-    """The findings columns in order, floats as float and texts as object (None where absent)."""
+    """The findings columns in order, floats as float, texts as object (None where absent), the
+    lists and the explanation as lazily rendered columns (``lazy[list]``, ``lazy[text]``)."""
     columns = {}
     for column in _FLOAT_COLUMNS:
         if out[column].dtype != np.float64:
@@ -264,12 +371,15 @@ def _typed(out: pd.DataFrame) -> pd.DataFrame:
             columns[column] = np.full(len(values), None, dtype=object)
         else:
             columns[column] = np.array([t if isinstance(t, str) else None for t in values], dtype=object)
-    for column in ("finding_id", "check", "verdict", "metric_key", "period", "explanation"):
+    for column in ("finding_id", "check", "verdict", "metric_key", "period"):
         if out[column].dtype != object:
-            columns[column] = out[column].to_numpy(dtype=object)
+            columns[column] = _shared(out[column])
+    for column, content in [(c, "list") for c in _LIST_COLUMNS] + [("explanation", "text")]:
+        dtype = out[column].dtype
+        if not (isinstance(dtype, LazyDtype) and dtype.content == content):
+            columns[column] = LazyColumn.from_block(literal(out[column].to_numpy(dtype=object)), len(out), content)
     if columns:
-        out = out.assign(**{k: pd.Series(v, index=out.index, dtype=v.dtype if hasattr(v, "dtype") else object)
-                            for k, v in columns.items()})
+        out = out.assign(**{k: _series(v, out.index) for k, v in columns.items()})
     return out[list(FINDING_COLUMNS)]
 
 

@@ -19,7 +19,8 @@ import pandas as pd
 
 from factlib.checks.columns import distinct, per_distinct
 from factlib.checks.prepare import NATIONAL, CheckContext, measure_class, period_shape
-from factlib.checks.findings import empty_findings, evidence_take, id_lists, interval_columns, fmt_number, quote
+from factlib.checks.findings import empty_findings, interval_columns, fmt_number, quote
+from factlib.checks.lazy import Block, LazyColumn
 from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
 from factlib.checks.verdicts import PHRASES, Verdict
 from factlib.checks.registry import register_check
@@ -93,8 +94,11 @@ def keyed_claims(claims: pd.DataFrame, columns: list[str], classes: pd.Series | 
     if classes is not None:
         mask &= classes
     out = claims.loc[mask, columns].copy()
-    out["pkey"] = period_key(out["period"], out["mclass"], claims.loc[mask, "measure"] if "measure" in claims.columns
-                             else None)
+    if "pkey" in claims.columns:  # prepare_claims wrote it once for every claim
+        out["pkey"] = claims.loc[mask, "pkey"]
+    else:
+        out["pkey"] = period_key(out["period"], out["mclass"],
+                                 claims.loc[mask, "measure"] if "measure" in claims.columns else None)
     return out
 
 
@@ -287,7 +291,7 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
         ["doc_date"] if "doc_date" in c.columns else [])
     cand = keyed_claims(c, columns, comparable(c["mclass"]))
     if not cand.empty:
-        cand = cand[~is_plan(c.loc[cand.index])]
+        cand = cand[~is_plan(c.loc[cand.index, ["sentence", "surface"]])]
     if cand.empty:
         return empty_findings()
     cand["row"] = cand.index
@@ -295,10 +299,10 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
     rr = prepare_reference(ref, ctx.lexicon).reset_index(drop=True) if ref is not None and len(ref) else None
     best = best_figures(cand, rr)
     matched = best["matched"]
-    out = pd.DataFrame({"row": rows})
     verdict = np.where(matched, best["verdict"], Verdict.UNVERIFIABLE).astype(object)
-    claims = c.loc[rows, ["claim_id", "doc_id", "surface", "metric_key", "period", "value_num", "lo", "hi", "ptype",
-                          "gran", "own_period", "doubt", "area_basis", "mclass", "change"]]
+    # the candidates' columns as arrays (a frame of them was a copy of most of the claims)
+    claims = {k: c[k].to_numpy()[rows] for k in ("metric_key", "period", "value_num", "lo", "hi", "ptype", "gran",
+                                                  "own_period", "doubt", "area_basis", "mclass", "change")}
     has_ref = matched
     pos = np.where(has_ref, best["ref_pos"], 0)
     if rr is not None:
@@ -307,43 +311,55 @@ def check_reference(ctx: CheckContext) -> pd.DataFrame:
         r_period = np.where(has_ref, rr["own_period"].astype(str).to_numpy(dtype=object)[pos], "")
     else:
         r_type = r_gran = r_period = np.full(len(rows), "", dtype=object)
-    rate = claims["mclass"].isin(["percent", "permille"]).to_numpy() & (claims["change"] == "level").to_numpy()
+    rate = np.isin(claims["mclass"], ["percent", "permille"]) & (claims["change"] == "level")
     shape = shape_doubt(claims["ptype"], claims["gran"], claims["own_period"], r_type, r_gran, r_period, rate)
     lower_only = best["all_lower_tier"]
     tier = np.where(lower_only, "source: only lower-tier sources (reprints) give this figure", "")
     doubts = np.array(join_doubts(claims["doubt"], shape, tier), dtype=object)
     exp_lo, exp_hi, exp_v = best["low"], best["high"], best["value"]
+    value, lo, hi = (claims[x].astype(float) for x in ("value_num", "lo", "hi"))
     with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.abs(claims["value_num"].to_numpy(dtype=float) / exp_v)
-    apart = (claims["area_basis"].to_numpy() != "phrase") & ((ratio > SCALE_APART) | (ratio < 1 / SCALE_APART))
+        ratio = np.abs(value / exp_v)
+    apart = (claims["area_basis"] != "phrase") & ((ratio > SCALE_APART) | (ratio < 1 / SCALE_APART))
     disagree = verdict == Verdict.CONTRADICTED
     verdict[disagree & (doubts != "")] = Verdict.NEEDS_REVIEW
     verdict[disagree & apart] = Verdict.UNVERIFIABLE
-    out["verdict"] = verdict
 
-    out["claim_ids"] = id_lists(claims["claim_id"])
-    out["doc_ids"] = id_lists(claims["doc_id"])
-    out["metric_key"] = claims["metric_key"].to_numpy()
-    out["period"] = claims["period"].to_numpy()
-    out = out.assign(**interval_columns("observed", claims["value_num"], claims["lo"], claims["hi"]))
-    out = out.assign(**interval_columns("expected", exp_v, exp_lo, exp_hi))
-    out["rel_diff"] = rel_diff(claims["value_num"].to_numpy(), exp_v, claims["lo"].to_numpy(), claims["hi"].to_numpy(), exp_lo, exp_hi)
-    out["tolerance"] = tolerance(claims["lo"], claims["hi"], exp_lo, exp_hi, exp_v)
-    out = out.assign(**evidence_take(c, rows))
+    rd = rel_diff(value, exp_v, lo, hi, exp_lo, exp_hi)
     if rr is not None:
         ref_id = np.where(has_ref, rr["ref_id"].to_numpy(dtype=object)[pos], "")
-        source = np.where(has_ref, rr["source_name"].to_numpy(dtype=object)[pos], "")
-        url = np.where(has_ref, rr["source_url"].to_numpy(dtype=object)[pos], "")
-        unit = np.where(has_ref, rr["unit"].to_numpy(dtype=object)[pos], "")
+        figures = {"source": rr["source_name"].to_numpy(dtype=object), "url": rr["source_url"].to_numpy(dtype=object),
+                   "unit": rr["unit"].to_numpy(dtype=object)}
     else:
-        ref_id = source = url = unit = np.full(len(rows), "", dtype=object)
-    out["id_extra"] = ref_id
-    note = np.where(disagree & apart, "scale", np.where(verdict == Verdict.NEEDS_REVIEW, doubts, ""))
-    out["explanation"] = explanations(
-        claims["doc_id"].to_numpy(), claims["surface"].to_numpy(), claims["metric_key"].to_numpy(),
-        claims["period"].to_numpy(), source, url, exp_v, unit, out["verdict"].to_numpy(),
-        out["rel_diff"].to_numpy(), has_ref, note)
-    return out.drop(columns=["row"])
+        ref_id = np.full(len(rows), "", dtype=object)
+        figures = {k: np.full(1, "", dtype=object) for k in ("source", "url", "unit")}
+    note = np.where(disagree & apart, "scale", np.where(verdict == Verdict.NEEDS_REVIEW, doubts, "")).astype(object)
+    # the explanation is rendered from these columns when it is read (checks.lazy)
+    arrays = ctx.arrays
+    text = LazyColumn.from_block(Block(_reference_texts, {
+        "row": rows, "ref": pos, "has_ref": np.asarray(has_ref, dtype=bool), "exp_value": exp_v, "verdict": verdict,
+        "rd": rd, "note": note,
+    }, {"doc": arrays["doc_id"], "surface": arrays["surface"], "key": arrays["metric_key"],
+        "period": arrays["period"], **figures}), len(rows))
+    columns = {
+        "_pos0": rows, "verdict": verdict,
+        "metric_key": claims["metric_key"].astype(object), "period": claims["period"].astype(object),
+        **interval_columns("observed", value, lo, hi), **interval_columns("expected", exp_v, exp_lo, exp_hi),
+        "rel_diff": rd, "tolerance": tolerance(lo, hi, exp_lo, exp_hi, exp_v), "id_extra": ref_id,
+    }
+    out = pd.DataFrame({k: pd.Series(v, dtype=v.dtype, copy=False) for k, v in columns.items()})
+    out["explanation"] = pd.Series(text, copy=False)
+    return out
+
+
+def _reference_texts(row, ref, has_ref, exp_value, verdict, rd, note, *, doc, surface, key, period, source, url,
+                     unit) -> list[str]:
+    """The reference check's explanations of some findings, from their columns (see ``explanations``)."""
+    at = np.where(has_ref, ref, 0)
+    blank = np.full(len(row), "", dtype=object)
+    return explanations(doc[row], surface[row], key[row], period[row],
+                        np.where(has_ref, source[at], blank), np.where(has_ref, url[at], blank), exp_value,
+                        np.where(has_ref, unit[at], blank), verdict, rd, has_ref, note)
 
 
 # the verdict phrases of checks.verdicts (a review adds its doubt in _explain)

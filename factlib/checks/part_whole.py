@@ -14,7 +14,8 @@ import pandas as pd
 
 from factlib.checks.prepare import CheckContext
 from factlib.checks.columns import per_distinct
-from factlib.checks.findings import empty_findings, evidence_take, id_lists, interval_columns, quote
+from factlib.checks.findings import empty_findings, interval_columns, quote
+from factlib.checks.lazy import Block, LazyColumn
 from factlib.checks.intervals import Verdict
 from factlib.checks.official import join_doubts, keyed_claims
 from factlib.checks.registry import register_check
@@ -56,28 +57,33 @@ def check_part_whole(ctx: CheckContext) -> pd.DataFrame:
     ok = pairs["lo"].to_numpy() <= pairs["w_hi"].to_numpy()
     doubts = np.array(join_doubts(c.loc[p, "doubt"], c.loc[w, "doubt"]), dtype=object)
     verdict = np.where(ok, Verdict.CONSISTENT, np.where(doubts == "", Verdict.CONTRADICTED, Verdict.NEEDS_REVIEW))
-    cp, cw = c.loc[p], c.loc[w]
-    out = pd.DataFrame({"verdict": verdict})
-    out["claim_ids"] = id_lists(cp["claim_id"], cw["claim_id"])
-    out["doc_ids"] = id_lists(cp["doc_id"], cw["doc_id"])
-    out["metric_key"] = cp["metric_key"].to_numpy()
-    out["period"] = cp["period"].to_numpy()
-    out = out.assign(**interval_columns("observed", cp["value_num"], cp["lo"], cp["hi"]))
-    out = out.assign(**interval_columns("expected", np.full(len(p), np.nan), np.full(len(p), -np.inf), cw["hi"].to_numpy()))
+    lo, hi, value = (c[x].to_numpy(dtype=float) for x in ("lo", "hi", "value_num"))
+    w_hi = hi[w]
     with np.errstate(divide="ignore", invalid="ignore"):
-        rd = (cp["lo"].to_numpy() - cw["hi"].to_numpy()) / np.abs(cw["hi"].to_numpy())
-    out["rel_diff"] = np.where(np.isfinite(rd), rd, np.nan)
-    out["tolerance"] = 0.0
-    out = out.assign(**evidence_take(c, p, w))
-    out["id_extra"] = pairs["whole_key"].to_numpy()
-    out["explanation"] = [
-        _explain(v, pk, pd_, ps, wk, wd, ws, per, d)
-        for v, pk, pd_, ps, wk, wd, ws, per, d in zip(
-            verdict, cp["metric_key"], cp["doc_id"], cp["surface"], cw["metric_key"], cw["doc_id"],
-            cw["surface"], cp["period"], doubts,
-        )
-    ]
+        rd = (lo[p] - w_hi) / np.abs(w_hi)
+    arrays = ctx.arrays
+    verdict = verdict.astype(object)
+    text = LazyColumn.from_block(Block(_texts, {"p": p, "w": w, "verdict": verdict, "doubt": doubts}, {
+        "key": arrays["metric_key"], "doc": arrays["doc_id"], "surface": arrays["surface"],
+        "period": arrays["period"]}), len(p))
+    n = len(p)
+    columns = {
+        "_pos0": p, "_pos1": w, "verdict": verdict, "metric_key": arrays["metric_key"][p],
+        "period": arrays["period"][p],
+        **interval_columns("observed", value[p], lo[p], hi[p]),
+        **interval_columns("expected", np.full(n, np.nan), np.full(n, -np.inf), w_hi),
+        "rel_diff": np.where(np.isfinite(rd), rd, np.nan), "tolerance": np.zeros(n),
+        "id_extra": pairs["whole_key"].to_numpy(dtype=object),
+    }
+    out = pd.DataFrame({k: pd.Series(v, dtype=v.dtype, copy=False) for k, v in columns.items()})
+    out["explanation"] = pd.Series(text, copy=False)
     return out
+
+
+def _texts(p, w, verdict, doubt, *, key, doc, surface, period) -> list[str]:
+    """Explanations of some part/whole findings, from their columns."""
+    return [_explain(*row) for row in zip(verdict, key[p], doc[p], surface[p], key[w], doc[w], surface[w], period[p],
+                                          doubt)]
 
 
 def _explain(verdict, part_key, part_doc, part_surface, whole_key, whole_doc, whole_surface, period, doubt="") -> str:

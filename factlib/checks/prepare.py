@@ -28,6 +28,8 @@ Preparation adds columns the checks share (all vectorised):
 ``doubt``                the first concrete doubt about the claim alone, in words (``''`` when none):
                          ``metric uncertain: “…”``, ``period uncertain: 年初 …``, ``area not stated``
 ``doc_date``             the document's date (from a ``doc_date`` column or ``documents=``)
+``pkey``                 the period as figures are joined on (``official.period_key``: a stock
+                         stated for a bare year is its year-end month)
 """
 from __future__ import annotations
 
@@ -153,6 +155,16 @@ class CheckContext:
     reference: pd.DataFrame
     lexicon: MetricLexicon
     options: dict = field(default_factory=dict)
+    _arrays: dict | None = field(default=None, repr=False)
+
+    @property
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The claims' columns findings point into (``findings.claim_arrays``), made once."""
+        if self._arrays is None:
+            from factlib.checks.findings import claim_arrays
+
+            self._arrays = claim_arrays(self.claims)
+        return self._arrays
 
     def empty_findings(self) -> pd.DataFrame:
         from factlib.checks.findings import empty_findings
@@ -204,6 +216,9 @@ def prepare_claims(
 
     _resolve_metrics(df, lexicon)
     _trust_columns(df, lexicon)
+    from factlib.checks.official import period_key
+
+    df["pkey"] = period_key(df["period"], df["mclass"], df["measure"])
     return df
 
 

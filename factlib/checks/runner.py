@@ -47,8 +47,9 @@ def check(
     selected = registry.resolve(checks)
     prepared = prepare_claims(claims, lexicon, documents)
     ctx = CheckContext(claims=prepared, reference=reference, lexicon=lexicon, options=dict(options or {}))
-    frames = [finalize(chk(ctx), chk.name) for chk in selected] if len(prepared) else []
+    frames = [finalize(chk(ctx), chk.name, context=ctx) for chk in selected] if len(prepared) else []
     frames = [f for f in frames if len(f)]
+    del ctx, prepared  # the findings hold what they render from (claim_arrays), not the prepared frame
     if not frames:
         return empty_findings()
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
@@ -57,12 +58,44 @@ def check(
 
 def _order(findings: pd.DataFrame) -> np.ndarray:
     """Row positions sorted by verdict rank, check and finding id (a stable sort), keeping the
-    first row of each finding id: ``sort_values`` and ``drop_duplicates`` on integer codes."""
+    first row of each finding id.  Ids of the usual form (``f-`` and 16 hex digits) sort as the
+    64-bit numbers they spell (the same order as the strings); checks by the rank of their name."""
     rank = rank_column(findings["verdict"]).to_numpy(dtype=np.int64)
-    # fixed-width unicode arrays sort in C, in the order of Python's string comparison
+    codes, names = pd.factorize(findings["check"].to_numpy(dtype=object))
+    name_rank = np.empty(len(names), dtype=np.int64)
+    name_rank[np.argsort(np.asarray(names, dtype=object).astype(str), kind="stable")] = np.arange(len(names))
+    checks = name_rank[codes]
     id_objects = findings["finding_id"].to_numpy(dtype=object)
-    ids = id_objects.astype(str)
-    checks = findings["check"].to_numpy(dtype=object).astype(str)
-    order = np.lexsort((ids, checks, rank))  # the last key is the primary one
-    first = ~pd.Series(id_objects[order], dtype=object).duplicated().to_numpy()
-    return order[first]
+    keys = _hex_keys(id_objects)
+    if keys is None:  # fixed-width unicode arrays sort in C, in the order of Python's string comparison
+        ids = id_objects.astype(str)
+        order = np.lexsort((ids, checks, rank))  # the last key is the primary one
+        first = ~pd.Series(id_objects[order], dtype=object).duplicated().to_numpy()
+        return order[first]
+    order = np.lexsort((keys, checks, rank))
+    return order[~pd.Series(keys[order]).duplicated().to_numpy()]
+
+
+_HEX = np.full(256, 255, dtype=np.uint8)
+_HEX[np.frombuffer(b"0123456789abcdef", dtype=np.uint8)] = np.arange(16, dtype=np.uint8)
+
+
+def _hex_keys(ids: np.ndarray) -> np.ndarray | None:
+    """The 64-bit numbers of ids ``f-`` + 16 lowercase hex digits, or None when any id is not of
+    that form."""
+    n = len(ids)
+    if n == 0 or not all(type(i) is str and len(i) == 18 for i in ids):
+        return None
+    try:
+        raw = np.frombuffer(ids.astype("S18").tobytes(), dtype=np.uint8).reshape(n, 18)
+    except UnicodeEncodeError:
+        return None
+    if not ((raw[:, 0] == ord("f")) & (raw[:, 1] == ord("-"))).all():
+        return None
+    digits = _HEX[raw[:, 2:]]
+    if (digits == 255).any():
+        return None
+    keys = np.zeros(n, dtype=np.uint64)
+    for i in range(16):
+        keys = (keys << np.uint64(4)) | digits[:, i].astype(np.uint64)
+    return keys

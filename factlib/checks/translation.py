@@ -56,6 +56,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from factlib.checks.columns import per_distinct
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, quote
 from factlib.checks.intervals import Verdict
@@ -131,10 +132,12 @@ def _pair_tokens(c: pd.DataFrame) -> pd.DataFrame:
     """``doc_id, lang, sig`` rows for finding pairs: :func:`signatures`, with a range also giving
     its two ends (``18至29岁`` meets ``18`` and ``29``; ``八十年代`` meets ``1980s``)."""
     sig = c["sig"] if "sig" in c.columns else signatures(c)
-    base = pd.DataFrame({"doc_id": c["doc_id"].astype(object), "lang": _lang_group(c["lang"]), "sig": sig})
+    doc = c["doc_id"] if c["doc_id"].dtype.kind in "iu" else c["doc_id"].astype(object)
+    base = pd.DataFrame({"doc_id": doc, "lang": pd.Series(_lang_group(c["lang"]), index=c.index, dtype=object),
+                         "sig": sig})
     if "sid" in c.columns:
         base["sid"] = c["sid"].to_numpy()
-    ranged = sig.str.startswith("r:")
+    ranged = pd.Series(per_distinct(_is_range, sig, dtype=bool), index=sig.index)
     if not ranged.any():
         return base
     lo = _each_distinct(c.loc[ranged, "lo"].abs(), _vtoken)
@@ -229,9 +232,23 @@ def _date_parts(surface: str, period: str) -> tuple[dt.date | None, str, str]:
     return full, md, ym
 
 
-def _lang_group(lang: pd.Series) -> pd.Series:
-    low = lang.fillna("").str.lower()
-    return np.where(low.str.startswith("zh"), "zh", np.where(low.str.startswith("en"), "en", ""))
+def _is_range(sig: str) -> bool:
+    return sig.startswith("r:")
+
+
+def _lang_group(lang: pd.Series) -> np.ndarray:
+    """``zh``, ``en`` or ``''`` per claim from its language tag (read once per distinct tag)."""
+    return per_distinct(_lang_of, lang.fillna("").astype(object))
+
+
+def _lang_of(tag) -> str:
+    low = str(tag).lower()
+    return "zh" if low.startswith("zh") else ("en" if low.startswith("en") else "")
+
+
+#: the claim columns pairing documents reads (``signatures``, ``doc_signatures``)
+_PAIRING_COLUMNS = ("doc_id", "lang", "value_num", "lo", "hi", "kind", "surface", "period", "sentence_id", "start",
+                    "doc_date")
 
 
 _SIG_COLUMNS = {"doc_id": object, "lang": object, "sig": object, "sid": "int64", "pos": "float64",
@@ -253,6 +270,9 @@ def doc_signatures(c: pd.DataFrame) -> pd.DataFrame:
     most of its claims are in; ties go to ``en``) with where they stand (``sid`` the sentence,
     ``pos`` the relative position 0..1), the number of distinct signatures (``size``) and the
     document's date (``YYYY-MM-DD`` or ``''``).  ``c`` is a prepared claims frame."""
+    # documents as integer codes while grouping (string keys cost a hash table per group-by)
+    codes, names = pd.factorize(c["doc_id"].to_numpy(dtype=object))
+    c = c.assign(doc_id=codes)
     c = c.assign(sid=sentence_numbers(c))
     t = _pair_tokens(c)
     t = t[t["lang"] != ""]
@@ -268,6 +288,7 @@ def doc_signatures(c: pd.DataFrame) -> pd.DataFrame:
     dates = pd.to_datetime(c.groupby("doc_id")["doc_date"].first(), errors="coerce")
     dates = dates.dt.strftime("%Y-%m-%d").fillna("")
     t["date"] = t["doc_id"].map(dates).fillna("").astype(object)
+    t["doc_id"] = np.asarray(names, dtype=object)[t["doc_id"].to_numpy()]
     return t.reset_index(drop=True)[list(_SIG_COLUMNS)].astype(_SIG_COLUMNS)
 
 
@@ -814,12 +835,17 @@ def check_translation(ctx: CheckContext) -> pd.DataFrame:
         docs = set(c["doc_id"])
         pairs = [(z, e) for z, e in given if z in docs and e in docs]
     else:
-        c = c.copy()
-        c["sig"] = signatures(c)
-        found = find_pairs(c)
+        # only the columns pairing reads (a copy of the whole prepared frame was most of the
+        # check's memory on a million claims)
+        narrow = c[[k for k in _PAIRING_COLUMNS if k in c.columns]]
+        found = find_pairs(narrow.assign(sig=signatures(narrow)))
         pairs = list(zip(found["zh_doc"], found["en_doc"]))
     if not pairs:
         return empty_findings()
+    # the claims of paired documents only, as Python lists (positions local to them)
+    paired = c["doc_id"].isin({d for pair in pairs for d in pair}).to_numpy()
+    if not paired.all():
+        c = c[paired].reset_index(drop=True)
     index = c.groupby("doc_id").indices
     table = _Table(c)
     records: list[dict] = []

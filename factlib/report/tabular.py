@@ -36,6 +36,16 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
+def materialize(df: Any) -> Any:
+    """``df`` with lazily rendered columns (a findings frame's lists and explanations,
+    ``factlib.checks.lazy``) as plain object columns; pandas is imported only for a DataFrame."""
+    if type(df).__name__ != "DataFrame":
+        return df
+    from factlib.checks.lazy import materialize as rendered
+
+    return rendered(df)
+
+
 def safe_record(record: dict) -> dict:
     """:func:`safe_cell` on every value of a row."""
     return {k: safe_cell(v) for k, v in record.items()}
@@ -43,7 +53,7 @@ def safe_record(record: dict) -> dict:
 
 def spreadsheet_safe(df: Any) -> Any:
     """Copy of ``df`` whose text columns went through :func:`safe_cell` (numeric columns untouched)."""
-    out = df.copy()
+    out = materialize(df).copy()
     for col in out.columns:
         dtype = str(out[col].dtype)
         if dtype in ("object", "string", "category") or dtype.startswith("string"):
@@ -79,7 +89,7 @@ def _to_json(v: Any) -> Any:
 
 def to_scalar_frame(df: Any, columns: list[str] | None = None) -> Any:
     """Copy of ``df`` whose compound cells (in ``columns`` or any object column) are JSON text."""
-    out = df.copy()
+    out = materialize(df).copy()
     for col in columns if columns is not None else list(out.columns):
         if out[col].dtype == object and out[col].map(_is_compound).any():
             out[col] = out[col].map(_to_json)
@@ -109,6 +119,7 @@ def flat_frame(df: Any) -> Any:
     import pandas as pd
 
     columns: dict[str, Any] = {}
+    df = materialize(df)  # findings' lists and explanations are rendered lazily (factlib.checks.lazy)
 
     def put(name: str, series: Any) -> None:
         # a flat column (observed_value) and a nested one split into it share one column
