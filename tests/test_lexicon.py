@@ -96,6 +96,15 @@ def test_key_for(phrase, key):
     assert LEX.key_for(phrase) == key
 
 
+# an alias written with a parenthesis matches the phrase with or without it, exactly
+# (a PBoC release writes 广义货币(M2)余额; a reprint 广义货币（M2）余额 or 广义货币余额)
+@pytest.mark.parametrize("phrase,key", [("广义货币(M2)余额", "m2"), ("广义货币（M2）余额", "m2"), ("广义货币余额", "m2"),
+                                        ("狭义货币(M1)余额", "m1"), ("狭義貨幣（M1）餘額", "m1")])
+def test_alias_with_parenthesis_is_exact_either_way(phrase, key):
+    m = LEX.match(phrase)
+    assert m is not None and m.key == key and m.exact
+
+
 @pytest.mark.parametrize("phrase", ["", "亿万人民", "城镇居民", "the", "一系列重要论述"])
 def test_key_for_unknown_is_none(phrase):
     assert LEX.key_for(phrase) is None

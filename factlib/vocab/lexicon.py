@@ -222,6 +222,11 @@ class MetricLexicon:
             if other is not None and other != key:
                 raise LexiconError(f"alias {alias!r} maps to both {other!r} and {key!r}")
             self._alias_key[norm] = key
+            # a phrase is matched with its parentheses dropped (广义货币(M2)余额 → 广义货币余额), so an
+            # alias that holds a parenthesis also stands without it, unless that names another metric
+            bare = _PARENS.sub("", norm).strip() if "(" in norm else norm
+            if bare and bare != norm:
+                self._alias_key.setdefault(bare, key)
 
     def _check_hierarchy(self) -> None:
         for key, info in self._info.items():
