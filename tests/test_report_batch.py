@@ -257,3 +257,20 @@ def test_index_names_the_corpus_without_the_home_folder(corpus, out, shown):
     from factlib.report.batch import shown_path
 
     assert shown_path(corpus, out) == shown
+
+
+@pytest.mark.parametrize("notebooks,load,cores,want", [
+    (11, 0.0, 2, 2),     # the seeds on an idle 2-core machine: two workers (8.6 s vs 10.3 s wall)
+    (4, 0.0, 2, 1),      # a handful of notebooks: one worker
+    (300, 0.0, 8, 8),    # a large batch: every core
+    (300, 4.5, 2, 1),    # an oversubscribed machine: a second worker only competes
+    (300, 1.9, 2, 2),
+])
+def test_default_jobs_from_batch_size_and_load(monkeypatch, notebooks, load, cores, want):
+    import os
+
+    from factlib.report import batch
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert batch.default_jobs(notebooks) == want

@@ -34,8 +34,9 @@ would share one core); ``jobs=1`` runs in the calling process.  Each job is subm
 separately, so a free worker takes the next notebook (the overview and the metric notebooks,
 which draw charts, go first).  The default worker count (:func:`default_jobs`) comes from the
 batch's size, estimated from the number of files before they are read
-(:func:`estimate_notebooks`): a second worker and its kernel cost 2–4 s of CPU, worth it only
-when there are dozens of notebooks to share.
+(:func:`estimate_notebooks`): a second worker and its kernel start while the corpus loads and
+pay for themselves from about ten notebooks on (the seeds' 11: 8.6 s wall with two, 10.3 s with
+one, on an idle 2-core machine); on a machine whose load is twice its cores, one worker.
 
 A notebook that raises is recorded with its error (``ename: evalue``) and the rest
 go on; its partial HTML is still written when the export works.  The index lists
@@ -552,15 +553,26 @@ def _worker_run(job: Job, notebook_folder: str, out_dir: str) -> JobResult:
 
 
 #: notebooks a worker should have to itself before another worker (a process, imports and a
-#: kernel: 2–3 s of start-up) pays for itself; a notebook takes 0.1–0.3 s in a warm kernel
-NOTEBOOKS_PER_WORKER = 24
+#: kernel, started while the corpus loads) pays for itself: on an idle 2-core machine the seeds'
+#: 11 notebooks took 8.6 s wall with two workers and 10.3 s with one
+NOTEBOOKS_PER_WORKER = 5
+
+
+def idle_cores() -> int:
+    """Cores this process may use (its affinity), or 1 on a machine already oversubscribed (a
+    one-minute load average of twice the cores or more), where a second worker only competes."""
+    cores = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this platform
+        load = 0.0
+    return 1 if load >= 2 * cores else cores
 
 
 def default_jobs(n_jobs: int | None = None) -> int:
-    """Worker count: the number of cores (at least 1), fewer for a small batch of ``n_jobs``
-    notebooks (one worker per ``NOTEBOOKS_PER_WORKER``): on the seeds two workers were slower
-    than one."""
-    cores = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+    """Worker count: the cores (:func:`idle_cores`), fewer for a small batch of ``n_jobs`` notebooks
+    (one worker per ``NOTEBOOKS_PER_WORKER``)."""
+    cores = idle_cores()
     if n_jobs is None:
         return cores
     return max(1, min(cores, n_jobs // NOTEBOOKS_PER_WORKER))
