@@ -5,6 +5,7 @@ import math
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from factlib.checks.columns import distinct, per_distinct, plain_strings
@@ -61,3 +62,21 @@ def test_order_sorts_by_verdict_check_and_id_and_keeps_the_first_of_an_id():
                                               "unverifiable": 3}).fillna(4))
     expected = expected.sort_values(["_o", "check", "finding_id"], kind="stable").drop_duplicates("finding_id")
     assert _order(f).tolist() == expected.index.tolist()
+
+
+@pytest.mark.parametrize("value,zh,en", [
+    (1067000000.0, "10.67亿", "1.067 billion"),      # CNNIC's 10.67亿人, as the claim card shows it
+    (12560000.0, "1256万", "12.56 million"),
+    (13790000000000.0, "13.79万亿", "13.79 trillion"),
+    (21678400000000.0, "216784亿", "21,678.4 billion"),  # the largest scale that needs ≤ 2 (en 3) decimals
+    (26337.0, "26,337", "26,337"),                   # below a million: digits
+    (9.7, "9.7", "9.7"),
+    (-2500000000.0, "-25亿", "-2.5 billion"),
+    (1234567.891, "1,234,567.891", "1,234,567.891"),  # not a round figure at any scale
+    (float("nan"), "?", "?"),
+])
+def test_official_figures_are_written_as_readers_write_them(value, zh, en):
+    from factlib.checks.findings import fmt_figure_en, fmt_figure_zh
+
+    assert fmt_figure_zh(value) == zh
+    assert fmt_figure_en(value) == en

@@ -94,10 +94,16 @@ def test_parallel_workers_keep_order_and_isolate_failures(tmp_path):
     assert [r.job.output for r in results] == [j.output for j in jobs]
     assert [r.ok for r in results] == [True, True, False, True, True]
     assert [r.records.get("path") for r in results] == [f"p {i}" for i in range(5)]
-    # two workers, each started exactly one kernel
-    assert len({r.worker for r in results}) == 2
-    assert sum(1 for r in results if r.kernel_startup > 0) == 2
-    assert len({r.records["pid"] for r in results}) == 2
+    # at most two workers (which of them takes a job is the scheduler's choice: a worker whose
+    # kernel is slow to start may get none), and every worker that ran jobs started exactly one
+    # kernel, whose process ran all of that worker's notebooks
+    workers = {r.worker for r in results}
+    assert 1 <= len(workers) <= 2
+    for w in workers:
+        mine = [r for r in results if r.worker == w]
+        assert sum(1 for r in mine if r.kernel_startup > 0) == 1
+        assert len({r.records["pid"] for r in mine}) == 1
+    assert len({r.records["pid"] for r in results}) == len(workers)
     assert not list(tmp_path.rglob(f".*{TMP_MARK}*"))
 
 

@@ -17,6 +17,8 @@ nested ``observed``/``expected``/``evidence`` cells, which :func:`finalize` flat
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 import hashlib
 import math
 from collections.abc import Sequence
@@ -29,7 +31,7 @@ from factlib.checks.lazy import Block, LazyColumn, LazyDtype, literal, objects, 
 
 __all__ = [
     "FINDING_COLUMNS", "INTERVAL_PARTS", "empty_findings", "finalize", "interval_columns", "evidence_columns",
-    "evidence_for", "nested_records", "nested_frame", "flat_frame", "NESTED_COLUMNS", "interval_view", "fmt_number", "fmt_interval", "quote",
+    "evidence_for", "nested_records", "nested_frame", "flat_frame", "NESTED_COLUMNS", "interval_view", "fmt_number", "fmt_figure_zh", "fmt_figure_en", "fmt_interval", "quote",
 ]
 
 #: the parts of an observed or expected quantity, each a column ``<side>_<part>``
@@ -461,6 +463,37 @@ def fmt_number(x: float | None) -> str:
     if float(x).is_integer():
         return f"{int(x):,}"
     return f"{x:,.6f}".rstrip("0").rstrip(".")
+
+
+#: (threshold, divisor, word) for writing a large figure as a reader of each language writes it:
+#: 1,067,000,000 is 10.67亿 in Chinese and 1.067 billion in English; smaller figures keep their digits
+_ZH_MAGNITUDES = ((10**12, 10**12, "万亿"), (10**8, 10**8, "亿"), (10**6, 10**4, "万"))
+_EN_MAGNITUDES = ((10**12, 10**12, " trillion"), (10**9, 10**9, " billion"), (10**6, 10**6, " million"))
+
+
+def _fmt_scaled(x: float | None, magnitudes, decimals: int, comma: bool) -> str:
+    """``x`` at the largest scale of ``magnitudes`` that writes it with at most ``decimals``
+    decimal places (216784亿 rather than 21.6784万亿); digits when no scale does."""
+    if x is None or (isinstance(x, float) and not np.isfinite(x)):
+        return "?"
+    exact = Decimal(repr(float(x)))
+    for threshold, divisor, word in magnitudes:
+        if abs(exact) < threshold:
+            continue
+        scaled = (exact / divisor).normalize()
+        if -scaled.as_tuple().exponent <= decimals:
+            return (f"{scaled:,f}" if comma else f"{scaled:f}") + word
+    return fmt_number(x)
+
+
+def fmt_figure_zh(x: float | None) -> str:
+    """A figure as Chinese text writes it: 10.67亿, 1256万, 13.79万亿, 216784亿; below a million, digits."""
+    return _fmt_scaled(x, _ZH_MAGNITUDES, 2, comma=False)
+
+
+def fmt_figure_en(x: float | None) -> str:
+    """A figure as English text writes it: 1.067 billion, 12.56 million; below a million, digits."""
+    return _fmt_scaled(x, _EN_MAGNITUDES, 3, comma=True)
 
 
 def fmt_interval(lo: float, hi: float) -> str:

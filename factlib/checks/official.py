@@ -19,7 +19,7 @@ import pandas as pd
 
 from factlib.checks.columns import distinct, per_distinct
 from factlib.checks.prepare import NATIONAL, CheckContext, measure_class, period_shape
-from factlib.checks.findings import empty_findings, interval_columns, fmt_number, quote
+from factlib.checks.findings import empty_findings, interval_columns, fmt_figure_en, fmt_figure_zh, quote
 from factlib.checks.lazy import Block, LazyColumn
 from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
 from factlib.checks.verdicts import PHRASES, Verdict
@@ -373,6 +373,18 @@ def _diffs(rd: float) -> tuple[str, str]:
     return (f"（相差 {rd:+.2%}）", f" (difference {rd:+.2%})")
 
 
+def _figure_zh(value: float, unit: str) -> str:
+    """The official figure in the Chinese sentence: 10.67亿人, 216784亿元, 9.7 %, 26,337 人."""
+    text = fmt_figure_zh(value)
+    glue = "" if text[-1:] in ("万", "亿") and unit and not unit.isascii() else " "
+    return f"{text}{glue}{unit}".strip()
+
+
+def _figure_en(value: float, unit: str) -> str:
+    """The official figure in the English sentence: 1.067 billion 人, 9.7 %."""
+    return f"{fmt_figure_en(value)} {unit}".strip()
+
+
 def explanations(doc, surface, key, period, source, url, exp_value, unit, verdict, rd, has_ref, note) -> list[str]:
     """:func:`_explain` over whole columns: numbers, units, verdict phrases and notes are written
     once per distinct value, the sentence once per row."""
@@ -381,16 +393,17 @@ def explanations(doc, surface, key, period, source, url, exp_value, unit, verdic
         return []
     has_ref = np.asarray(has_ref, dtype=bool)
     rd = np.asarray(rd, dtype=float)
-    figure = per_distinct(lambda v, u: f"{fmt_number(v)} {u}".strip(), np.asarray(exp_value, dtype=float),
-                          np.asarray(unit, dtype=object))
+    values, units = np.asarray(exp_value, dtype=float), np.asarray(unit, dtype=object)
+    figure = per_distinct(_figure_zh, values, units)
+    figure_en = per_distinct(_figure_en, values, units)
     diffs = per_distinct(_diffs, rd)
     zh = per_distinct(lambda v: _ZH.get(v, ""), np.asarray(verdict, dtype=object))
     en = per_distinct(lambda v: _EN.get(v, ""), np.asarray(verdict, dtype=object))
     note = np.asarray(note, dtype=object)
     out = []
     append = out.append
-    for d, s, k, p, src, u, fig, df, z, e, ok, nt in zip(doc, surface, key, period, source, url, figure, diffs, zh,
-                                                       en, has_ref, note):
+    for d, s, k, p, src, u, fig, fen, df, z, e, ok, nt in zip(doc, surface, key, period, source, url, figure, figure_en,
+                                                            diffs, zh, en, has_ref, note):
         if not ok:
             append(f"文档 {d} 的“{s}”（{k}，{p}）在参考数据中没有同一指标、同一时期、同一地区的官方数字，无法核实。"
                    f" Document {d} states “{s}” ({k}, {p}); the reference data has no official figure"
@@ -399,14 +412,14 @@ def explanations(doc, surface, key, period, source, url, exp_value, unit, verdic
             append(f"文档 {d} 的“{s}”（{k}，{p}）与{src}公布的全国数字 {fig} 相差十倍以上，且未说明地区："
                    f"多半是另一地区或某一部分人群的数字，无法核实{df[0]}。"
                    f" Document {d} states “{s}” ({k}, {p}), more than ten times away from the national"
-                   f" figure {fig} from {src} and naming no area: probably another area or a sub-group; not"
+                   f" figure {fen} from {src} and naming no area: probably another area or a sub-group; not"
                    f" verifiable{df[1]} <{u}>.")
         elif nt:
             append(f"文档 {d} 的“{s}”（{k}，{p}）与{src}公布的 {fig}{z}{df[0]}（{nt}）。"
-                   f" Document {d} states “{s}” ({k}, {p}), {e} {fig} from {src}{df[1]} — review: {nt} <{u}>.")
+                   f" Document {d} states “{s}” ({k}, {p}), {e} {fen} from {src}{df[1]} — review: {nt} <{u}>.")
         else:
             append(f"文档 {d} 的“{s}”（{k}，{p}）与{src}公布的 {fig}{z}{df[0]}。"
-                   f" Document {d} states “{s}” ({k}, {p}), {e} {fig} from {src}{df[1]} <{u}>.")
+                   f" Document {d} states “{s}” ({k}, {p}), {e} {fen} from {src}{df[1]} <{u}>.")
     return out
 
 
@@ -421,19 +434,19 @@ def _explain(doc, surface, key, period, source, url, exp_value, unit, verdict, r
         )
     diff = "" if not np.isfinite(rd) else f"（相差 {rd:+.2%}）"
     diff_en = "" if not np.isfinite(rd) else f" (difference {rd:+.2%})"
-    figure = f"{fmt_number(exp_value)} {unit}".strip()
+    figure, figure_en = _figure_zh(exp_value, unit), _figure_en(exp_value, unit)
     if note == "scale":
         return (
             f"文档 {doc} 的{surface}（{key}，{period}）与{source}公布的全国数字 {figure} 相差十倍以上，且未说明地区："
             f"多半是另一地区或某一部分人群的数字，无法核实{diff}。"
             f" Document {doc} states {surface} ({key}, {period}), more than ten times away from the national"
-            f" figure {figure} from {source} and naming no area: probably another area or a sub-group; not"
+            f" figure {figure_en} from {source} and naming no area: probably another area or a sub-group; not"
             f" verifiable{diff_en} <{url}>."
         )
     why = f"（{note}）" if note else ""
     why_en = f" — review: {note}" if note else ""
     return (
         f"文档 {doc} 的{surface}（{key}，{period}）与{source}公布的 {figure}{_ZH[verdict]}{diff}{why}。"
-        f" Document {doc} states {surface} ({key}, {period}), {_EN[verdict]} {figure} from {source}{diff_en}"
+        f" Document {doc} states {surface} ({key}, {period}), {_EN[verdict]} {figure_en} from {source}{diff_en}"
         f"{why_en} <{url}>."
     )
