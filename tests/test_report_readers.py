@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factlib.report.html import attention_cards_html, claims_table_html, findings_table_html, index_page, IndexEntry
-from factlib.report.humanize import difference_words, exact_number, human_number, human_percent, interval_words
+from factlib.checks.humanize import difference_words, exact_number, human_number, human_percent, interval_words
 from factlib.report.views import claim_verdicts, finding_views
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">'

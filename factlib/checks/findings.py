@@ -17,8 +17,6 @@ nested ``observed``/``expected``/``evidence`` cells, which :func:`finalize` flat
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
 import hashlib
 import math
 from collections.abc import Sequence
@@ -27,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from factlib.checks.columns import per_distinct
+from factlib.checks.humanize import scaled_figure
 from factlib.checks.lazy import Block, LazyColumn, LazyDtype, literal, objects, register_dask
 
 __all__ = [
@@ -465,35 +464,14 @@ def fmt_number(x: float | None) -> str:
     return f"{x:,.6f}".rstrip("0").rstrip(".")
 
 
-#: (threshold, divisor, word) for writing a large figure as a reader of each language writes it:
-#: 1,067,000,000 is 10.67亿 in Chinese and 1.067 billion in English; smaller figures keep their digits
-_ZH_MAGNITUDES = ((10**12, 10**12, "万亿"), (10**8, 10**8, "亿"), (10**6, 10**4, "万"))
-_EN_MAGNITUDES = ((10**12, 10**12, " trillion"), (10**9, 10**9, " billion"), (10**6, 10**6, " million"))
-
-
-def _fmt_scaled(x: float | None, magnitudes, decimals: int, comma: bool) -> str:
-    """``x`` at the largest scale of ``magnitudes`` that writes it with at most ``decimals``
-    decimal places (216784亿 rather than 21.6784万亿); digits when no scale does."""
-    if x is None or (isinstance(x, float) and not np.isfinite(x)):
-        return "?"
-    exact = Decimal(repr(float(x)))
-    for threshold, divisor, word in magnitudes:
-        if abs(exact) < threshold:
-            continue
-        scaled = (exact / divisor).normalize()
-        if -scaled.as_tuple().exponent <= decimals:
-            return (f"{scaled:,f}" if comma else f"{scaled:f}") + word
-    return fmt_number(x)
-
-
 def fmt_figure_zh(x: float | None) -> str:
     """A figure as Chinese text writes it: 10.67亿, 1256万, 13.79万亿, 216784亿; below a million, digits."""
-    return _fmt_scaled(x, _ZH_MAGNITUDES, 2, comma=False)
+    return scaled_figure(x, "zh-Hans") or fmt_number(x)
 
 
 def fmt_figure_en(x: float | None) -> str:
     """A figure as English text writes it: 1.067 billion, 12.56 million; below a million, digits."""
-    return _fmt_scaled(x, _EN_MAGNITUDES, 3, comma=True)
+    return scaled_figure(x, "en") or fmt_number(x)
 
 
 def fmt_interval(lo: float, hi: float) -> str:

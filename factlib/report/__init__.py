@@ -59,8 +59,8 @@ _EXPORTS = {
     "attention_cards_html": "factlib.report.html",
     "claim_verdicts": "factlib.report.views",
     "finding_views": "factlib.report.views",
-    "human_number": "factlib.report.humanize",
-    "human_percent": "factlib.report.humanize",
+    "human_number": "factlib.checks.humanize",
+    "human_percent": "factlib.checks.humanize",
     # jupyter and notebook parameters
     "styled": "factlib.report.jupyter",
     "document_html": "factlib.report.jupyter",

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from factlib.report.humanize import exact_number, human_number, interval_words
+from factlib.checks.humanize import exact_number, human_number, interval_words
 from factlib.report.sortable import SCRIPT_HASH, script_tag
 from factlib.report.views import VERDICT_LABELS, VERDICTS, finding_views, is_missing, verdict_rank
 

@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from factlib.report.humanize import difference_words, exact_number, interval_words
+from factlib.checks.humanize import difference_words, exact_number, interval_words
 
 __all__ = ["VERDICTS", "VERDICT_LABELS", "claim_verdicts", "finding_views", "is_missing", "part_value", "verdict_rank"]
 

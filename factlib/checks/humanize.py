@@ -31,6 +31,7 @@ __all__ = [
     "human_number",
     "human_percent",
     "interval_words",
+    "scaled_figure",
     "unit_text",
 ]
 
@@ -157,6 +158,32 @@ def human_number(value: Any, unit: Any = "", *, lang: str | None = "zh-Hans", ki
     if zh:
         return f"{number}{word}{words}"
     return " ".join(p for p in (number, word, words) if p)
+
+
+def scaled_figure(value: Any, lang: str | None = "zh-Hans", *, smallest: int = 10**6,
+                  decimals: int | None = None) -> str | None:
+    """``value`` exactly, at the largest magnitude word of ``lang`` that writes it with at most
+    ``decimals`` decimal places (Chinese 2, English 3), from ``smallest`` on: 10.67亿, 1256万,
+    216784亿 (not 21.6784万亿), 1.067 billion.  None when no scale writes it so (26337, 1234567.891):
+    the caller keeps its digits.  Unlike :func:`human_number` nothing is rounded (the check's
+    explanations quote an official figure)."""
+    d = _decimal(value)
+    if d is None:
+        return None
+    zh = _is_zh(lang)
+    if decimals is None:
+        decimals = 2 if zh else 3
+    if zh:
+        scales = [(size, hant if _is_hant(lang) else hans) for size, hans, hant in _ZH_MAGNITUDES]
+    else:
+        scales = [(size, " " + name) for size, name in _EN_MAGNITUDES]
+    for size, word in scales:
+        if abs(d) < max(size, smallest):
+            continue
+        scaled = (d / size).normalize()
+        if -scaled.as_tuple().exponent <= decimals:
+            return (f"{scaled:f}" if zh else f"{scaled:,f}") + word
+    return None
 
 
 def exact_number(value: Any) -> str:
