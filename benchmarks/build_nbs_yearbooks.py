@@ -192,8 +192,9 @@ def build() -> tuple[list[list[str]], list[str]]:
 
 
 RELEASES = ROOT / "benchmarks" / "sources" / "nbs_releases_en"
-FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(billion y(?:uan)?|trillion yuan|US dollars|percent|%)")
-UNIT_SCALE = {"billion": (Decimal(10) ** 9, "元"), "trillion": (Decimal(10) ** 12, "元"), "US dollars": (Decimal(1), "美元")}
+FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(billion y(?:uan)?|trillion yuan|US dollars|yuan|percent|%)")
+UNIT_SCALE = {"billion": (Decimal(10) ** 9, "元"), "trillion": (Decimal(10) ** 12, "元"), "US dollars": (Decimal(1), "美元"),
+              "yuan": (Decimal(1), "元")}
 #: a growth rate whose phrase says it fell is negative ("down 24.5 percent", "decreased by 31.5 percent")
 FELL = re.compile(r"\b(?:down|decrease[sd]?|dropped|declined|fell)\b", re.I)
 
@@ -256,7 +257,8 @@ HEADER = """# Figures of the China Statistical Yearbook (National Bureau of Stat
 # Also the bureau's English press releases and communiqués (benchmarks/sources/nbs_releases_en/, vintage first,
 # published = the page's date; the quote is the page's short phrase): GDP and value added of 2002 and 2003, fixed-asset
 # investment January-June 2014 and January-February 2020, private investment January-September 2015 and
-# January-October 2016; and two releases of the bureau carried by the State Council's English portal (gov.cn;
+# January-October 2016, per-capita disposable income January-September 2020 and 2022 (nominal and real growth both
+# kept), retail sales August and January-August 2016; and two releases of the bureau carried by the State Council's English portal (gov.cn;
 # the source name says so): industrial value added July 2014, GDP and value added of the first half of 2016.
 # Columns: as government_reports.csv (metric_zh, metric_en, period, value, unit, qualifier, source_name,
 # source_url, quote, metric_key, kind, unit_code, base_period, area, tier, published, vintage).
