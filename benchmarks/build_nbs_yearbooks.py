@@ -257,7 +257,7 @@ HEADER = """# Figures of the China Statistical Yearbook (National Bureau of Stat
 # Also the bureau's English press releases and communiqués (benchmarks/sources/nbs_releases_en/, vintage first,
 # published = the page's date; the quote is the page's short phrase): GDP and value added of 2002 and 2003, fixed-asset
 # investment January-June 2014 and January-February 2020, private investment January-September 2015 and
-# January-October 2016, per-capita disposable income January-September 2020 and 2022 (nominal and real growth both
+# January-October 2016, per-capita disposable income 2021, January-March 2023, January-September 2020 and 2022 (nominal and real growth both
 # kept), retail sales August and January-August 2016; and two releases of the bureau carried by the State Council's English portal (gov.cn;
 # the source name says so): industrial value added July 2014, GDP and value added of the first half of 2016.
 # Columns: as government_reports.csv (metric_zh, metric_en, period, value, unit, qualifier, source_name,

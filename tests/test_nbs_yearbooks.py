@@ -41,7 +41,7 @@ def test_release_rows_read_the_number_with_its_unit():
     """A press-release phrase gives the number next to its unit, not another number of the phrase (a year)."""
     mod = _builder()
     rows = {(r[9], r[10], r[2], r[7][-10:]): r for r in mod.build_releases()}
-    assert len(mod.build_releases()) == 81  # nominal and real growth of one key and period are two rows
+    assert len(mod.build_releases()) == 103  # nominal and real growth of one key and period are two rows
     assert rows[("gdp", "growth_rate", "2002", "25508.html")][3] == "8"  # 'an increase of 8 percent over 2001'
     assert rows[("gdp", "amount", "2003", "25540.html")][3] == "11669400000000"  # 11.6694 trillion yuan
     assert rows[("value_added_tertiary", "amount", "2003", "25987.html")][3] == "3766900000000"  # '3,766.9 billion y'
