@@ -72,6 +72,7 @@ __all__ = [
     "execute_jobs",
     "notebooks_dir",
     "plan_jobs",
+    "portable_parameters",
     "run_report",
 ]
 
@@ -430,6 +431,58 @@ def _load_notebook(path: Path) -> Any:
     return copy.deepcopy(cached[1])
 
 
+#: the parameters of the report notebooks that name files (rewritten relative to the report folder)
+PATH_PARAMETERS = ("corpus", "reference", "doc_path", "doc_a", "doc_b")
+#: the batch's pickled context: a scratch file removed when the run ends (None in the written copy)
+SCRATCH_PARAMETERS = ("context_file",)
+PORTABLE_COMMENT = "Parameters (paths relative to the report folder)"
+
+
+def portable_parameters(parameters: dict[str, Any], out_dir: str | os.PathLike[str]) -> dict[str, Any]:
+    """``parameters`` as the executed notebook written into ``out_dir`` shows them: every absolute
+    path of :data:`PATH_PARAMETERS` relative to the report folder (``../seeds/a.txt``, which
+    :func:`factlib.report.params.resolve_path` finds from the report folder or from the notebook's
+    own folder inside it) and the scratch ``context_file`` None — no home folder or temporary
+    folder of this machine in a report someone shares, and the notebook runs again as it is."""
+    base = Path(out_dir).resolve()
+    out = dict(parameters)
+
+    def rel(value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return [rel(v) for v in value]
+        if not isinstance(value, str) or not Path(value).is_absolute():
+            return value
+        try:
+            return Path(os.path.relpath(value, base)).as_posix()
+        except ValueError:  # another drive (Windows): only an absolute path reaches it
+            return value
+
+    for key in PATH_PARAMETERS:
+        if key in out:
+            out[key] = rel(out[key])
+    for key in SCRATCH_PARAMETERS:
+        if key in out:
+            out[key] = None
+    return out
+
+
+def _portable_parameters(nb: Any, parameters: dict[str, Any], out_dir: Path, kernel_name: str) -> None:
+    """Rewrite the executed ``nb``'s injected-parameters cell (its source only: it printed nothing)
+    and papermill's record of them with :func:`portable_parameters`, when they differ."""
+    shown = portable_parameters(parameters, out_dir)
+    if shown == parameters:
+        return
+    from papermill.translators import translate_parameters
+
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell.source = translate_parameters(kernel_name, "python", shown, PORTABLE_COMMENT)
+            break
+    papermill_meta = nb.metadata.get("papermill")
+    if papermill_meta is not None and "parameters" in papermill_meta:
+        papermill_meta["parameters"] = shown
+
+
 def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Path) -> JobResult:
     """Execute one job in ``session`` and write its report files atomically."""
     import nbformat
@@ -450,6 +503,7 @@ def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Pa
         nb = parameterize_notebook(nb, job.parameters, kernel_name=session.kernel_name, language="python")
         nb, result.error = session.execute(nb)
         result.records = read_records(nb)
+        _portable_parameters(nb, job.parameters, out_dir, session.kernel_name)
         rel_nb = f"notebooks/{job.output}.ipynb"
         # the product's own notebook, executed by nbclient: written without validating it again
         atomic_write(out_dir / rel_nb, nbformat.v4.writes_json(nb))

@@ -556,8 +556,13 @@ def show(fig: Any) -> None:
 
 
 def save_png(fig: Any, path: str | Path) -> Path:
-    """Write ``fig`` as PNG (CJK font active while rendering)."""
-    path = Path(path)
-    with chart_context():
-        fig.savefig(path, format="png", **_save_kwargs(fig))
-    return path
+    """Write ``fig`` as PNG (CJK font active while rendering), atomically: rendered into a temporary
+    file in the same folder and renamed (:func:`factlib.report.files.atomic_write_with`), so the
+    file under ``path`` is never a half-written picture, and a failed drawing leaves none."""
+    from factlib.report.files import atomic_write_with
+
+    def write(tmp: Path) -> None:
+        with chart_context():
+            fig.savefig(tmp, format="png", **_save_kwargs(fig))
+
+    return atomic_write_with(path, write)
