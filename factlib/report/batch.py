@@ -485,10 +485,10 @@ def _portable_parameters(nb: Any, parameters: dict[str, Any], out_dir: Path, ker
 
 def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Path) -> JobResult:
     """Execute one job in ``session`` and write its report files atomically."""
-    import nbformat
     from papermill.parameterize import parameterize_notebook
 
     from factlib.report.export import notebook_to_html, png_outputs
+    from factlib.report.nbnodes import notebook_json, unvalidated_nodes
     from factlib.report.record import read_records
 
     t0 = time.perf_counter()
@@ -500,21 +500,31 @@ def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Pa
     result = JobResult(job=job, kernel_startup=startup, worker=os.getpid())
     try:
         nb = _load_notebook(notebook_folder / f"{job.notebook}.ipynb")
-        nb = parameterize_notebook(nb, job.parameters, kernel_name=session.kernel_name, language="python")
-        nb, result.error = session.execute(nb)
+        with unvalidated_nodes():  # the injected cell and the outputs are built by the batch itself
+            nb = parameterize_notebook(nb, job.parameters, kernel_name=session.kernel_name, language="python")
+            nb, result.error = session.execute(nb)
         result.records = read_records(nb)
         _portable_parameters(nb, job.parameters, out_dir, session.kernel_name)
-        rel_nb = f"notebooks/{job.output}.ipynb"
-        # the product's own notebook, executed by nbclient: written without validating it again
-        atomic_write(out_dir / rel_nb, nbformat.v4.writes_json(nb))
-        result.ipynb = rel_nb
+        title = result.records.get("title") or job.title
+        page: str | None = None
+        try:  # the page first: writing the notebook below changes it in place
+            page = notebook_to_html(nb, title=str(title))
+        except Exception as exc:  # the notebook and its charts are still written
+            page_error: Exception | None = exc
+        else:
+            page_error = None
         for i, png in enumerate(png_outputs(nb), start=1):
             rel_png = f"charts/{job.output}-{i}.png"
             atomic_write(out_dir / rel_png, png)
             result.charts.append(rel_png)
-        title = result.records.get("title") or job.title
+        rel_nb = f"notebooks/{job.output}.ipynb"
+        # the product's own notebook, executed by nbclient: written without validating it again
+        atomic_write(out_dir / rel_nb, notebook_json(nb))
+        result.ipynb = rel_nb
+        if page_error is not None:
+            raise page_error
         rel_html = f"{job.output}.html"
-        atomic_write(out_dir / rel_html, notebook_to_html(nb, title=str(title)))
+        atomic_write(out_dir / rel_html, page)
         result.html = rel_html
     except Exception as exc:  # a broken notebook file or export: report it, go on
         if result.error is None:
