@@ -72,6 +72,7 @@ __all__ = [
     "execute_jobs",
     "notebooks_dir",
     "plan_jobs",
+    "portable_parameters",
     "run_report",
 ]
 
@@ -430,12 +431,64 @@ def _load_notebook(path: Path) -> Any:
     return copy.deepcopy(cached[1])
 
 
+#: the parameters of the report notebooks that name files (rewritten relative to the report folder)
+PATH_PARAMETERS = ("corpus", "reference", "doc_path", "doc_a", "doc_b")
+#: the batch's pickled context: a scratch file removed when the run ends (None in the written copy)
+SCRATCH_PARAMETERS = ("context_file",)
+PORTABLE_COMMENT = "Parameters (paths relative to the report folder)"
+
+
+def portable_parameters(parameters: dict[str, Any], out_dir: str | os.PathLike[str]) -> dict[str, Any]:
+    """``parameters`` as the executed notebook written into ``out_dir`` shows them: every absolute
+    path of :data:`PATH_PARAMETERS` relative to the report folder (``../seeds/a.txt``, which
+    :func:`factlib.report.params.resolve_path` finds from the report folder or from the notebook's
+    own folder inside it) and the scratch ``context_file`` None — no home folder or temporary
+    folder of this machine in a report someone shares, and the notebook runs again as it is."""
+    base = Path(out_dir).resolve()
+    out = dict(parameters)
+
+    def rel(value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return [rel(v) for v in value]
+        if not isinstance(value, str) or not Path(value).is_absolute():
+            return value
+        try:
+            return Path(os.path.relpath(value, base)).as_posix()
+        except ValueError:  # another drive (Windows): only an absolute path reaches it
+            return value
+
+    for key in PATH_PARAMETERS:
+        if key in out:
+            out[key] = rel(out[key])
+    for key in SCRATCH_PARAMETERS:
+        if key in out:
+            out[key] = None
+    return out
+
+
+def _portable_parameters(nb: Any, parameters: dict[str, Any], out_dir: Path, kernel_name: str) -> None:
+    """Rewrite the executed ``nb``'s injected-parameters cell (its source only: it printed nothing)
+    and papermill's record of them with :func:`portable_parameters`, when they differ."""
+    shown = portable_parameters(parameters, out_dir)
+    if shown == parameters:
+        return
+    from papermill.translators import translate_parameters
+
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell.source = translate_parameters(kernel_name, "python", shown, PORTABLE_COMMENT)
+            break
+    papermill_meta = nb.metadata.get("papermill")
+    if papermill_meta is not None and "parameters" in papermill_meta:
+        papermill_meta["parameters"] = shown
+
+
 def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Path) -> JobResult:
     """Execute one job in ``session`` and write its report files atomically."""
-    import nbformat
     from papermill.parameterize import parameterize_notebook
 
     from factlib.report.export import notebook_to_html, png_outputs
+    from factlib.report.nbnodes import notebook_json, unvalidated_nodes
     from factlib.report.record import read_records
 
     t0 = time.perf_counter()
@@ -447,20 +500,31 @@ def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Pa
     result = JobResult(job=job, kernel_startup=startup, worker=os.getpid())
     try:
         nb = _load_notebook(notebook_folder / f"{job.notebook}.ipynb")
-        nb = parameterize_notebook(nb, job.parameters, kernel_name=session.kernel_name, language="python")
-        nb, result.error = session.execute(nb)
+        with unvalidated_nodes():  # the injected cell and the outputs are built by the batch itself
+            nb = parameterize_notebook(nb, job.parameters, kernel_name=session.kernel_name, language="python")
+            nb, result.error = session.execute(nb)
         result.records = read_records(nb)
-        rel_nb = f"notebooks/{job.output}.ipynb"
-        # the product's own notebook, executed by nbclient: written without validating it again
-        atomic_write(out_dir / rel_nb, nbformat.v4.writes_json(nb))
-        result.ipynb = rel_nb
+        _portable_parameters(nb, job.parameters, out_dir, session.kernel_name)
+        title = result.records.get("title") or job.title
+        page: str | None = None
+        try:  # the page first: writing the notebook below changes it in place
+            page = notebook_to_html(nb, title=str(title))
+        except Exception as exc:  # the notebook and its charts are still written
+            page_error: Exception | None = exc
+        else:
+            page_error = None
         for i, png in enumerate(png_outputs(nb), start=1):
             rel_png = f"charts/{job.output}-{i}.png"
             atomic_write(out_dir / rel_png, png)
             result.charts.append(rel_png)
-        title = result.records.get("title") or job.title
+        rel_nb = f"notebooks/{job.output}.ipynb"
+        # the product's own notebook, executed by nbclient: written without validating it again
+        atomic_write(out_dir / rel_nb, notebook_json(nb))
+        result.ipynb = rel_nb
+        if page_error is not None:
+            raise page_error
         rel_html = f"{job.output}.html"
-        atomic_write(out_dir / rel_html, notebook_to_html(nb, title=str(title)))
+        atomic_write(out_dir / rel_html, page)
         result.html = rel_html
     except Exception as exc:  # a broken notebook file or export: report it, go on
         if result.error is None:
