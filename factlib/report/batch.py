@@ -666,6 +666,7 @@ class Workers:
         self._jobs: queue.Queue = queue.Queue()
         self._results: queue.Queue = queue.Queue()
         self._stop = threading.Event()
+        self._submitted: list[Job] = []
 
     def start(self) -> Workers:
         if not self.threads:
@@ -678,15 +679,26 @@ class Workers:
     def run(self, jobs: Sequence[Job], out_dir: str | os.PathLike[str], *, progress: bool = True,
             on_result: Callable[[JobResult], None] | None = None) -> list[JobResult]:
         """Run ``jobs``; results in the order of ``jobs``."""
-        from tqdm.auto import tqdm
+        self.submit(jobs, out_dir)
+        return self.collect(progress=progress, on_result=on_result)
 
+    def submit(self, jobs: Sequence[Job], out_dir: str | os.PathLike[str]) -> None:
+        """Queue ``jobs`` and return at once (the workers start on them; :meth:`collect` waits)."""
         self.start()
         out = Path(out_dir)
+        self._submitted = list(jobs)
+        for i, job in enumerate(self._submitted):
+            self._jobs.put((i, job, self.folder, out))
+
+    def collect(self, *, progress: bool = True,
+                on_result: Callable[[JobResult], None] | None = None) -> list[JobResult]:
+        """Wait for every job :meth:`submit` queued; results in the order they were given."""
+        from tqdm.auto import tqdm
+
+        jobs = self._submitted
         results: dict[int, JobResult] = {}
         bar = tqdm(total=len(jobs), desc="reports", unit="nb", file=sys.stderr, disable=not progress)
         try:
-            for i, job in enumerate(jobs):
-                self._jobs.put((i, job, self.folder, out))
             while len(results) < len(jobs):
                 try:  # a timeout, so that a signal reaches this (the main) thread
                     i, r = self._results.get(timeout=0.5)
@@ -703,6 +715,7 @@ class Workers:
                     on_result(r)
         finally:
             bar.close()
+        self._submitted = []
         return [results[i] for i in range(len(jobs))]
 
     def close(self, *, failed: bool = False) -> None:
@@ -868,12 +881,14 @@ def run_report(
     try:
         workers.start()
         ctx = load_context(corpus, reference, store=store, verify=verify)
-        data_files = write_table(ctx.claims, out, "claims") + write_table(ctx.findings, out, "findings")
-        manifest.add(data_files)
         context_file = save_context(ctx, scratch / "context.pickle", context_key(corpus, reference))
         job_list = plan_jobs(ctx, corpus, reference, kinds, context_file=str(context_file))
         prepare = time.perf_counter() - t0
-        results = workers.run(job_list, out, progress=progress)
+        workers.submit(job_list, out)
+        # the tables (CSV, and Parquet with pyarrow's import) while the kernels run the notebooks
+        data_files = write_table(ctx.claims, out, "claims") + write_table(ctx.findings, out, "findings")
+        manifest.add(data_files)
+        results = workers.collect(progress=progress)
         failed = False
     finally:
         workers.close(failed=failed)
