@@ -129,6 +129,18 @@ TABLES = {
         lambda c: [(c[2] + c[3] + c[4], c[1])]),
     "csy2001_5-5_employment_by_sector.txt": (
         {1: col("employed_persons", "Total", WAN, "人")}, lambda c: [(sum(c[2:18], Decimal(0)), c[1])]),
+    "csy2009_13-23_industrial_products.txt": (
+        {1: col("raw_coal_output", "Coal", YI, "吨"), 2: col("crude_oil_output", "Crude Oil", WAN, "吨"),
+         3: col("natural_gas_output", "Natural Gas", YI, "立方米"), 5: col("electricity_generation", "Electricity", YI, "千瓦时"),
+         17: col("chemical_fertiliser_output", "Chemical Fertilizer", WAN, "吨"), 21: col("cement_output", "Cement", WAN, "吨"),
+         23: col("pig_iron_output", "Pig Iron", WAN, "吨"), 24: col("crude_steel_output", "Crude Steel", WAN, "吨"),
+         25: col("steel_products_output", "Rolled Steel", WAN, "吨")},
+        # the columns line up: hydropower <= electricity, rolled steel <= crude steel (a shifted cell would break them)
+        lambda c: [(max(c[5], c[6]), c[5])] + ([(max(c[24], c[25]), c[24])] if len(c) > 25 else [])),
+    "csy2004_10-5_urban_households.txt": (
+        {6: col("urban_per_capita_disposable_income", "Disposable Income", Decimal(1)),
+         7: col("urban_per_capita_consumption", "Per Capita Annual Living Expenditures for Consumption", Decimal(1))},
+        lambda c: [(c[2] + c[3] + c[4] + c[5], c[1])]),  # wages + management + property + transfer = income
     "csy2012_1-4_indicators.txt": (
         {1: col("birth_rate", "Birth Rate", Decimal(1), "‰"), 2: col("death_rate", "Death Rate", Decimal(1), "‰"),
          3: col("natural_growth_rate", "Natural Growth", Decimal(1), "‰"),
@@ -136,6 +148,9 @@ TABLES = {
          5: col("gdp_per_capita", "Per Capita GDP (yuan)", Decimal(1))},
         lambda c: [(c[1] - c[2], c[3])]),  # birth rate - death rate = natural growth rate
 }
+#: the printed unit of a physical-output column (scale, unit)
+UNIT_TEXT = {(YI, "吨"): "100 million tons", (WAN, "吨"): "10 000 tons", (YI, "立方米"): "100 million cu.m",
+             (YI, "千瓦时"): "100 million kwh"}
 #: the 2012 price table leaves columns empty before 1990: a row with fewer figures gives only its first (CPI)
 FULL_ROW_ONLY = {"csy2012_9-1_price_indices.txt": 7}
 
@@ -178,12 +193,12 @@ def build() -> tuple[list[list[str]], list[str]]:
                     shown = f"{label} {raw} (preceding year=100)" if scale is None else f"{label} {raw}"
                 else:
                     value = c[i] * scale
-                    unit_text = {YI: "100 million yuan", WAN: "10 000 persons"}.get(
+                    unit_text = UNIT_TEXT.get((scale, unit)) or {YI: "100 million yuan", WAN: "10 000 persons"}.get(
                         scale, {"‰": "‰", "%": "%"}.get(unit, "yuan"))
                     shown = f"{label} {raw} ({unit_text})"
                 kind = kind or info.kind
                 period = year + ("-12" if info.measure == "stock" and kind != GROWTH else "")
-                code = {"元": "CNY", "人": "person", "%": "%", "‰": "‰"}[unit]
+                code = {"元": "CNY", "人": "person", "%": "%", "‰": "‰", "吨": "t", "立方米": "m3", "千瓦时": "kWh"}[unit]
                 quote = f"{h['title']} | {year} | {shown}"
                 v = value.normalize()
                 rows.append([info.label_zh, info.label_en, period, format(v, "f"), unit, "exact", source, h["url"], quote,
@@ -241,6 +256,32 @@ def build_releases() -> list[list[str]]:
     return rows
 
 
+SAFE = ROOT / "benchmarks" / "sources" / "safe_en"
+#: a reserve figure as the SAFE's English pages print it: "US$3.2502 trillion", "USD 3,087.9 billion"
+SAFE_FIGURE = re.compile(r"(?:US\$|USD)\s?(\d[\d,]*(?:\.\d+)?) (trillion|billion)\b")
+SAFE_SCALE = {"trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9}
+
+
+def build_safe() -> list[list[str]]:
+    """Month-end foreign exchange reserves from the State Administration of Foreign Exchange's own English pages
+    (benchmarks/sources/safe_en/): one line a page (url, published, period, the page's short phrase); the figure
+    is the phrase's one US$/USD amount.  Primary, vintage first (the month's first publication)."""
+    rows = []
+    info = LEX.info("foreign_exchange_reserves")
+    for path in sorted(SAFE.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            url, published, period, phrase = line.split("\t")
+            (number, word), = SAFE_FIGURE.findall(phrase)
+            value = D(number.replace(",", "")) * SAFE_SCALE[word]
+            year, month = period.split("-")
+            source = f"国家外汇管理局 {year}年{int(month)}月末外汇储备 (SAFE's own English page, safe.gov.cn)"
+            rows.append([info.label_zh, info.label_en, period, format(value.normalize(), "f"), "美元", "exact", source, url,
+                         phrase, "foreign_exchange_reserves", "amount", "USD", "", "CN", "primary", published, "first"])
+    return rows
+
+
 HEADER = """# Figures of the China Statistical Yearbook (National Bureau of Statistics), read from the bureau's own yearbook
 # pages on stats.gov.cn (primary): GDP and value added 1978-2005 (yearbooks 2005, 2010, 2002), government revenue
 # and expenditure with central/local revenue (1998, 2002, 2007), retail sales (1999, 2004, 2007), price indices
@@ -260,6 +301,8 @@ HEADER = """# Figures of the China Statistical Yearbook (National Bureau of Stat
 # January-October 2016, per-capita disposable income 2021, January-March 2023, January-September 2020 and 2022 (nominal and real growth both
 # kept), retail sales August and January-August 2016; and two releases of the bureau carried by the State Council's English portal (gov.cn;
 # the source name says so): industrial value added July 2014, GDP and value added of the first half of 2016.
+# Also month-end foreign exchange reserves from the State Administration of Foreign Exchange's own English pages on
+# safe.gov.cn (benchmarks/sources/safe_en/; primary, vintage first, published = the page's date).
 # Columns: as government_reports.csv (metric_zh, metric_en, period, value, unit, qualifier, source_name,
 # source_url, quote, metric_key, kind, unit_code, base_period, area, tier, published, vintage).
 """
@@ -269,6 +312,7 @@ def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else OUT
     rows, problems = build()
     rows += build_releases()
+    rows += build_safe()
     for p in problems:
         print("left out:", p, file=sys.stderr)
     buf = io.StringIO()

@@ -22,7 +22,7 @@ def test_builder_reproduces_the_shipped_table():
     lines = [line for line in shipped.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     table = list(csv.reader(lines))
     assert table[0] == mod.COLS
-    assert table[1:] == rows + mod.build_releases()
+    assert table[1:] == rows + mod.build_releases() + mod.build_safe()
     # the three table rows whose own sums fail stay out (README, yearbook section)
     assert len(problems) == 3
 
@@ -81,3 +81,31 @@ def test_yearbook_indicator_table_rates_add_up():
         assert Decimal(got[("birth_rate", year)]) - Decimal(got[("death_rate", year)]) == Decimal(
             got[("natural_growth_rate", year)])
     assert got[("registered_urban_unemployment_rate", "2011-12")] == "4.1"
+
+
+def test_safe_rows_read_the_reserves_from_the_administrations_own_pages():
+    """Month-end foreign exchange reserves from the SAFE's English pages: 'US$3.2502 trillion' and
+    'USD 3,087.9 billion' are read with their scale, in US dollars, dated the month's end."""
+    mod = _builder()
+    rows = {r[2]: r for r in mod.build_safe()}
+    assert rows["2021-12"][3] == "3250200000000" and rows["2021-12"][11] == "USD"
+    assert rows["2019-01"][3] == "3087900000000"  # 'USD 3,087.9 billion'
+    for r in rows.values():
+        assert r[9] == "foreign_exchange_reserves" and r[14] == "primary" and r[16] == "first"
+        assert "safe.gov.cn/" in r[7] and r[2][:4] in r[8]
+        assert r[15] > r[2]  # published after the month it reports
+
+
+def test_yearbook_output_and_household_tables_line_up():
+    """Table 13-23 of the 2009 yearbook (national rows) and 10-5 of the 2004 yearbook: the columns read are the
+    ones named (rolled steel <= crude steel, hydropower <= electricity were checked), with the printed scale."""
+    mod = _builder()
+    rows, _ = mod.build()
+    got = {(r[9], r[2]): r[3] for r in rows if r[7].endswith(("2009/html/N1323e.htm", "yb2004-c/html/J1005ae.htm"))}
+    assert got[("raw_coal_output", "1985")] == "872000000"  # 8.72 (100 million tons)
+    assert got[("crude_steel_output", "1978")] == "31780000"  # 3178.0 (10 000 tons)
+    assert got[("electricity_generation", "1990")] == "621200000000"  # 6212.00 (100 million kwh)
+    assert ("cement_output", "1990") not in got  # the stored 1990 row stops before the cement column
+    assert got[("urban_per_capita_disposable_income", "2003")] == "8472.2"
+    assert got[("urban_per_capita_consumption", "2000")] == "4998"
+    assert len(got) == 41
