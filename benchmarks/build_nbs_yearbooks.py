@@ -256,6 +256,76 @@ def build_releases() -> list[list[str]]:
     return rows
 
 
+#: tables with one region a line (``region_*.txt`` in the sources folder): column -> (key, kind, label, scale,
+#: unit, year); the area is the region's code in factlib/data/areas.csv (matched by its English name)
+REGION_TABLES = {
+    "region_csy2000_3-8_gdp_by_region.txt": (
+        {**{i: ("gdp", None, "Gross Domestic Product", YI, "元", y) for i, y in zip(range(1, 5), ("1996", "1997", "1998", "1999"))},
+         **{i: ("gdp", GROWTH, "Indices (preceding year=100)", None, "%", y) for i, y in zip(range(5, 9), ("1996", "1997", "1998", "1999"))}},
+        None),
+    "region_csy2002_3-9_gdp_by_region_2001.txt": (
+        {1: ("gdp", None, "Gross Domestic Product", YI, "元", "2001"),
+         2: ("value_added_primary", None, "Primary Industry", YI, "元", "2001"),
+         3: ("value_added_secondary", None, "Secondary Industry", YI, "元", "2001"),
+         4: ("industrial_value_added", None, "Industry", YI, "元", "2001"),
+         6: ("value_added_tertiary", None, "Tertiary Industry", YI, "元", "2001"),
+         22: ("gdp", GROWTH, "Indices (previous year=100) Gross Domestic Product", None, "%", "2001"),
+         23: ("value_added_primary", GROWTH, "Indices (previous year=100) Primary Industry", None, "%", "2001"),
+         24: ("value_added_secondary", GROWTH, "Indices (previous year=100) Secondary Industry", None, "%", "2001"),
+         25: ("value_added_tertiary", GROWTH, "Indices (previous year=100) Tertiary Industry", None, "%", "2001"),
+         26: ("gdp_per_capita", None, "Per Capita GDP (yuan/person)", Decimal(1), "元", "2001")},
+        # primary + secondary + tertiary = GDP; industry + construction = secondary; the twelve tertiary sectors
+        # add up to the tertiary industry (to the cent on every row kept)
+        lambda c: [(c[2] + c[3] + c[6], c[1]), (c[4] + c[5], c[3]), (sum(c[7:19], Decimal(0)), c[6])]),
+}
+REGION_ROW = re.compile(r"^([A-Z][A-Za-z ]+?) (-?\d[\d. -]*)$")
+
+
+def _area_codes() -> dict[str, str]:
+    codes = {}
+    for line in (ROOT / "factlib" / "data" / "areas.csv").read_text(encoding="utf-8").splitlines():
+        cells = line.split(",")
+        if not line.startswith("#") and len(cells) > 4 and cells[2] == "province":
+            codes[cells[4]] = cells[0]
+    return codes
+
+
+def build_regional() -> tuple[list[list[str]], list[str]]:
+    """Rows of yearbook tables by region (one region a line): a region's GDP, value added, growth (index - 100)
+    and per capita GDP, with the region's area code; the table's own sums are checked as in :func:`build`."""
+    rows, problems = [], []
+    areas = _area_codes()
+    for name, (columns, sums) in REGION_TABLES.items():
+        text = (SOURCES / name).read_text(encoding="utf-8")
+        h = header(text)
+        yb = re.search(r"Yearbook (\d{4})", h["yearbook"]).group(1)
+        table = h["title"].split(" ", 1)
+        source = f"国家统计局《中国统计年鉴{yb}》表{table[0]} {table[1]} (English edition, NBS)"
+        for line in text.splitlines():
+            m = REGION_ROW.match(line.strip())
+            if not m or line.startswith("#"):
+                continue
+            region, cells = m.group(1), m.group(2).split()
+            c = [None] + [D(x) for x in cells]
+            if sums is not None and not adds_up(sums(c)):
+                problems.append(f"{name} {region}: sums do not add up: {line.strip()}")
+                continue
+            for i, (key, kind, label, scale, unit, year) in columns.items():
+                if i >= len(c):
+                    continue
+                raw, info = cells[i - 1], LEX.info(key)
+                if kind == GROWTH:
+                    value, shown = c[i] - 100, f"{label} {raw}"
+                else:
+                    value = c[i] * scale
+                    shown = f"{label} {raw} ({'100 million yuan' if scale == YI else 'yuan'})"
+                quote = f"{h['title']} | {region} | {year} | {shown}"
+                rows.append([info.label_zh, info.label_en, year, format(value.normalize(), "f"), unit, "exact", source,
+                             h["url"], quote, key, kind or info.kind, {"元": "CNY", "%": "%"}[unit], "", areas[region],
+                             "primary", f"{yb}-09", "later"])
+    return rows, problems
+
+
 SAFE = ROOT / "benchmarks" / "sources" / "safe_en"
 #: a reserve figure as the SAFE's English pages print it: "US$3.2502 trillion", "USD 3,087.9 billion"
 SAFE_FIGURE = re.compile(r"(?:US\$|USD)\s?(\d[\d,]*(?:\.\d+)?) (trillion|billion)\b")
@@ -302,7 +372,9 @@ HEADER = """# Figures of the China Statistical Yearbook (National Bureau of Stat
 # kept), retail sales August and January-August 2016; and two releases of the bureau carried by the State Council's English portal (gov.cn;
 # the source name says so): industrial value added July 2014, GDP and value added of the first half of 2016.
 # Also month-end foreign exchange reserves from the State Administration of Foreign Exchange's own English pages on
-# safe.gov.cn (benchmarks/sources/safe_en/; primary, vintage first, published = the page's date).
+# safe.gov.cn (benchmarks/sources/safe_en/; primary, vintage first, published = the page's date).  And yearbook
+# tables by region (region_*.txt: GDP and growth of 15 provinces 1996-1999 from the 2000 yearbook; GDP, value added,
+# growth and per capita GDP of 4 provinces in 2001 from the 2002 yearbook), area = the province's code.
 # Columns: as government_reports.csv (metric_zh, metric_en, period, value, unit, qualifier, source_name,
 # source_url, quote, metric_key, kind, unit_code, base_period, area, tier, published, vintage).
 """
@@ -313,6 +385,9 @@ def main(argv: list[str]) -> int:
     rows, problems = build()
     rows += build_releases()
     rows += build_safe()
+    regional, region_problems = build_regional()
+    rows += regional
+    problems += region_problems
     for p in problems:
         print("left out:", p, file=sys.stderr)
     buf = io.StringIO()

@@ -22,7 +22,7 @@ def test_builder_reproduces_the_shipped_table():
     lines = [line for line in shipped.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     table = list(csv.reader(lines))
     assert table[0] == mod.COLS
-    assert table[1:] == rows + mod.build_releases() + mod.build_safe()
+    assert table[1:] == rows + mod.build_releases() + mod.build_safe() + mod.build_regional()[0]
     # the three table rows whose own sums fail stay out (README, yearbook section)
     assert len(problems) == 3
 
@@ -109,3 +109,19 @@ def test_yearbook_output_and_household_tables_line_up():
     assert got[("urban_per_capita_disposable_income", "2003")] == "8472.2"
     assert got[("urban_per_capita_consumption", "2000")] == "4998"
     assert len(got) == 41
+
+
+def test_regional_tables_give_each_province_its_area_and_add_up():
+    """Tables by region: one region a line, its area code from areas.csv; the 2002 table's parts add up
+    (primary + secondary + tertiary = GDP, the twelve tertiary sectors = tertiary) on every row kept."""
+    mod = _builder()
+    rows, problems = mod.build_regional()
+    assert problems == []
+    got = {(r[13], r[9], r[10], r[2]): r[3] for r in rows}
+    assert got[("CN-BJ", "gdp", "amount", "1996")] == "161573000000"  # 1615.73 (100 million yuan)
+    assert got[("CN-SX", "gdp", "growth_rate", "1999")] == "5.1"  # index 105.1
+    assert got[("CN-SX", "value_added_primary", "growth_rate", "2001")] == "-3.6"  # index 96.4
+    assert got[("CN-HE", "gdp_per_capita", "amount", "2001")] == "8362"
+    assert ("CN-SD", "gdp", "growth_rate", "1999") not in got  # the stored Shandong row stops before its indices
+    assert {r[13] for r in rows} >= {"CN-NM", "CN-HL", "CN-JX"} and all(r[13].startswith("CN-") for r in rows)
+    assert len(rows) == 156
