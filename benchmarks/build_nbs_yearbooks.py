@@ -256,6 +256,13 @@ def build_releases() -> list[list[str]]:
     return rows
 
 
+def POPULATION_BY_REGION(year):  # noqa: N802 - a column map like the table constants
+    return {1: ("population", None, "Total Population (year-end)", WAN, "人", year),
+            2: ("birth_rate", None, "Birth Rate", Decimal(1), "‰", year),
+            3: ("death_rate", None, "Death Rate", Decimal(1), "‰", year),
+            4: ("natural_growth_rate", None, "Natural Growth Rate", Decimal(1), "‰", year)}
+
+
 #: tables with one region a line (``region_*.txt`` in the sources folder): column -> (key, kind, label, scale,
 #: unit, year); the area is the region's code in factlib/data/areas.csv (matched by its English name)
 REGION_TABLES = {
@@ -277,6 +284,18 @@ REGION_TABLES = {
         # primary + secondary + tertiary = GDP; industry + construction = secondary; the twelve tertiary sectors
         # add up to the tertiary industry (to the cent on every row kept)
         lambda c: [(c[2] + c[3] + c[6], c[1]), (c[4] + c[5], c[3]), (sum(c[7:19], Decimal(0)), c[6])]),
+    "region_csy2000_4-3_population_by_region.txt": (POPULATION_BY_REGION("1999"), lambda c: [(c[2] - c[3], c[4])]),
+    "region_csy1999_4-3_population_by_region.txt": (POPULATION_BY_REGION("1998"), lambda c: [(c[2] - c[3], c[4])]),
+    "region_csy2009_3-4_population_by_region.txt": (
+        {1: ("population", None, "Total Population (year-end)", WAN, "人", "2008"),
+         2: ("urban_population", None, "Urban Population", WAN, "人", "2008"),
+         3: ("urbanisation_rate", None, "Urban Population Proportion", Decimal(1), "%", "2008"),
+         4: ("rural_population", None, "Rural Population", WAN, "人", "2008"),
+         6: ("birth_rate", None, "Birth Rate", Decimal(1), "‰", "2008"),
+         7: ("death_rate", None, "Death Rate", Decimal(1), "‰", "2008"),
+         8: ("natural_growth_rate", None, "Natural Growth Rate", Decimal(1), "‰", "2008")},
+        # urban + rural = total; the two proportions = 100; birth rate - death rate = natural growth rate
+        lambda c: [(c[2] + c[4], c[1]), (c[3] + c[5], Decimal("100.00")), (c[6] - c[7], c[8])]),
 }
 REGION_ROW = re.compile(r"^([A-Z][A-Za-z ]+?) (-?\d[\d. -]*)$")
 
@@ -287,7 +306,7 @@ def _area_codes() -> dict[str, str]:
         cells = line.split(",")
         if not line.startswith("#") and len(cells) > 4 and cells[2] == "province":
             codes[cells[4]] = cells[0]
-    return codes
+    return codes | {"National Total": "CN"}
 
 
 def build_regional() -> tuple[list[list[str]], list[str]]:
@@ -318,11 +337,14 @@ def build_regional() -> tuple[list[list[str]], list[str]]:
                     value, shown = c[i] - 100, f"{label} {raw}"
                 else:
                     value = c[i] * scale
-                    shown = f"{label} {raw} ({'100 million yuan' if scale == YI else 'yuan'})"
+                    unit_text = {YI: "100 million yuan", WAN: "10 000 persons"}.get(scale, {"元": "yuan"}.get(unit, unit))
+                    shown = f"{label} {raw} ({unit_text})"
+                kind = kind or info.kind
+                period = year + ("-12" if info.measure == "stock" and kind != GROWTH else "")
                 quote = f"{h['title']} | {region} | {year} | {shown}"
-                rows.append([info.label_zh, info.label_en, year, format(value.normalize(), "f"), unit, "exact", source,
-                             h["url"], quote, key, kind or info.kind, {"元": "CNY", "%": "%"}[unit], "", areas[region],
-                             "primary", f"{yb}-09", "later"])
+                rows.append([info.label_zh, info.label_en, period, format(value.normalize(), "f"), unit, "exact", source,
+                             h["url"], quote, key, kind, {"元": "CNY", "%": "%", "人": "person", "‰": "‰"}[unit], "",
+                             areas[region], "primary", f"{yb}-09", "later"])
     return rows, problems
 
 
@@ -374,7 +396,9 @@ HEADER = """# Figures of the China Statistical Yearbook (National Bureau of Stat
 # Also month-end foreign exchange reserves from the State Administration of Foreign Exchange's own English pages on
 # safe.gov.cn (benchmarks/sources/safe_en/; primary, vintage first, published = the page's date).  And yearbook
 # tables by region (region_*.txt: GDP and growth of 15 provinces 1996-1999 from the 2000 yearbook; GDP, value added,
-# growth and per capita GDP of 4 provinces in 2001 from the 2002 yearbook), area = the province's code.
+# growth and per capita GDP of 4 provinces in 2001 from the 2002 yearbook; population, birth/death/natural growth
+# rates of the 31 provinces in 1998 and 1999 and of 28 provinces and the nation in 2008, with urban/rural population
+# and the urban share in 2008), area = the province's code (CN for the national row).
 # Columns: as government_reports.csv (metric_zh, metric_en, period, value, unit, qualifier, source_name,
 # source_url, quote, metric_key, kind, unit_code, base_period, area, tier, published, vintage).
 """

@@ -112,8 +112,9 @@ def test_yearbook_output_and_household_tables_line_up():
 
 
 def test_regional_tables_give_each_province_its_area_and_add_up():
-    """Tables by region: one region a line, its area code from areas.csv; the 2002 table's parts add up
-    (primary + secondary + tertiary = GDP, the twelve tertiary sectors = tertiary) on every row kept."""
+    """Tables by region: one region a line, its area code from areas.csv (CN for the national row); the parts
+    add up on every row kept (primary + secondary + tertiary = GDP, the twelve tertiary sectors = tertiary;
+    urban + rural = total population; birth rate - death rate = natural growth rate)."""
     mod = _builder()
     rows, problems = mod.build_regional()
     assert problems == []
@@ -123,5 +124,10 @@ def test_regional_tables_give_each_province_its_area_and_add_up():
     assert got[("CN-SX", "value_added_primary", "growth_rate", "2001")] == "-3.6"  # index 96.4
     assert got[("CN-HE", "gdp_per_capita", "amount", "2001")] == "8362"
     assert ("CN-SD", "gdp", "growth_rate", "1999") not in got  # the stored Shandong row stops before its indices
-    assert {r[13] for r in rows} >= {"CN-NM", "CN-HL", "CN-JX"} and all(r[13].startswith("CN-") for r in rows)
-    assert len(rows) == 156
+    assert {r[13] for r in rows} >= {"CN-NM", "CN-HL", "CN-JX", "CN-XZ"} and all(r[13].startswith("CN") for r in rows)
+    assert got[("CN", "population", "count", "1999-12")] == "1259090000"  # National Total 125909 (10 000)
+    assert got[("CN-SH", "natural_growth_rate", "percent", "1998")] == "-1.8"  # 5.20 - 7.00
+    assert got[("CN-GD", "urbanisation_rate", "percent", "2008-12")] == "63.37"
+    assert got[("CN-XJ", "birth_rate", "percent", "1999")] == "18.76"
+    assert ("CN-QH", "population", "count", "2008-12") not in got  # the stored 2008 table stops inside Qinghai
+    assert len(rows) == 156 + 128 + 124 + 203
