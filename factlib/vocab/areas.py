@@ -171,7 +171,8 @@ class AreaSpans:
             return []
         if self._raw is None:
             self._scan()
-        if not (self._safe(a) and self._safe(b)):
+        # the text's own ends are always safe (no match crosses them, no letter lies beyond them)
+        if not ((a == 0 or self._safe(a)) and (b == n or self._safe(b))):
             return self.areas.find_all(self.text[a:b], simplified=True)
         if a == 0 and b == n:
             return list(self._matches)
