@@ -25,7 +25,6 @@ metric tables.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from factlib.vocab.cues import CueTable, default_cues
 from factlib.vocab.lexicon import MetricLexicon, default_lexicon, normalize_phrase
 from factlib.vocab.regexes import alternation
 from factlib.vocab.t2s import to_simplified
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 __all__ = ["ContextResolver", "default_resolver", "resolve_claims"]
 

@@ -66,13 +66,13 @@ Design notes
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Context, Decimal, DivisionByZero, InvalidOperation, Overflow
 from functools import lru_cache
 
 from factlib.vocab.tables import read_table
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 __all__ = [
     "ParsedNumber",

@@ -11,7 +11,6 @@ provincial-level divisions (``CN-ZJ``) and province code + initials for cities (
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from factlib.vocab.regexes import alternation
 from factlib.vocab.tables import TableError, read_table
 from factlib.vocab.t2s import to_simplified
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 __all__ = ["Area", "AreaMatch", "AreaSpans", "Areas", "default_areas", "LEVELS"]
 
