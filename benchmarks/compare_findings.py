@@ -26,6 +26,7 @@ import os
 import pickle
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -107,11 +108,15 @@ def compare(saved: Path) -> int:
             continue
         bad += 1
         print(f"DIFFERS {path.stem}: {len(old_records)} old, {len(new_records)} new findings")
+        shown, where = False, Counter()
         for i, (a, b) in enumerate(zip(old_records, new_records)):
             if a != b:
                 keys = [k for k in a if a.get(k) != b.get(k)]
-                print(f"  first difference at finding {i}, fields {keys}:\n  - {a}\n  + {b}")
-                break
+                where.update(f"{a.get('check')}.{k}" for k in keys)
+                if not shown:
+                    print(f"  first difference at finding {i}, fields {keys}:\n  - {a}\n  + {b}")
+                    shown = True
+        print("  differing findings by check.field: " + ", ".join(f"{k} {n}" for k, n in sorted(where.items())))
     print(f"{bad} of {len(files)} inputs differ")
     return 1 if bad else 0
 
