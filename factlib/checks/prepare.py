@@ -352,7 +352,7 @@ def _first_span(sentence: str, surface: str) -> str:
 
 
 def _resolve_metrics(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
-    codes, first = distinct(df["metric"])
+    codes, first = distinct(df["metric"], by_identity=True)
     matches = [lexicon.match(p) for p in df["metric"].to_numpy()[first]]
     phrase_key = pd.Series(np.array([m.key if m else "" for m in matches] or [""], dtype=object)[codes],
                            index=df.index, dtype=object)
