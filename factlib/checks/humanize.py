@@ -22,6 +22,7 @@ from the float's shortest repr, so rounding never adds float noise.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import Any
 
@@ -197,6 +198,22 @@ def implied_interval(low: Any, high: Any, precision: Any = None, lang: str | Non
     of ten at or below twice its ``precision`` (``9323.1亿``, precision 0.05亿, states 0.1亿) — the
     low end down, the high end up, so the interval claims no more than its inputs.  Without a
     usable precision the ends are written as computed."""
+    return _implied_interval(*(_float_or_none(x) for x in (low, high, precision)), lang)
+
+
+def _float_or_none(x: Any) -> float | None:
+    if x is None or isinstance(x, bool):
+        return None
+    try:
+        x = float(x)
+    except (TypeError, ValueError):
+        return None
+    return x if x == x else None  # NaN: unknown, as _decimal reads it (and a key the cache can find)
+
+
+@lru_cache(maxsize=1 << 16)
+def _implied_interval(low: float | None, high: float | None, precision: float | None, lang: str | None) -> str:
+    # (written once per distinct interval and language: findings of replicated claims repeat them)
     p = _decimal(precision)
     q = Decimal(1).scaleb((2 * p).adjusted()) if p is not None and p > 0 else None
     ends = []

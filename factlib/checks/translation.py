@@ -108,7 +108,9 @@ def signatures(c: pd.DataFrame) -> pd.Series:
         sig.loc[open_] = "r:" + _each_distinct(lo, _g) + "~" + _each_distinct(hi, _g)
     is_date = c["kind"] == "date"
     if is_date.any():
-        sig.loc[is_date] = ["date:" + _month_day(s, p) for s, p in zip(c.loc[is_date, "surface"], c.loc[is_date, "period"])]
+        rows = is_date.to_numpy()
+        sig.loc[is_date] = per_distinct(lambda s, p: "date:" + _month_day(s, p), c["surface"].to_numpy(dtype=object)[rows],
+                                        c["period"].to_numpy(dtype=object)[rows])
     return sig
 
 
