@@ -389,6 +389,30 @@ add("m2", "2023-12", "9.7", "%", "climbed 9.7 percent year on year to 292.27 tri
 add("m1", "2023-12", 68050000000000, "元", "stood at 68.05 trillion yuan at the end of December, up 1.3 percent year on year", S, U, "secondary", P)
 add("m1", "2023-12", "1.3", "%", "stood at 68.05 trillion yuan at the end of December, up 1.3 percent year on year", S, U, "secondary", P, kind="growth_rate")
 
+# U. asked for in the issue-12 planted-error work: figures of a release day that the rows above only had
+#    from later pages.  `published` is the day of the original release: the carrier's own date when it
+#    reported on that day, otherwise the day the carrier states for the release (named in source_name).
+S = "国家统计局 2024年社会消费品零售总额 (NBS 2025-01-17, via Xinhua in People's Daily Online English of the same day)"
+U = "http://en.people.cn/n3/2025/0117/c90000-20267322.html"; P = "2025-01-17"
+add("total_retail_sales", "2024", 48790000000000, "元", "Total retail sales of consumer goods reached 48.79 trillion yuan", S, U, "secondary", P)
+add("total_retail_sales", "2024", "3.5", "%", "climbed 3.5 percent year on year in 2024", S, U, "secondary", P, kind="growth_rate")
+S = ("国家统计局 国新办2024年国民经济运行情况发布会 (via yxiu.cn reprint of a 中国网 report; "
+     "published = the day the reprint states for the press conference, 1月17日)")
+U = "https://yxiu.cn/finance/ch/368419.html"; P = "2025-01-17"
+add("surveyed_urban_unemployment_rate", "2024", "5.1", "%", "2024年全国城镇调查失业率稳中有降,平均值为5.1%", S, U, "secondary", P)
+S = ("财政部 2023年财政收支情况 (MOF website 2024-02-01, via China News Service in English on tellerreport.com "
+     "of the same day)")
+U = ("https://www.tellerreport.com/business/2024-02-01-ministry-of-finance--national-general-public-budget-revenue"
+     "-will-increase-by-6-4--year-on-year-in-2023.Byl67sRdqT.html"); P = "2024-02-01"
+add("general_budget_revenue", "2023", 21678400000000, "元", "national general public budget revenue will be 21,678.4 billion yuan", S, U, "secondary", P)
+add("general_budget_revenue", "2023", "6.4", "%", "21,678.4 billion yuan, a year-on-year increase of 6.4%", S, U, "secondary", P, kind="growth_rate")
+add("tax_revenue", "2023", 18112900000000, "元", "tax revenue was 18,112.9 billion yuan", S, U, "secondary", P)
+add("tax_revenue", "2023", "8.7", "%", "18,112.9 billion yuan, a year-on-year increase of 8.7%", S, U, "secondary", P, kind="growth_rate")
+add("central_general_budget_revenue", "2023", 9956600000000, "元", "the central general public budget revenue was 9,956.6 billion yuan", S, U, "secondary", P)
+add("central_general_budget_revenue", "2023", "4.9", "%", "9,956.6 billion yuan, a year-on-year increase of 4.9%", S, U, "secondary", P, kind="growth_rate")
+add("local_general_budget_revenue", "2023", 11721800000000, "元", "the local general public budget revenue at this level was 11,721.8 billion yuan", S, U, "secondary", P)
+add("local_general_budget_revenue", "2023", "7.8", "%", "11,721.8 billion yuan, a year-on-year increase of 7.8%", S, U, "secondary", P, kind="growth_rate")
+
 HEADER = """# Figures of the National Bureau of Statistics' releases: three yearbook tables and two press releases on
 # stats.gov.cn (primary) and
 # annual, quarterly, monthly and half-year releases found through reprints (secondary; source_name names the

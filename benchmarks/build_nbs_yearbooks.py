@@ -129,6 +129,12 @@ TABLES = {
         lambda c: [(c[2] + c[3] + c[4], c[1])]),
     "csy2001_5-5_employment_by_sector.txt": (
         {1: col("employed_persons", "Total", WAN, "人")}, lambda c: [(sum(c[2:18], Decimal(0)), c[1])]),
+    "csy2012_1-4_indicators.txt": (
+        {1: col("birth_rate", "Birth Rate", Decimal(1), "‰"), 2: col("death_rate", "Death Rate", Decimal(1), "‰"),
+         3: col("natural_growth_rate", "Natural Growth", Decimal(1), "‰"),
+         4: col("registered_urban_unemployment_rate", "Unemployment Rate in Urban Areas (%)", Decimal(1), "%"),
+         5: col("gdp_per_capita", "Per Capita GDP (yuan)", Decimal(1))},
+        lambda c: [(c[1] - c[2], c[3])]),  # birth rate - death rate = natural growth rate
 }
 #: the 2012 price table leaves columns empty before 1990: a row with fewer figures gives only its first (CPI)
 FULL_ROW_ONLY = {"csy2012_9-1_price_indices.txt": 7}
@@ -172,7 +178,8 @@ def build() -> tuple[list[list[str]], list[str]]:
                     shown = f"{label} {raw} (preceding year=100)" if scale is None else f"{label} {raw}"
                 else:
                     value = c[i] * scale
-                    unit_text = {YI: "100 million yuan", WAN: "10 000 persons"}.get(scale, "‰" if unit == "‰" else "yuan")
+                    unit_text = {YI: "100 million yuan", WAN: "10 000 persons"}.get(
+                        scale, {"‰": "‰", "%": "%"}.get(unit, "yuan"))
                     shown = f"{label} {raw} ({unit_text})"
                 kind = kind or info.kind
                 period = year + ("-12" if info.measure == "stock" and kind != GROWTH else "")
@@ -185,34 +192,50 @@ def build() -> tuple[list[list[str]], list[str]]:
 
 
 RELEASES = ROOT / "benchmarks" / "sources" / "nbs_releases_en"
-FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(billion y(?:uan)?|trillion yuan|US dollars|percent|%)")
-UNIT_SCALE = {"billion": (Decimal(10) ** 9, "元"), "trillion": (Decimal(10) ** 12, "元"), "US dollars": (Decimal(1), "美元")}
+FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(billion y(?:uan)?|trillion yuan|US dollars|yuan|percent|%)")
+UNIT_SCALE = {"billion": (Decimal(10) ** 9, "元"), "trillion": (Decimal(10) ** 12, "元"), "US dollars": (Decimal(1), "美元"),
+              "yuan": (Decimal(1), "元")}
+#: a growth rate whose phrase says it fell is negative ("down 24.5 percent", "decreased by 31.5 percent")
+FELL = re.compile(r"\b(?:down|decrease[sd]?|dropped|declined|fell)\b", re.I)
 
 
 def build_releases() -> list[list[str]]:
-    """Rows from the bureau's English press releases and communiqués (first publication of the year's figures):
-    each source line names the key, the kind and the page's short phrase; the figure is the phrase's last number
-    with a unit; the phrases were copied from the page text as the search tool stores it."""
+    """Rows from the bureau's English press releases and communiqués (first publication of the figures):
+    each source line names the key, the kind, the page's short phrase and, when it is not the header's,
+    the period; the figure is the phrase's last number with a unit; the phrases were copied from the page
+    text as the search tool stores it.  ``# period:`` in the header gives the period of a release about
+    part of a year (2014-01/2014-06: January to June); without it the period is ``# year:``.
+    ``# carrier:`` names the official site that carries a release of the bureau (the State Council's
+    English portal), which the source name then says."""
     rows = []
     for path in sorted(RELEASES.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         h = header(text)
         source = f"国家统计局 {h['title']} (NBS English page)"
+        if h.get("carrier"):
+            source = f"国家统计局 {h['title']} (NBS release on the State Council's English portal gov.cn)"
         for line in text.splitlines():
             if line.startswith("#") or not line.strip():
                 continue
-            key, kind, phrase = line.split("\t")
+            key, kind, phrase, *rest = line.split("\t")
             number, unit_word = FIGURE.findall(phrase)[-1]
             value = D(number.replace(",", ""))
             info = LEX.info(key)
-            if kind == GROWTH:
+            if kind in (GROWTH, "percent"):
                 assert unit_word in ("percent", "%"), line
                 unit, code = "%", "%"
+                if kind == GROWTH and FELL.search(phrase):
+                    value = -value
             else:
                 scale, unit = UNIT_SCALE[unit_word.split(" y")[0] if unit_word.startswith("billion") else unit_word.split(" ")[0] if unit_word.startswith("trillion") else unit_word]
                 value *= scale
                 code = {"元": "CNY", "美元": "USD"}[unit]
-            period = h["year"] + ("-12" if info.measure == "stock" and kind != GROWTH else "")
+            if rest:
+                period = rest[0]
+            elif h.get("period"):
+                period = h["period"]
+            else:
+                period = h["year"] + ("-12" if info.measure == "stock" and kind != GROWTH else "")
             rows.append([info.label_zh, info.label_en, period, format(value.normalize(), "f"), unit, "exact", source, h["url"],
                          phrase, key, kind, code, "", "CN", "primary", h["published"], "first"])
     return rows
@@ -222,7 +245,8 @@ HEADER = """# Figures of the China Statistical Yearbook (National Bureau of Stat
 # pages on stats.gov.cn (primary): GDP and value added 1978-2005 (yearbooks 2005, 2010, 2002), government revenue
 # and expenditure with central/local revenue (1998, 2002, 2007), retail sales (1999, 2004, 2007), price indices
 # (2000, 2012), gross industrial output index (1998), employed persons (1999, 2001, 2008), M2/M1 (2002),
-# population and birth/death/natural growth rates of 1998 (1999).  Built by
+# population and birth/death/natural growth rates of 1998 (1999), birth/death/natural growth rates, urban
+# unemployment rate and per-capita GDP of 1978, 1990, 2000 and 2011 (2012, table 1-4).  Built by
 # benchmarks/build_nbs_yearbooks.py from the page texts saved in benchmarks/sources/nbs_yearbooks/ (one run
 # reproduces the file); only facts and figures are taken; the quote is the table's title, year and figure as
 # printed.  published = the yearbook's year and month 09 (assumed: the yearbook appears in the autumn and the
@@ -230,8 +254,12 @@ HEADER = """# Figures of the China Statistical Yearbook (National Bureau of Stat
 # communiqué).  Growth rates come from index tables (preceding year = 100) as index - 100.  Retail sales before
 # 1993 are keyed total_retail_sales_commodities (the yearbooks' note: figures before 1993 are retail sales of
 # commodities, 社会商品零售总额).  Gross National Income (国民总收入, the former 国民生产总值) is keyed gnp.
-# Also the bureau's English press releases and communiqués of 2002-2003 GDP (benchmarks/sources/nbs_releases_en/,
-# vintage first, published = the page's date; the quote is the page's short phrase).
+# Also the bureau's English press releases and communiqués (benchmarks/sources/nbs_releases_en/, vintage first,
+# published = the page's date; the quote is the page's short phrase): GDP and value added of 2002 and 2003, fixed-asset
+# investment January-June 2014 and January-February 2020, private investment January-September 2015 and
+# January-October 2016, per-capita disposable income 2021, January-March 2023, January-September 2020 and 2022 (nominal and real growth both
+# kept), retail sales August and January-August 2016; and two releases of the bureau carried by the State Council's English portal (gov.cn;
+# the source name says so): industrial value added July 2014, GDP and value added of the first half of 2016.
 # Columns: as government_reports.csv (metric_zh, metric_en, period, value, unit, qualifier, source_name,
 # source_url, quote, metric_key, kind, unit_code, base_period, area, tier, published, vintage).
 """

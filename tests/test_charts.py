@@ -214,3 +214,24 @@ def test_claims_by_kind_chart_draws_at_most_max_bars_documents(tmp_path):
     assert [counts[x] for x in labels] == sorted((counts[x] for x in labels), reverse=True)
     assert min(counts[x] for x in labels) >= sorted(counts.values(), reverse=True)[MAX_BARS - 1]
     _render_without_missing_glyphs(fig, tmp_path / "kinds.png")
+
+
+def test_save_png_is_atomic(tmp_path):
+    """A drawing that fails leaves the previous file as it was and no temporary file."""
+    fig = findings_by_verdict_chart(pd.DataFrame({"check": ["reference", "translation"],
+                                                  "verdict": ["consistent", "contradicted"]}))
+    path = tmp_path / "chart.png"
+    save_png(fig, path)
+    before = path.read_bytes()
+    assert before[:8] == b"\x89PNG\r\n\x1a\n"
+
+    def broken(*args, **kwargs):
+        with open(args[0], "wb") as fh:
+            fh.write(b"half a picture")
+        raise RuntimeError("drawing failed")
+
+    fig.savefig = broken
+    with pytest.raises(RuntimeError):
+        save_png(fig, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["chart.png"]

@@ -228,3 +228,26 @@ def test_cli_check_trusted(tmp_path):
     lines = [json.loads(x) for x in done.stdout.splitlines()]
     assert sorted(x["verdict"] for x in lines if x["metric_key"] == "cpi") == ["contradicted"]
     assert any(x["verdict"] == "consistent" and x["metric_key"] == "gdp" for x in lines)
+
+
+def test_write_reference_csv_to_a_path_is_atomic(tmp_path, monkeypatch):
+    """The table appears complete under its name or not at all: a failed write keeps the old file
+    and leaves no temporary one."""
+    import os
+
+    from factlib.figures.importers import write_reference_csv
+
+    rows = pd.DataFrame({"metric_key": ["gdp"], "period": ["2023"], "value": ["1260582"]})
+    path = tmp_path / "ref.csv"
+    write_reference_csv(rows, path, source="a test")
+    first = path.read_text(encoding="utf-8")
+    assert first.startswith("# Reference figures") and "gdp,2023,1260582\n" in first
+
+    def fail(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        write_reference_csv(rows.assign(value="1"), path, source="a test")
+    assert path.read_text(encoding="utf-8") == first
+    assert [p.name for p in tmp_path.iterdir()] == ["ref.csv"]

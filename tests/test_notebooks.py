@@ -237,6 +237,28 @@ def _overlapping(ctx, doc_id):
     return n
 
 
+def test_executed_notebooks_name_their_files_relative_to_the_report_folder(report):
+    """No absolute path (home folder, the run's scratch folder) in a written notebook: the corpus
+    and documents relative to the report folder, the batch's context file None."""
+    import json
+
+    for r in report.results:
+        nb = json.loads((report.out_dir / r.ipynb).read_text(encoding="utf-8"))
+        params = nb["metadata"]["papermill"]["parameters"]
+        assert params.get("context_file") is None, r.ipynb
+        injected = next(c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", []))
+        source = "".join(injected["source"])
+        for key in ("corpus", "doc_path", "doc_a", "doc_b"):
+            if params.get(key):
+                assert not Path(params[key]).is_absolute(), (r.ipynb, key, params[key])
+                assert (report.out_dir / params[key]).resolve().exists(), (r.ipynb, key)
+                assert f'{key} = "{params[key]}"' in source
+        text = json.dumps(nb, ensure_ascii=False)
+        assert not re.search(r"(?<![.\w])" + re.escape(str(SEEDS.resolve())), text), r.ipynb
+        assert "factlib-report-" not in text, r.ipynb  # the scratch folder
+        assert "context_file = None" in source
+
+
 def test_batch_charts_saved_as_png(report):
     overview = next(r for r in report.results if r.job.notebook == "corpus_overview")
     assert len(overview.charts) == 2

@@ -12,7 +12,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from factlib.report.batch import Job, KernelSession, execute_jobs, plan_jobs, run_job
+from factlib.report.batch import Job, KernelSession, execute_jobs, plan_jobs, portable_parameters, run_job
 from factlib.report.files import (
     TMP_MARK,
     atomic_write,
@@ -280,3 +280,33 @@ def test_default_jobs_from_batch_size_and_load(monkeypatch, notebooks, load, cor
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
     monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
     assert batch.default_jobs(notebooks) == want
+
+
+def test_portable_parameters_name_files_relative_to_the_report_folder(tmp_path):
+    out = tmp_path / "work" / "reports"
+    params = {"corpus": str(tmp_path / "work" / "seeds"), "doc_path": str(tmp_path / "work" / "seeds" / "a b.txt"),
+              "reference": [str(tmp_path / "refs" / "x.csv")], "metric_key": "/not/a/path/parameter",
+              "context_file": str(tmp_path / "scratch" / "context.pickle"), "doc_a": "already/relative.txt"}
+    shown = portable_parameters(params, out)
+    assert shown == {"corpus": "../seeds", "doc_path": "../seeds/a b.txt", "reference": ["../../refs/x.csv"],
+                     "metric_key": "/not/a/path/parameter", "context_file": None, "doc_a": "already/relative.txt"}
+    assert params["context_file"].endswith("context.pickle")  # the job's own parameters are not changed
+
+
+def test_a_relative_path_is_found_from_the_report_folder(tmp_path, monkeypatch):
+    """An executed notebook opened where it lies (reports/notebooks/document/) finds ../seeds/a.txt
+    relative to the report folder, the nearest folder above holding factlib's manifest."""
+    from factlib.documents.load import MANIFEST_NAME
+    from factlib.report.params import ParameterError, resolve_path
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("x", encoding="utf-8")
+    reports = tmp_path / "reports"
+    (reports / "notebooks" / "document").mkdir(parents=True)
+    monkeypatch.chdir(reports / "notebooks" / "document")
+    with pytest.raises(ParameterError):  # not a report folder yet: only the working directory
+        resolve_path("../seeds/a.txt")
+    (reports / MANIFEST_NAME).write_text("{}", encoding="utf-8")
+    assert resolve_path("../seeds/a.txt") == str((tmp_path / "seeds" / "a.txt").resolve())
+    monkeypatch.chdir(reports)
+    assert resolve_path("../seeds/a.txt") == str((tmp_path / "seeds" / "a.txt").resolve())

@@ -386,9 +386,30 @@ HEADER = """# Reference figures imported by `factlib reference import` from {sou
 
 
 def write_reference_csv(rows: pd.DataFrame, out, source: str = "") -> None:
-    """Write rows as a reference CSV (with a comment header) to a path or an open text file."""
+    """Write rows as a reference CSV (with a comment header) to a path or an open text file.
+
+    A path is written atomically: into a temporary file in the same folder, then renamed over it
+    with :func:`os.replace`, so a reader (or a crash) never sees half a table."""
     text = HEADER.format(source=source or "a data file") + rows.to_csv(index=False, lineterminator="\n")
     if hasattr(out, "write"):
         out.write(text)
     else:
-        Path(out).write_text(text, encoding="utf-8")
+        _atomic_write_text(Path(out), text)
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    import os
+    import secrets
+
+    # the same temporary name as factlib.report.files (a later report run removes a stale one);
+    # created with the umask's permissions (mkstemp would make the table private to its owner)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        with open(tmp, "x", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

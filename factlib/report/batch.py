@@ -5,7 +5,7 @@ Design (why it is fast)
 A notebook run the usual way (``papermill.execute_notebook``) starts a fresh Jupyter
 kernel and re-imports pandas, matplotlib and factlib: about two seconds before the
 first cell does any work.  With hundreds of documents that start-up would dominate.
-So here each worker process owns **one kernel for its whole life** (:class:`KernelSession`)
+So here each worker owns **one kernel for its whole life** (:class:`KernelSession`)
 and executes notebook after notebook in it:
 
 1. the notebook is parameterised by papermill (:func:`papermill.parameterize.parameterize_notebook`
@@ -28,15 +28,17 @@ one small chart), so it boots on the other core while this process loads, extrac
 the corpus once.  That context is pickled into a scratch folder and every notebook gets its path
 (``context_file``), so :func:`factlib.report.context.load_context` in a kernel unpickles it once
 and then serves each notebook from its cache: a document report costs only its own
-highlighting, tables and HTML export.  Workers are ``spawn``-ed processes of a
-:class:`concurrent.futures.ProcessPoolExecutor` (the export is CPU-bound Python, so threads
-would share one core); ``jobs=1`` runs in the calling process.  Each job is submitted
-separately, so a free worker takes the next notebook (the overview and the metric notebooks,
-which draw charts, go first).  The default worker count (:func:`default_jobs`) comes from the
-batch's size, estimated from the number of files before they are read
-(:func:`estimate_notebooks`): a second worker and its kernel start while the corpus loads and
-pay for themselves from about ten notebooks on (the seeds' 11: 8.6 s wall with two, 10.3 s with
-one, on an idle 2-core machine); on a machine whose load is twice its cores, one worker.
+highlighting, tables and HTML export.  A worker is a *thread* of this process driving its kernel
+(:class:`_KernelThread`): the kernels are the processes that work — the notebooks' code and
+charts, about 0.1–0.3 s of CPU a notebook — while a worker's own share (parameterising,
+nbclient's messages, the HTML export, the files) is a few tens of milliseconds, mostly waiting on
+its kernel with the GIL released; so two threads keep two kernels busy, and no second Python
+process imports nbclient, nbconvert and factlib again (1.4 s of CPU and ~150 MB each when workers
+were ``spawn``-ed processes).  The jobs wait in one queue, so a free worker takes the next notebook
+(the overview and the metric notebooks, which draw charts, go first).  The default worker count
+(:func:`default_jobs`) comes from the batch's size, estimated from the number of files before they
+are read (:func:`estimate_notebooks`): a second kernel starts while the corpus loads and pays for
+itself from about ten notebooks on; on a machine whose load is twice its cores, one worker.
 
 A notebook that raises is recorded with its error (``ename: evalue``) and the rest
 go on; its partial HTML is still written when the export works.  The index lists
@@ -45,15 +47,15 @@ every report and failure; :class:`ReportResult` says whether any failed.
 from __future__ import annotations
 
 import copy
-import multiprocessing
 import os
+import queue
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +74,7 @@ __all__ = [
     "execute_jobs",
     "notebooks_dir",
     "plan_jobs",
+    "portable_parameters",
     "run_report",
 ]
 
@@ -126,7 +129,7 @@ class JobResult:
     error: str | None = None
     seconds: float = 0.0
     kernel_startup: float = 0.0      # > 0 for the job that started its worker's kernel
-    worker: int = 0
+    worker: int = 0                  # which worker (1, 2, …) ran it; 0: run_job called directly
 
     @property
     def ok(self) -> bool:
@@ -245,6 +248,7 @@ class KernelSession:
         self._launch_seconds = 0.0
         self._warm_id: str | None = None
         self.startup_reported = False
+        self.stopped = False             # killed by kill_now: never started again
 
     def launch(self, warm: bool = True) -> None:
         """Start the kernel process and its channels without waiting for it, and queue the
@@ -253,6 +257,8 @@ class KernelSession:
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
+        if self.stopped:
+            raise RuntimeError("the batch was stopped: no kernel is started")
         self._launched_at = time.perf_counter()
         self.km = AsyncKernelManager(kernel_name=self.kernel_name)
         kwargs: dict[str, Any] = {"cwd": self.cwd} if self.cwd else {}
@@ -362,6 +368,7 @@ class KernelSession:
         loop, no messages), and remove its connection file."""
         import signal
 
+        self.stopped = True
         km = self.km
         if km is None:
             return
@@ -381,9 +388,11 @@ class KernelSession:
             pass
 
     def restart(self) -> None:
-        """Throw the kernel away and start a fresh one (after a crash or a time-out)."""
+        """Throw the kernel away and start a fresh one (after a crash or a time-out; not once the
+        session was stopped by :meth:`kill_now`)."""
         self.close()
-        self.start()
+        if not self.stopped:
+            self.start()
 
     def close(self) -> None:
         """Stop the client and shut the kernel down (idempotent)."""
@@ -430,12 +439,64 @@ def _load_notebook(path: Path) -> Any:
     return copy.deepcopy(cached[1])
 
 
+#: the parameters of the report notebooks that name files (rewritten relative to the report folder)
+PATH_PARAMETERS = ("corpus", "reference", "doc_path", "doc_a", "doc_b")
+#: the batch's pickled context: a scratch file removed when the run ends (None in the written copy)
+SCRATCH_PARAMETERS = ("context_file",)
+PORTABLE_COMMENT = "Parameters (paths relative to the report folder)"
+
+
+def portable_parameters(parameters: dict[str, Any], out_dir: str | os.PathLike[str]) -> dict[str, Any]:
+    """``parameters`` as the executed notebook written into ``out_dir`` shows them: every absolute
+    path of :data:`PATH_PARAMETERS` relative to the report folder (``../seeds/a.txt``, which
+    :func:`factlib.report.params.resolve_path` finds from the report folder or from the notebook's
+    own folder inside it) and the scratch ``context_file`` None — no home folder or temporary
+    folder of this machine in a report someone shares, and the notebook runs again as it is."""
+    base = Path(out_dir).resolve()
+    out = dict(parameters)
+
+    def rel(value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return [rel(v) for v in value]
+        if not isinstance(value, str) or not Path(value).is_absolute():
+            return value
+        try:
+            return Path(os.path.relpath(value, base)).as_posix()
+        except ValueError:  # another drive (Windows): only an absolute path reaches it
+            return value
+
+    for key in PATH_PARAMETERS:
+        if key in out:
+            out[key] = rel(out[key])
+    for key in SCRATCH_PARAMETERS:
+        if key in out:
+            out[key] = None
+    return out
+
+
+def _portable_parameters(nb: Any, parameters: dict[str, Any], out_dir: Path, kernel_name: str) -> None:
+    """Rewrite the executed ``nb``'s injected-parameters cell (its source only: it printed nothing)
+    and papermill's record of them with :func:`portable_parameters`, when they differ."""
+    shown = portable_parameters(parameters, out_dir)
+    if shown == parameters:
+        return
+    from papermill.translators import translate_parameters
+
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell.source = translate_parameters(kernel_name, "python", shown, PORTABLE_COMMENT)
+            break
+    papermill_meta = nb.metadata.get("papermill")
+    if papermill_meta is not None and "parameters" in papermill_meta:
+        papermill_meta["parameters"] = shown
+
+
 def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Path) -> JobResult:
     """Execute one job in ``session`` and write its report files atomically."""
-    import nbformat
     from papermill.parameterize import parameterize_notebook
 
     from factlib.report.export import notebook_to_html, png_outputs
+    from factlib.report.nbnodes import notebook_json, unvalidated_nodes
     from factlib.report.record import read_records
 
     t0 = time.perf_counter()
@@ -444,23 +505,34 @@ def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Pa
     startup = 0.0
     if not session.startup_reported:  # the first job of a session reports its kernel's start-up
         startup, session.startup_reported = session.startup_seconds, True
-    result = JobResult(job=job, kernel_startup=startup, worker=os.getpid())
+    result = JobResult(job=job, kernel_startup=startup)
     try:
         nb = _load_notebook(notebook_folder / f"{job.notebook}.ipynb")
-        nb = parameterize_notebook(nb, job.parameters, kernel_name=session.kernel_name, language="python")
-        nb, result.error = session.execute(nb)
+        with unvalidated_nodes():  # the injected cell and the outputs are built by the batch itself
+            nb = parameterize_notebook(nb, job.parameters, kernel_name=session.kernel_name, language="python")
+            nb, result.error = session.execute(nb)
         result.records = read_records(nb)
-        rel_nb = f"notebooks/{job.output}.ipynb"
-        # the product's own notebook, executed by nbclient: written without validating it again
-        atomic_write(out_dir / rel_nb, nbformat.v4.writes_json(nb))
-        result.ipynb = rel_nb
+        _portable_parameters(nb, job.parameters, out_dir, session.kernel_name)
+        title = result.records.get("title") or job.title
+        page: str | None = None
+        try:  # the page first: writing the notebook below changes it in place
+            page = notebook_to_html(nb, title=str(title))
+        except Exception as exc:  # the notebook and its charts are still written
+            page_error: Exception | None = exc
+        else:
+            page_error = None
         for i, png in enumerate(png_outputs(nb), start=1):
             rel_png = f"charts/{job.output}-{i}.png"
             atomic_write(out_dir / rel_png, png)
             result.charts.append(rel_png)
-        title = result.records.get("title") or job.title
+        rel_nb = f"notebooks/{job.output}.ipynb"
+        # the product's own notebook, executed by nbclient: written without validating it again
+        atomic_write(out_dir / rel_nb, notebook_json(nb))
+        result.ipynb = rel_nb
+        if page_error is not None:
+            raise page_error
         rel_html = f"{job.output}.html"
-        atomic_write(out_dir / rel_html, notebook_to_html(nb, title=str(title)))
+        atomic_write(out_dir / rel_html, page)
         result.html = rel_html
     except Exception as exc:  # a broken notebook file or export: report it, go on
         if result.error is None:
@@ -469,70 +541,23 @@ def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Pa
     return result
 
 
-# ----------------------------------------------------------------- worker processes
-
-_SESSION: KernelSession | None = None
-
+# ----------------------------------------------------------------- workers: kernels driven by threads
 
 def skip_uri_grammars() -> None:
     """Keep ``jsonschema`` from importing ``rfc3987_syntax`` in this process.
 
     ``import nbformat`` imports jsonschema, whose format checkers import rfc3987_syntax when it is
     installed, and that compiles its URI grammars at import: 0.85 s of the 1.05 s ``import
-    nbformat`` costs, paid again by every worker.  nbformat's schema checks no ``iri``/``uri``
-    formats, so the report's own processes (the ``factlib report`` command and its workers) do
-    without it.  Does nothing once jsonschema is imported.
+    nbformat`` costs.  nbformat's schema checks no ``iri``/``uri`` formats, so the report's own
+    process (the ``factlib report`` command) does without it.  Does nothing once jsonschema is
+    imported.
     """
     if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
         sys.modules["rfc3987_syntax"] = None  # `import rfc3987_syntax` now raises ImportError
 
 
-def _die(scratch: str | None, code: int) -> None:
-    """End this worker now: its kernel killed, the batch's scratch folder removed if the parent
-    cannot (it is gone), no clean-up that could block."""
-    if _SESSION is not None:
-        _SESSION.kill_now()
-    if scratch:
-        shutil.rmtree(scratch, ignore_errors=True)
-    os._exit(code)
-
-
-def _watch_parent(parent: int, scratch: str | None, interval: float = 0.5) -> None:
-    """Watchdog thread of a worker: when the parent dies (even by SIGKILL), the worker is
-    re-parented; then kill the kernel, remove the scratch folder and exit."""
-    while True:
-        time.sleep(interval)
-        if os.getppid() != parent:
-            _die(scratch, 1)
-
-
-def _worker_init(kernel_name: str, cwd: str | None, parent: int | None = None, scratch: str | None = None) -> None:
-    global _SESSION
-    import signal
-    import threading
-    skip_uri_grammars()
-    from multiprocessing import util
-
-    _SESSION = KernelSession(kernel_name=kernel_name, cwd=cwd)
-    util.Finalize(_SESSION, _SESSION.close, exitpriority=100)
-    # SIGTERM (the parent stopping the batch): kill the kernel and go; never finish the job
-    signal.signal(signal.SIGTERM, lambda signum, frame: _die(None, 128 + signum))
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
-    if parent is not None:
-        threading.Thread(target=_watch_parent, args=(parent, scratch), daemon=True,
-                         name="factlib-parent-watchdog").start()
-    # while the parent loads the corpus: the kernel boots and warms up, this process imports
-    # what a job needs; a kernel that fails to start is retried (and reported) by the first job
-    try:
-        _SESSION.launch()
-        _prepare_job_imports()
-        _SESSION.ready()
-    except Exception:  # pragma: no cover - reported by run_job's own start
-        _SESSION.close()
-
-
 def _prepare_job_imports() -> None:
-    """Import what :func:`run_job` uses and build the HTML exporter (0.5–1 s, once a process)."""
+    """Import what :func:`run_job` uses and build this thread's HTML exporter (0.5–1 s, once)."""
     import nbclient  # noqa: F401
     import papermill.parameterize  # noqa: F401
 
@@ -541,20 +566,8 @@ def _prepare_job_imports() -> None:
     html_exporter()
 
 
-def _worker_pid() -> int:
-    """A no-op job: submitted once per worker at start so that every worker process (and its
-    kernel) starts at once, before the jobs are known."""
-    return os.getpid()
-
-
-def _worker_run(job: Job, notebook_folder: str, out_dir: str) -> JobResult:
-    assert _SESSION is not None, "worker not initialised"
-    return run_job(_SESSION, job, Path(notebook_folder), Path(out_dir))
-
-
-#: notebooks a worker should have to itself before another worker (a process, imports and a
-#: kernel, started while the corpus loads) pays for itself: on an idle 2-core machine the seeds'
-#: 11 notebooks took 8.6 s wall with two workers and 10.3 s with one
+#: notebooks a worker should have to itself before another worker (a kernel, started while the
+#: corpus loads) pays for itself
 NOTEBOOKS_PER_WORKER = 5
 
 
@@ -592,14 +605,55 @@ def estimate_notebooks(corpus: Any, kinds: Iterable[str] = NOTEBOOKS) -> int:
     return ("corpus_overview" in kinds) + per_file * files
 
 
+class _KernelThread(threading.Thread):
+    """One worker: a thread of this process that owns one :class:`KernelSession` (started at once,
+    warmed while the corpus loads) and runs the jobs it takes from the batch's queue in it."""
+
+    def __init__(self, index: int, kernel_name: str, cwd: Path, jobs: queue.Queue, results: queue.Queue,
+                 stop: threading.Event) -> None:
+        super().__init__(name=f"factlib-kernel-{index}", daemon=True)
+        self.index = index
+        self.session = KernelSession(kernel_name=kernel_name, cwd=cwd)
+        self.jobs, self.results, self.stop = jobs, results, stop
+
+    def run(self) -> None:
+        session = self.session
+        try:  # the kernel boots and warms up while this thread imports what a job needs
+            session.launch()
+            _prepare_job_imports()
+            session.ready()
+        except Exception:  # a kernel that fails to start is retried (and reported) by the first job
+            session.close()
+        try:
+            while not self.stop.is_set():
+                item = self.jobs.get()
+                if item is None:
+                    break
+                i, job, folder, out = item
+                if self.stop.is_set():
+                    break
+                try:
+                    r = run_job(session, job, folder, out)
+                except BaseException as exc:  # noqa: BLE001 - reported as the job's failure
+                    r = JobResult(job=job, error=f"{type(exc).__name__}: {exc}")
+                r.worker = self.index
+                self.results.put((i, r))
+        finally:
+            if not self.stop.is_set():
+                session.close()
+
+
 class Workers:
     """The kernels of one batch: ``n`` workers started at once (:meth:`start`, which does not
     wait), fed with jobs once they are known (:meth:`run`), stopped by :meth:`close`.
 
-    ``n == 1``: one :class:`KernelSession` in this process.  Otherwise ``spawn``-ed processes of a
-    :class:`ProcessPoolExecutor`, each with its kernel; every job is submitted separately, so a
-    free worker takes the next one.  Starting them before the corpus is loaded lets the kernels
-    boot and warm up (:mod:`factlib.report.warm`) on the other core meanwhile.
+    A worker is a thread of this process owning one kernel (:class:`_KernelThread`); the jobs wait
+    in one queue, so a free worker takes the next one.  The kernels are the processes that work
+    (the notebooks' code and charts); a worker's own share — parameterising, nbclient's messages,
+    the HTML export, writing files — is a few tens of milliseconds a notebook, so threads of one
+    process keep two kernels busy without a second Python process importing nbclient, nbconvert
+    and factlib again (1.4 s of CPU each).  Starting them before the corpus is loaded lets the
+    kernels boot and warm up (:mod:`factlib.report.warm`) on the other core meanwhile.
     """
 
     def __init__(self, n: int, *, notebook_folder: str | os.PathLike[str] | None = None,
@@ -608,19 +662,17 @@ class Workers:
         self.folder = Path(notebook_folder) if notebook_folder else notebooks_dir()
         self.kernel_name = kernel_name
         self.scratch = str(scratch) if scratch else None
-        self.session: KernelSession | None = None
-        self.pool: ProcessPoolExecutor | None = None
+        self.threads: list[_KernelThread] = []
+        self._jobs: queue.Queue = queue.Queue()
+        self._results: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
 
     def start(self) -> Workers:
-        if self.n == 1:
-            self.session = KernelSession(kernel_name=self.kernel_name, cwd=self.folder)
-            self.session.launch()
-        else:
-            ctx = multiprocessing.get_context("spawn")
-            self.pool = ProcessPoolExecutor(max_workers=self.n, mp_context=ctx, initializer=_worker_init,
-                                            initargs=(self.kernel_name, str(self.folder), os.getpid(), self.scratch))
-            for _ in range(self.n):  # every worker process starts now (none is idle yet)
-                self.pool.submit(_worker_pid)
+        if not self.threads:
+            self.threads = [_KernelThread(i + 1, self.kernel_name, self.folder, self._jobs, self._results, self._stop)
+                            for i in range(self.n)]
+            for t in self.threads:
+                t.start()
         return self
 
     def run(self, jobs: Sequence[Job], out_dir: str | os.PathLike[str], *, progress: bool = True,
@@ -628,53 +680,45 @@ class Workers:
         """Run ``jobs``; results in the order of ``jobs``."""
         from tqdm.auto import tqdm
 
-        if self.session is None and self.pool is None:
-            self.start()
+        self.start()
         out = Path(out_dir)
         results: dict[int, JobResult] = {}
         bar = tqdm(total=len(jobs), desc="reports", unit="nb", file=sys.stderr, disable=not progress)
-
-        def done(i: int, r: JobResult) -> None:
-            results[i] = r
-            bar.update(1)
-            if r.error:
-                bar.write(f"failed: {r.job.output}: {r.error.splitlines()[0] if r.error else ''}", file=sys.stderr)
-            if on_result:
-                on_result(r)
-
         try:
-            if self.session is not None:
-                for i, job in enumerate(jobs):
-                    done(i, run_job(self.session, job, self.folder, out))
-            else:
-                assert self.pool is not None
-                pending: dict[Future, int] = {
-                    self.pool.submit(_worker_run, job, str(self.folder), str(out)): i for i, job in enumerate(jobs)
-                }
-                while pending:
-                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for fut in finished:
-                        i = pending.pop(fut)
-                        try:
-                            r = fut.result()
-                        except Exception as exc:  # the worker process itself died
-                            r = JobResult(job=jobs[i], error=f"{type(exc).__name__}: {exc}")
-                        done(i, r)
+            for i, job in enumerate(jobs):
+                self._jobs.put((i, job, self.folder, out))
+            while len(results) < len(jobs):
+                try:  # a timeout, so that a signal reaches this (the main) thread
+                    i, r = self._results.get(timeout=0.5)
+                except queue.Empty:
+                    if not any(t.is_alive() for t in self.threads):
+                        raise RuntimeError("every report worker stopped") from None
+                    continue
+                results[i] = r
+                bar.update(1)
+                if r.error:
+                    bar.write(f"failed: {r.job.output}: {r.error.splitlines()[0] if r.error else ''}",
+                              file=sys.stderr)
+                if on_result:
+                    on_result(r)
         finally:
             bar.close()
         return [results[i] for i in range(len(jobs))]
 
     def close(self, *, failed: bool = False) -> None:
-        """Shut the kernels down (``failed``: stop the workers now, queued jobs cancelled)."""
-        if self.session is not None:
-            self.session.close()
-            self.session = None
-        if self.pool is not None:
-            if failed:
-                _stop_pool(self.pool)
-            else:
-                self.pool.shutdown(wait=True)
-            self.pool = None
+        """Shut the kernels down; ``failed`` (the batch is being stopped: an exception, Ctrl-C,
+        SIGTERM): kill them at once, whatever they are running, and start no other."""
+        if not self.threads:
+            return
+        if failed:
+            self._stop.set()
+            for t in self.threads:
+                t.session.kill_now()
+        for _ in self.threads:
+            self._jobs.put(None)
+        for t in self.threads:
+            t.join(timeout=5 if failed else 120)
+        self.threads = []
 
     def __enter__(self) -> Workers:
         return self.start()
@@ -697,33 +741,13 @@ def execute_jobs(
     """Run ``jobs`` with ``workers`` long-lived kernels; results in the order of ``jobs``.
 
     Stopping: an exception here (Ctrl-C, SIGTERM turned into ``SystemExit`` by the command line)
-    terminates the workers, whose SIGTERM handler kills their kernels; workers also watch this
-    process and, should it be killed outright, kill their kernels, remove ``scratch`` and exit.
+    kills the kernels at once; should this process be killed outright, its kernels notice their
+    parent is gone and exit (ipykernel polls it), and the scratch folder goes with the report's
+    watchdog (:func:`scratch_watchdog`).
     """
     n = max(1, min(workers or default_jobs(len(jobs)), len(jobs) or 1))
     with Workers(n, notebook_folder=notebook_folder, kernel_name=kernel_name, scratch=scratch) as pool:
         return pool.run(jobs, out_dir, progress=progress, on_result=on_result)
-
-
-def _stop_pool(pool: ProcessPoolExecutor, grace: float = 10.0) -> None:
-    """Stop a pool now: queued jobs cancelled, workers sent SIGTERM (they kill their kernels),
-    any still alive after ``grace`` seconds killed."""
-    procs = list(getattr(pool, "_processes", {}).values())
-    for p in procs:
-        try:
-            p.terminate()
-        except (OSError, AttributeError, ValueError):
-            pass
-    pool.shutdown(wait=False, cancel_futures=True)
-    deadline = time.monotonic() + grace
-    for p in procs:
-        try:
-            p.join(max(0.0, deadline - time.monotonic()))
-            if p.is_alive():
-                p.kill()
-                p.join(1.0)
-        except (OSError, AttributeError, ValueError, AssertionError):
-            pass
 
 
 # ----------------------------------------------------------------- the scratch folder's watchdog
@@ -857,7 +881,7 @@ def run_report(
         _end_watchdog(watchdog)
         for r in results:
             manifest.add([r.html, r.ipynb, *r.charts])
-        remove_stale_temporaries(out, pids={os.getpid(), *(r.worker for r in results if r.worker)})
+        remove_stale_temporaries(out, pids={os.getpid()})  # the workers are threads of this process
         manifest.save()
 
     entries = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ _FOCUSABLE_DIV = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
 def _exporter_class() -> type:
     from nbconvert import HTMLExporter
     from nbconvert.exporters.templateexporter import TemplateExporter
@@ -71,16 +73,22 @@ def _exporter_class() -> type:
     return ReportExporter
 
 
-@lru_cache(maxsize=1)
+_LOCAL = threading.local()
+
+
 def html_exporter() -> Any:
-    """A configured exporter (built once per process: building it is slow)."""
-    return _exporter_class()(
-        template_name="factlib_report",
-        extra_template_basedirs=[str(TEMPLATE_DIR)],
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
+    """A configured exporter, built once per thread (an exporter keeps per-notebook state while it
+    renders, so the batch's worker threads each have their own)."""
+    exporter = getattr(_LOCAL, "exporter", None)
+    if exporter is None:
+        exporter = _LOCAL.exporter = _exporter_class()(
+            template_name="factlib_report",
+            extra_template_basedirs=[str(TEMPLATE_DIR)],
+            exclude_input=True,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+        )
+    return exporter
 
 
 def notebook_to_html(nb: Any, title: str | None = None) -> str:

@@ -4,7 +4,10 @@ A notebook run with papermill from the repository root (``papermill
 notebooks/corpus_overview.ipynb out.ipynb -p corpus seeds``), opened in JupyterLab (its
 working directory is ``notebooks/``) or run by ``factlib report`` (absolute paths) must
 find the same files.  A relative path is tried from the working directory first, then
-from the folder above a ``notebooks/`` working directory.  A missing corpus, a corpus
+from the folder above a ``notebooks/`` working directory, then from the report folder the
+working directory lies in (the nearest folder above it holding factlib's manifest): the
+executed notebooks ``factlib report`` writes name their files relative to the report folder
+(``../seeds/a.txt``), so they run again from there or opened where they lie.  A missing corpus, a corpus
 without documents or an unknown metric raises, so papermill exits non-zero with the
 reason instead of reporting "0 documents".
 """
@@ -30,7 +33,21 @@ def _candidates(path: str) -> list[Path]:
     out = [cwd / p]
     if cwd.name == "notebooks":
         out.append(cwd.parent / p)
+    report = _report_folder(cwd)
+    if report is not None and report != cwd:
+        out.append(report / p)
     return out
+
+
+def _report_folder(cwd: Path, depth: int = 3) -> Path | None:
+    """The report folder ``cwd`` lies in (itself or one of ``depth`` folders above it that holds
+    factlib's manifest: ``reports/notebooks/document/`` → ``reports/``), or None."""
+    from factlib.documents.load import MANIFEST_NAME
+
+    for folder in [cwd, *cwd.parents][: depth + 1]:
+        if (folder / MANIFEST_NAME).is_file():
+            return folder
+    return None
 
 
 def resolve_path(path: Any, what: str = "path") -> str:
