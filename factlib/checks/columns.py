@@ -17,7 +17,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-__all__ = ["plain_strings", "distinct", "per_distinct", "map_distinct"]
+__all__ = ["plain_strings", "texts", "distinct", "per_distinct", "map_distinct"]
 
 
 def plain_strings(column) -> np.ndarray:
@@ -101,3 +101,18 @@ def per_distinct(func: Callable, *columns, dtype=object) -> np.ndarray:
 def map_distinct(mapping: dict, column, default="") -> np.ndarray:
     """``mapping.get(v, default)`` per row (object array), looked up once per distinct value."""
     return per_distinct(lambda v: mapping.get(v, default), column)
+
+
+def _text(value, missing: str) -> str:
+    if type(value) is str:
+        return value
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA or value is pd.NaT:
+        return missing
+    return str(value)
+
+
+def texts(column, missing: str = "") -> np.ndarray:
+    """Each value as a ``str`` (``missing`` for None, NaN, NA) in an object array, converted once
+    per distinct value: ``column.fillna(missing).astype(str)`` without pandas' Arrow strings (whose
+    conversions back to objects cost more than the work on them)."""
+    return per_distinct(lambda v: _text(v, missing), column)

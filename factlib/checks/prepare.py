@@ -43,7 +43,7 @@ import pandas as pd
 
 from factlib.claims.intervals import bounds
 from factlib.claims.periods import period_granularity, period_type, split_base
-from factlib.checks.columns import distinct, per_distinct, plain_strings
+from factlib.checks.columns import distinct, per_distinct, plain_strings, texts
 from factlib.vocab.lexicon import MetricLexicon
 
 __all__ = ["CLAIM_COLUMNS", "TRUST_COLUMNS", "CheckContext", "prepare_claims", "measure_class", "metric_class",
@@ -86,25 +86,37 @@ _MONEY_WORDS = {"元": "CNY", "yuan": "CNY", "rmb": "CNY", "人民币": "CNY", "
 
 
 def measure_class(kind: pd.Series, unit: pd.Series) -> pd.Series:
-    """What kind of number each claim is, as a join key (see module docstring)."""
+    """What kind of number each claim is, as a join key (see module docstring); worked out once
+    per distinct (kind, unit)."""
     global _DIMENSIONS
     if _DIMENSIONS is None:
         _DIMENSIONS = _unit_dimensions()
-    kind = kind.fillna("").astype(str)
-    unit = unit.fillna("").astype(str).replace(_MONEY_WORDS)
-    dim = unit.map(_DIMENSIONS).fillna("")
-    out = pd.Series("count", index=kind.index, dtype=object)
-    physical = ~dim.isin(["", "count", "ratio", "money", "time", "age"])
-    out[physical] = dim[physical] + ":" + unit[physical]
-    out[dim == "money"] = "money:" + unit[dim == "money"]
-    out[(unit == "%") | (kind == "percent")] = "percent"
-    out[unit == "‰"] = "permille"
-    out[(kind == "pp_change") | (unit == "pp")] = "pp"
-    out[kind == "growth_rate"] = "growth"
-    out[kind.isin(["multiple", "fraction", "ratio"])] = "ratio"
-    for k in ("year", "date", "ordinal", "rank", "duration", "other"):
-        out[kind == k] = k
-    return out
+    return pd.Series(per_distinct(_measure_class, texts(kind), texts(unit)), index=kind.index, dtype=object)
+
+
+_CLASS_KINDS = {"year", "date", "ordinal", "rank", "duration", "other"}
+
+
+def _measure_class(kind: str, unit: str) -> str:
+    unit = _MONEY_WORDS.get(unit, unit)
+    dim = _DIMENSIONS.get(unit, "")
+    if kind in _CLASS_KINDS:
+        return kind
+    if kind in ("multiple", "fraction", "ratio"):
+        return "ratio"
+    if kind == "growth_rate":
+        return "growth"
+    if kind == "pp_change" or unit == "pp":
+        return "pp"
+    if unit == "‰":
+        return "permille"
+    if unit == "%" or kind == "percent":
+        return "percent"
+    if dim == "money":
+        return "money:" + unit
+    if dim not in ("", "count", "ratio", "money", "time", "age"):
+        return dim + ":" + unit
+    return "count"
 
 
 def metric_class(lexicon: MetricLexicon, key: str) -> str:
@@ -206,7 +218,7 @@ def prepare_claims(
 
     value = pd.to_numeric(df["value"], errors="coerce")
     lo, hi = bounds(value, df["qualifier"], df["precision"], df["low"], df["high"])
-    down = (df["direction"].astype(str) == "down").to_numpy() if "direction" in df.columns else np.zeros(len(df), bool)
+    down = (texts(df["direction"], "nan") == "down") if "direction" in df.columns else np.zeros(len(df), bool)
     positive = np.nan_to_num(value.to_numpy(dtype=float, na_value=np.nan), nan=0.0) > 0
     flip = down & positive
     df["value_num"] = np.where(flip, -value, value)
@@ -226,7 +238,7 @@ def period_shape(period: pd.Series, measure: pd.Series) -> tuple[pd.Series, pd.S
     """(point|interval, granularity) of own periods, read from the period and the metric's
     measure (``claims.periods``): ``2023-12`` of a stock is a month point, ``2023`` of a flow a
     year interval, ``2024-01/2024-09`` an interval of months."""
-    p, m = period.astype(str), measure.astype(str)
+    p, m = texts(period, "nan"), texts(measure, "nan")  # as astype(str) reads them
     return (pd.Series(per_distinct(period_type, p, m), index=period.index, dtype=object),
             pd.Series(per_distinct(period_granularity, p), index=period.index, dtype=object))
 
@@ -238,7 +250,8 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
         values = plain_strings(df[column]) if column in df.columns else np.full(len(df), "", dtype=object)
         df[column] = pd.Series(values, index=df.index, dtype=object)
     kind = df["kind"]
-    direction = df["direction"].astype(str) if "direction" in df.columns else pd.Series("", index=df.index)
+    direction = pd.Series(texts(df["direction"], "nan") if "direction" in df.columns else "", index=df.index,
+                          dtype=object)
     fallback = np.select(
         [kind == "growth_rate", kind == "pp_change",
          kind.isin(["count", "amount"]) & direction.isin(["up", "down"]),
