@@ -463,9 +463,22 @@ def copy_representatives(fingerprints: pd.DataFrame) -> pd.Series:
     :func:`doc_fingerprints` (itself for a document without copies)."""
     if fingerprints.empty:
         return pd.Series(dtype=object)
-    rep = fingerprints.groupby(["lang", "fp1", "fp2", "n"], sort=False)["doc_id"].transform("min")
-    return pd.Series(rep.to_numpy(dtype=object), index=pd.Index(fingerprints["doc_id"].to_numpy(dtype=object)),
-                     dtype=object)
+    doc = fingerprints["doc_id"].to_numpy(dtype=object)
+    rank = pd.factorize(doc, sort=True)[0]  # ids in sorted order
+    lang = pd.factorize(fingerprints["lang"].to_numpy(dtype=object))[0]
+    fp1, fp2 = (fingerprints[k].to_numpy(dtype=np.uint64) for k in ("fp1", "fp2"))
+    n = fingerprints["n"].to_numpy(dtype=np.int64)
+    order = np.lexsort((rank, n, fp2, fp1, lang))  # each group together, its smallest id first
+    change = np.zeros(len(order), dtype=bool)
+    change[0] = True
+    for key in (lang, fp1, fp2, n):
+        k = key[order]
+        change[1:] |= k[1:] != k[:-1]
+    first = order[np.flatnonzero(change)]
+    group = np.cumsum(change) - 1
+    rep = np.empty(len(order), dtype=object)
+    rep[order] = doc[first][group]
+    return pd.Series(rep, index=pd.Index(doc, dtype=object), dtype=object)
 
 
 def expand_copies(pairs: pd.DataFrame, copies: pd.Series) -> pd.DataFrame:
