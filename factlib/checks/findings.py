@@ -91,7 +91,7 @@ def evidence_columns(claims: pd.DataFrame, rows: Sequence[Sequence[int]]) -> dic
     """Evidence of each finding (a list of claim row labels) as three columns parallel to its
     ``claim_ids``: ``evidence_doc_ids``, ``evidence_starts``, ``evidence_ends``."""
     doc = claims["doc_id"].to_numpy(dtype=object)
-    if not all(type(d) is str for d in doc):
+    if not per_distinct(lambda d: type(d) is str, doc, dtype=bool).all():
         doc = np.array([str(d) for d in doc], dtype=object)
     start = claims["start"].to_numpy().astype(np.int64, copy=False)
     end = claims["end"].to_numpy().astype(np.int64, copy=False)

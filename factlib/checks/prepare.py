@@ -249,17 +249,14 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     for column in TRUST_COLUMNS:
         values = plain_strings(df[column]) if column in df.columns else np.full(len(df), "", dtype=object)
         df[column] = pd.Series(values, index=df.index, dtype=object)
-    kind = df["kind"]
-    direction = pd.Series(texts(df["direction"], "nan") if "direction" in df.columns else "", index=df.index,
-                          dtype=object)
-    fallback = np.select(
-        [kind == "growth_rate", kind == "pp_change",
-         kind.isin(["count", "amount"]) & direction.isin(["up", "down"]),
-         kind.isin(["count", "amount", "percent", "fraction", "multiple", "ratio"])],
-        ["rel_change", "pp_change", "abs_change", "level"], default="")
-    df["change"] = df["change"].where(df["change"] != "", pd.Series(fallback, index=df.index, dtype=object))
-    absolute = (df["change"] == "abs_change") & ~df["mclass"].isin(["pp", "growth", "percent"])
-    df.loc[absolute, "mclass"] = "abs:" + df.loc[absolute, "mclass"]
+    direction = texts(df["direction"], "nan") if "direction" in df.columns else np.full(len(df), "", dtype=object)
+    # the change a claim states (the extractor's, else from its kind and direction) and its measure
+    # class (an absolute change never meets a level), once per distinct tuple
+    both = per_distinct(_change_and_class, df["change"].to_numpy(dtype=object), df["kind"].to_numpy(dtype=object),
+                        direction, df["mclass"].to_numpy(dtype=object))
+    df["change"] = pd.Series([b[0] for b in both] if len(both) < 1000 else _first(both), index=df.index, dtype=object)
+    df["mclass"] = pd.Series([b[1] for b in both] if len(both) < 1000 else _second(both), index=df.index,
+                             dtype=object)
 
     df["own_period"] = per_distinct(split_base, df["period"], df["base_period"])
     keys = df["metric_key"]
@@ -324,6 +321,29 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
         out[area_case] = per_distinct(_area_doubt, clash.to_numpy()[area_case], scope.to_numpy()[area_case],
                                       df["area"].to_numpy()[area_case])
     df["doubt"] = out
+
+
+def _change_and_class(change, kind, direction, mclass) -> tuple[str, str]:
+    if change == "":
+        if kind == "growth_rate":
+            change = "rel_change"
+        elif kind == "pp_change":
+            change = "pp_change"
+        elif kind in ("count", "amount") and direction in ("up", "down"):
+            change = "abs_change"
+        elif kind in ("count", "amount", "percent", "fraction", "multiple", "ratio"):
+            change = "level"
+    if change == "abs_change" and mclass not in ("pp", "growth", "percent"):
+        mclass = "abs:" + mclass
+    return change, mclass
+
+
+def _first(pairs: np.ndarray) -> np.ndarray:
+    return per_distinct(lambda p: p[0], pairs)
+
+
+def _second(pairs: np.ndarray) -> np.ndarray:
+    return per_distinct(lambda p: p[1], pairs)
 
 
 _BASIS_WORDS = {"relative": "relative to an unknown date", "none": "not stated",

@@ -50,7 +50,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -1079,7 +1079,12 @@ def render_findings(t: _Table, found: list[tuple], doc_a: str, doc_b: str, rows:
     """The finding records of :func:`pair_findings` (Chinese document ``doc_a``, English ``doc_b``);
     ``rows`` maps the numbers' claim positions to those of a copy of the pair (the same claims)."""
     def at(n: _Num) -> _Num:
-        return n if rows is None else replace(n, row=rows[n.row])
+        if rows is None:
+            return n
+        copy = object.__new__(_Num)  # dataclasses.replace re-runs __init__: this is 5x cheaper
+        copy.__dict__.update(n.__dict__)
+        copy.row = rows[n.row]
+        return copy
 
     out: list[dict] = []
     for item in found:
