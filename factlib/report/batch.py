@@ -56,6 +56,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,11 +72,13 @@ __all__ = [
     "Workers",
     "default_jobs",
     "estimate_notebooks",
+    "execute_job",
     "execute_jobs",
     "notebooks_dir",
     "plan_jobs",
     "portable_parameters",
     "run_report",
+    "write_job",
 ]
 
 #: The report notebooks, in the order their reports are listed.
@@ -231,6 +234,24 @@ def plan_jobs(ctx: Any, corpus: Any, reference: Any = None, kinds: Iterable[str]
 
 # ----------------------------------------------------------------- kernel session
 
+#: options of an IPython kernel started by the batch: no SQLite input history.  IPython commits
+#: every executed cell to ``~/.ipython/profile_default/history.sqlite``, which cost 9–18 ms a cell
+#: (a trivial cell took 13–24 ms instead of 4–7 ms on the 2-core machine at a load average of 11):
+#: 0.1 s a notebook of seven cells, for history nobody reads (and the report's code does not end
+#: up in the user's own IPython history).  ``In``/``Out`` and ``_i``/``_1`` still work in memory.
+IPYKERNEL_ARGUMENTS = ("--HistoryManager.enabled=False",)
+
+
+def _is_ipykernel(km: Any) -> bool:
+    """Whether ``km``'s kernel is an IPython kernel (its command runs ipykernel), so that
+    :data:`IPYKERNEL_ARGUMENTS` apply; another kernel is started as its spec says."""
+    try:
+        argv = km.kernel_spec.argv
+    except Exception:  # no such kernel spec: start_kernel reports it
+        return False
+    return any("ipykernel" in str(a) for a in argv)
+
+
 class KernelSession:
     """One Jupyter kernel kept alive to execute many notebooks in turn."""
 
@@ -262,6 +283,8 @@ class KernelSession:
         self._launched_at = time.perf_counter()
         self.km = AsyncKernelManager(kernel_name=self.kernel_name)
         kwargs: dict[str, Any] = {"cwd": self.cwd} if self.cwd else {}
+        if _is_ipykernel(self.km):
+            kwargs["extra_arguments"] = list(IPYKERNEL_ARGUMENTS)
         # the kernel's own stdout/stderr carry only its start-up chatter; cell output
         # travels over the messaging channels.  Keep stderr in a file for post-mortems.
         self._stderr = tempfile.TemporaryFile(prefix="factlib-kernel-")
@@ -493,13 +516,23 @@ def _portable_parameters(nb: Any, parameters: dict[str, Any], out_dir: Path, ker
 
 def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Path) -> JobResult:
     """Execute one job in ``session`` and write its report files atomically."""
+    t0 = time.perf_counter()
+    result, nb = execute_job(session, job, notebook_folder, out_dir)
+    if nb is not None:
+        write_job(result, nb, out_dir)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def execute_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Path) -> tuple[JobResult, Any]:
+    """The first half of :func:`run_job`: parameterise and execute the notebook in ``session``;
+    return its result (records read, error if any) and the executed notebook (None when there is
+    nothing to write: the notebook file could not be read)."""
     from papermill.parameterize import parameterize_notebook
 
-    from factlib.report.export import notebook_to_html, png_outputs
-    from factlib.report.nbnodes import notebook_json, unvalidated_nodes
+    from factlib.report.nbnodes import unvalidated_nodes
     from factlib.report.record import read_records
 
-    t0 = time.perf_counter()
     if not session.started:
         session.ready()
     startup = 0.0
@@ -513,6 +546,22 @@ def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Pa
             nb, result.error = session.execute(nb)
         result.records = read_records(nb)
         _portable_parameters(nb, job.parameters, out_dir, session.kernel_name)
+    except Exception as exc:  # a broken notebook file: report it, go on
+        if result.error is None:
+            result.error = f"{type(exc).__name__}: {exc}"
+        return result, None
+    return result, nb
+
+
+def write_job(result: JobResult, nb: Any, out_dir: Path) -> JobResult:
+    """The second half of :func:`run_job`: the executed notebook's chart PNGs, ``.ipynb`` and
+    HTML page, each written atomically; a failed export is the job's error (the notebook and its
+    charts are still written).  Changes ``nb`` in place."""
+    from factlib.report.export import notebook_to_html, png_outputs
+    from factlib.report.nbnodes import notebook_json
+
+    job = result.job
+    try:
         title = result.records.get("title") or job.title
         page: str | None = None
         try:  # the page first: writing the notebook below changes it in place
@@ -534,10 +583,9 @@ def run_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir: Pa
         rel_html = f"{job.output}.html"
         atomic_write(out_dir / rel_html, page)
         result.html = rel_html
-    except Exception as exc:  # a broken notebook file or export: report it, go on
+    except Exception as exc:  # an export or a write that failed: report it, go on
         if result.error is None:
             result.error = f"{type(exc).__name__}: {exc}"
-    result.seconds = time.perf_counter() - t0
     return result
 
 
@@ -557,10 +605,13 @@ def skip_uri_grammars() -> None:
 
 
 def _prepare_job_imports() -> None:
-    """Import what :func:`run_job` uses and build this thread's HTML exporter (0.5–1 s, once)."""
+    """Import what :func:`execute_job` uses (0.5 s, once a process)."""
     import nbclient  # noqa: F401
     import papermill.parameterize  # noqa: F401
 
+
+def _prepare_writer() -> None:
+    """Build the writer thread's HTML exporter (importing nbconvert: 0.5 s, once)."""
     from factlib.report.export import html_exporter
 
     html_exporter()
@@ -610,11 +661,11 @@ class _KernelThread(threading.Thread):
     warmed while the corpus loads) and runs the jobs it takes from the batch's queue in it."""
 
     def __init__(self, index: int, kernel_name: str, cwd: Path, jobs: queue.Queue, results: queue.Queue,
-                 stop: threading.Event) -> None:
+                 stop: threading.Event, writer: Any) -> None:
         super().__init__(name=f"factlib-kernel-{index}", daemon=True)
         self.index = index
         self.session = KernelSession(kernel_name=kernel_name, cwd=cwd)
-        self.jobs, self.results, self.stop = jobs, results, stop
+        self.jobs, self.results, self.stop, self.writer = jobs, results, stop, writer
 
     def run(self) -> None:
         session = self.session
@@ -632,15 +683,27 @@ class _KernelThread(threading.Thread):
                 i, job, folder, out = item
                 if self.stop.is_set():
                     break
+                t0 = time.perf_counter()
                 try:
-                    r = run_job(session, job, folder, out)
+                    r, nb = execute_job(session, job, folder, out)
                 except BaseException as exc:  # noqa: BLE001 - reported as the job's failure
-                    r = JobResult(job=job, error=f"{type(exc).__name__}: {exc}")
+                    r, nb = JobResult(job=job, error=f"{type(exc).__name__}: {exc}"), None
                 r.worker = self.index
-                self.results.put((i, r))
+                # the files are written by the writer thread while this kernel runs the next notebook
+                self.writer.submit(self._finish, i, r, nb, out, t0)
         finally:
             if not self.stop.is_set():
                 session.close()
+
+    def _finish(self, i: int, r: JobResult, nb: Any, out: Path, t0: float) -> None:
+        try:
+            if nb is not None and not self.stop.is_set():
+                write_job(r, nb, out)
+        except BaseException as exc:  # noqa: BLE001 - reported as the job's failure
+            r.error = r.error or f"{type(exc).__name__}: {exc}"
+        finally:
+            r.seconds = time.perf_counter() - t0
+            self.results.put((i, r))
 
 
 class Workers:
@@ -666,11 +729,17 @@ class Workers:
         self._jobs: queue.Queue = queue.Queue()
         self._results: queue.Queue = queue.Queue()
         self._stop = threading.Event()
+        self._submitted: list[Job] = []
+        self._writer: ThreadPoolExecutor | None = None
 
     def start(self) -> Workers:
         if not self.threads:
-            self.threads = [_KernelThread(i + 1, self.kernel_name, self.folder, self._jobs, self._results, self._stop)
-                            for i in range(self.n)]
+            # one writer thread: HTML export and files of the executed notebooks, in the order they
+            # come, while the kernels go on (a kernel thread never waits for a page or an fsync)
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factlib-writer")
+            self._writer.submit(_prepare_writer)
+            self.threads = [_KernelThread(i + 1, self.kernel_name, self.folder, self._jobs, self._results, self._stop,
+                                          self._writer) for i in range(self.n)]
             for t in self.threads:
                 t.start()
         return self
@@ -678,15 +747,26 @@ class Workers:
     def run(self, jobs: Sequence[Job], out_dir: str | os.PathLike[str], *, progress: bool = True,
             on_result: Callable[[JobResult], None] | None = None) -> list[JobResult]:
         """Run ``jobs``; results in the order of ``jobs``."""
-        from tqdm.auto import tqdm
+        self.submit(jobs, out_dir)
+        return self.collect(progress=progress, on_result=on_result)
 
+    def submit(self, jobs: Sequence[Job], out_dir: str | os.PathLike[str]) -> None:
+        """Queue ``jobs`` and return at once (the workers start on them; :meth:`collect` waits)."""
         self.start()
         out = Path(out_dir)
+        self._submitted = list(jobs)
+        for i, job in enumerate(self._submitted):
+            self._jobs.put((i, job, self.folder, out))
+
+    def collect(self, *, progress: bool = True,
+                on_result: Callable[[JobResult], None] | None = None) -> list[JobResult]:
+        """Wait for every job :meth:`submit` queued; results in the order they were given."""
+        from tqdm.auto import tqdm
+
+        jobs = self._submitted
         results: dict[int, JobResult] = {}
         bar = tqdm(total=len(jobs), desc="reports", unit="nb", file=sys.stderr, disable=not progress)
         try:
-            for i, job in enumerate(jobs):
-                self._jobs.put((i, job, self.folder, out))
             while len(results) < len(jobs):
                 try:  # a timeout, so that a signal reaches this (the main) thread
                     i, r = self._results.get(timeout=0.5)
@@ -703,6 +783,7 @@ class Workers:
                     on_result(r)
         finally:
             bar.close()
+        self._submitted = []
         return [results[i] for i in range(len(jobs))]
 
     def close(self, *, failed: bool = False) -> None:
@@ -719,6 +800,9 @@ class Workers:
         for t in self.threads:
             t.join(timeout=5 if failed else 120)
         self.threads = []
+        if self._writer is not None:  # a write under way finishes (milliseconds); queued ones are dropped
+            self._writer.shutdown(wait=True, cancel_futures=failed)
+            self._writer = None
 
     def __enter__(self) -> Workers:
         return self.start()
@@ -868,12 +952,14 @@ def run_report(
     try:
         workers.start()
         ctx = load_context(corpus, reference, store=store, verify=verify)
-        data_files = write_table(ctx.claims, out, "claims") + write_table(ctx.findings, out, "findings")
-        manifest.add(data_files)
         context_file = save_context(ctx, scratch / "context.pickle", context_key(corpus, reference))
         job_list = plan_jobs(ctx, corpus, reference, kinds, context_file=str(context_file))
         prepare = time.perf_counter() - t0
-        results = workers.run(job_list, out, progress=progress)
+        workers.submit(job_list, out)
+        # the tables (CSV, and Parquet with pyarrow's import) while the kernels run the notebooks
+        data_files = write_table(ctx.claims, out, "claims") + write_table(ctx.findings, out, "findings")
+        manifest.add(data_files)
+        results = workers.collect(progress=progress)
         failed = False
     finally:
         workers.close(failed=failed)
