@@ -10,7 +10,11 @@ state (``MIN_RARE_WEIGHT``), covering ``MIN_OVERLAP`` of the smaller document's 
 ``MIN_OVERLAP_LARGER`` of the larger one's; the dates agree when both are known; each document
 keeps its best partner (ties go to the one whose shared numbers stand nearer).  Two documents left
 without a partner whose ids differ only by a language tag (``report-zh`` / ``report-en``,
-:func:`name_key`) are a pair however few numbers they share.  The Dask engine counts
+:func:`name_key`) are a pair however few numbers they share.  Copies (documents whose numbers stand
+at the same places: the same signatures, :func:`doc_fingerprints`) count once: pairs are found
+among distinct documents, then the k-th copy of a Chinese document pairs with the k-th copy of its
+partner (ids in sorted order; a copy without a counterpart keeps no partner), and a pair of copies
+is written from the first pair's findings, not aligned again.  The Dask engine counts
 the shared signatures on workers with the same :func:`doc_signatures`, :func:`count_shared` and
 :func:`select_pairs`, and hands the pairs to this check (``options["translation_pairs"]``).
 
