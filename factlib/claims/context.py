@@ -10,6 +10,12 @@ on the finished claims, adds what only the document around a sentence can tell (
 * **release conventions**: a part of the year written without a year (``全年``, ``年末``) that has not
   ended by the document date is the previous year's, unless the section heading dates it or the
   sentence states a plan (``今年…要``, ``预计``);
+* **从/由 X 提高到 Y**: X is the level at the start of the span the section reviews, Y at its end -- in a
+  review of several years (``过去五年…回顾``, ``“十一五”时期…``) the year before the run and its last year, in
+  a review of one year (``2014年工作回顾``; not in a plan, not in a sentence speaking of several years) the
+  year before and the year; ``由2003年的77%提高到96%``: Y is not dated by X's year; a later pair of a
+  sentence whose first pair names both years (``从2002年…增加到2007年…，比重从1.07%提高到1.49%``) shares
+  them; a time word in the part (``由上年的…``, ``到去年的…``) dates the number itself;
 * **point or interval**, granularity and a named doubt (``年初``; a stock dated by a year only);
 * **area** from the phrase (``浙江省``, ``全省`` in a provincial report), the sentence or the
   document (front matter ``area``, the title of a provincial report);
@@ -76,6 +82,12 @@ _PAST_YEARS_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (two|three|
 _PAST_YEAR_SPAN = re.compile(r"过去的?一年|去年一年|(?<![0-9一二三四五六七八九十近])一年来")
 _PAST_YEAR_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (?:year|12 months|twelve months)\b")
 _FIVE_YEAR_SPAN = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:期间|时期)")
+#: the year a from-part names (由2003年的77%…): the start of a 由…到 pair
+_FROM_YEAR = re.compile(r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年")
+#: a pair with both years written (从2002年…增加到2007年…)
+_PAIR_YEARS = re.compile(r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年[^到至。；;]*?(?:到|至)\s*((?:19|20)[0-9]{2})\s*年")
+#: a sentence that speaks of several years (年均, 以来, 每年, 累计, 五年): no one-year review's pair
+_SEVERAL_YEARS = re.compile(r"年均|以来|每年|累计|[两二三四五六七八九十]年|[0-9]+年来")
 _FIVE_YEAR = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:规划|计划|时期|期间|以来|发展)")
 # patterns of the per-claim pass, compiled once here (not looked up in re's cache per call)
 _VS_BEFORE = re.compile(r"(?:较|比|与|同|相比|相较)[“\"]?$")
@@ -215,6 +227,7 @@ class _Heading:
     period: str
     top: bool
     run: str = ""
+    several: bool = False  # the heading speaks of several years (过去一年和五年工作回顾)
 
 
 def five_year_plan(n: int) -> str:
@@ -309,7 +322,7 @@ class ContextResolver:
             if not (_HEADING_NUM.match(ns) or (len(ns) <= 16 and _YEAR.search(ns)) or _HEADING_WORDS.search(ns)):
                 continue
             single, run = self._heading_period(ns, year)
-            out.append(_Heading(start, single, bool(_TOP_HEADING.match(s)), run))
+            out.append(_Heading(start, single, bool(_TOP_HEADING.match(s)), run, bool(_SEVERAL_YEARS.search(ns))))
         return out
 
     def _heading_period(self, s: str, year: int | None) -> tuple[str, str]:
@@ -467,7 +480,9 @@ class ContextResolver:
                            doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
                            pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
                            (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
-                           tuple(sent_spans), sent_info, (tuple(sent_key_pos), prev_sent_key, part_carry))
+                           tuple(sent_spans), sent_info, (tuple(sent_key_pos), prev_sent_key, part_carry),
+                           bool(headings) and ("由" in nsent or "从" in nsent)
+                           and self._one_year_section(headings, h_starts, c.start))
             if c2.metric_key and c2.metric != c.metric and c.metric:
                 part_phrases[c.metric] = c2.metric_key  # 出口 read as 货物出口额 (其中)
             elif c2.metric_key and part_phrases.get(c.metric) == c2.metric_key:
@@ -483,7 +498,8 @@ class ContextResolver:
                 first_of_sentence = False
             elif c2.kind in ("year", "date") and c2.period and first_of_sentence and not sent_period:
                 sent_period = c2.period
-            if c.period != c2.period and c2.period_basis in ("release", "context") and c.period:
+            if c.period != c2.period and c2.period_basis in ("release", "context") and c.period \
+                    and c.period_basis not in ("inherited", "explicit"):
                 shifted[c.period] = c2.period
             if c2.metric_key:
                 prev_key_by_sent = para_key = c2.metric_key
@@ -525,6 +541,20 @@ class ContextResolver:
         return "", -1
 
     @staticmethod
+    def _one_year_section(headings, starts, pos) -> bool:
+        """The nearest dated heading dates its section by one year and speaks of no run of years
+        (``一、2014年工作回顾``, not ``一、过去一年和五年工作回顾``)."""
+        i = bisect_right(starts, pos) - 1
+        while i >= 0:
+            h = headings[i]
+            if h.period or h.run:
+                return bool(h.period) and not h.run and not h.several
+            if h.top:
+                return False
+            i -= 1
+        return False
+
+    @staticmethod
     def _heading_at(headings, starts, pos) -> tuple[str, str]:
         """(single, run) of the nearest dated heading of the section holding ``pos``."""
         i = bisect_right(starts, pos) - 1
@@ -541,7 +571,7 @@ class ContextResolver:
              prev_period: str, title_period: str, doc_area: str, doc_area_basis: str, prev_key: str,
              doc_month: int | None = None, list_index: int = 0, list_len: int = 1, sent_keys: tuple = (),
              para_key: str = "", prev_area: tuple[str, str] | None = None, prev_spans=(),
-             info: _Sentence | None = None, part=((), "", "")) -> Claim:
+             info: _Sentence | None = None, part=((), "", ""), one_year: bool = False) -> Claim:
         if c.kind in ("year", "date", "ordinal", "rank", "duration"):
             own = c.period
             return c._replace(period_type=("point" if own and c.kind == "date" else ""),
@@ -574,11 +604,29 @@ class ContextResolver:
             elif not plan and self._not_ended(period, doc_month):
                 period = self._with_year(period, year - 1)  # 全年 in a release of 2025-01-17 is 2024
                 basis = "release"
+        # 由2003年的77%提高到96%: the level reached is not dated by the start's year
+        pair = "" if en else self._pair(before, nsent[local + len(c.surface):])
+        if pair and self.tw.zh.search(re.split(r"从|由|到|至", clause)[-1]):
+            pair = ""  # 由上年的88个…, 降到去年的1.5%: the words date the number themselves
+        if pair == "to" and basis in ("inherited", "explicit") and period:
+            fm = _FROM_YEAR.search(clause)
+            if fm and period[:4] == fm.group(1) and not _YEAR.search(clause[fm.end():]) \
+                    and not _YEAR.search(nsent[:clause_start + fm.start()]):
+                period, basis = "", "none"  # (2011年…从2008年的4%提高到7%: the sentence's year stays)
+        elif pair == "from" and basis in ("inherited", "explicit") and period and not _YEAR.search(clause):
+            # 从2002年…增加到2007年…，比重从1.07%提高到1.49%: a later pair starts where the first one did
+            pm = None
+            for pm in _PAIR_YEARS.finditer(before[:clause_start]):
+                pass
+            if pm is not None and period[:4] == pm.group(2):
+                period = pm.group(1) + period[4:]
         if not period or basis == "none":
             from_to = self._from_to(before)
             if run and _PAST_YEARS.search(before) is None and _RUN_WORDS.search(clause) \
                     and _RUN_YEARS.search(clause):
                 period, basis = run, "context"  # 五年累计…: the run of years of the section
+            elif pair and run and "/" in run and not base:
+                period, basis = run, "context"  # 从A增加到B in a review of several years: its start and end
             elif prev_period and not base:
                 period, basis = prev_period, "context"
             elif heading:
@@ -594,6 +642,9 @@ class ContextResolver:
             if basis == "context" and "/" in period and len(period) == 9 and from_to:
                 a, b = period.split("/")
                 period = str(int(a) - 1) if from_to == "from" else b
+            elif pair == "from" and basis == "context" and len(period) == 4 and heading == period and not run \
+                    and one_year and not plan and not _SEVERAL_YEARS.search(nsent):
+                period = str(int(period) - 1)  # 由46.9%提高到48.2% in the review of one year: from the year before
         if tw_word is not None:
             w = tw_word.word.lower()
             if w in self.doubts:
@@ -717,6 +768,17 @@ class ContextResolver:
         first = 1 if len(a) == 4 else int(a[5:7])
         last = 12 if len(b or a) == 4 else int((b or a)[5:7])
         return (doc_month - first + 0.5) / (last - first + 1) < 0.5
+
+    @staticmethod
+    def _pair(before: str, after: str) -> str:
+        """'from' or 'to' for a number in a 从/由 X …到 Y pair of one clause (X followed by a to-part, Y
+        preceded by a from-part), else ''."""
+        clause_before = re.split(r"[，,；;。]", before)[-1]
+        if re.search(r"(?:从|由)[^到至]*(?:到|至)[^，,；;]{0,3}$", clause_before):
+            return "to"
+        if re.search(r"(?:从|由)[^到至]{0,12}$", clause_before) and re.match(r"[^，,；;。]{0,8}?(?:到|至)", after):
+            return "from"
+        return ""
 
     @staticmethod
     def _from_to(before: str) -> str:
