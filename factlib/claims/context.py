@@ -605,7 +605,8 @@ class ContextResolver:
                 period = self._with_year(period, year - 1)  # 全年 in a release of 2025-01-17 is 2024
                 basis = "release"
         # 由2003年的77%提高到96%: the level reached is not dated by the start's year
-        pair = "" if en else self._pair(before, nsent[local + len(c.surface):])
+        pair = "" if en or ("从" not in before and "由" not in before) \
+            else self._pair(before, nsent[local + len(c.surface):])
         if pair and self.tw.zh.search(re.split(r"从|由|到|至", clause)[-1]):
             pair = ""  # 由上年的88个…, 降到去年的1.5%: the words date the number themselves
         if pair == "to" and basis in ("inherited", "explicit") and period:
@@ -773,7 +774,7 @@ class ContextResolver:
     def _pair(before: str, after: str) -> str:
         """'from' or 'to' for a number in a 从/由 X …到 Y pair of one clause (X followed by a to-part, Y
         preceded by a from-part), else ''."""
-        clause_before = re.split(r"[，,；;。]", before)[-1]
+        clause_before = before[max(before.rfind(ch) for ch in "，,；;。") + 1:]
         if re.search(r"(?:从|由)[^到至]*(?:到|至)[^，,；;]{0,3}$", clause_before):
             return "to"
         if re.search(r"(?:从|由)[^到至]{0,12}$", clause_before) and re.match(r"[^，,；;。]{0,8}?(?:到|至)", after):
