@@ -96,6 +96,9 @@ YEAR_CASES = [
      "2024-01/2024-08"),
     ("drcd-hant-前八月", None, "2013年前八月重慶市外貿進出口總值為412.1億美元，比上年同期增長16.9％。", "2013年",
      "2013-01/2013-08"),
+    ("drcd-hant-年至年首6個月", None,
+     "根據香港入境事務處的數字，由2000年至2010年首6個月，即約10年的時間，持單程通行證來港的人數超逾50萬人。", "2000年至2010年",
+     "2000-01/2010-06"),
 ]
 
 
@@ -162,6 +165,16 @@ def test_relative_window_takes_the_year_in_force():
     assert claim("前10个月，全国固定资产投资增长8.3%。", "8.3%", "2016-11-14").period.endswith("2016-01/2016-10")
     assert claim("In the first two months of this year, retail sales rose 10.2 percent.", "10.2 percent",
                  "2016-11-14").period.endswith("2016-01/2016-02")
+
+
+def test_a_later_time_after_a_comparison():
+    """The time after 'compared with a year earlier' is the claim's own; after 'since … in 1917' (sotu)
+    it is the other side's."""
+    assert claim("Industrial output climbed 5.8 percent compared with a year earlier in the first nine months.",
+                 "5.8 percent", "2024-10-18").period.endswith("2024-01/2024-09")
+    c = claim("If we set aside 60 percent of the surplus for Social Security, that saving will achieve the lowest level "
+              "of publicly held debt since right before World War I, in 1917.", "60 percent", "1999-01-19")
+    assert "1917" not in c.period
 
 
 def test_same_period_last_year_is_a_base_not_the_claims_own_period():

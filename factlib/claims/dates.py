@@ -236,6 +236,12 @@ class DateReader:
             else:
                 it.period = f"{it.period}/{other.period}"
             it.gran = INTERVAL
+        elif it.kind == other.kind == "year" and it.gran == YEAR and other.gran == INTERVAL \
+                and len(other.period) == 15 and other.period[:4] == other.period[8:12]:
+            # 由2000年至2010年首6個月: from the start of the first year to the end of the months
+            it.e, it.period_end = other.e, max(other.e, other.period_end)
+            it.value, it.low, it.high = None, Decimal(year), Decimal(y2)
+            it.period, it.gran = f"{year:04d}-01/{other.period[8:]}", INTERVAL
 
     # ---- months and days -------------------------------------------------------------------------
     def month_or_day(self, it: Mention, value: Decimal, ym: str, norm: str, s: int, e: int, doc_date):

@@ -187,21 +187,22 @@ class Scanner:
         if en_like:  # part-year spans first (January-October 2016): the dates inside them are theirs
             items.extend(it for it in self.dates.en_spans(norm, doc_date) if not mask.covers(it.s, it.e))
             if items:
+                spans = list(items)
                 items.extend(it for it in (self.dates.en_date(m, doc_date) for m in EN_DATE.finditer(norm))
                              if not mask.covers(it.s, it.e) and not any(o.s < it.e and it.s < max(o.e, o.period_end)
-                                                                        for o in items))
+                                                                        for o in spans))
                 items.sort(key=lambda it: it.s)
             else:
                 items.extend(self.dates.en_date(m, doc_date) for m in EN_DATE.finditer(norm)
                              if not mask.covers(m.start(), m.end()))
-        if lang != "en":
-            items.extend(it for it in self.dates.zh_windows(norm, doc_date) if not mask.covers(it.s, it.e))
             for om in self.ordinals.finditer(norm):
                 if not mask.covers(om.start, om.end) and not any(it.s <= om.start < it.e for it in items):
                     items.append(_ordinal_item(om))
         if lang != "en":
             items.extend(_ordinal_item(om) for om in self.ordinals.finditer_zh(norm)
                          if not mask.covers(om.start, om.end))
+            # 前10个月，… (a window of months without a year; after 'YYYY年' the date reader reads it)
+            items.extend(it for it in self.dates.zh_windows(norm, doc_date) if not mask.covers(it.s, it.e))
         zh_idioms, en_idioms = self.idioms
         found: list[tuple[int, int, tuple]] = []
         if lang != "en":

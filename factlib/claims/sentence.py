@@ -58,6 +58,11 @@ class SentenceReader:
         self.units, self.cues, self.tw, self.attr = units, cues, time_words, attributor
         # English words before the base of a comparison (from 2022, than in 2019, the same period last year)
         self.base_en = tuple(sorted(w for w in cues.words("base") if w.isascii()))
+        # the other side of a comparison named as a time (compared with a year earlier, from the same period
+        # last year): the relative-year words of time_words.csv and the English base cues
+        self.base_time_en = re.compile(r"\s*(?:the\s+)?(?:" + alternation(
+            [w for w, t in time_words.words.items() if t.type == "rel_year" and w.isascii()]
+            + [w for w in self.base_en if " " in w]) + r")(?![A-Za-z])", re.I)
         change = cues.words("up") | cues.words("down") | cues.words("change")
         # a change word, not inside a compound noun (增加值, 增长率, 增速)
         self.dir_zh = re.compile("(?:" + alternation(w for w in change if not w.isascii()) + ")(?![值率速量额幅])")
@@ -178,7 +183,7 @@ class SentenceReader:
             for other in allitems[idx + 1:]:
                 if other.is_time and not other.is_base and other.period and other.gran != VAGUE \
                         and (ref is None or other.clause == it.clause) \
-                        and not _compared_time(st.norm, it.e, other, allitems):  # compared to 34 percent in 2016
+                        and not _compared_time(st.norm, it.e, other, self.base_time_en):  # compared to 34 % in 2016
                     ref = TimeRef(other.period, other.basis, other.clause)
                     break
         if ref is not None:
@@ -361,21 +366,13 @@ class SentenceReader:
 _COMPARED_EN = re.compile(r"(?i)\b(?:compared (?:to|with)|than|versus|vs\.?|against|since)\b")
 
 
-def _compared_time(norm: str, end: int, other: Mention, allitems: list[Mention]) -> bool:
+def _compared_time(norm: str, end: int, other: Mention, base_time: re.Pattern) -> bool:
     """The later time ``other`` belongs to the other side of a comparison after the claim ending at
-    ``end``: another value stands between the comparison word and it (16 percent, compared to 34
-    percent in 2016), or it follows the word at once (higher than in 2019, since 2016).  Not so for
-    'up 5.8 percent compared with a year earlier in the first nine months'."""
+    ``end`` (16 percent, compared to 34 percent in 2016; since right before World War I, in 1917) —
+    unless that side is itself a time (up 5.8 percent compared with a year earlier in the first nine
+    months): then the later time is the claim's own."""
     m = _COMPARED_EN.search(norm, end, other.s)
-    if m is None:
-        return False
-    if _COMPARED_GAP.fullmatch(norm, m.end(), other.s):
-        return True
-    return any(not o.is_time and m.end() <= o.s < other.s for o in allitems)
-
-
-#: what may stand between a comparison word and the time of the other side ('than in', 'compared to the')
-_COMPARED_GAP = re.compile(r"\s*(?:(?:in|the|to|with|of|on|at|during)\s+){0,2}")
+    return m is not None and base_time.match(norm, m.end()) is None
 
 
 def _mark_bases(norm: str, s0: int, allitems: list[Mention], en: bool, base_en: tuple[str, ...]) -> None:
