@@ -129,6 +129,18 @@ TABLES = {
         lambda c: [(c[2] + c[3] + c[4], c[1])]),
     "csy2001_5-5_employment_by_sector.txt": (
         {1: col("employed_persons", "Total", WAN, "人")}, lambda c: [(sum(c[2:18], Decimal(0)), c[1])]),
+    "csy2009_13-23_industrial_products.txt": (
+        {1: col("raw_coal_output", "Coal", YI, "吨"), 2: col("crude_oil_output", "Crude Oil", WAN, "吨"),
+         3: col("natural_gas_output", "Natural Gas", YI, "立方米"), 5: col("electricity_generation", "Electricity", YI, "千瓦时"),
+         17: col("chemical_fertiliser_output", "Chemical Fertilizer", WAN, "吨"), 21: col("cement_output", "Cement", WAN, "吨"),
+         23: col("pig_iron_output", "Pig Iron", WAN, "吨"), 24: col("crude_steel_output", "Crude Steel", WAN, "吨"),
+         25: col("steel_products_output", "Rolled Steel", WAN, "吨")},
+        # the columns line up: hydropower <= electricity, rolled steel <= crude steel (a shifted cell would break them)
+        lambda c: [(max(c[5], c[6]), c[5])] + ([(max(c[24], c[25]), c[24])] if len(c) > 25 else [])),
+    "csy2004_10-5_urban_households.txt": (
+        {6: col("urban_per_capita_disposable_income", "Disposable Income", Decimal(1)),
+         7: col("urban_per_capita_consumption", "Per Capita Annual Living Expenditures for Consumption", Decimal(1))},
+        lambda c: [(c[2] + c[3] + c[4] + c[5], c[1])]),  # wages + management + property + transfer = income
     "csy2012_1-4_indicators.txt": (
         {1: col("birth_rate", "Birth Rate", Decimal(1), "‰"), 2: col("death_rate", "Death Rate", Decimal(1), "‰"),
          3: col("natural_growth_rate", "Natural Growth", Decimal(1), "‰"),
@@ -136,6 +148,9 @@ TABLES = {
          5: col("gdp_per_capita", "Per Capita GDP (yuan)", Decimal(1))},
         lambda c: [(c[1] - c[2], c[3])]),  # birth rate - death rate = natural growth rate
 }
+#: the printed unit of a physical-output column (scale, unit)
+UNIT_TEXT = {(YI, "吨"): "100 million tons", (WAN, "吨"): "10 000 tons", (YI, "立方米"): "100 million cu.m",
+             (YI, "千瓦时"): "100 million kwh"}
 #: the 2012 price table leaves columns empty before 1990: a row with fewer figures gives only its first (CPI)
 FULL_ROW_ONLY = {"csy2012_9-1_price_indices.txt": 7}
 
@@ -178,12 +193,12 @@ def build() -> tuple[list[list[str]], list[str]]:
                     shown = f"{label} {raw} (preceding year=100)" if scale is None else f"{label} {raw}"
                 else:
                     value = c[i] * scale
-                    unit_text = {YI: "100 million yuan", WAN: "10 000 persons"}.get(
+                    unit_text = UNIT_TEXT.get((scale, unit)) or {YI: "100 million yuan", WAN: "10 000 persons"}.get(
                         scale, {"‰": "‰", "%": "%"}.get(unit, "yuan"))
                     shown = f"{label} {raw} ({unit_text})"
                 kind = kind or info.kind
                 period = year + ("-12" if info.measure == "stock" and kind != GROWTH else "")
-                code = {"元": "CNY", "人": "person", "%": "%", "‰": "‰"}[unit]
+                code = {"元": "CNY", "人": "person", "%": "%", "‰": "‰", "吨": "t", "立方米": "m3", "千瓦时": "kWh"}[unit]
                 quote = f"{h['title']} | {year} | {shown}"
                 v = value.normalize()
                 rows.append([info.label_zh, info.label_en, period, format(v, "f"), unit, "exact", source, h["url"], quote,
@@ -241,6 +256,124 @@ def build_releases() -> list[list[str]]:
     return rows
 
 
+def POPULATION_BY_REGION(year):  # noqa: N802 - a column map like the table constants
+    return {1: ("population", None, "Total Population (year-end)", WAN, "人", year),
+            2: ("birth_rate", None, "Birth Rate", Decimal(1), "‰", year),
+            3: ("death_rate", None, "Death Rate", Decimal(1), "‰", year),
+            4: ("natural_growth_rate", None, "Natural Growth Rate", Decimal(1), "‰", year)}
+
+
+#: tables with one region a line (``region_*.txt`` in the sources folder): column -> (key, kind, label, scale,
+#: unit, year); the area is the region's code in factlib/data/areas.csv (matched by its English name)
+REGION_TABLES = {
+    "region_csy2000_3-8_gdp_by_region.txt": (
+        {**{i: ("gdp", None, "Gross Domestic Product", YI, "元", y) for i, y in zip(range(1, 5), ("1996", "1997", "1998", "1999"))},
+         **{i: ("gdp", GROWTH, "Indices (preceding year=100)", None, "%", y) for i, y in zip(range(5, 9), ("1996", "1997", "1998", "1999"))}},
+        None),
+    "region_csy2002_3-9_gdp_by_region_2001.txt": (
+        {1: ("gdp", None, "Gross Domestic Product", YI, "元", "2001"),
+         2: ("value_added_primary", None, "Primary Industry", YI, "元", "2001"),
+         3: ("value_added_secondary", None, "Secondary Industry", YI, "元", "2001"),
+         4: ("industrial_value_added", None, "Industry", YI, "元", "2001"),
+         6: ("value_added_tertiary", None, "Tertiary Industry", YI, "元", "2001"),
+         22: ("gdp", GROWTH, "Indices (previous year=100) Gross Domestic Product", None, "%", "2001"),
+         23: ("value_added_primary", GROWTH, "Indices (previous year=100) Primary Industry", None, "%", "2001"),
+         24: ("value_added_secondary", GROWTH, "Indices (previous year=100) Secondary Industry", None, "%", "2001"),
+         25: ("value_added_tertiary", GROWTH, "Indices (previous year=100) Tertiary Industry", None, "%", "2001"),
+         26: ("gdp_per_capita", None, "Per Capita GDP (yuan/person)", Decimal(1), "元", "2001")},
+        # primary + secondary + tertiary = GDP; industry + construction = secondary; the twelve tertiary sectors
+        # add up to the tertiary industry (to the cent on every row kept)
+        lambda c: [(c[2] + c[3] + c[6], c[1]), (c[4] + c[5], c[3]), (sum(c[7:19], Decimal(0)), c[6])]),
+    "region_csy2000_4-3_population_by_region.txt": (POPULATION_BY_REGION("1999"), lambda c: [(c[2] - c[3], c[4])]),
+    "region_csy1999_4-3_population_by_region.txt": (POPULATION_BY_REGION("1998"), lambda c: [(c[2] - c[3], c[4])]),
+    "region_csy2009_3-4_population_by_region.txt": (
+        {1: ("population", None, "Total Population (year-end)", WAN, "人", "2008"),
+         2: ("urban_population", None, "Urban Population", WAN, "人", "2008"),
+         3: ("urbanisation_rate", None, "Urban Population Proportion", Decimal(1), "%", "2008"),
+         4: ("rural_population", None, "Rural Population", WAN, "人", "2008"),
+         6: ("birth_rate", None, "Birth Rate", Decimal(1), "‰", "2008"),
+         7: ("death_rate", None, "Death Rate", Decimal(1), "‰", "2008"),
+         8: ("natural_growth_rate", None, "Natural Growth Rate", Decimal(1), "‰", "2008")},
+        # urban + rural = total; the two proportions = 100; birth rate - death rate = natural growth rate
+        lambda c: [(c[2] + c[4], c[1]), (c[3] + c[5], Decimal("100.00")), (c[6] - c[7], c[8])]),
+}
+REGION_ROW = re.compile(r"^([A-Z][A-Za-z ]+?) (-?\d[\d. -]*)$")
+
+
+def _area_codes() -> dict[str, str]:
+    codes = {}
+    for line in (ROOT / "factlib" / "data" / "areas.csv").read_text(encoding="utf-8").splitlines():
+        cells = line.split(",")
+        if not line.startswith("#") and len(cells) > 4 and cells[2] == "province":
+            codes[cells[4]] = cells[0]
+    return codes | {"National Total": "CN"}
+
+
+def build_regional() -> tuple[list[list[str]], list[str]]:
+    """Rows of yearbook tables by region (one region a line): a region's GDP, value added, growth (index - 100)
+    and per capita GDP, with the region's area code; the table's own sums are checked as in :func:`build`."""
+    rows, problems = [], []
+    areas = _area_codes()
+    for name, (columns, sums) in REGION_TABLES.items():
+        text = (SOURCES / name).read_text(encoding="utf-8")
+        h = header(text)
+        yb = re.search(r"Yearbook (\d{4})", h["yearbook"]).group(1)
+        table = h["title"].split(" ", 1)
+        source = f"国家统计局《中国统计年鉴{yb}》表{table[0]} {table[1]} (English edition, NBS)"
+        for line in text.splitlines():
+            m = REGION_ROW.match(line.strip())
+            if not m or line.startswith("#"):
+                continue
+            region, cells = m.group(1), m.group(2).split()
+            c = [None] + [D(x) for x in cells]
+            if sums is not None and not adds_up(sums(c)):
+                problems.append(f"{name} {region}: sums do not add up: {line.strip()}")
+                continue
+            for i, (key, kind, label, scale, unit, year) in columns.items():
+                if i >= len(c):
+                    continue
+                raw, info = cells[i - 1], LEX.info(key)
+                if kind == GROWTH:
+                    value, shown = c[i] - 100, f"{label} {raw}"
+                else:
+                    value = c[i] * scale
+                    unit_text = {YI: "100 million yuan", WAN: "10 000 persons"}.get(scale, {"元": "yuan"}.get(unit, unit))
+                    shown = f"{label} {raw} ({unit_text})"
+                kind = kind or info.kind
+                period = year + ("-12" if info.measure == "stock" and kind != GROWTH else "")
+                quote = f"{h['title']} | {region} | {year} | {shown}"
+                rows.append([info.label_zh, info.label_en, period, format(value.normalize(), "f"), unit, "exact", source,
+                             h["url"], quote, key, kind, {"元": "CNY", "%": "%", "人": "person", "‰": "‰"}[unit], "",
+                             areas[region], "primary", f"{yb}-09", "later"])
+    return rows, problems
+
+
+SAFE = ROOT / "benchmarks" / "sources" / "safe_en"
+#: a reserve figure as the SAFE's English pages print it: "US$3.2502 trillion", "USD 3,087.9 billion"
+SAFE_FIGURE = re.compile(r"(?:US\$|USD)\s?(\d[\d,]*(?:\.\d+)?) (trillion|billion)\b")
+SAFE_SCALE = {"trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9}
+
+
+def build_safe() -> list[list[str]]:
+    """Month-end foreign exchange reserves from the State Administration of Foreign Exchange's own English pages
+    (benchmarks/sources/safe_en/): one line a page (url, published, period, the page's short phrase); the figure
+    is the phrase's one US$/USD amount.  Primary, vintage first (the month's first publication)."""
+    rows = []
+    info = LEX.info("foreign_exchange_reserves")
+    for path in sorted(SAFE.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            url, published, period, phrase = line.split("\t")
+            (number, word), = SAFE_FIGURE.findall(phrase)
+            value = D(number.replace(",", "")) * SAFE_SCALE[word]
+            year, month = period.split("-")
+            source = f"国家外汇管理局 {year}年{int(month)}月末外汇储备 (SAFE's own English page, safe.gov.cn)"
+            rows.append([info.label_zh, info.label_en, period, format(value.normalize(), "f"), "美元", "exact", source, url,
+                         phrase, "foreign_exchange_reserves", "amount", "USD", "", "CN", "primary", published, "first"])
+    return rows
+
+
 HEADER = """# Figures of the China Statistical Yearbook (National Bureau of Statistics), read from the bureau's own yearbook
 # pages on stats.gov.cn (primary): GDP and value added 1978-2005 (yearbooks 2005, 2010, 2002), government revenue
 # and expenditure with central/local revenue (1998, 2002, 2007), retail sales (1999, 2004, 2007), price indices
@@ -260,6 +393,12 @@ HEADER = """# Figures of the China Statistical Yearbook (National Bureau of Stat
 # January-October 2016, per-capita disposable income 2021, January-March 2023, January-September 2020 and 2022 (nominal and real growth both
 # kept), retail sales August and January-August 2016; and two releases of the bureau carried by the State Council's English portal (gov.cn;
 # the source name says so): industrial value added July 2014, GDP and value added of the first half of 2016.
+# Also month-end foreign exchange reserves from the State Administration of Foreign Exchange's own English pages on
+# safe.gov.cn (benchmarks/sources/safe_en/; primary, vintage first, published = the page's date).  And yearbook
+# tables by region (region_*.txt: GDP and growth of 15 provinces 1996-1999 from the 2000 yearbook; GDP, value added,
+# growth and per capita GDP of 4 provinces in 2001 from the 2002 yearbook; population, birth/death/natural growth
+# rates of the 31 provinces in 1998 and 1999 and of 28 provinces and the nation in 2008, with urban/rural population
+# and the urban share in 2008), area = the province's code (CN for the national row).
 # Columns: as government_reports.csv (metric_zh, metric_en, period, value, unit, qualifier, source_name,
 # source_url, quote, metric_key, kind, unit_code, base_period, area, tier, published, vintage).
 """
@@ -269,6 +408,10 @@ def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else OUT
     rows, problems = build()
     rows += build_releases()
+    rows += build_safe()
+    regional, region_problems = build_regional()
+    rows += regional
+    problems += region_problems
     for p in problems:
         print("left out:", p, file=sys.stderr)
     buf = io.StringIO()

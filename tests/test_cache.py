@@ -140,3 +140,47 @@ def test_parsed_numbers_read_back_exactly(fresh_cache, monkeypatch):
         assert [repr(speed.parse_cached(t)) for t in TOKENS] == first  # read back, not parsed
     finally:
         reset()
+
+
+def test_older_versions_are_deleted_when_a_file_is_written(fresh_cache, tmp_path):
+    import os
+    import time
+
+    cache = fresh_cache()
+    now = time.time()
+    old = []
+    for i in range(5):  # five older versions of the memo file, oldest first, and another kind
+        p = tmp_path / f"memo-{i:012x}.marshal"
+        p.write_bytes(b"junk")
+        os.utime(p, (now - 1000 + i, now - 1000 + i))
+        old.append(p)
+    other = tmp_path / "regex-00000000000a.marshal"
+    other.write_bytes(b"junk")
+    os.utime(other, (now - 5000, now - 5000))
+    dead = tmp_path / "memo-000000000001.marshalab12.tmp"
+    dead.write_bytes(b"")
+    os.utime(dead, (now - 7200, now - 7200))
+    fresh = tmp_path / "memo-000000000002.marshalcd34.tmp"  # a writer still at work
+    fresh.write_bytes(b"")
+    unrelated = tmp_path / "notes.txt"
+    unrelated.write_text("mine")
+    assert cache.memo("t", "k", lambda: [1, 2]) == [1, 2]
+    cache._MEMOS.save()
+    memos = sorted(p.name for p in tmp_path.glob("memo-*.marshal"))
+    assert len(memos) == cache.KEEP
+    assert cache._MEMOS.path().name in memos  # the one written
+    assert old[-1].name in memos and old[-2].name in memos  # the most recently used others
+    assert other.exists() and unrelated.exists() and fresh.exists() and not dead.exists()
+
+
+def test_a_read_marks_the_file_used(fresh_cache, tmp_path):
+    import os
+
+    cache = fresh_cache()
+    cache.memo("t", "k", lambda: 1)
+    cache._MEMOS.save()
+    path = cache._MEMOS.path()
+    os.utime(path, (1, 1))
+    cache = fresh_cache()
+    assert cache.memo("t", "k", lambda: 2) == 1
+    assert path.stat().st_mtime > 1

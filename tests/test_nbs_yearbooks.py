@@ -22,7 +22,7 @@ def test_builder_reproduces_the_shipped_table():
     lines = [line for line in shipped.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     table = list(csv.reader(lines))
     assert table[0] == mod.COLS
-    assert table[1:] == rows + mod.build_releases()
+    assert table[1:] == rows + mod.build_releases() + mod.build_safe() + mod.build_regional()[0]
     # the three table rows whose own sums fail stay out (README, yearbook section)
     assert len(problems) == 3
 
@@ -81,3 +81,53 @@ def test_yearbook_indicator_table_rates_add_up():
         assert Decimal(got[("birth_rate", year)]) - Decimal(got[("death_rate", year)]) == Decimal(
             got[("natural_growth_rate", year)])
     assert got[("registered_urban_unemployment_rate", "2011-12")] == "4.1"
+
+
+def test_safe_rows_read_the_reserves_from_the_administrations_own_pages():
+    """Month-end foreign exchange reserves from the SAFE's English pages: 'US$3.2502 trillion' and
+    'USD 3,087.9 billion' are read with their scale, in US dollars, dated the month's end."""
+    mod = _builder()
+    rows = {r[2]: r for r in mod.build_safe()}
+    assert rows["2021-12"][3] == "3250200000000" and rows["2021-12"][11] == "USD"
+    assert rows["2019-01"][3] == "3087900000000"  # 'USD 3,087.9 billion'
+    for r in rows.values():
+        assert r[9] == "foreign_exchange_reserves" and r[14] == "primary" and r[16] == "first"
+        assert "safe.gov.cn/" in r[7] and r[2][:4] in r[8]
+        assert r[15] > r[2]  # published after the month it reports
+
+
+def test_yearbook_output_and_household_tables_line_up():
+    """Table 13-23 of the 2009 yearbook (national rows) and 10-5 of the 2004 yearbook: the columns read are the
+    ones named (rolled steel <= crude steel, hydropower <= electricity were checked), with the printed scale."""
+    mod = _builder()
+    rows, _ = mod.build()
+    got = {(r[9], r[2]): r[3] for r in rows if r[7].endswith(("2009/html/N1323e.htm", "yb2004-c/html/J1005ae.htm"))}
+    assert got[("raw_coal_output", "1985")] == "872000000"  # 8.72 (100 million tons)
+    assert got[("crude_steel_output", "1978")] == "31780000"  # 3178.0 (10 000 tons)
+    assert got[("electricity_generation", "1990")] == "621200000000"  # 6212.00 (100 million kwh)
+    assert ("cement_output", "1990") not in got  # the stored 1990 row stops before the cement column
+    assert got[("urban_per_capita_disposable_income", "2003")] == "8472.2"
+    assert got[("urban_per_capita_consumption", "2000")] == "4998"
+    assert len(got) == 41
+
+
+def test_regional_tables_give_each_province_its_area_and_add_up():
+    """Tables by region: one region a line, its area code from areas.csv (CN for the national row); the parts
+    add up on every row kept (primary + secondary + tertiary = GDP, the twelve tertiary sectors = tertiary;
+    urban + rural = total population; birth rate - death rate = natural growth rate)."""
+    mod = _builder()
+    rows, problems = mod.build_regional()
+    assert problems == []
+    got = {(r[13], r[9], r[10], r[2]): r[3] for r in rows}
+    assert got[("CN-BJ", "gdp", "amount", "1996")] == "161573000000"  # 1615.73 (100 million yuan)
+    assert got[("CN-SX", "gdp", "growth_rate", "1999")] == "5.1"  # index 105.1
+    assert got[("CN-SX", "value_added_primary", "growth_rate", "2001")] == "-3.6"  # index 96.4
+    assert got[("CN-HE", "gdp_per_capita", "amount", "2001")] == "8362"
+    assert ("CN-SD", "gdp", "growth_rate", "1999") not in got  # the stored Shandong row stops before its indices
+    assert {r[13] for r in rows} >= {"CN-NM", "CN-HL", "CN-JX", "CN-XZ"} and all(r[13].startswith("CN") for r in rows)
+    assert got[("CN", "population", "count", "1999-12")] == "1259090000"  # National Total 125909 (10 000)
+    assert got[("CN-SH", "natural_growth_rate", "percent", "1998")] == "-1.8"  # 5.20 - 7.00
+    assert got[("CN-GD", "urbanisation_rate", "percent", "2008-12")] == "63.37"
+    assert got[("CN-XJ", "birth_rate", "percent", "1999")] == "18.76"
+    assert ("CN-QH", "population", "count", "2008-12") not in got  # the stored 2008 table stops inside Qinghai
+    assert len(rows) == 156 + 128 + 124 + 203

@@ -310,3 +310,20 @@ def test_a_relative_path_is_found_from_the_report_folder(tmp_path, monkeypatch):
     assert resolve_path("../seeds/a.txt") == str((tmp_path / "seeds" / "a.txt").resolve())
     monkeypatch.chdir(reports)
     assert resolve_path("../seeds/a.txt") == str((tmp_path / "seeds" / "a.txt").resolve())
+
+
+def test_report_kernels_keep_no_ipython_history(session):
+    """A batch kernel does not commit every cell to ~/.ipython's SQLite history (9-18 ms a cell):
+    IPython's HistoryManager is off in it."""
+    from jupyter_core.utils import run_sync
+
+    if not session.started:
+        session.ready()
+    msg_id = session.kc.execute("", silent=False, store_history=False,
+                                user_expressions={"h": "get_ipython().history_manager.enabled"})
+    while True:
+        reply = run_sync(session.kc.get_shell_msg)(timeout=60)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    value = reply["content"]["user_expressions"]["h"]
+    assert value["status"] == "ok" and value["data"]["text/plain"] == "False"

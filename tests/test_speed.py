@@ -123,3 +123,21 @@ def test_parse_cached_is_parse_number(token):
     except (ValueError, ArithmeticError):
         expected = None
     assert parse_cached(token) == expected
+
+
+# ---- context._nfkc: NFKC by a per-character table, checked to be normal ---------------------------
+# the characters that make NFKC compose or reorder across characters (a letter and its combining
+# marks, Hangul jamo, fullwidth and compatibility forms), mixed with ordinary Chinese text
+_NFKC_ALPHABET = ("aeiouAEI\u0301\u0300\u0327\u0308\u0345\u0323\u1100\u1161\u11a8\uac00\uff0c\uff11\uff21"
+                  "\u2460\u00bd\u2026\u3000\u3099\u309a\u304b\u30ab\uf98e\ufb01\u1025\u102e\u0b47\u0b3e"
+                  "年增长，。％%1.2")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=_NFKC_ALPHABET, max_size=24) | st.text(max_size=24))
+def test_context_nfkc_is_unicodedata_nfkc(text):
+    import unicodedata
+
+    from factlib.claims.context import _nfkc
+
+    assert _nfkc(text) == unicodedata.normalize("NFKC", text)

@@ -25,13 +25,13 @@ looks after the number (``22名外逃人员``, ``12 million new urban jobs``).
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from factlib.vocab.cues import CueTable, default_cues
 from factlib.vocab.regexes import alternation
 from factlib.claims.periods import TimeWords, default_time_words
 from factlib.vocab.tables import TableError, read_table
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 __all__ = ["Attributor", "default_attributor"]
 

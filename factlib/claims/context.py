@@ -17,15 +17,21 @@ on the finished claims, adds what only the document around a sentence can tell (
   ``较2018年底`` → ``2018-12``, ``提高到67%`` is a level, ``高于全国1.7个百分点`` has no time base);
 * **metric key, precision first**: the key of an alias that ends the phrase before the number, only
   when everything else in the phrase is explained (neutral words, areas, time words, a sub-metric's
-  modifier); the counted noun after an English number (``1.101 billion internet users``).
+  modifier); the counted noun after an English number (``1.101 billion internet users``);
+* **part of a whole**: a sentence or clause opened by a ``part_of`` cue (``其中``) takes its parent metric
+  from the keyed claim before the cue (in the sentence, else the sentence before; ``；``-parts of the
+  sentence stay in it), and a bare child word (``出口``, ``农村``) names the lexicon's sub-metric of that
+  parent only when the lexicon lists the pair (``parent_key`` + ``modifiers``).  Such a key is as certain
+  as a phrase naming the child in full, so the claim's metric phrase becomes the child's name
+  (``其中，出口35.58万亿元`` after ``货物贸易进出口总值…`` → ``货物出口额``), for the claims after it in
+  the sentence that carry the same bare phrase too.
 
 The vocabulary is data: ``time_words.csv`` (shape, doubt), ``cues.csv`` (roles ``continue``,
-``point``, ``plan``, ``to_level``, ``vs_area``, ``average``, ``not_predicate``), ``areas.csv`` and the
-metric tables.
+``point``, ``plan``, ``to_level``, ``vs_area``, ``average``, ``not_predicate``, ``part_of``), ``areas.csv``
+and the metric tables.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -41,6 +47,7 @@ from factlib.vocab.cues import CueTable, default_cues
 from factlib.vocab.lexicon import MetricLexicon, default_lexicon, normalize_phrase
 from factlib.vocab.regexes import alternation
 from factlib.vocab.t2s import to_simplified
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 __all__ = ["ContextResolver", "default_resolver", "resolve_claims"]
 
@@ -70,19 +77,66 @@ _PAST_YEAR_SPAN = re.compile(r"过去的?一年|去年一年|(?<![0-9一二三�
 _PAST_YEAR_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (?:year|12 months|twelve months)\b")
 _FIVE_YEAR_SPAN = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:期间|时期)")
 _FIVE_YEAR = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:规划|计划|时期|期间|以来|发展)")
+# patterns of the per-claim pass, compiled once here (not looked up in re's cache per call)
+_VS_BEFORE = re.compile(r"(?:较|比|与|同|相比|相较)[“\"]?$")
+_RUN_WORDS = re.compile(r"[五十]年(?:累计|来|间)?|累计")
+_RUN_YEARS = re.compile(r"(?:五|十)年")
+_STOCK_VERBS = re.compile(r"达到|达|增至|总数|已")
+_NEW_ADD = re.compile(r"(?:新增|增加|减少)")
+_MORE_FEWER = re.compile(r"\s*(?:more|fewer|less)\b")
+_FROM_TAIL = re.compile(r"(从|由)[^到至，,；;]*$")
+_TO_TAIL = re.compile(r"(到|至)[^，,；;]{0,3}$")
+_THAN_EN = re.compile(r"(?:than|from|compared (?:with|to))\s*$")
+_LIST_JOINS = re.compile(r"[、和及与]")
+_LIST_SPLIT = re.compile(r"[、]|和|及|与")
+_EN_WORDS = re.compile(r"\s*((?:[a-z0-9-]+\s+){0,4}[a-z0-9-]+)")
+_TAIL_PUNCT = re.compile(r"[\s,，、:：的]")
+_TAIL_DATES = re.compile(r"[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:底|末)?|[一二三四五六七八九十两]+年")
+_TAIL_VS = re.compile(r"(?:比|较)(?:上年|去年|前年)?(?:同期|末|底|预算)?")
+_TAIL_TOTALS = re.compile(r"总值|总额|金额|总规模|(?<![a-z])[a-z][a-z0-9]{0,3}(?![a-z])")
+_TAIL_YEARS = re.compile(r"[一二三四五六七八九十两]+年")
+_TAIL_REST = re.compile(r"[0-9.年月末底度季上下半%‰和及与]")
+_HEAD_YEARS = re.compile(r"[一二三四五六七八九十两]+年(?:累计|来|间)?|全社会|^全$")
+_HEAD_REST = re.compile(r"[\d\W_]+|[年月末底]")
 
 
-def _same_len(fn, s: str) -> str:
-    out = fn(s)
-    return out if len(out) == len(s) else s
+class _NFKCChars(dict):
+    """``str.translate`` table: code point -> NFKC of that character alone, filled on first sight."""
+
+    def __missing__(self, cp: int) -> str:
+        n = unicodedata.normalize("NFKC", chr(cp))
+        if len(self) < 65536:
+            self[cp] = n
+        return n
+
+
+_NFKC_CHARS = _NFKCChars()
+_is_normalized = unicodedata.is_normalized
+
+
+def _nfkc(s: str) -> str:
+    """``unicodedata.normalize("NFKC", s)``, exactly, about twice as fast on Chinese text.
+
+    Each character replaced by its own NFKC keeps the compatibility decomposition of ``s`` (a
+    decomposition is the characters' decompositions, canonically ordered), so NFKC of the result
+    is NFKC of ``s``; when the result is already NFKC-normal it is that value.  Otherwise (a
+    composition across characters: a letter and its combining mark) the full normalisation runs."""
+    if _is_normalized("NFKC", s):
+        return s
+    r = s.translate(_NFKC_CHARS)
+    return r if _is_normalized("NFKC", r) else unicodedata.normalize("NFKC", s)
 
 
 def _norm(s: str) -> str:
     """NFKC + simplified + lower, only when that keeps every character in place."""
     if s.isascii():
         return s.lower()  # both steps leave ASCII as it is
-    s = _same_len(lambda x: unicodedata.normalize("NFKC", x), s)
-    s = _same_len(to_simplified, s)
+    n = _nfkc(s)
+    if len(n) == len(s):
+        s = n
+    n = to_simplified(s)
+    if len(n) == len(s):
+        s = n
     return s.lower()
 
 
@@ -123,12 +177,14 @@ class _Sentence:
     """What every claim of one normalised sentence looks up: where its clauses start and the
     areas named in a stretch of it (one scan per sentence, not one per claim)."""
 
-    __slots__ = ("text", "_ends", "_areas")
+    __slots__ = ("text", "_ends", "_areas", "_before", "plan")
 
     def __init__(self, text: str, areas: Areas):
         self.text = text
         self._ends = [m.end() for m in _CLAUSE.finditer(text)]
         self._areas = AreaSpans(areas, text[:60])
+        self._before: dict[int, list] = {}
+        self.plan: bool | None = None  # does the sentence state a plan (filled by the first claim)
 
     def clause_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last clause delimiter before ``pos``."""
@@ -136,8 +192,13 @@ class _Sentence:
         return self._ends[i] if i >= 0 else 0
 
     def areas_before(self, pos: int):
-        """``areas.find_all(text[:pos][:60], simplified=True)``: the areas opening the sentence."""
-        return self._areas.find_all(0, min(pos, 60))
+        """``areas.find_all(text[:pos][:60], simplified=True)``: the areas opening the sentence
+        (remembered per end: the claims of a sentence mostly ask for the same 60 characters)."""
+        end = min(pos, 60)
+        out = self._before.get(end)
+        if out is None:
+            out = self._before[end] = self._areas.find_all(0, end)
+        return out
 
 
 _NORM_CACHE: dict[str, str] = {}
@@ -185,6 +246,8 @@ class ContextResolver:
         en = lambda role: [w.lower() for w in cues.words(role) if w.isascii()]  # noqa: E731
         self.continue_zh = re.compile(r"^\s*(?:" + alternation(zh("continue")) + ")")
         self.continue_en = re.compile(r"^\s*(?:" + alternation(en("continue"), fold=True) + r")\b", re.I)
+        # 其中 at the start of a sentence or clause: the numbers after it are parts of the whole before it
+        self.part_of_zh = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:" + alternation(zh("part_of")) + r")[\s，,：:]*")
         self.plan_zh = re.compile(alternation(zh("plan")))
         self.plan_en = re.compile(r"\b(?:" + alternation(en("plan"), fold=True) + r")\b", re.I)
         self.point_zh = re.compile(alternation(zh("point")))
@@ -314,6 +377,11 @@ class ContextResolver:
         pending_span, span_at = "", -1  # a run of past years the current sentence speaks of (过去五年)
         prev_sent_period = ""
         prev_key_by_sent: str = ""
+        # 其中: keyed claims of the sentence by position, the key of the sentence before, and the parent a
+        # sentence opened by 其中 carries into its next ；-part; bare phrases already read as a child
+        sent_key_pos: list[tuple[int, str]] = []
+        prev_sent_key = part_carry = ""
+        part_phrases: dict[str, str] = {}
         cur_plan = prev_plan = ""
         first_of_sentence = True
         shifted: dict[str, str] = {}  # periods moved by a release convention earlier in the paragraph
@@ -354,6 +422,7 @@ class ContextResolver:
                     if gap_span:
                         prev_sent_period = sent_period = gap_span
                 prev_plan = "" if new_para else cur_plan
+                prev_nsent = nsent
                 last_text, nsent = c.sentence_id, _norm(c.sentence)
                 cur_plan = plan_in(nsent)
                 anchor = self._heading_at(headings, h_starts, c.start)[0] if headings else ""
@@ -361,6 +430,18 @@ class ContextResolver:
                 pending_span, span_at = self._span_in(nsent, year, en, int(anchor) if anchor.isdigit() else None,
                                                       doc.date.month if doc.date else None)
                 last_sent = c.sentence_id
+                # the parent a 其中 opening the sentence takes: the last key of the sentence before; a part
+                # after ； of a sentence in a 其中 scope stays in it
+                carried = ""
+                if not new_para and text[:s_start].rstrip()[-1:] in ("；", ";") and prev_nsent:
+                    cues = [m.start() for m in self.part_of_zh.finditer(prev_nsent)]
+                    carried = self._part_parent(sent_key_pos, cues[-1], prev_sent_key, part_carry) if cues \
+                        else part_carry
+                prev_sent_key = "" if new_para else prev_key_by_sent
+                part_carry = carried
+                if not carried:
+                    part_phrases = {}
+                sent_key_pos = []
                 prev_key_by_sent = ""
                 sent_keys = []
                 sent_spans = []
@@ -386,7 +467,13 @@ class ContextResolver:
                            doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
                            pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
                            (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
-                           tuple(sent_spans), sent_info)
+                           tuple(sent_spans), sent_info, (tuple(sent_key_pos), prev_sent_key, part_carry))
+            if c2.metric_key and c2.metric != c.metric and c.metric:
+                part_phrases[c.metric] = c2.metric_key  # 出口 read as 货物出口额 (其中)
+            elif c2.metric_key and part_phrases.get(c.metric) == c2.metric_key:
+                c2 = c2._replace(metric=self.lexicon.info(c2.metric_key).label_zh)  # …，增长7.1%: the same part
+            if c2.metric_key and c2.kind in _MEASURED:
+                sent_key_pos.append((c.end - s_start, c2.metric_key))
             if c.kind in _MEASURED:
                 sent_spans.append((c.start - s_start, c.end - s_start))
             if c2.period and c2.period_basis in ("explicit", "relative", "inherited", "release") \
@@ -429,7 +516,7 @@ class ContextResolver:
                 return str(year - 1), m.start()
         if not en:
             for m in _FIVE_YEAR_SPAN.finditer(nsent):
-                if re.search(r"(?:较|比|与|同|相比|相较)[“\"]?$", nsent[max(0, m.start() - 3):m.start()]):
+                if _VS_BEFORE.search(nsent[max(0, m.start() - 3):m.start()]):
                     continue  # 较“十三五”时期增长4.8%: a base of comparison, not the time spoken of
                 n = _cn_int(m.group(1))
                 run = five_year_plan(n) if n else ""
@@ -454,7 +541,7 @@ class ContextResolver:
              prev_period: str, title_period: str, doc_area: str, doc_area_basis: str, prev_key: str,
              doc_month: int | None = None, list_index: int = 0, list_len: int = 1, sent_keys: tuple = (),
              para_key: str = "", prev_area: tuple[str, str] | None = None, prev_spans=(),
-             info: _Sentence | None = None) -> Claim:
+             info: _Sentence | None = None, part=((), "", "")) -> Claim:
         if c.kind in ("year", "date", "ordinal", "rank", "duration"):
             own = c.period
             return c._replace(period_type=("point" if own and c.kind == "date" else ""),
@@ -466,7 +553,9 @@ class ContextResolver:
         clause = before[clause_start:]
         period, basis, doubt = c.period, c.period_basis, ""
         base = c.base_period
-        plan = bool((self.plan_en if en else self.plan_zh).search(nsent))
+        plan = info.plan
+        if plan is None:
+            plan = info.plan = bool((self.plan_en if en else self.plan_zh).search(nsent))
         tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en)
         # a one-month part (年末) dates its own clause only: 年末失业率降到5.5%，居民消费价格上涨2%
         if tw_word is not None and not tw_clause and tw_word.shape == "point" and basis in ("relative", "inherited"):
@@ -487,8 +576,8 @@ class ContextResolver:
                 basis = "release"
         if not period or basis == "none":
             from_to = self._from_to(before)
-            if run and _PAST_YEARS.search(before) is None and re.search(r"[五十]年(?:累计|来|间)?|累计", clause) \
-                    and re.search(r"(?:五|十)年", clause):
+            if run and _PAST_YEARS.search(before) is None and _RUN_WORDS.search(clause) \
+                    and _RUN_YEARS.search(clause):
                 period, basis = run, "context"  # 五年累计…: the run of years of the section
             elif prev_period and not base:
                 period, basis = prev_period, "context"
@@ -510,14 +599,23 @@ class ContextResolver:
             if w in self.doubts:
                 doubt = f"{tw_word.word}: {self.doubts[w]}"
         # ---- metric key (precision first) ---------------------------------------------------
-        key = self._key(c, nsent, local, clause_start, en, prev_key, list_index, list_len, sent_keys, para_key,
-                        prev_spans)
+        metric = c.metric
+        child = "" if en else self._part_child(nsent, local, clause_start, part)
+        if child:
+            key = child
+            label = self.lexicon.info(child).label_zh
+            m = self.lexicon.match(label)
+            if m is not None and m.exact and m.key == child:
+                metric = label  # as certain as the child's own name (其中，出口 after 货物进出口总额)
+        else:
+            key = self._key(c, nsent, local, clause_start, en, prev_key, list_index, list_len, sent_keys, para_key,
+                            prev_spans)
         measure = self.lexicon.measure(key) if key else ""
         if not measure and not en:
             phrase = _norm_cached(c.metric or "") + clause
             if self.flow_words.search(phrase):
                 measure = "flow"
-            elif self.stock_words.search(phrase) or (c.kind == "count" and re.search(r"达到|达|增至|总数|已", clause)):
+            elif self.stock_words.search(phrase) or (c.kind == "count" and _STOCK_VERBS.search(clause)):
                 measure = "stock"
         # ---- level or change, base --------------------------------------------------------
         change = change_of(c.kind, c.direction)
@@ -533,11 +631,11 @@ class ContextResolver:
             change = "rel_change"  # 涨幅回落到2.6%, sales growth was 2.7 per cent: the level of a growth rate
         if change in ("abs_change", "rel_change") and key and self._alias_holds_change(clause, key):
             change = "level"  # 城镇新增就业1244万人, 对世界经济增长贡献率: the change word is in the indicator's name
-        if not en and change == "level" and not key and c.kind in ("count", "amount") and re.match(
-                r"(?:新增|增加|减少)", self._strip(clause) or clause):
+        if not en and change == "level" and not key and c.kind in ("count", "amount") and _NEW_ADD.match(
+                self._strip(clause) or clause):
             change = "abs_change"  # 新增第四代移动通信用户3.4亿: an increase of a stock
-        if en and change == "level" and c.kind in ("count", "amount") and re.match(
-                r"\s*(?:more|fewer|less)\b", nsent[local + len(c.surface):local + len(c.surface) + 8]):
+        if en and change == "level" and c.kind in ("count", "amount") and _MORE_FEWER.match(
+                nsent[local + len(c.surface):local + len(c.surface) + 8]):
             change = "abs_change"  # 600,000 more people employed than a year ago
         own = split_base(period, c.base_period) if c.base_period else period
         # a stock stated over a run of years is the level at its end (各类市场主体达到9800多万户)
@@ -603,6 +701,7 @@ class ContextResolver:
         if unit == "CNY" and c.unit_surface in ("元", "圆") and area in _AREA_CURRENCY and "人民币" not in clause:
             unit = _AREA_CURRENCY[area]  # 342億元 in a Hong Kong government release is HK dollars
         return c._replace(unit=unit, period=period, period_basis=basis if period else "none", metric_key=key,
+                          metric=metric,
                           period_type=ptype, granularity=period_granularity(own), period_doubt=doubt,
                           area=area, area_basis=area_basis, change=change,
                           base_period=base if change not in ("", "level") else "")
@@ -623,10 +722,10 @@ class ContextResolver:
     def _from_to(before: str) -> str:
         """'from' when the number follows 从/由 in its clause, 'to' when it follows 到/至, else ''."""
         tail = before[-12:]
-        m = re.search(r"(从|由)[^到至，,；;]*$", tail)
+        m = _FROM_TAIL.search(tail)
         if m:
             return "from"
-        if re.search(r"(到|至)[^，,；;]{0,3}$", tail):
+        if _TO_TAIL.search(tail):
             return "to"
         return ""
 
@@ -639,7 +738,7 @@ class ContextResolver:
         for m in rx.finditer(nsent, 0, max(0, local)):
             pre = nsent[max(0, m.start() - 3):m.start()]
             if (not en and pre[-1:] in ("比", "较", "与", "同") or pre.endswith("相比")) or (
-                    en and re.search(r"(?:than|from|compared (?:with|to))\s*$", nsent[max(0, m.start() - 16):m.start()])):
+                    en and _THAN_EN.search(nsent[max(0, m.start() - 16):m.start()])):
                 continue
             best = m
         if best is None:
@@ -700,7 +799,7 @@ class ContextResolver:
                 if o.end <= m.start:
                     head = head.replace(seg[o.start:o.end], "")
             if found and head != seg[:m.start]:
-                head = re.sub(r"[、和及与]", "", head)
+                head = _LIST_JOINS.sub("", head)
             if self._explained_head(head):
                 good.append((m, m.key))
             else:
@@ -759,6 +858,39 @@ class ContextResolver:
             return self._unit_fits(c, m.key)
         return ""
 
+    def _part_child(self, nsent: str, local: int, clause_start: int, part) -> str:
+        """The sub-metric a bare child word names in a 其中 scope, or ''.  ``part`` is (keyed claims of the
+        sentence so far as (end, key), the last key of the sentence before, the parent carried from the
+        sentence's earlier ；-part).  The clause before the number must be the child word alone (after
+        其中, fillers and change words), and the lexicon must list it under the parent."""
+        key_pos, prev_sent_key, carry = part
+        if not carry and nsent.find("其", 0, max(0, local)) < 0:
+            return ""
+        cue_at = -1
+        for m in self.part_of_zh.finditer(nsent, 0, max(0, local)):
+            cue_at = m.start()
+        if cue_at < 0 and not carry:
+            return ""
+        parent = self._part_parent(key_pos, cue_at, prev_sent_key, carry)
+        if not parent:
+            return ""
+        seg = nsent[clause_start:max(clause_start, local)]
+        bare = self._strip(self.part_of_zh.sub("", seg))
+        if not bare or not re.fullmatch(r"[^\W\d_]+", bare):
+            return ""
+        return self.lexicon.child(parent, bare) or ""
+
+    @staticmethod
+    def _part_parent(key_pos, cue_at: int, prev_sent_key: str, carry: str) -> str:
+        """The whole a 其中 at ``cue_at`` speaks of: the last keyed claim before it in the sentence, else
+        the last key of the sentence before (a 其中 opening the sentence), else the carried parent."""
+        if cue_at >= 0:
+            before = [k for end, k in key_pos if end <= cue_at]
+            if before:
+                return before[-1]
+            return prev_sent_key if cue_at == 0 else carry
+        return carry
+
     def _list_items(self, seg: str, listed) -> list[str]:
         """The keys of the 、-separated metric phrases before a list of numbers ('' for an item that
         is no alias): 农产品网络零售额、乡村旅游经营收入分别增长 → [agri_online_retail_sales, '']."""
@@ -768,7 +900,7 @@ class ContextResolver:
         tail = seg[last:]
         if "分别" not in tail and len(listed) < 2:
             return []
-        pieces = re.split(r"[、]|和|及|与", part)
+        pieces = _LIST_SPLIT.split(part)
         if len(pieces) < 2:
             return []
         out = []
@@ -814,7 +946,7 @@ class ContextResolver:
             if self._explained_en(phrase[:m.start] + " " + phrase[m.end:]):
                 return m.key
         after = nsent[local + len(c.surface):local + len(c.surface) + 60]
-        mm = re.match(r"\s*((?:[a-z0-9-]+\s+){0,4}[a-z0-9-]+)", after)
+        mm = _EN_WORDS.match(after)
         if mm:
             words = mm.group(1).split()
             for n in range(len(words), 0, -1):
@@ -847,15 +979,15 @@ class ContextResolver:
         return _memo(self._tail_memo, tail, self._explain_tail)
 
     def _explain_tail(self, tail: str) -> bool:
-        t = re.sub(r"[\s,，、:：的]", "", tail)
+        t = _TAIL_PUNCT.sub("", tail)
         if len(t) > 20:
             return False
-        t = re.sub(r"[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:底|末)?|[一二三四五六七八九十两]+年", "", t)  # dates first: 1995年增长
+        t = _TAIL_DATES.sub("", t)  # dates first: 1995年增长
         t = self._tail_words.sub("", t)
-        t = re.sub(r"(?:比|较)(?:上年|去年|前年)?(?:同期|末|底|预算)?", "", t)
-        t = re.sub(r"总值|总额|金额|总规模|(?<![a-z])[a-z][a-z0-9]{0,3}(?![a-z])", "", t)  # 总值, M2, GDP
-        t = re.sub(r"[一二三四五六七八九十两]+年", "", t)
-        t = re.sub(r"[0-9.年月末底度季上下半%‰和及与]", "", t)  # and earlier numbers of the same list
+        t = _TAIL_VS.sub("", t)
+        t = _TAIL_TOTALS.sub("", t)  # 总值, M2, GDP
+        t = _TAIL_YEARS.sub("", t)
+        t = _TAIL_REST.sub("", t)  # and earlier numbers of the same list
         return t == ""
 
     def _explained_head(self, head: str) -> bool:
@@ -871,14 +1003,14 @@ class ContextResolver:
         for m in sorted(self.areas.find_all(h, simplified=True), key=lambda a: -(a.end - a.start)):
             h = h.replace(m.surface, " ")
         h = self.scope_re.sub(" ", h)
-        h = re.sub(r"[一二三四五六七八九十两]+年(?:累计|来|间)?|全社会|^全$", " ", h)
+        h = _HEAD_YEARS.sub(" ", h)
         h = self.tw.zh.sub(" ", h)
         h = _YEAR.sub(" ", h)
         for w in self.fillers:
             h = h.replace(w, " ")
         for w in self.lexicon._neutral:  # noqa: SLF001 (the lexicon's own neutral words)
             h = h.replace(w, " ")
-        h = re.sub(r"[\d\W_]+|[年月末底]", "", h)
+        h = _HEAD_REST.sub("", h)
         return h == ""
 
     def _child_from(self, head: str, key: str) -> str:

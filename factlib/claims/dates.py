@@ -4,7 +4,6 @@ and ranges of years or dates (2015年至2024年).  Each becomes a time :class:`M
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 
 from factlib.claims.mention import DAY, INTERVAL, MONTH, YEAR, Mention
@@ -15,6 +14,7 @@ from factlib.claims.periods import (
     roc_to_gregorian, year_period,
 )
 from factlib.claims.speed import parse_cached
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 _ZERO = Decimal(0)
 _YEAR_RANGE_SEPS = ("至", "到", "-", "~", "—", "–")

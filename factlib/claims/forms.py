@@ -29,11 +29,11 @@ False
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from functools import lru_cache
 
 from factlib.vocab.tables import read_table
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 __all__ = [
     "english_fraction_ok", "bare_english_ok", "accounting_negative", "article_units", "between_range",

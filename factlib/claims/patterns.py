@@ -2,10 +2,9 @@
 table): range separators, clause delimiters, month and day numbers, English dates, shares."""
 from __future__ import annotations
 
-import re
-
 from factlib.claims import numbers
 from factlib.vocab.calendar import CN_DIGIT_VALUES, EN_MONTHS
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 CN_SMALL = CN_DIGIT_VALUES  # 〇/○/零 … 九 -> 0..9 (data/numerals.csv)
 CN_DIGITS = "".join(CN_DIGIT_VALUES)

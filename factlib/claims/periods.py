@@ -19,13 +19,13 @@ change against an explicit base ``base/ref`` (:func:`base_ref`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from factlib.vocab.regexes import alternation
 from factlib.vocab.tables import TableError, read_table
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 __all__ = [
     "TimeWord", "TimeWords", "default_time_words", "year_period", "month_period", "day_period",

@@ -3,7 +3,6 @@ rate), the period that dates it (the time mention in force, the base of a compar
 and the metric it measures (the words before it, a list read with 分别, the noun after a count)."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from functools import partial
 
@@ -14,6 +13,7 @@ from factlib.claims.periods import TimeWords, base_ref, year_period
 from factlib.vocab.cues import CueTable
 from factlib.vocab.regexes import alternation
 from factlib.vocab.units import UnitTable
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 __all__ = ["SentenceReader", "split_list"]
 

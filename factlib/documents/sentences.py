@@ -11,7 +11,6 @@ per-character Python loop; only bodies holding ``". "`` are looked at again.
 """
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from functools import lru_cache
@@ -19,6 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from factlib.vocab.tables import read_table
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 __all__ = ["MAX_SENTENCE", "MAX_NUMBERS", "sentence_arrays", "char_ends"]
 

@@ -11,7 +11,6 @@ provincial-level divisions (``CN-ZJ``) and province code + initials for cities (
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from factlib.vocab.regexes import alternation
 from factlib.vocab.tables import TableError, read_table
 from factlib.vocab.t2s import to_simplified
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 __all__ = ["Area", "AreaMatch", "AreaSpans", "Areas", "default_areas", "LEVELS"]
 
@@ -171,7 +171,8 @@ class AreaSpans:
             return []
         if self._raw is None:
             self._scan()
-        if not (self._safe(a) and self._safe(b)):
+        # the text's own ends are always safe (no match crosses them, no letter lies beyond them)
+        if not ((a == 0 or self._safe(a)) and (b == n or self._safe(b))):
             return self.areas.find_all(self.text[a:b], simplified=True)
         if a == 0 and b == n:
             return list(self._matches)

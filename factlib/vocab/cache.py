@@ -17,6 +17,15 @@ The folder is ``$FACTLIB_CACHE_DIR``, else ``$XDG_CACHE_HOME/factlib``, else
 ``~/.cache/factlib``; ``FACTLIB_CACHE_DIR=off`` (or an unwritable folder) turns the cache off
 and everything is computed as before.  A cache file that is missing, truncated, from another
 Python or otherwise unreadable is ignored (and rewritten).  Nothing here changes a result.
+
+The folder stays bounded: every kind of file (``regex``, ``memo``, ``numbers``, one per
+:func:`built` name) is named ``<kind>-<version tag>.marshal``, and writing one deletes the older
+versions of its kind beyond the :data:`KEEP` most recently used (a file's modification time is
+renewed when a process reads it), plus temporary files left for over an hour by a process that
+died while writing.  Each store holds a bounded number of entries, so the folder is at most
+``KEEP`` versions of a few bounded files.  Two processes may share the folder: files are
+written to a temporary name and renamed into place, and a file deleted under a reader is only a
+miss for it.
 """
 from __future__ import annotations
 
@@ -30,9 +39,11 @@ import tempfile
 from array import array
 from pathlib import Path
 
-__all__ = ["cache_dir", "code_hash", "compile", "memo", "built", "package_hash", "shelf"]
+__all__ = ["cache_dir", "cached_re", "code_hash", "compile", "memo", "built", "package_hash", "shelf"]
 
 _VERSION = 1  # of the file layout
+KEEP = 3  # versions kept of each kind of file: the one just written and the two most recently used
+_STALE_TMP = 3600  # seconds after which a temporary file is a dead writer's leftover
 
 
 def cache_dir() -> Path | None:
@@ -56,7 +67,69 @@ def _write_atomic(path: Path, data: bytes) -> None:
             os.unlink(tmp)
             raise
     except OSError:
-        pass  # a read-only home, a full disk: the cache is an optimisation only
+        return  # a read-only home, a full disk: the cache is an optimisation only
+    _prune(path)
+
+
+def _kind_of(name: str) -> tuple[str, str] | None:
+    """(kind, version tag) of a cache file name ``<kind>-<hex tag>.marshal``, else None."""
+    if not name.endswith(".marshal"):
+        return None
+    kind, _, tag = name[:-len(".marshal")].rpartition("-")
+    if not kind or not tag or any(c not in "0123456789abcdef" for c in tag):
+        return None
+    return kind, tag
+
+
+def _prune(written: Path) -> None:
+    """Delete the versions of ``written``'s kind beyond the :data:`KEEP` most recently used, and
+    stale temporary files of that kind.  Best effort: another process may delete the same files
+    (or be reading one: on POSIX its open file stays readable; elsewhere the read fails and is
+    a miss)."""
+    mine = _kind_of(written.name)
+    if mine is None:
+        return
+    import time
+
+    versions = []
+    try:
+        with os.scandir(written.parent) as entries:
+            for entry in entries:
+                name = entry.name
+                if name == written.name or not name.startswith(mine[0] + "-"):
+                    continue
+                try:
+                    mtime = entry.stat().st_mtime
+                except OSError:
+                    continue
+                if name.endswith(".tmp"):  # <kind>-<tag>.marshal<random>.tmp (see _write_atomic)
+                    kind = _kind_of(name.split(".marshal", 1)[0] + ".marshal")
+                    if kind is not None and kind[0] == mine[0] and time.time() - mtime > _STALE_TMP:
+                        _unlink(entry.path)
+                    continue
+                kind = _kind_of(name)
+                if kind is not None and kind[0] == mine[0]:
+                    versions.append((mtime, entry.path))
+    except OSError:
+        return
+    versions.sort(reverse=True)
+    for _mtime, path in versions[KEEP - 1:]:
+        _unlink(path)
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _touch(path: Path) -> None:
+    """Mark ``path`` as used now (what :func:`_prune` keeps is the most recently used)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
 
 
 def _read(path: Path):
@@ -88,6 +161,8 @@ class _Store:
             path = self.path()
             stored = _read(path) if path is not None else None
             self._table = stored if isinstance(stored, dict) else {}
+            if self._table:
+                _touch(path)
         return self._table
 
     def put(self, key, value) -> None:
@@ -164,6 +239,14 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (re.compi
     return compiled
 
 
+#: the :mod:`re` module with :func:`compile` above in place of ``re.compile`` (everything else is
+#: re's own): ``from factlib.vocab.cache import cached_re as re`` in a module that compiles many
+#: patterns at import or when it builds its tables reads their compiled code from the cache.
+cached_re = type(sys)("factlib.vocab.cache.cached_re")
+cached_re.__dict__.update({k: v for k, v in vars(re).items() if not k.startswith("__")})
+cached_re.compile = compile
+
+
 def memo(namespace: str, key: str, build):
     """``build()``, or what it returned in an earlier process for the same ``namespace`` and
     ``key`` (a string naming every input ``build`` reads, e.g. a hash of the words it is
@@ -230,6 +313,7 @@ def built(name: str, key: str, build):
     path = root / f"{name}-{tag}.marshal"
     stored = _read(path)
     if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+        _touch(path)
         return stored[1]
     value = build()
     try:

@@ -19,7 +19,6 @@ Phrases and aliases are compared after the same normalisation: NFKC, traditional
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from factlib.vocab.cache import compile as cached_compile
 from factlib.vocab.regexes import alternation
 from factlib.vocab.tables import TableError, read_table
 from factlib.vocab.t2s import to_simplified
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 __all__ = [
     "LexiconError",

@@ -16,7 +16,6 @@ found here too, since it is the ordinal 14 that ``14th Five-Year Plan`` translat
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from factlib.vocab.regexes import alternation
 from factlib.vocab.tables import TableError, read_table
+from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
 
 __all__ = ["OrdinalMatch", "Ordinals", "default_ordinals"]
 
