@@ -186,7 +186,7 @@ class DateReader:
     @staticmethod
     def _window(s: int, e: int, months: tuple[int, int], year: int | None, basis: str = "relative") -> Mention:
         it = Mention(s, e)
-        it.is_claim, it.is_time, it.gran = False, True, INTERVAL
+        it.is_claim, it.is_time, it.gran = False, True, INTERVAL if months[0] != months[1] else MONTH
         it.period = year_period(year, months) if year else ""
         it.basis = basis if it.period else "none"
         return it

@@ -295,7 +295,8 @@ class PeriodSpans:
     * Chinese, after ``YYYY年`` or alone: ``前10个月`` / ``首3季`` / ``头两个月`` (the first N months or
       quarters) — the month ranges ``1—10月`` are read by the date reader with :attr:`zh_range`;
     * English: ``January-October 2016``, ``from January to June 2014``, ``Jan-Oct``, ``the first ten
-      months of 2016``, ``the first half of 2016``, ``Q3 2023``, ``the first two months of this year``.
+      months of 2016``, ``the first half of 2016``, ``Q3 2023``, ``the first two months of this year``;
+      and ``the end of June`` (a month without a year: that month, read against the document date).
     """
 
     def __init__(self, time_words: "TimeWords", path: str | Path = "period_spans"):
@@ -337,6 +338,8 @@ class PeriodSpans:
             rf"|(?:(?i:the) )?{ci(words('en', 'lead'))} (?P<n>(?i:{num})) (?P<u>{ci(words('en', 'unit'))})"
             rf"(?: {year_of} (?i:the year))?{tail('b')}?"
             rf"|(?:(?i:the) )?(?P<part>{ci(parts)}){tail('c')}"
+            # the end of a month named without a year (at the end of June): that month, a point
+            rf"|(?i:end) (?i:of) (?P<me>{mon})(?!\.? ?[0-9])"
             rf")(?![A-Za-z0-9])")
         self._months = EN_MONTHS
 
@@ -354,6 +357,10 @@ class PeriodSpans:
         from factlib.claims import numbers
 
         for m in self.en.finditer(norm):
+            if m.group("me"):
+                a = self._months[m.group("me").lower()]
+                yield Span(m.start("me"), m.end(), (a, a))
+                continue
             if m.group("m1"):
                 a, b = self._months[m.group("m1").lower()], self._months[m.group("m2").lower()]
                 y1 = int(m.group("y1")) if m.group("y1") else None
