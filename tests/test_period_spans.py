@@ -201,3 +201,32 @@ def test_spans_table_roles_and_units():
     assert m is not None and spans.zh_months(m) is None  # past December: no span
     got = [(s.months, s.year) for s in default_period_spans().en_spans("Jan-Oct 2016, Q3 2023 and May-May")]
     assert got == [((1, 10), 2016), ((7, 9), 2023)]
+
+
+def test_part_year_claim_meets_only_its_own_interval():
+    """A part-year claim is compared with the figure of the same interval, never with the annual figure:
+    with a reference holding only the 2023 annual GDP, '2023年1—9月 … 1260582亿元' (the annual value
+    written for nine months) is unverifiable; against a 2024-01/2024-09 row, a wrong growth rate for the
+    first three quarters of 2024 is contradicted and the right one consistent (NBS figures)."""
+    import pandas as pd
+
+    import factlib
+
+    cols = ["metric_zh", "metric_en", "period", "value", "unit", "qualifier", "source_name", "source_url", "quote",
+            "metric_key", "kind", "unit_code"]
+    rows = [["国内生产总值", "gross domestic product", "2023", "126058200000000", "元", "exact", "国家统计局", "https://www.stats.gov.cn/",
+             "国内生产总值1260582亿元", "gdp", "amount", "CNY"],
+            ["国内生产总值", "gross domestic product", "2024-01/2024-09", "4.8", "%", "exact", "国家统计局",
+             "https://www.stats.gov.cn/", "grew 4.8 percent year on year in the first three quarters of 2024", "gdp",
+             "growth_rate", "%"]]
+    ref = factlib.load_reference(include_default=False, frames=[pd.DataFrame(rows, columns=cols)])
+    docs = [document_from_text("2023年1—9月，国内生产总值1260582亿元。", id="zh", date="2023-10-18"),
+            document_from_text("In the first three quarters of 2024, GDP grew 4.8 percent year on year. In the first "
+                               "three quarters of 2024, China's GDP grew 9.8 percent year on year.", id="en",
+                               date="2024-10-18")]
+    claims = factlib.claims_frame(docs)
+    surface = dict(zip(claims["claim_id"], claims["surface"]))
+    f = factlib.check(claims, reference=ref, checks=["reference"])
+    got = {surface[r.claim_ids[0]]: r.verdict for r in f.itertuples()}
+    assert (got["1260582亿元"], got["4.8 percent"], got["9.8 percent"]) == \
+        ("unverifiable", "consistent", "contradicted"), got
