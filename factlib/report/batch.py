@@ -691,9 +691,8 @@ class _KernelThread(threading.Thread):
                 r.worker = self.index
                 # the files are written by the writer thread while this kernel runs the next notebook
                 self.writer.submit(self._finish, i, r, nb, out, t0)
-        finally:
-            if not self.stop.is_set():
-                session.close()
+        finally:  # also after kill_now: a kernel launched while the batch was being stopped goes too
+            session.close()
 
     def _finish(self, i: int, r: JobResult, nb: Any, out: Path, t0: float) -> None:
         try:
