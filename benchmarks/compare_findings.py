@@ -6,7 +6,7 @@
 
 ``save`` extracts the claims of the seeds and of every file of the shared corpus and pickles them
 with the findings of the installed factlib (DIR/<name>.pkl).  ``check`` runs the installed
-factlib's ``check`` on the saved claims (same document dates) and compares its findings, in the
+factlib's ``check`` on the saved claims (same document dates, same reference figures) and compares its findings, in the
 nested view (``factlib.checks.findings.nested_records``) when they are flat, with the saved ones:
 every finding id, verdict, claim and document list, metric, period, observed and expected bound,
 rel_diff, tolerance, explanation and evidence span must be equal (floats bit for bit).
@@ -26,6 +26,7 @@ import os
 import pickle
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -78,14 +79,17 @@ def save(out: Path, shared: Path) -> int:
     from factlib.claims.frame import claims_frame
     from factlib.documents.load import LoadError, iter_documents
 
+    from factlib.figures.load import load_reference
+
     out.mkdir(parents=True, exist_ok=True)
+    reference = load_reference()  # saved with the findings: new official figures on main change no comparison
     for name, paths in inputs(shared).items():
         docs = [d for d in iter_documents(paths) if not isinstance(d, LoadError)]
         claims = claims_frame(docs)
         dates = {d.id: d.date for d in docs}
-        findings = check(claims, documents=dates)
+        findings = check(claims, documents=dates, reference=reference)
         with (out / f"{name}.pkl").open("wb") as fh:
-            pickle.dump({"claims": claims, "findings": findings, "dates": dates}, fh)
+            pickle.dump({"claims": claims, "findings": findings, "dates": dates, "reference": reference}, fh)
         print(f"saved {name}: {len(claims)} claims, {len(findings)} findings", flush=True)
     return 0
 
@@ -99,7 +103,7 @@ def compare(saved: Path) -> int:
         with path.open("rb") as fh:
             data = pickle.load(fh)
         t0 = time.perf_counter()
-        new = check(data["claims"], documents=data["dates"])
+        new = check(data["claims"], documents=data["dates"], reference=data.get("reference"))
         took = time.perf_counter() - t0
         old_records, new_records = as_nested(data["findings"]), as_nested(new)
         if old_records == new_records:
@@ -107,11 +111,15 @@ def compare(saved: Path) -> int:
             continue
         bad += 1
         print(f"DIFFERS {path.stem}: {len(old_records)} old, {len(new_records)} new findings")
+        shown, where = False, Counter()
         for i, (a, b) in enumerate(zip(old_records, new_records)):
             if a != b:
                 keys = [k for k in a if a.get(k) != b.get(k)]
-                print(f"  first difference at finding {i}, fields {keys}:\n  - {a}\n  + {b}")
-                break
+                where.update(f"{a.get('check')}.{k}" for k in keys)
+                if not shown:
+                    print(f"  first difference at finding {i}, fields {keys}:\n  - {a}\n  + {b}")
+                    shown = True
+        print("  differing findings by check.field: " + ", ".join(f"{k} {n}" for k, n in sorted(where.items())))
     print(f"{bad} of {len(files)} inputs differ")
     return 1 if bad else 0
 

@@ -80,3 +80,21 @@ def test_official_figures_are_written_as_readers_write_them(value, zh, en):
 
     assert fmt_figure_zh(value) == zh
     assert fmt_figure_en(value) == en
+
+
+def test_per_distinct_by_identity_gives_the_per_row_results_with_equal_strings_held_apart():
+    # equal strings that are different objects (made per row) and shared ones (plain_strings):
+    # either way each row gets func of its value
+    import numpy as np
+    import pandas as pd
+
+    from factlib.checks.columns import distinct, per_distinct, plain_strings
+
+    shared = plain_strings(pd.Series([f"k{i % 7}" for i in range(3000)]))
+    apart = np.array([f"k{i % 7}" for i in range(3000)] + [None] * 10, dtype=object)
+    for column in (shared, apart):
+        got = per_distinct(lambda v: f"<{v}>", column)
+        assert got.tolist() == [f"<{v}>" for v in column]
+    # a join needs values: codes of equal strings are equal whatever the objects
+    codes, _ = distinct(np.concatenate([shared, apart[:3000]]))
+    assert (codes[:3000] == codes[3000:]).all()

@@ -79,3 +79,36 @@ def test_no_comparator_is_unverifiable_with_the_implied_value():
 ], ids=["base/ref", "running total y/y", "year y/y", "pp without base"])
 def test_base_period(change, level, mclass, base):
     assert base_period(change, level, mclass) == base
+
+
+@pytest.mark.parametrize("low,high,precision,lang,text", [
+    # 9323.1亿元 − 4374.4亿元 (precision 0.05亿 each): the ends at the level's last digit, 0.1亿
+    (494860000000.0, 494880000000.0, 5e6, "zh-Hans", "[4948.6亿, 4948.8亿]"),
+    (494860000000.0, 494880000000.0, 5e6, "en", "[494.86 billion, 494.88 billion]"),
+    # 1.051e9 / 1.041: float ends widened outward to the last stated digit (millions)
+    (1008641382.621219, 1010571840.461317, 5e5, "zh-Hans", "[10.08亿, 10.11亿]"),
+    (1008641382.621219, 1010571840.461317, 5e5, "en", "[1.008 billion, 1.011 billion]"),
+    # 65.9% − 3.9个百分点: float noise (61.899999…) is not floored to 61.8
+    (65.85 - 3.95, 65.95 - 3.85, 0.05, "zh-Hans", "[61.9, 62.1]"),
+    (float("-inf"), 2273803884414.96875, 5e10, "en", "[-inf, 2.3 trillion]"),
+    (-10000.0, 10000.0, 5000.0, "zh-Hans", "[-10,000, 10,000]"),
+    (3016535.0, 3016537.0, 0.5, "zh-Hans", "[3,016,535, 3,016,537]"),
+], ids=["zh yi", "en billion", "zh growth", "en growth", "pp noise", "open end", "small", "exact count"])
+def test_implied_interval_is_written_as_figures_to_the_stated_digit(low, high, precision, lang, text):
+    from factlib.checks.humanize import implied_interval
+
+    assert implied_interval(low, high, precision, lang) == text
+
+
+def test_derived_explanation_writes_the_implied_value_as_figures():
+    s = "全年全省地区生产总值9323.1亿元，比上年增加4374.4亿元。"
+    rows = frame(
+        claim("d9", "9323.1亿元", number="9323.1亿", kind="amount", unit="CNY", metric="地区生产总值",
+              metric_key="gdp", period="2021", sentence=s, start=8),
+        claim("d9", "4374.4亿元", number="4374.4亿", kind="amount", unit="CNY", metric="地区生产总值",
+              metric_key="gdp", period="2021", sentence=s, start=24, direction="up"),
+    )
+    f = factlib.check(rows, checks=["derived"])
+    assert len(f) == 1
+    text = f.iloc[0].explanation
+    assert "约为 [4948.6亿, 4948.8亿]" in text and "implies gdp [494.86 billion, 494.88 billion]" in text, text

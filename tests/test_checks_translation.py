@@ -137,3 +137,37 @@ def test_documents_named_as_translations_pair_without_shared_numbers():
     rows.append(claim("report-zh-hant", "2071年", sentence="2071年法案", lang="zh-Hant"))
     pairs = find_pairs(prepare_claims(frame(*rows), default_lexicon()).assign(sig=lambda c: signatures(c)))
     assert pairs.empty
+
+
+def _copies(claims, k):
+    """The claims of ``claims`` again under document ids ending in ``~r<k>`` (a replicated corpus)."""
+    return claims.assign(doc_id=claims["doc_id"].astype(str) + f"~r{k}",
+                         claim_id=claims["claim_id"].astype(str) + f"~r{k}")
+
+
+def test_copies_of_a_pair_pair_copy_with_copy_and_find_the_same():
+    # a corpus holding each document three times: each copy of the Chinese document pairs with one
+    # copy of the English one (not every copy with every copy), and each pair finds what the
+    # first does, with its own claims
+    seed = seed_fixture()
+    base = _run(seed)
+    both = pd.concat([seed, _copies(seed, 1), _copies(seed, 2)], ignore_index=True)
+    c = prepare_claims(both, default_lexicon())
+    pairs = list(find_pairs(c.assign(sig=signatures(c)))[["zh_doc", "en_doc"]].itertuples(index=False, name=None))
+    assert pairs == [(ZH, EN), (ZH + "~r1", EN + "~r1"), (ZH + "~r2", EN + "~r2")]
+    f = _run(both)
+    assert len(f) == 3 * len(base)
+    for k in (1, 2):
+        mine = f[[ids[0].endswith(f"~r{k}") for ids in f.claim_ids]]
+        assert sorted(e.replace(f"~r{k}", "") for e in mine.explanation) == sorted(base.explanation)
+        assert sorted(str(list(ids)).replace(f"~r{k}", "") for ids in mine.claim_ids) == sorted(
+            str(list(ids)) for ids in base.claim_ids)
+        assert all(d.endswith(f"~r{k}") for ids in mine.evidence_doc_ids for d in ids)
+
+
+def test_a_copy_without_a_counterpart_copy_keeps_no_partner():
+    seed = seed_fixture()
+    extra = _copies(seed[seed["doc_id"] == ZH], 1)  # the Chinese document twice, the English once
+    c = prepare_claims(pd.concat([seed, extra], ignore_index=True), default_lexicon())
+    pairs = list(find_pairs(c.assign(sig=signatures(c)))[["zh_doc", "en_doc"]].itertuples(index=False, name=None))
+    assert pairs == [(ZH, EN)]

@@ -125,3 +125,20 @@ def test_render_of_no_findings(fmt):
 
     out = render(empty_findings(), fmt)  # CSV: the flat columns' header; jsonl: nothing
     assert out == ("" if fmt == "jsonl" else ",".join(FINDING_COLUMNS) + "\n")
+
+
+@pytest.mark.parametrize("places", [1, 2, 3])
+def test_finding_ids_at_equal_the_ids_of_the_claim_lists(places):
+    # the column-wise ids (Arrow join + numpy hex) are those of ``finding_ids`` over the sorted
+    # claim ids, non-ASCII ids ordered as Python orders them
+    import numpy as np
+
+    from factlib.checks.findings import finding_ids, finding_ids_at
+
+    claim_id = np.array(["d1:10", "d1:9", "é:1", "z:1", "Ａ:3", "文档:7", "d10:1"], dtype=object)
+    rng = np.random.default_rng(places)
+    pos = [rng.integers(0, len(claim_id), 200) for _ in range(places)]
+    extra = np.array(["", "single:d2", "2020"] * 66 + ["", ""], dtype=object)
+    lists = [[claim_id[p[i]] for p in pos] for i in range(200)]
+    assert finding_ids_at("translation", claim_id, pos, extra).tolist() == finding_ids("translation", lists,
+                                                                                       extra.tolist())

@@ -11,12 +11,13 @@ those of the per-row loop.
 """
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["plain_strings", "distinct", "per_distinct", "map_distinct"]
+__all__ = ["plain_strings", "texts", "distinct", "per_distinct", "map_distinct"]
 
 
 def plain_strings(column) -> np.ndarray:
@@ -30,16 +31,26 @@ def plain_strings(column) -> np.ndarray:
     return table[codes]  # code -1 (missing) takes the last entry
 
 
-def distinct(*columns) -> tuple[np.ndarray, np.ndarray]:
+def distinct(*columns, by_identity: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """``(codes, first)``: a code per row naming its distinct tuple of values across ``columns``
-    (NaN and None are values too) and the row position of each code's first occurrence."""
+    (NaN and None are values too) and the row position of each code's first occurrence.
+
+    ``by_identity``: object columns whose equal values are mostly one object (what
+    :func:`plain_strings` and a per-distinct function give) are told apart by the objects
+    themselves, a hash of integers instead of strings; two equal strings that are different
+    objects may then get two codes.  Right for evaluating a function once per code
+    (:func:`per_distinct`), never for joining two columns on their values."""
     codes = None
     for column in columns:
         if not isinstance(column, (pd.Series, pd.Index, np.ndarray, pd.api.extensions.ExtensionArray)):
             column = _values(column)
         if isinstance(column, np.ndarray) and column.dtype.kind == "f":
             column = column.astype(np.float64).view(np.int64)  # bit patterns: -0.0 is not 0.0
-        c, u = pd.factorize(column, use_na_sentinel=False)
+        c = _identity_codes(column) if by_identity else None
+        if c is not None:
+            c, u = c
+        else:
+            c, u = pd.factorize(column, use_na_sentinel=False)
         c = c.astype(np.int64, copy=False)
         codes = c if codes is None else pd.factorize(codes * max(len(u), 1) + c)[0].astype(np.int64, copy=False)
     if codes is None:
@@ -50,6 +61,29 @@ def distinct(*columns) -> tuple[np.ndarray, np.ndarray]:
     return codes, first
 
 
+#: identity codes are used when the distinct objects are at most this share of the rows (else
+#: the values are hashed, as many distinct objects mean equal strings held apart)
+_IDENTITY_SHARE = 0.25
+
+
+def _identity_codes(column) -> tuple[np.ndarray, np.ndarray] | None:
+    """``(codes, uniques)`` of an object column by object identity (the addresses an object array
+    holds), or None when it is not an object array or holds too many distinct objects."""
+    if isinstance(column, (pd.Series, pd.Index)):
+        if column.dtype != object:
+            return None
+        column = column.to_numpy(dtype=object)
+    if not isinstance(column, np.ndarray) or column.dtype != object or len(column) < 1000:
+        return None
+    arr = np.ascontiguousarray(column)
+    # an object array is an array of object addresses: read them as integers (``arr`` stays alive)
+    addresses = np.frombuffer((ctypes.c_size_t * len(arr)).from_address(arr.ctypes.data), dtype=np.uintp).copy()
+    codes, uniques = pd.factorize(addresses)
+    if len(uniques) > _IDENTITY_SHARE * len(arr):
+        return None
+    return codes, uniques
+
+
 def _values(column) -> np.ndarray:
     if isinstance(column, (pd.Series, pd.Index)):
         return column.to_numpy(dtype=object)
@@ -58,7 +92,7 @@ def _values(column) -> np.ndarray:
 
 def per_distinct(func: Callable, *columns, dtype=object) -> np.ndarray:
     """``func(*row)`` for every row of ``columns``, evaluated once per distinct tuple."""
-    codes, first = distinct(*columns)
+    codes, first = distinct(*columns, by_identity=True)
     args = [_values(c)[first] for c in columns]
     table = np.fromiter((func(*a) for a in zip(*args)), dtype=dtype, count=len(first))
     return table[codes]
@@ -67,3 +101,18 @@ def per_distinct(func: Callable, *columns, dtype=object) -> np.ndarray:
 def map_distinct(mapping: dict, column, default="") -> np.ndarray:
     """``mapping.get(v, default)`` per row (object array), looked up once per distinct value."""
     return per_distinct(lambda v: mapping.get(v, default), column)
+
+
+def _text(value, missing: str) -> str:
+    if type(value) is str:
+        return value
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA or value is pd.NaT:
+        return missing
+    return str(value)
+
+
+def texts(column, missing: str = "") -> np.ndarray:
+    """Each value as a ``str`` (``missing`` for None, NaN, NA) in an object array, converted once
+    per distinct value: ``column.fillna(missing).astype(str)`` without pandas' Arrow strings (whose
+    conversions back to objects cost more than the work on them)."""
+    return per_distinct(lambda v: _text(v, missing), column)

@@ -26,7 +26,9 @@ import pandas as pd
 
 from factlib.checks.columns import per_distinct
 from factlib.checks.prepare import CheckContext
-from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, fmt_interval, quote
+from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, quote
+from factlib.checks.humanize import implied_interval
+from factlib.checks.lazy import Block, LazyColumn
 from factlib.checks.intervals import overlap_verdict, rel_diff, tolerance
 from factlib.checks.verdicts import PHRASES, Verdict  # noqa: F401
 from factlib.checks.official import (clause_before, join_doubts, keyed_claims, most_informative, period_key,
@@ -137,10 +139,15 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     tol_note = b["tol_note"].fillna("").to_numpy(dtype=object)
 
     out = pd.DataFrame({"verdict": verdict})
-    out["claim_ids"] = [[a, d] for a, d in zip(cl["claim_id"], cc["claim_id"])]
+    # the level, the change and the other document's claim when one was compared (row labels of
+    # the prepared claims are their positions), as lists made from whole columns
     extra_rows = b["claim_row"].to_numpy(dtype=float, na_value=np.nan)
-    out["claim_ids"] = [ids + ([c.at[int(r), "claim_id"]] if np.isfinite(r) else []) for ids, r in zip(out["claim_ids"], extra_rows)]
-    out["doc_ids"] = [[a] + ([c.at[int(r), "doc_id"]] if np.isfinite(r) else []) for a, r in zip(cl["doc_id"], extra_rows)]
+    has_extra = np.isfinite(extra_rows).tolist()
+    extra = np.where(np.isfinite(extra_rows), extra_rows, 0).astype(np.int64)
+    claim_id, doc_id = c["claim_id"].to_numpy(dtype=object), c["doc_id"].to_numpy(dtype=object)
+    out["claim_ids"] = [[a, d, e] if h else [a, d] for a, d, e, h in zip(
+        claim_id[lv].tolist(), claim_id[ch].tolist(), claim_id[extra].tolist(), has_extra)]
+    out["doc_ids"] = [[a, e] if h else [a] for a, e, h in zip(doc_id[lv].tolist(), doc_id[extra].tolist(), has_extra)]
     out["metric_key"] = key
     out["period"] = base
     out = out.assign(**interval_columns("observed", imp_v, imp_lo, imp_hi))
@@ -148,16 +155,21 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     out = out.assign(**interval_columns("expected", e_v, e_lo, e_hi))
     out["rel_diff"] = rel_diff(imp_v, e_v, imp_lo, imp_hi, e_lo, e_hi)
     out["tolerance"] = tolerance(imp_lo, imp_hi, e_lo, e_hi, e_v)
-    out = out.assign(**evidence_columns(c, [[a, d] + ([int(r)] if np.isfinite(r) else []) for a, d, r in zip(lv, ch, extra_rows)]))
+    out = out.assign(**evidence_columns(c, [[a, d, e] if h else [a, d] for a, d, e, h in zip(
+        lv.tolist(), ch.tolist(), extra.tolist(), has_extra)]))
     out["id_extra"] = base
     src = b["source"].fillna("").to_numpy(dtype=object)
-    out["explanation"] = [
-        _explain(v, doc, ls, cs, k, per, lo, hi, s, d, t, tn, ga)
-        for v, doc, ls, cs, k, per, lo, hi, s, d, t, tn, ga in zip(
-            verdict, cl["doc_id"], cl["surface"], cc["surface"], key, base, imp_lo, imp_hi, src, doubts, tol, tol_note,
-            growth_apart
-        )
-    ]
+    # the explanations are written when read (factlib.checks.lazy), from these columns
+    columns = {
+        "verdict": verdict, "doc": cl["doc_id"].to_numpy(dtype=object), "level": cl["surface"].to_numpy(dtype=object),
+        "change": cc["surface"].to_numpy(dtype=object), "key": np.asarray(key, dtype=object),
+        "period": np.asarray(base, dtype=object), "lo": np.asarray(imp_lo, dtype=float),
+        "hi": np.asarray(imp_hi, dtype=float), "source": src, "doubt": doubts, "tol": np.asarray(tol, dtype=float),
+        "tol_note": tol_note, "apart": np.asarray(growth_apart, dtype=bool),
+        "precision": pd.to_numeric(cl["precision"], errors="coerce").to_numpy(dtype=float, na_value=np.nan),
+    }
+    out["explanation"] = pd.Series(LazyColumn.from_block(Block(_texts, columns), len(out)), index=out.index,
+                                   copy=False)
     return out
 
 
@@ -244,12 +256,19 @@ def _widen(lo, hi, v, tol) -> tuple[np.ndarray, np.ndarray]:
     return lo - pad, hi + pad
 
 
+def _texts(verdict, doc, level, change, key, period, lo, hi, source, doubt, tol, tol_note, apart, precision):
+    """Explanations of some derived findings, from their columns."""
+    return [_explain(*row) for row in zip(verdict, doc, level, change, key, period, lo.tolist(), hi.tolist(), source,
+                                          doubt, tol.tolist(), tol_note, apart.tolist(), precision.tolist())]
+
+
 def _explain(verdict, doc, level_surface, change_surface, key, period, lo, hi, source, doubt="", tol=0.0,
-             tol_note="", growth_apart=False) -> str:
-    implied = fmt_interval(lo, hi)
-    head_zh = f"文档 {doc} 的{quote(level_surface)}与{quote(change_surface)}推出 {key} 在 {period or '基期'} 约为 {implied}"
+             tol_note="", growth_apart=False, precision=None) -> str:
+    # the implied ends as each language writes a figure, to the last digit the level states
+    head_zh = (f"文档 {doc} 的{quote(level_surface)}与{quote(change_surface)}推出 {key} 在 {period or '基期'} 约为"
+               f" {implied_interval(lo, hi, precision, 'zh-Hans')}")
     head_en = (f"Document {doc}: {quote(level_surface)} with {quote(change_surface)} implies {key}"
-               f" {implied} at {period or 'the base period'}")
+               f" {implied_interval(lo, hi, precision, 'en')} at {period or 'the base period'}")
     allow_zh = f"（已按可比口径容差 {tol:.0%} 计：{tol_note}）" if tol else ""
     allow_en = f" (allowing {tol:.0%} for growth on a comparable basis: {tol_note})" if tol else ""
     if growth_apart:

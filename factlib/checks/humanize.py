@@ -22,7 +22,8 @@ from the float's shortest repr, so rounding never adds float noise.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from functools import lru_cache
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import Any
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "exact_number",
     "human_number",
     "human_percent",
+    "implied_interval",
     "interval_words",
     "scaled_figure",
     "unit_text",
@@ -184,6 +186,49 @@ def scaled_figure(value: Any, lang: str | None = "zh-Hans", *, smallest: int = 1
         if -scaled.as_tuple().exponent <= decimals:
             return (f"{scaled:f}" if zh else f"{scaled:,f}") + word
     return None
+
+
+def implied_interval(low: Any, high: Any, precision: Any = None, lang: str | None = "zh-Hans") -> str:
+    """An interval computed from stated numbers (an implied earlier value), as ``[a, b]`` with each
+    end written by :func:`scaled_figure` (``[4948.6亿, 4948.8亿]``, ``[494.86 billion, 494.88
+    billion]``), else in grouped digits; an open end is ``-inf`` / ``+inf``.
+
+    The ends are exact Decimals of the floats with float noise (beyond 12 significant digits)
+    removed, then widened to a multiple of the unit of the last digit the level states — the power
+    of ten at or below twice its ``precision`` (``9323.1亿``, precision 0.05亿, states 0.1亿) — the
+    low end down, the high end up, so the interval claims no more than its inputs.  Without a
+    usable precision the ends are written as computed."""
+    return _implied_interval(*(_float_or_none(x) for x in (low, high, precision)), lang)
+
+
+def _float_or_none(x: Any) -> float | None:
+    if x is None or isinstance(x, bool):
+        return None
+    try:
+        x = float(x)
+    except (TypeError, ValueError):
+        return None
+    return x if x == x else None  # NaN: unknown, as _decimal reads it (and a key the cache can find)
+
+
+@lru_cache(maxsize=1 << 16)
+def _implied_interval(low: float | None, high: float | None, precision: float | None, lang: str | None) -> str:
+    # (written once per distinct interval and language: findings of replicated claims repeat them)
+    p = _decimal(precision)
+    q = Decimal(1).scaleb((2 * p).adjusted()) if p is not None and p > 0 else None
+    ends = []
+    for value, rounding, open_text in ((low, ROUND_FLOOR, "-inf"), (high, ROUND_CEILING, "+inf")):
+        d = _decimal(value)
+        if d is None:
+            ends.append(open_text)
+            continue
+        if d != 0:
+            d = d.quantize(Decimal(1).scaleb(d.adjusted() - 11), rounding=ROUND_HALF_EVEN)
+        if q is not None:
+            d = (d / q).to_integral_value(rounding=rounding) * q
+        text = scaled_figure(d, lang)
+        ends.append(text if text is not None else _plain(d, grouping=True).replace("−", "-"))
+    return f"[{ends[0]}, {ends[1]}]"
 
 
 def exact_number(value: Any) -> str:

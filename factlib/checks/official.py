@@ -17,7 +17,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from factlib.checks.columns import distinct, per_distinct
+from factlib.checks.columns import distinct, per_distinct, texts
 from factlib.checks.prepare import NATIONAL, CheckContext, measure_class, period_shape
 from factlib.checks.findings import empty_findings, interval_columns, fmt_figure_en, fmt_figure_zh, quote
 from factlib.checks.lazy import Block, LazyColumn
@@ -32,7 +32,7 @@ _STOCK = {"count", "percent"}
 
 def comparable(mclass: pd.Series) -> pd.Series:
     """Measure classes that can be compared as numbers across statements."""
-    return pd.Series(per_distinct(lambda m: m in COMPARABLE or ":" in m, mclass.astype(str), dtype=bool),
+    return pd.Series(per_distinct(lambda m: m in COMPARABLE or ":" in m, texts(mclass, "nan"), dtype=bool),
                      index=mclass.index)
 
 
@@ -42,7 +42,7 @@ def period_key(period: pd.Series, mclass: pd.Series, measure: pd.Series | None =
     (``measure``, when given)."""
     if measure is None:
         return pd.Series(per_distinct(_period_key, period, mclass), index=period.index, dtype=object)
-    measure = measure.astype(object).fillna("").astype(str)
+    measure = pd.Series(texts(measure), index=measure.index, dtype=object)
     return pd.Series(per_distinct(_period_key, period, mclass, measure), index=period.index, dtype=object)
 
 
@@ -80,7 +80,7 @@ def _before(sentence: str, surface: str) -> str:
 def is_plan(claims: pd.DataFrame) -> np.ndarray:
     """Claims stated as a plan or a target: a plan word in the clause that introduces the number
     (see ``_PLAN``) or a target announced earlier in the sentence (``_PLAN_LEAD``)."""
-    return per_distinct(_is_plan, claims["sentence"].astype(str), claims["surface"].astype(str), dtype=bool)
+    return per_distinct(_is_plan, texts(claims["sentence"], "nan"), texts(claims["surface"], "nan"), dtype=bool)
 
 
 def _is_plan(sentence: str, surface: str) -> bool:

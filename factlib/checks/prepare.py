@@ -43,7 +43,7 @@ import pandas as pd
 
 from factlib.claims.intervals import bounds
 from factlib.claims.periods import period_granularity, period_type, split_base
-from factlib.checks.columns import distinct, per_distinct, plain_strings
+from factlib.checks.columns import distinct, per_distinct, plain_strings, texts
 from factlib.vocab.lexicon import MetricLexicon
 
 __all__ = ["CLAIM_COLUMNS", "TRUST_COLUMNS", "CheckContext", "prepare_claims", "measure_class", "metric_class",
@@ -86,25 +86,37 @@ _MONEY_WORDS = {"元": "CNY", "yuan": "CNY", "rmb": "CNY", "人民币": "CNY", "
 
 
 def measure_class(kind: pd.Series, unit: pd.Series) -> pd.Series:
-    """What kind of number each claim is, as a join key (see module docstring)."""
+    """What kind of number each claim is, as a join key (see module docstring); worked out once
+    per distinct (kind, unit)."""
     global _DIMENSIONS
     if _DIMENSIONS is None:
         _DIMENSIONS = _unit_dimensions()
-    kind = kind.fillna("").astype(str)
-    unit = unit.fillna("").astype(str).replace(_MONEY_WORDS)
-    dim = unit.map(_DIMENSIONS).fillna("")
-    out = pd.Series("count", index=kind.index, dtype=object)
-    physical = ~dim.isin(["", "count", "ratio", "money", "time", "age"])
-    out[physical] = dim[physical] + ":" + unit[physical]
-    out[dim == "money"] = "money:" + unit[dim == "money"]
-    out[(unit == "%") | (kind == "percent")] = "percent"
-    out[unit == "‰"] = "permille"
-    out[(kind == "pp_change") | (unit == "pp")] = "pp"
-    out[kind == "growth_rate"] = "growth"
-    out[kind.isin(["multiple", "fraction", "ratio"])] = "ratio"
-    for k in ("year", "date", "ordinal", "rank", "duration", "other"):
-        out[kind == k] = k
-    return out
+    return pd.Series(per_distinct(_measure_class, texts(kind), texts(unit)), index=kind.index, dtype=object)
+
+
+_CLASS_KINDS = {"year", "date", "ordinal", "rank", "duration", "other"}
+
+
+def _measure_class(kind: str, unit: str) -> str:
+    unit = _MONEY_WORDS.get(unit, unit)
+    dim = _DIMENSIONS.get(unit, "")
+    if kind in _CLASS_KINDS:
+        return kind
+    if kind in ("multiple", "fraction", "ratio"):
+        return "ratio"
+    if kind == "growth_rate":
+        return "growth"
+    if kind == "pp_change" or unit == "pp":
+        return "pp"
+    if unit == "‰":
+        return "permille"
+    if unit == "%" or kind == "percent":
+        return "percent"
+    if dim == "money":
+        return "money:" + unit
+    if dim not in ("", "count", "ratio", "money", "time", "age"):
+        return dim + ":" + unit
+    return "count"
 
 
 def metric_class(lexicon: MetricLexicon, key: str) -> str:
@@ -206,7 +218,7 @@ def prepare_claims(
 
     value = pd.to_numeric(df["value"], errors="coerce")
     lo, hi = bounds(value, df["qualifier"], df["precision"], df["low"], df["high"])
-    down = (df["direction"].astype(str) == "down").to_numpy() if "direction" in df.columns else np.zeros(len(df), bool)
+    down = (texts(df["direction"], "nan") == "down") if "direction" in df.columns else np.zeros(len(df), bool)
     positive = np.nan_to_num(value.to_numpy(dtype=float, na_value=np.nan), nan=0.0) > 0
     flip = down & positive
     df["value_num"] = np.where(flip, -value, value)
@@ -226,7 +238,7 @@ def period_shape(period: pd.Series, measure: pd.Series) -> tuple[pd.Series, pd.S
     """(point|interval, granularity) of own periods, read from the period and the metric's
     measure (``claims.periods``): ``2023-12`` of a stock is a month point, ``2023`` of a flow a
     year interval, ``2024-01/2024-09`` an interval of months."""
-    p, m = period.astype(str), measure.astype(str)
+    p, m = texts(period, "nan"), texts(measure, "nan")  # as astype(str) reads them
     return (pd.Series(per_distinct(period_type, p, m), index=period.index, dtype=object),
             pd.Series(per_distinct(period_granularity, p), index=period.index, dtype=object))
 
@@ -237,16 +249,14 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     for column in TRUST_COLUMNS:
         values = plain_strings(df[column]) if column in df.columns else np.full(len(df), "", dtype=object)
         df[column] = pd.Series(values, index=df.index, dtype=object)
-    kind = df["kind"]
-    direction = df["direction"].astype(str) if "direction" in df.columns else pd.Series("", index=df.index)
-    fallback = np.select(
-        [kind == "growth_rate", kind == "pp_change",
-         kind.isin(["count", "amount"]) & direction.isin(["up", "down"]),
-         kind.isin(["count", "amount", "percent", "fraction", "multiple", "ratio"])],
-        ["rel_change", "pp_change", "abs_change", "level"], default="")
-    df["change"] = df["change"].where(df["change"] != "", pd.Series(fallback, index=df.index, dtype=object))
-    absolute = (df["change"] == "abs_change") & ~df["mclass"].isin(["pp", "growth", "percent"])
-    df.loc[absolute, "mclass"] = "abs:" + df.loc[absolute, "mclass"]
+    direction = texts(df["direction"], "nan") if "direction" in df.columns else np.full(len(df), "", dtype=object)
+    # the change a claim states (the extractor's, else from its kind and direction) and its measure
+    # class (an absolute change never meets a level), once per distinct tuple
+    both = per_distinct(_change_and_class, df["change"].to_numpy(dtype=object), df["kind"].to_numpy(dtype=object),
+                        direction, df["mclass"].to_numpy(dtype=object))
+    df["change"] = pd.Series([b[0] for b in both] if len(both) < 1000 else _first(both), index=df.index, dtype=object)
+    df["mclass"] = pd.Series([b[1] for b in both] if len(both) < 1000 else _second(both), index=df.index,
+                             dtype=object)
 
     df["own_period"] = per_distinct(split_base, df["period"], df["base_period"])
     keys = df["metric_key"]
@@ -313,6 +323,29 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     df["doubt"] = out
 
 
+def _change_and_class(change, kind, direction, mclass) -> tuple[str, str]:
+    if change == "":
+        if kind == "growth_rate":
+            change = "rel_change"
+        elif kind == "pp_change":
+            change = "pp_change"
+        elif kind in ("count", "amount") and direction in ("up", "down"):
+            change = "abs_change"
+        elif kind in ("count", "amount", "percent", "fraction", "multiple", "ratio"):
+            change = "level"
+    if change == "abs_change" and mclass not in ("pp", "growth", "percent"):
+        mclass = "abs:" + mclass
+    return change, mclass
+
+
+def _first(pairs: np.ndarray) -> np.ndarray:
+    return per_distinct(lambda p: p[0], pairs)
+
+
+def _second(pairs: np.ndarray) -> np.ndarray:
+    return per_distinct(lambda p: p[1], pairs)
+
+
 _BASIS_WORDS = {"relative": "relative to an unknown date", "none": "not stated",
                 "context": "carried from the surrounding text of a document without a date"}
 
@@ -352,7 +385,7 @@ def _first_span(sentence: str, surface: str) -> str:
 
 
 def _resolve_metrics(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
-    codes, first = distinct(df["metric"])
+    codes, first = distinct(df["metric"], by_identity=True)
     matches = [lexicon.match(p) for p in df["metric"].to_numpy()[first]]
     phrase_key = pd.Series(np.array([m.key if m else "" for m in matches] or [""], dtype=object)[codes],
                            index=df.index, dtype=object)

@@ -84,18 +84,19 @@ def _hex_keys(ids: np.ndarray) -> np.ndarray | None:
     """The 64-bit numbers of ids ``f-`` + 16 lowercase hex digits, or None when any id is not of
     that form."""
     n = len(ids)
-    if n == 0 or not all(type(i) is str and len(i) == 18 for i in ids):
+    if n == 0:
         return None
-    try:
-        raw = np.frombuffer(ids.astype("S18").tobytes(), dtype=np.uint8).reshape(n, 18)
-    except UnicodeEncodeError:
+    text = ids.astype(str)  # fixed-width unicode: '<U18' when the longest id has 18 characters
+    if text.dtype != np.dtype("<U18"):
         return None
+    points = text.view(np.uint32).reshape(n, 18)
+    if (points > 127).any():  # (a shorter id is padded with code 0, which is no hex digit either)
+        return None
+    raw = points.astype(np.uint8)
     if not ((raw[:, 0] == ord("f")) & (raw[:, 1] == ord("-"))).all():
         return None
     digits = _HEX[raw[:, 2:]]
     if (digits == 255).any():
         return None
-    keys = np.zeros(n, dtype=np.uint64)
-    for i in range(16):
-        keys = (keys << np.uint64(4)) | digits[:, i].astype(np.uint64)
-    return keys
+    octets = np.ascontiguousarray((digits[:, 0::2] << 4) | digits[:, 1::2])  # (n, 8) bytes, most significant first
+    return octets.view(">u8").reshape(n).astype(np.uint64)

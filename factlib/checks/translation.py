@@ -10,7 +10,11 @@ state (``MIN_RARE_WEIGHT``), covering ``MIN_OVERLAP`` of the smaller document's 
 ``MIN_OVERLAP_LARGER`` of the larger one's; the dates agree when both are known; each document
 keeps its best partner (ties go to the one whose shared numbers stand nearer).  Two documents left
 without a partner whose ids differ only by a language tag (``report-zh`` / ``report-en``,
-:func:`name_key`) are a pair however few numbers they share.  The Dask engine counts
+:func:`name_key`) are a pair however few numbers they share.  Copies (documents whose numbers stand
+at the same places: the same signatures, :func:`doc_fingerprints`) count once: pairs are found
+among distinct documents, then the k-th copy of a Chinese document pairs with the k-th copy of its
+partner (ids in sorted order; a copy without a counterpart keeps no partner), and a pair of copies
+is written from the first pair's findings, not aligned again.  The Dask engine counts
 the shared signatures on workers with the same :func:`doc_signatures`, :func:`count_shared` and
 :func:`select_pairs`, and hands the pairs to this check (``options["translation_pairs"]``).
 
@@ -65,7 +69,8 @@ from factlib.claims.numbers import english_number_words, parse_number
 from factlib.vocab.calendar import EN_MONTH_NAMES
 from factlib.vocab.lexicon import normalize_phrase
 
-__all__ = ["signatures", "doc_signatures", "count_shared", "select_pairs", "find_pairs", "align_sentences", "check_translation"]
+__all__ = ["signatures", "doc_signatures", "doc_fingerprints", "copy_representatives", "expand_copies",
+           "count_shared", "select_pairs", "find_pairs", "align_sentences", "check_translation"]
 
 #: a pair needs at least this many shared signatures …
 MIN_SHARED = 2
@@ -107,7 +112,9 @@ def signatures(c: pd.DataFrame) -> pd.Series:
         sig.loc[open_] = "r:" + _each_distinct(lo, _g) + "~" + _each_distinct(hi, _g)
     is_date = c["kind"] == "date"
     if is_date.any():
-        sig.loc[is_date] = ["date:" + _month_day(s, p) for s, p in zip(c.loc[is_date, "surface"], c.loc[is_date, "period"])]
+        rows = is_date.to_numpy()
+        sig.loc[is_date] = per_distinct(lambda s, p: "date:" + _month_day(s, p), c["surface"].to_numpy(dtype=object)[rows],
+                                        c["period"].to_numpy(dtype=object)[rows])
     return sig
 
 
@@ -349,7 +356,8 @@ def _name_pairs(names: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"zh_doc": zh, "en_doc": en.reindex(zh.index)}).reset_index(drop=True)
 
 
-def select_pairs(counted: pd.DataFrame, names: pd.DataFrame | None = None) -> pd.DataFrame:
+def select_pairs(counted: pd.DataFrame, names: pd.DataFrame | None = None,
+                 copies: pd.Series | None = None) -> pd.DataFrame:
     """Translation pairs from shared-signature counts (:func:`count_shared`, computed).
 
     A pair shares at least ``MIN_SHARED`` signatures, or fewer of weight at least
@@ -362,10 +370,16 @@ def select_pairs(counted: pd.DataFrame, names: pd.DataFrame | None = None) -> pd
     ``names`` (``doc_id``, ``lang`` of every document): two documents left without a partner
     whose ids differ only by a language tag (``report-zh`` / ``report-en``; :func:`name_key`) are
     a pair too, however few numbers they share.
+
+    ``copies`` (``doc_id -> representative``, :func:`copy_representatives`): ``counted`` counts
+    the representatives only; the k-th copy of a Chinese document (in the order of their ids)
+    pairs with the k-th copy of its partner (:func:`expand_copies`).
     """
     if "doc_id_zh" not in counted.columns:
         counted = counted.reset_index()
     by_number = _select_by_number(counted) if len(counted) else pd.DataFrame(columns=PAIR_COLUMNS)
+    if copies is not None and len(by_number):
+        by_number = expand_copies(by_number, copies)
     named = _name_pairs(names)
     if named.empty:
         return by_number
@@ -405,12 +419,91 @@ def _select_by_number(counted: pd.DataFrame) -> pd.DataFrame:
 
 def find_pairs(c: pd.DataFrame) -> pd.DataFrame:
     """Translation pairs of a prepared claims frame: columns ``zh_doc``, ``en_doc``, ``shared``,
-    ``overlap``."""
+    ``overlap``.  Copies (documents whose signatures are the same, :func:`copy_representatives`)
+    count once: pairs are found between distinct documents, then copies pair in turn."""
     t = doc_signatures(c)
-    t["freq"] = t.groupby("sig")["doc_id"].transform("nunique")
     if not ((t["lang"] == "zh").any() and (t["lang"] == "en").any()):
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    return select_pairs(count_shared_chunked(t), names=t[["doc_id", "lang"]])
+    fps = doc_fingerprints(t)
+    copies = copy_representatives(fps)
+    names = fps[["doc_id", "lang"]]
+    if (copies.index != copies.to_numpy()).any():
+        t = t[t["doc_id"].isin(copies.index[copies.index == copies.to_numpy()])]
+    else:
+        copies = None
+    t = t.assign(freq=t.groupby("sig")["doc_id"].transform("nunique"))
+    return select_pairs(count_shared_chunked(t), names=names, copies=copies)
+
+
+_FP_COLUMNS = ["lang", "sig", "sid", "pos", "size", "date"]
+#: columns of :func:`doc_fingerprints`
+FINGERPRINT_META = {"doc_id": object, "lang": object, "fp1": "uint64", "fp2": "uint64", "n": "int64"}
+
+
+def doc_fingerprints(sigs: pd.DataFrame) -> pd.DataFrame:
+    """Per document of :func:`doc_signatures` rows (whole documents): ``doc_id``, ``lang`` and a
+    fingerprint of its signature rows (``fp1``, ``fp2``: two 64-bit sums of row hashes; ``n``:
+    the number of rows), which is all that pairing sees of a document.  Documents with equal
+    fingerprints are copies (a corpus that holds one article twice, a document replicated)."""
+    if sigs.empty:
+        return pd.DataFrame({k: pd.Series(dtype=v) for k, v in FINGERPRINT_META.items()})
+    h = pd.util.hash_pandas_object(sigs[_FP_COLUMNS], index=False).to_numpy(dtype=np.uint64)
+    h2 = pd.util.hash_array(h ^ np.uint64(0x9E3779B97F4A7C15))
+    codes, names = pd.factorize(sigs["doc_id"].to_numpy(dtype=object))
+    order = np.argsort(codes, kind="stable")
+    sorted_codes = codes[order]
+    starts = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
+    return pd.DataFrame({
+        "doc_id": np.asarray(names, dtype=object)[sorted_codes[starts]],
+        "lang": sigs["lang"].to_numpy(dtype=object)[order][starts],
+        "fp1": np.add.reduceat(h[order], starts),  # sums wrap modulo 2**64: the rows' order does not count
+        "fp2": np.add.reduceat(h2[order], starts),
+        "n": np.diff(np.r_[starts, len(order)]).astype("int64"),
+    }).astype(FINGERPRINT_META)
+
+
+def copy_representatives(fingerprints: pd.DataFrame) -> pd.Series:
+    """``doc_id -> representative``: the smallest id among the documents of equal
+    :func:`doc_fingerprints` (itself for a document without copies)."""
+    if fingerprints.empty:
+        return pd.Series(dtype=object)
+    doc = fingerprints["doc_id"].to_numpy(dtype=object)
+    rank = pd.factorize(doc, sort=True)[0]  # ids in sorted order
+    lang = pd.factorize(fingerprints["lang"].to_numpy(dtype=object))[0]
+    fp1, fp2 = (fingerprints[k].to_numpy(dtype=np.uint64) for k in ("fp1", "fp2"))
+    n = fingerprints["n"].to_numpy(dtype=np.int64)
+    order = np.lexsort((rank, n, fp2, fp1, lang))  # each group together, its smallest id first
+    change = np.zeros(len(order), dtype=bool)
+    change[0] = True
+    for key in (lang, fp1, fp2, n):
+        k = key[order]
+        change[1:] |= k[1:] != k[:-1]
+    first = order[np.flatnonzero(change)]
+    group = np.cumsum(change) - 1
+    rep = np.empty(len(order), dtype=object)
+    rep[order] = doc[first][group]
+    return pd.Series(rep, index=pd.Index(doc, dtype=object), dtype=object)
+
+
+def expand_copies(pairs: pd.DataFrame, copies: pd.Series) -> pd.DataFrame:
+    """Pairs of representatives → pairs of documents: the k-th copy of the Chinese document (ids
+    in sorted order; the representative is the first) with the k-th copy of the English one.  A
+    copy without a k-th counterpart keeps no partner (a translation is of one document)."""
+    extra = copies[copies.index != copies.to_numpy()]
+    if extra.empty:
+        return pairs
+    members: dict[str, list[str]] = {}
+    for doc, rep in zip(extra.index, extra.to_numpy()):
+        members.setdefault(rep, [rep]).append(doc)
+    rows = []
+    for zh, en, shared, overlap in pairs[PAIR_COLUMNS].itertuples(index=False, name=None):
+        zs, es = members.get(zh), members.get(en)
+        if zs is None or es is None:
+            rows.append((zh, en, shared, overlap))
+            continue
+        rows.extend((z, e, shared, overlap) for z, e in zip(sorted(zs), sorted(es)))
+    out = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    return out.astype({k: (object if k.endswith("_doc") else v) for k, v in pairs[PAIR_COLUMNS].dtypes.items()})
 
 
 #: the most signature matches (zh row × en row of one signature) :func:`count_shared_chunked`
@@ -871,13 +964,49 @@ def check_translation(ctx: CheckContext) -> pd.DataFrame:
         c = c[paired].reset_index(drop=True)
     index = c.groupby("doc_id").indices
     table = _Table(c)
+    content = _doc_contents(c, index)
+    # a pair of copies of a pair already compared (the same claims in both documents) finds the
+    # same: its findings are written from the first pair's, with the copies' claims
+    done: dict[tuple, tuple] = {}
     records: list[dict] = []
     for zh_doc, en_doc in pairs:
         named = name_key(zh_doc) != "" and name_key(zh_doc) == name_key(en_doc)
-        records.extend(compare_pair(table, index[zh_doc], index[en_doc], named))
+        (key_a, rows_a), (key_b, rows_b) = content[zh_doc], content[en_doc]
+        seen = done.get((key_a, key_b, named))
+        if seen is None:
+            found = pair_findings(table, index[zh_doc], index[en_doc], named)
+            done[(key_a, key_b, named)] = (found, rows_a, rows_b)
+            records.extend(render_findings(table, found, zh_doc, en_doc))
+            continue
+        found, first_a, first_b = seen
+        rows = dict(zip(first_a, rows_a)) | dict(zip(first_b, rows_b))
+        records.extend(render_findings(table, found, zh_doc, en_doc, rows))
     if not records:
         return empty_findings()
     return pd.DataFrame.from_records(records)
+
+
+#: the claim columns a pair's comparison reads besides the ids (documents with equal values in the
+#: same order are copies whose pairs find the same)
+_CONTENT_COLUMNS = ("start", "end", "sentence_id", "surface", "sentence", "kind", "mclass", "unit", "period",
+                    "metric_key", "value_num", "lo", "hi", "low", "high")
+
+
+def _doc_contents(c: pd.DataFrame, index: dict) -> dict:
+    """``doc_id -> (content key, claim positions in text order)``: the key is the same for two
+    documents whose claims are the same but for their ids (one 64-bit hash per claim, in order)."""
+    cols = [k for k in _CONTENT_COLUMNS if k in c.columns]
+    frame = c[cols].copy()
+    for k in ("low", "high"):
+        if k in frame.columns:
+            frame[k] = pd.to_numeric(frame[k], errors="coerce")
+    h = pd.util.hash_pandas_object(frame, index=False).to_numpy(dtype=np.uint64)
+    start, end = c["start"].to_numpy(dtype="int64"), c["end"].to_numpy(dtype="int64")
+    out = {}
+    for doc, rows in index.items():
+        rows = rows[np.lexsort((rows, end[rows], start[rows]))]  # text order, as _numbers reads them
+        out[doc] = (h[rows].tobytes(), rows.tolist())
+    return out
 
 
 def compare_pair(t: _Table, rows_a, rows_b, named: bool = False) -> list[dict]:
@@ -885,27 +1014,33 @@ def compare_pair(t: _Table, rows_a, rows_b, named: bool = False) -> list[dict]:
     ``rows_b`` of the English ones).  A pair ``named`` as translations (ids equal but for a
     language tag) is compared even when fewer than two sentences share numbers: its sentences
     before the first shared one are aligned by their place from the start."""
+    return render_findings(t, pair_findings(t, rows_a, rows_b, named), t.doc_id[rows_a[0]], t.doc_id[rows_b[0]])
+
+
+def pair_findings(t: _Table, rows_a, rows_b, named: bool = False) -> list[tuple]:
+    """What :func:`compare_pair` finds, before it is written out: ``("single", num, side, block)``,
+    ``("pair", num_a, num_b, verdict, block, doubt)`` or ``("uneven", nums_a, nums_b, block)``
+    (:func:`render_findings` writes them; a copy of the pair is written from the same tuples)."""
     na, nb = _numbers(t, rows_a), _numbers(t, rows_b)
     sa = _sentences(na, {t.sentence_id[r]: t.sentence[r] for r in rows_a})
     sb = _sentences(nb, {t.sentence_id[r]: t.sentence[r] for r in rows_b})
     blocks = align_sentences(sa, sb, from_start=named)
     if not named and sum(blk.how == "anchor" for blk in blocks) < 2:
         return []  # not aligned: not (enough of) a translation to compare sentence by sentence
-    doc_a, doc_b = t.doc_id[rows_a[0]], t.doc_id[rows_b[0]]
-    out: list[dict] = []
+    out: list[tuple] = []
     # sentences with no counterpart: their statistical numbers are stated on one side only
     in_a = {i for blk in blocks for i in blk.a}
     in_b = {j for blk in blocks for j in blk.b}
-    for side, sents, taken, other in (("zh", sa, in_a, doc_b), ("en", sb, in_b, doc_a)):
+    for side, sents, taken in (("zh", sa, in_a), ("en", sb, in_b)):
         for k, sent in enumerate(sents):
             if k not in taken:
-                out.extend(_single(t, n, other, side, None) for n in sent.nums if n.statistical and not n.loose)
+                out.extend(("single", n, side, None) for n in sent.nums if n.statistical and not n.loose)
     for blk in blocks:
         xs = [n for i in blk.a for n in sa[i].nums]
         ys = [n for j in blk.b for n in sb[j].nums]
         matched = _match(xs, ys)
         for x, y in matched:
-            out.append(_pair(t, xs[x], ys[y], Verdict.CONSISTENT, blk))
+            out.append(("pair", xs[x], ys[y], Verdict.CONSISTENT, blk, ""))
         mx, my = {x for x, _ in matched}, {y for _, y in matched}
         rest_x = [n for k, n in enumerate(xs) if k not in mx and not n.loose]
         rest_y = [n for k, n in enumerate(ys) if k not in my and not n.loose]
@@ -928,25 +1063,50 @@ def compare_pair(t: _Table, rows_a, rows_b, named: bool = False) -> list[dict]:
             gx = [n for n in rest_x if n.group == group]
             gy = [n for n in rest_y if n.group == group]
             if gx and gy and len(gx) == len(gy):
-                out.extend(_differ(t, x, y, blk) for x, y in zip(gx, gy))
+                out.extend(_differ(x, y, blk) for x, y in zip(gx, gy))
             elif gx and gy:
-                out.append(_uneven(t, gx, gy, blk))
+                out.append(("uneven", gx, gy, blk))
             else:
                 lone_x += gx
                 lone_y += gy
         if len(lone_x) == 1 and len(lone_y) == 1 and _near(lone_x[0], lone_y[0], blk.how == "anchor"):
             # one number left on each side, read as different kinds (``98分钟`` / ``89th``, ``2416年``
             # / ``2016``): they are the pair
-            out.append(_differ(t, lone_x[0], lone_y[0], blk))
+            out.append(_differ(lone_x[0], lone_y[0], blk))
             continue
-        out.extend(_single(t, n, doc_b, "zh", blk) for n in lone_x if n.statistical)
-        out.extend(_single(t, n, doc_a, "en", blk) for n in lone_y if n.statistical)
+        out.extend(("single", n, "zh", blk) for n in lone_x if n.statistical)
+        out.extend(("single", n, "en", blk) for n in lone_y if n.statistical)
     return out
 
 
-def _differ(t: _Table, x: _Num, y: _Num, blk: Block) -> dict:
+def render_findings(t: _Table, found: list[tuple], doc_a: str, doc_b: str, rows: dict | None = None) -> list[dict]:
+    """The finding records of :func:`pair_findings` (Chinese document ``doc_a``, English ``doc_b``);
+    ``rows`` maps the numbers' claim positions to those of a copy of the pair (the same claims)."""
+    def at(n: _Num) -> _Num:
+        if rows is None:
+            return n
+        copy = object.__new__(_Num)  # dataclasses.replace re-runs __init__: this is 5x cheaper
+        copy.__dict__.update(n.__dict__)
+        copy.row = rows[n.row]
+        return copy
+
+    out: list[dict] = []
+    for item in found:
+        if item[0] == "single":
+            _, n, side, blk = item
+            out.append(_single(t, at(n), doc_b if side == "zh" else doc_a, side, blk))
+        elif item[0] == "pair":
+            _, x, y, verdict, blk, doubt = item
+            out.append(_pair(t, at(x), at(y), verdict, blk, doubt))
+        else:
+            _, gx, gy, blk = item
+            out.append(_uneven(t, [at(n) for n in gx], [at(n) for n in gy], blk))
+    return out
+
+
+def _differ(x: _Num, y: _Num, blk: Block) -> tuple:
     doubt = _notation_doubt(x, y)
-    return _pair(t, x, y, Verdict.NEEDS_REVIEW if doubt else Verdict.CONTRADICTED, blk, doubt)
+    return ("pair", x, y, Verdict.NEEDS_REVIEW if doubt else Verdict.CONTRADICTED, blk, doubt)
 
 
 def _spelled(x: _Num, y: _Num) -> bool:

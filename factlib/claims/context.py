@@ -17,11 +17,18 @@ on the finished claims, adds what only the document around a sentence can tell (
   ``较2018年底`` → ``2018-12``, ``提高到67%`` is a level, ``高于全国1.7个百分点`` has no time base);
 * **metric key, precision first**: the key of an alias that ends the phrase before the number, only
   when everything else in the phrase is explained (neutral words, areas, time words, a sub-metric's
-  modifier); the counted noun after an English number (``1.101 billion internet users``).
+  modifier); the counted noun after an English number (``1.101 billion internet users``);
+* **part of a whole**: a sentence or clause opened by a ``part_of`` cue (``其中``) takes its parent metric
+  from the keyed claim before the cue (in the sentence, else the sentence before; ``；``-parts of the
+  sentence stay in it), and a bare child word (``出口``, ``农村``) names the lexicon's sub-metric of that
+  parent only when the lexicon lists the pair (``parent_key`` + ``modifiers``).  Such a key is as certain
+  as a phrase naming the child in full, so the claim's metric phrase becomes the child's name
+  (``其中，出口35.58万亿元`` after ``货物贸易进出口总值…`` → ``货物出口额``), for the claims after it in
+  the sentence that carry the same bare phrase too.
 
 The vocabulary is data: ``time_words.csv`` (shape, doubt), ``cues.csv`` (roles ``continue``,
-``point``, ``plan``, ``to_level``, ``vs_area``, ``average``, ``not_predicate``), ``areas.csv`` and the
-metric tables.
+``point``, ``plan``, ``to_level``, ``vs_area``, ``average``, ``not_predicate``, ``part_of``), ``areas.csv``
+and the metric tables.
 """
 from __future__ import annotations
 
@@ -239,6 +246,8 @@ class ContextResolver:
         en = lambda role: [w.lower() for w in cues.words(role) if w.isascii()]  # noqa: E731
         self.continue_zh = re.compile(r"^\s*(?:" + alternation(zh("continue")) + ")")
         self.continue_en = re.compile(r"^\s*(?:" + alternation(en("continue"), fold=True) + r")\b", re.I)
+        # 其中 at the start of a sentence or clause: the numbers after it are parts of the whole before it
+        self.part_of_zh = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:" + alternation(zh("part_of")) + r")[\s，,：:]*")
         self.plan_zh = re.compile(alternation(zh("plan")))
         self.plan_en = re.compile(r"\b(?:" + alternation(en("plan"), fold=True) + r")\b", re.I)
         self.point_zh = re.compile(alternation(zh("point")))
@@ -368,6 +377,11 @@ class ContextResolver:
         pending_span, span_at = "", -1  # a run of past years the current sentence speaks of (过去五年)
         prev_sent_period = ""
         prev_key_by_sent: str = ""
+        # 其中: keyed claims of the sentence by position, the key of the sentence before, and the parent a
+        # sentence opened by 其中 carries into its next ；-part; bare phrases already read as a child
+        sent_key_pos: list[tuple[int, str]] = []
+        prev_sent_key = part_carry = ""
+        part_phrases: dict[str, str] = {}
         cur_plan = prev_plan = ""
         first_of_sentence = True
         shifted: dict[str, str] = {}  # periods moved by a release convention earlier in the paragraph
@@ -408,6 +422,7 @@ class ContextResolver:
                     if gap_span:
                         prev_sent_period = sent_period = gap_span
                 prev_plan = "" if new_para else cur_plan
+                prev_nsent = nsent
                 last_text, nsent = c.sentence_id, _norm(c.sentence)
                 cur_plan = plan_in(nsent)
                 anchor = self._heading_at(headings, h_starts, c.start)[0] if headings else ""
@@ -415,6 +430,18 @@ class ContextResolver:
                 pending_span, span_at = self._span_in(nsent, year, en, int(anchor) if anchor.isdigit() else None,
                                                       doc.date.month if doc.date else None)
                 last_sent = c.sentence_id
+                # the parent a 其中 opening the sentence takes: the last key of the sentence before; a part
+                # after ； of a sentence in a 其中 scope stays in it
+                carried = ""
+                if not new_para and text[:s_start].rstrip()[-1:] in ("；", ";") and prev_nsent:
+                    cues = [m.start() for m in self.part_of_zh.finditer(prev_nsent)]
+                    carried = self._part_parent(sent_key_pos, cues[-1], prev_sent_key, part_carry) if cues \
+                        else part_carry
+                prev_sent_key = "" if new_para else prev_key_by_sent
+                part_carry = carried
+                if not carried:
+                    part_phrases = {}
+                sent_key_pos = []
                 prev_key_by_sent = ""
                 sent_keys = []
                 sent_spans = []
@@ -440,7 +467,13 @@ class ContextResolver:
                            doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
                            pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
                            (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
-                           tuple(sent_spans), sent_info)
+                           tuple(sent_spans), sent_info, (tuple(sent_key_pos), prev_sent_key, part_carry))
+            if c2.metric_key and c2.metric != c.metric and c.metric:
+                part_phrases[c.metric] = c2.metric_key  # 出口 read as 货物出口额 (其中)
+            elif c2.metric_key and part_phrases.get(c.metric) == c2.metric_key:
+                c2 = c2._replace(metric=self.lexicon.info(c2.metric_key).label_zh)  # …，增长7.1%: the same part
+            if c2.metric_key and c2.kind in _MEASURED:
+                sent_key_pos.append((c.end - s_start, c2.metric_key))
             if c.kind in _MEASURED:
                 sent_spans.append((c.start - s_start, c.end - s_start))
             if c2.period and c2.period_basis in ("explicit", "relative", "inherited", "release") \
@@ -508,7 +541,7 @@ class ContextResolver:
              prev_period: str, title_period: str, doc_area: str, doc_area_basis: str, prev_key: str,
              doc_month: int | None = None, list_index: int = 0, list_len: int = 1, sent_keys: tuple = (),
              para_key: str = "", prev_area: tuple[str, str] | None = None, prev_spans=(),
-             info: _Sentence | None = None) -> Claim:
+             info: _Sentence | None = None, part=((), "", "")) -> Claim:
         if c.kind in ("year", "date", "ordinal", "rank", "duration"):
             own = c.period
             return c._replace(period_type=("point" if own and c.kind == "date" else ""),
@@ -566,8 +599,17 @@ class ContextResolver:
             if w in self.doubts:
                 doubt = f"{tw_word.word}: {self.doubts[w]}"
         # ---- metric key (precision first) ---------------------------------------------------
-        key = self._key(c, nsent, local, clause_start, en, prev_key, list_index, list_len, sent_keys, para_key,
-                        prev_spans)
+        metric = c.metric
+        child = "" if en else self._part_child(nsent, local, clause_start, part)
+        if child:
+            key = child
+            label = self.lexicon.info(child).label_zh
+            m = self.lexicon.match(label)
+            if m is not None and m.exact and m.key == child:
+                metric = label  # as certain as the child's own name (其中，出口 after 货物进出口总额)
+        else:
+            key = self._key(c, nsent, local, clause_start, en, prev_key, list_index, list_len, sent_keys, para_key,
+                            prev_spans)
         measure = self.lexicon.measure(key) if key else ""
         if not measure and not en:
             phrase = _norm_cached(c.metric or "") + clause
@@ -659,6 +701,7 @@ class ContextResolver:
         if unit == "CNY" and c.unit_surface in ("元", "圆") and area in _AREA_CURRENCY and "人民币" not in clause:
             unit = _AREA_CURRENCY[area]  # 342億元 in a Hong Kong government release is HK dollars
         return c._replace(unit=unit, period=period, period_basis=basis if period else "none", metric_key=key,
+                          metric=metric,
                           period_type=ptype, granularity=period_granularity(own), period_doubt=doubt,
                           area=area, area_basis=area_basis, change=change,
                           base_period=base if change not in ("", "level") else "")
@@ -814,6 +857,39 @@ class ContextResolver:
         if m is not None and m.exact:
             return self._unit_fits(c, m.key)
         return ""
+
+    def _part_child(self, nsent: str, local: int, clause_start: int, part) -> str:
+        """The sub-metric a bare child word names in a 其中 scope, or ''.  ``part`` is (keyed claims of the
+        sentence so far as (end, key), the last key of the sentence before, the parent carried from the
+        sentence's earlier ；-part).  The clause before the number must be the child word alone (after
+        其中, fillers and change words), and the lexicon must list it under the parent."""
+        key_pos, prev_sent_key, carry = part
+        if not carry and nsent.find("其", 0, max(0, local)) < 0:
+            return ""
+        cue_at = -1
+        for m in self.part_of_zh.finditer(nsent, 0, max(0, local)):
+            cue_at = m.start()
+        if cue_at < 0 and not carry:
+            return ""
+        parent = self._part_parent(key_pos, cue_at, prev_sent_key, carry)
+        if not parent:
+            return ""
+        seg = nsent[clause_start:max(clause_start, local)]
+        bare = self._strip(self.part_of_zh.sub("", seg))
+        if not bare or not re.fullmatch(r"[^\W\d_]+", bare):
+            return ""
+        return self.lexicon.child(parent, bare) or ""
+
+    @staticmethod
+    def _part_parent(key_pos, cue_at: int, prev_sent_key: str, carry: str) -> str:
+        """The whole a 其中 at ``cue_at`` speaks of: the last keyed claim before it in the sentence, else
+        the last key of the sentence before (a 其中 opening the sentence), else the carried parent."""
+        if cue_at >= 0:
+            before = [k for end, k in key_pos if end <= cue_at]
+            if before:
+                return before[-1]
+            return prev_sent_key if cue_at == 0 else carry
+        return carry
 
     def _list_items(self, seg: str, listed) -> list[str]:
         """The keys of the 、-separated metric phrases before a list of numbers ('' for an item that

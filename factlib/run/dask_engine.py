@@ -458,15 +458,23 @@ def translation_pairs(claims) -> dict[str, str]:
     """``doc_id -> pair key`` of the translation pairs, found with the functions
     ``translation.find_pairs`` uses (``doc_signatures``, ``count_shared``, ``select_pairs``) but
     without gathering claims: only the per-pair shared counts come back."""
-    from factlib.checks.translation import count_shared, select_pairs
+    from factlib.checks.translation import (FINGERPRINT_META, copy_representatives, count_shared,
+                                            doc_fingerprints, select_pairs)
 
     with _no_string_conversion():
         sigs = claims.map_partitions(_doc_signatures, meta=_SIG_META)
+        # copies of a document count once (as in find_pairs); the fingerprints also name every document
+        meta = pd.DataFrame({k: pd.Series(dtype=v) for k, v in FINGERPRINT_META.items()})
+        fps = sigs.map_partitions(doc_fingerprints, meta=meta).compute()
+        copies = copy_representatives(fps)
+        if (copies.index != copies.to_numpy()).any():
+            sigs = sigs[sigs["doc_id"].isin(list(copies.index[copies.index == copies.to_numpy()]))]
+        else:
+            copies = None
         freq = sigs[["doc_id", "sig"]].drop_duplicates(split_out=1).groupby("sig")["doc_id"].count().to_frame("freq")
         sigs = sigs.merge(freq, left_on="sig", right_index=True, how="inner", shuffle_method=SHUFFLE_METHOD)
         counted = count_shared(sigs, shuffle_method=SHUFFLE_METHOD).compute()
-        names = sigs[["doc_id", "lang"]].drop_duplicates().compute()
-    pairs = select_pairs(counted, names=names)
+    pairs = select_pairs(counted, names=fps[["doc_id", "lang"]], copies=copies)
     out: dict[str, str] = {}
     for zh_doc, en_doc in zip(pairs["zh_doc"], pairs["en_doc"]):
         out[zh_doc] = out[en_doc] = f"x:{zh_doc}\x1f{en_doc}"

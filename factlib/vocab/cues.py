@@ -20,7 +20,7 @@ __all__ = ["CueTable", "default_cues", "ROLES"]
 
 ROLES = ("up", "down", "change", "rate_noun", "base", "ordinal", "rank", "duration",
          "duration_after", "predicate", "filler", "not_predicate", "continue", "point", "plan", "to_level",
-         "vs_area", "average", "stock_word", "flow_word", "lead_verb", "stating", "scope")
+         "vs_area", "average", "stock_word", "flow_word", "lead_verb", "stating", "scope", "part_of")
 
 
 class CueTable:
