@@ -122,6 +122,10 @@ keeps its sign (`下降3.27%` → -3.27).  The quote is the report's clause that
 - **Revisions**: GDP 2012 is 51.9万亿元 in the 2013 report (`first`) and 54万亿元 in the 2018 report
   (`later`, after the 2013 economic census); GDP 2007 is 26.6万亿元 in the 2013 report (`later`; the 2008
   report's first estimate 24.66万亿元 is not in the table).  Both vintages are kept where found.
+- **Preliminary vs yearbook**: a government work report states the year just ended with early figures; the
+  yearbook's final figure can differ beyond the report's rounding (raw coal output 1985: 八亿五千万吨 in the
+  1986 report, 8.72亿吨 in the 2009 yearbook).  Both rows are kept; a claim that agrees with either is
+  `consistent`, one apart from both is `contradicted`.
 - **Real vs nominal**: GDP and value-added growth rates are at constant prices, levels at current prices, so
   a level divided by (1 + growth) is not the previous year's level; per-capita income growth is stated both
   nominal and real (`实际增长`).

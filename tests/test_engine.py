@@ -178,3 +178,25 @@ def test_checks_run_from_partitioned_parquet(client, pandas_findings, tmp_path):
         lazy = dask_engine.check_ddf(dd.read_parquet(str(out)), load_reference(), partitions=3)
         found = lazy.compute()
     pd.testing.assert_frame_equal(dask_engine.sort_findings(found), pandas_findings["both"])
+
+
+def test_copies_pair_copy_with_copy_on_both_engines(client, tmp_path):
+    # the seeds twice (the second time under other names): each copy of 000 pairs with one copy of
+    # its translation 002, and the Dask engine picks the pairs the pandas check picks
+    from factlib.checks.prepare import prepare_claims
+    from factlib.checks.translation import find_pairs, signatures
+    from factlib.vocab.lexicon import default_lexicon
+
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, tmp_path / f.name)
+        shutil.copy(f, tmp_path / f"{f.stem}-copy{f.suffix}")
+    paths = expand([str(tmp_path)])
+    c = prepare_claims(extract_frame([str(tmp_path)]), default_lexicon())
+    found = find_pairs(c.assign(sig=signatures(c)))
+    expected = {("000_6795ef89a86ceb71", "002_a3bb30e09669c420"),
+                ("000_6795ef89a86ceb71-copy", "002_a3bb30e09669c420-copy")}
+    assert set(zip(found["zh_doc"], found["en_doc"])) == expected
+    ddf = dask_engine.extract_ddf(paths, 3)
+    with dask_engine._no_string_conversion():
+        pairs = dask_engine.translation_pairs(ddf)
+    assert {tuple(key[2:].split("\x1f")) for key in pairs.values()} == expected

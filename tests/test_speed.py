@@ -141,3 +141,15 @@ def test_context_nfkc_is_unicodedata_nfkc(text):
     from factlib.claims.context import _nfkc
 
     assert _nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="2018９年底末 end of,，", max_size=30), st.sampled_from(["2018", "2019", "0181", "201８", "18年"]))
+def test_sentence_year_end_is_the_search(text, year):
+    import re as plain_re
+
+    from factlib.claims.context import _Sentence
+    from factlib.vocab.areas import default_areas
+
+    expected = plain_re.search(rf"{year}\s*年\s*(?:底|末)|end of\s*{year}", text) is not None
+    assert _Sentence(text, default_areas()).year_end(year) == expected

@@ -139,10 +139,15 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     tol_note = b["tol_note"].fillna("").to_numpy(dtype=object)
 
     out = pd.DataFrame({"verdict": verdict})
-    out["claim_ids"] = [[a, d] for a, d in zip(cl["claim_id"], cc["claim_id"])]
+    # the level, the change and the other document's claim when one was compared (row labels of
+    # the prepared claims are their positions), as lists made from whole columns
     extra_rows = b["claim_row"].to_numpy(dtype=float, na_value=np.nan)
-    out["claim_ids"] = [ids + ([c.at[int(r), "claim_id"]] if np.isfinite(r) else []) for ids, r in zip(out["claim_ids"], extra_rows)]
-    out["doc_ids"] = [[a] + ([c.at[int(r), "doc_id"]] if np.isfinite(r) else []) for a, r in zip(cl["doc_id"], extra_rows)]
+    has_extra = np.isfinite(extra_rows).tolist()
+    extra = np.where(np.isfinite(extra_rows), extra_rows, 0).astype(np.int64)
+    claim_id, doc_id = c["claim_id"].to_numpy(dtype=object), c["doc_id"].to_numpy(dtype=object)
+    out["claim_ids"] = [[a, d, e] if h else [a, d] for a, d, e, h in zip(
+        claim_id[lv].tolist(), claim_id[ch].tolist(), claim_id[extra].tolist(), has_extra)]
+    out["doc_ids"] = [[a, e] if h else [a] for a, e, h in zip(doc_id[lv].tolist(), doc_id[extra].tolist(), has_extra)]
     out["metric_key"] = key
     out["period"] = base
     out = out.assign(**interval_columns("observed", imp_v, imp_lo, imp_hi))
@@ -150,7 +155,8 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     out = out.assign(**interval_columns("expected", e_v, e_lo, e_hi))
     out["rel_diff"] = rel_diff(imp_v, e_v, imp_lo, imp_hi, e_lo, e_hi)
     out["tolerance"] = tolerance(imp_lo, imp_hi, e_lo, e_hi, e_v)
-    out = out.assign(**evidence_columns(c, [[a, d] + ([int(r)] if np.isfinite(r) else []) for a, d, r in zip(lv, ch, extra_rows)]))
+    out = out.assign(**evidence_columns(c, [[a, d, e] if h else [a, d] for a, d, e, h in zip(
+        lv.tolist(), ch.tolist(), extra.tolist(), has_extra)]))
     out["id_extra"] = base
     src = b["source"].fillna("").to_numpy(dtype=object)
     # the explanations are written when read (factlib.checks.lazy), from these columns

@@ -110,6 +110,9 @@ _TAIL_YEARS = re.compile(r"[一二三四五六七八九十两]+年")
 _TAIL_REST = re.compile(r"[0-9.年月末底度季上下半%‰和及与]")
 _HEAD_YEARS = re.compile(r"[一二三四五六七八九十两]+年(?:累计|来|间)?|全社会|^全$")
 _HEAD_REST = re.compile(r"[\d\W_]+|[年月末底]")
+# every place where four digits name the end of a year (2018年底, end of 2018), for _Sentence.year_end
+_YEAR_END = re.compile(r"(?=[0-9]{4}\s*年\s*(?:底|末))")
+_END_OF_YEAR = re.compile(r"end of\s*(?=([0-9]{4}))")
 
 
 class _NFKCChars(dict):
@@ -189,7 +192,7 @@ class _Sentence:
     """What every claim of one normalised sentence looks up: where its clauses start and the
     areas named in a stretch of it (one scan per sentence, not one per claim)."""
 
-    __slots__ = ("text", "_ends", "_areas", "_before", "plan")
+    __slots__ = ("text", "_ends", "_areas", "_before", "plan", "_year_ends")
 
     def __init__(self, text: str, areas: Areas):
         self.text = text
@@ -197,6 +200,19 @@ class _Sentence:
         self._areas = AreaSpans(areas, text[:60])
         self._before: dict[int, list] = {}
         self.plan: bool | None = None  # does the sentence state a plan (filled by the first claim)
+        self._year_ends: frozenset[str] | None = None
+
+    def year_end(self, year: str) -> bool:
+        """``re.search(rf"{year}\\s*年\\s*(?:底|末)|end of\\s*{year}", text)`` for a period of four
+        characters: the years the sentence names as a year's end are found once per sentence."""
+        if not (year.isascii() and year.isdigit()):
+            return re.search(rf"{year}\s*年\s*(?:底|末)|end of\s*{year}", self.text) is not None
+        if self._year_ends is None:
+            text = self.text
+            self._year_ends = frozenset(
+                [text[m.start():m.start() + 4] for m in _YEAR_END.finditer(text)]
+                + [m.group(1) for m in _END_OF_YEAR.finditer(text)])
+        return year in self._year_ends
 
     def clause_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last clause delimiter before ``pos``."""
@@ -700,7 +716,7 @@ class ContextResolver:
         if own and "/" not in own:
             point_cue = (self.point_en if en else self.point_zh).search(clause) or \
                 (self.point_wide_en if en else self.point_wide_zh).search(before)
-            end_cue = len(own) == 4 and re.search(rf"{own}\s*年\s*(?:底|末)|end of\s*{own}", nsent) is not None
+            end_cue = len(own) == 4 and info.year_end(own)
             if point_cue is not None or end_cue or (tw_word is not None and tw_word.shape == "point"
                                                     and (tw_clause or 0 <= tw_pos < 12)):
                 ptype = "point"
@@ -740,7 +756,7 @@ class ContextResolver:
                 ptype = "point"  # 五年增加70%: the stock at the end of the run, against the year before it
             elif own:
                 base = _previous(own)
-        if base and len(base) == 4 and re.search(rf"{base}\s*年\s*(?:底|末)|end of\s*{base}", nsent):
+        if base and len(base) == 4 and info.year_end(base):
             base = f"{base}-12"  # 较2018年底: the end of the year
         if not doubt and own and len(own) == 4 and measure == "stock" and ptype == "point":
             doubt = f"{own}: a stock dated by a year only (year-end assumed)"

@@ -10,7 +10,8 @@ from factlib.claims.mention import DAY, INTERVAL, MONTH, YEAR, Mention
 from factlib.claims.patterns import CN_DIGITS, DAY as DAY_RE, EN_MONTHS, MONTH as MONTH_RE, MONTH_AFTER, \
     RANGE_SEP, small_cn
 from factlib.claims.periods import (
-    TimeWords, day_period, decade_start, default_centuries, month_period, month_year, roc_to_gregorian, year_period,
+    TimeWords, day_period, decade_start, default_centuries, default_period_spans, month_period, month_year,
+    roc_to_gregorian, year_period,
 )
 from factlib.claims.speed import parse_cached
 from factlib.vocab.cache import cached_re as re  # re.compile read from the start-up cache
@@ -26,10 +27,17 @@ class DateReader:
         self.master = master
         self.tw = time_words
         self.duration_after = duration_after
+        self.spans = default_period_spans()
+        # relative year words a window of months may follow (今年前10个月)
+        self._rel_years_zh = tuple(w for w, t in time_words.words.items()
+                                   if t.type == "rel_year" and not t.months and not w.isascii())
+        # after 'YYYY年': a month, a day, a range of months (1—10月, the separators of period_spans.csv),
+        # a part of the year (上半年), or the first N months / quarters (前10个月)
         self.date_tail = re.compile(
-            rf" ?(?:(?P<m>{MONTH_RE}) ?(?:(?:至|到|-|~) ?(?P<m2>{MONTH_RE}) ?)?月份?"
+            rf" ?(?:(?P<m>{MONTH_RE}) ?(?:(?:{self.spans.zh_range}) ?(?P<m2>{MONTH_RE}) ?)?月份?"
             rf"(?: ?(?P<d>{DAY_RE}) ?[日号](?P<hour>零时|[0-9]{{1,2}}时)?)?"
-            rf"|(?P<part>{self.tw.part_re.pattern}))"
+            rf"|(?P<part>{self.tw.part_re.pattern})"
+            rf"|(?P<lead>{self.spans.zh_lead.pattern}))"
         )
         self.day_tail = re.compile(rf" ?(?P<d>{DAY_RE}) ?[日号]")
 
@@ -97,7 +105,13 @@ class DateReader:
         it.is_time = True
         dm = self.date_tail.match(norm, e)
         it.e = e
-        if dm is not None and dm.group("part"):
+        if dm is not None and dm.group("lead"):
+            months = self.spans.zh_months(dm)
+            if months is None:
+                dm = None
+            else:
+                self._year_span(it, year, months, dm.end())
+        elif dm is not None and dm.group("part"):
             self._year_part(it, year, dm)
         elif dm is not None and dm.group("m"):
             if not self._year_month(it, year, dm):
@@ -119,6 +133,63 @@ class DateReader:
             it.gran = MONTH
         it.basis = "explicit"
         it.period_end = dm.end()
+
+    @staticmethod
+    def _year_span(it: Mention, year: int, months: tuple[int, int], end: int) -> None:
+        """2016年前10个月: the year, dating the months 1..N (the claim surface stays 2016年)."""
+        it.kind, it.gran = "year", INTERVAL
+        it.set_point(Decimal(year), _ZERO)
+        it.period, it.basis = year_period(year, months), "explicit"
+        it.period_end = end
+
+    # ---- part-year spans without a year of their own, and English spans --------------------------
+    def zh_windows(self, norm: str, doc_date, boundary: str = "，。；：、,;:!?() \n",
+                   after: str = "，,、:的") -> list[Mention]:
+        """前10个月, 首3季 not right after 'YYYY年': a window of months (a period, not a claim), when it
+        stands as a clause's time (a comma or 的 after it: 前10个月，…) or follows a relative year word
+        (今年前10个月); the year from the document date (the latest such window ended by it), or
+        from the year in force (sentence.py)."""
+        out = []
+        rel = self._rel_years_zh
+        for m in self.spans.zh_lead.finditer(norm):
+            s = m.start()
+            if not norm.endswith(rel, 0, s) and not ((s == 0 or norm[s - 1] in boundary)
+                                                     and norm[m.end():m.end() + 1] in after):
+                continue  # 提前3个月, 死前五个月, 头4个月差不多…: a time before something or of a life
+            months = self.spans.zh_months(m)
+            if months is None or m.group() in self.tw.words:
+                continue  # 前三季度 is a time word (time_words.csv): read as one there
+            out.append(self._window(s, m.end(), months, month_year(months[1], doc_date)))
+        return out
+
+    def en_spans(self, norm: str, doc_date) -> list[Mention]:
+        """January-October 2016, the first half of 2016, Q3 2023: the year as a claim dating the months,
+        the words before it as a window; without a year (the first two months, the second half of last
+        year) a window alone, its year from the document date."""
+        out = []
+        for sp in self.spans.en_spans(norm):
+            if sp.year is not None:
+                out.append(self._window(sp.s, sp.year_s, sp.months, sp.year, "explicit"))
+                it = Mention(sp.year_s, sp.year_e)
+                it.is_time, it.kind, it.gran = True, "year", INTERVAL
+                it.set_point(Decimal(sp.year), _ZERO)
+                it.period, it.basis = year_period(sp.year, sp.months), "explicit"
+                it.period_end = sp.e
+                out.append(it)
+            else:
+                year = None
+                if doc_date is not None:
+                    year = doc_date.year + sp.offset if sp.offset is not None else month_year(sp.months[1], doc_date)
+                out.append(self._window(sp.s, sp.e, sp.months, year))
+        return out
+
+    @staticmethod
+    def _window(s: int, e: int, months: tuple[int, int], year: int | None, basis: str = "relative") -> Mention:
+        it = Mention(s, e)
+        it.is_claim, it.is_time, it.gran = False, True, INTERVAL if months[0] != months[1] else MONTH
+        it.period = year_period(year, months) if year else ""
+        it.basis = basis if it.period else "none"
+        return it
 
     @staticmethod
     def _year_month(it: Mention, year: int, dm: re.Match) -> bool:
@@ -165,6 +236,12 @@ class DateReader:
             else:
                 it.period = f"{it.period}/{other.period}"
             it.gran = INTERVAL
+        elif it.kind == other.kind == "year" and it.gran == YEAR and other.gran == INTERVAL \
+                and len(other.period) == 15 and other.period[:4] == other.period[8:12]:
+            # 由2000年至2010年首6個月: from the start of the first year to the end of the months
+            it.e, it.period_end = other.e, max(other.e, other.period_end)
+            it.value, it.low, it.high = None, Decimal(year), Decimal(y2)
+            it.period, it.gran = f"{year:04d}-01/{other.period[8:]}", INTERVAL
 
     # ---- months and days -------------------------------------------------------------------------
     def month_or_day(self, it: Mention, value: Decimal, ym: str, norm: str, s: int, e: int, doc_date):

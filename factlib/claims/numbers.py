@@ -31,9 +31,8 @@ expressions are generated from them.
 Chinese numerals: cn2an first, factlib's grammar for the rest
 -----------------------------------------------------------
 A Chinese numeral made only of plain digits, 十百千 and 万/亿 (any script or style: 两, 萬, 伍仟 are
-mapped to cn2an's characters by the table) is read as ``cn2an.cn2an(token, "strict")`` reads it
-(a transcription of its strict path, :func:`_cn2an_int`, cached per distinct token: importing
-cn2an costs a third of a second); its precision is the largest power of ten dividing the
+mapped to cn2an's characters by the table) is read by ``cn2an.cn2an(token, "strict")`` (imported
+on first use, cached per distinct token); its precision is the largest power of ten dividing the
 integer (the place of the last stated digit).  factlib's own positional grammar reads what cn2an
 rejects or gets wrong -- each form is covered by ``tests/test_number_forms.py``, which also runs
 the differential test (cn2an vs the grammar on generated numerals, hypothesis):
@@ -947,76 +946,27 @@ def _by_cn2an(token: str) -> bool:
     return _CN2AN_AVOID.search(plain) is None
 
 
-def _cn2an_strict_pattern() -> str:
-    """cn2an's strict integer pattern (``Cn2An.__get_pattern``), written for the characters
-    :data:`_CN2AN_TABLE` maps every token to (its wider classes, 壹 贰 拾 …, never occur)."""
-    _0 = "[零]"
-    _1_9 = "[一二三四五六七八九]"
-    _10_99 = f"{_1_9}?[十]{_1_9}?"
-    _10_99_with_one = f"{_1_9}[十]{_1_9}?"
-    _1_99 = f"({_10_99}|{_1_9})"
-    _100_999 = f"({_1_9}[百]([零]{_1_9})?|{_1_9}[百]{_10_99_with_one})"
-    _1_999 = f"({_100_999}|{_1_99})"
-    _1000_9999 = f"({_1_9}[千]([零]{_1_99})?|{_1_9}[千]{_100_999})"
-    _1_9999 = f"({_1000_9999}|{_1_999})"
-    _10000_99999999 = f"({_1_9999}[万]([零]{_1_999})?|{_1_9999}[万]{_1000_9999})"
-    _1_99999999 = f"({_10000_99999999}|{_1_9999})"
-    _100000000_9999999999999999 = f"({_1_99999999}[亿]([零]{_1_99999999})?|{_1_99999999}[亿]{_10000_99999999})"
-    _1_9999999999999999 = f"({_100000000_9999999999999999}|{_1_99999999})"
-    return f"({_0}|{_1_9999999999999999})"
+_cn2an_convert = None
 
 
-_CN2AN_STRICT: re.Pattern | None = None
-_CN2AN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-_CN2AN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
+def _cn2an_function():
+    """``cn2an.cn2an``, imported on first use (the import costs ~0.5 s; English text never needs it)."""
+    global _cn2an_convert
+    if _cn2an_convert is None:
+        import cn2an
+
+        _cn2an_convert = cn2an.cn2an
+    return _cn2an_convert
 
 
 @lru_cache(maxsize=65536)
 def _cn2an_int(token: str) -> int | None:
-    """cn2an's strict reading of ``token`` (``cn2an.cn2an(token, "strict")``, an integer), ``None``
-    when it rejects it.
-
-    A transcription of cn2an's strict path for the tokens :func:`_by_cn2an` lets through (plain
-    digits, 十百千, 万/亿, no 零 before a unit): its pattern, then its ``__integer_convert``.  cn2an
-    itself is not imported (its import compiles every mode's patterns: about a third of a second
-    of a run's start); ``tests/test_number_forms.py`` compares the two on every such token of up
-    to four characters and on generated ones."""
-    global _CN2AN_STRICT
-    plain = token.translate(_CN2AN_TABLE)
-    if not plain or any(c not in _CN2AN_DIGITS and c not in _CN2AN_UNITS for c in plain):
+    """cn2an's strict reading of ``token`` (an integer), ``None`` when it rejects it."""
+    try:
+        value = _cn2an_function()(token.translate(_CN2AN_TABLE), "strict")
+    except Exception:  # cn2an raises ValueError/KeyError on forms it does not read
         return None
-    if _CN2AN_STRICT is None:
-        from factlib.vocab.cache import compile as cached_compile
-
-        _CN2AN_STRICT = cached_compile(_cn2an_strict_pattern())
-    if "零十" in plain:  # cn2an's special readings 一千零十一, 一万零百一十一
-        plain = plain.replace("零十", "零一十")
-    if "零百" in plain:
-        plain = plain.replace("零百", "零一百")
-    if _CN2AN_STRICT.fullmatch(plain) is None:
-        return None
-    # cn2an's __integer_convert: from the last character back, units scale what stands before them
-    output = 0
-    unit = 1
-    ten_thousand_unit = 1
-    last = len(plain) - 1
-    for index, ch in enumerate(reversed(plain)):
-        digit = _CN2AN_DIGITS.get(ch)
-        if digit is not None:
-            output += digit * unit
-            continue
-        unit = _CN2AN_UNITS[ch]
-        if unit % 10000 == 0:
-            if unit > ten_thousand_unit:
-                ten_thousand_unit = unit
-            else:
-                ten_thousand_unit = unit * ten_thousand_unit
-                unit = ten_thousand_unit
-        if unit < ten_thousand_unit:
-            unit = unit * ten_thousand_unit
-        if index == last:
-            output += unit
-    return output
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _from_int(value: int, token: str, end: int, n_syms: int, trailing: Decimal, negative: bool) -> ParsedNumber | None:

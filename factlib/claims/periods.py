@@ -265,3 +265,148 @@ def period_type(period: str, measure: str = "") -> str:
     if measure == "flow":
         return "interval"
     return "point" if len(period) == 10 else ""
+
+
+# --- part-year spans written as patterns (issue 12: 2016年1—10月, 前10个月, the first ten months of 2016) ---
+
+_EN_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
+_ZH_COUNT = r"1[0-2]|0?[1-9]|十[一二]?|[一二两三四五六七八九]"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An English part-year span found by :meth:`PeriodSpans.en_spans`: ``s..e`` the whole phrase,
+    ``months`` (first, last) within one year, the year written in it (``year_s..year_e``) or an
+    offset of a relative year word (``of last year``), or neither."""
+
+    s: int
+    e: int
+    months: tuple[int, int]
+    year: int | None = None
+    year_s: int = -1
+    year_e: int = -1
+    offset: int | None = None
+
+
+class PeriodSpans:
+    """Part-year spans written as patterns, from ``data/period_spans.csv`` (lead words, units,
+    range separators) and the part words of ``time_words.csv``:
+
+    * Chinese, after ``YYYY年`` or alone: ``前10个月`` / ``首3季`` / ``头两个月`` (the first N months or
+      quarters) — the month ranges ``1—10月`` are read by the date reader with :attr:`zh_range`;
+    * English: ``January-October 2016``, ``from January to June 2014``, ``Jan-Oct``, ``the first ten
+      months of 2016``, ``the first half of 2016``, ``Q3 2023``, ``the first two months of this year``;
+      and ``the end of June`` (a month without a year: that month, read against the document date).
+    """
+
+    def __init__(self, time_words: "TimeWords", path: str | Path = "period_spans"):
+        from factlib.claims import numbers  # (claims layer: the number grammar for 'ten', 'two')
+        from factlib.vocab.calendar import EN_MONTHS
+
+        rows = read_table(path, required=("word", "lang", "role"), key=("word", "lang", "role"))
+        by: dict[tuple[str, str], list[dict]] = {}
+        for row in rows:
+            if row["role"] not in ("lead", "unit", "range", "from", "year_of"):
+                raise TableError(f"{path}: unknown role {row['role']!r} for {row['word']!r}")
+            by.setdefault((row["lang"], row["role"]), []).append(row)
+
+        def words(lang: str, role: str) -> list[str]:
+            return [r["word"] for r in by.get((lang, role), [])]
+
+        self.units = {(r["lang"], r["word"]): int(r["months"]) for r in rows if r["role"] == "unit"}
+        #: the separators of a Chinese month range, as a regex alternation (至|到|-|~|—|–)
+        self.zh_range = alternation(words("zh", "range"))
+        self.zh_lead = re.compile(
+            rf"(?:{alternation(words('zh', 'lead'))})(?P<n>{_ZH_COUNT})(?P<u>{alternation(words('zh', 'unit'))})")
+        self.tw = time_words
+        months = sorted(EN_MONTHS, key=lambda w: (-len(w), w))
+        mon = "|".join(m.capitalize() for m in months)
+        ci = lambda ws: "(?i:" + alternation(ws, fold=True) + ")"  # noqa: E731
+        sep = "|".join(rf" ?{re.escape(w)} ?" if not w.isalpha() else rf" {w} " for w in words("en", "range"))
+        year_of = ci(words("en", "year_of"))
+        rel = ci([w for w, t in time_words.words.items() if t.type == "rel_year" and w.isascii()])
+        num = "|".join(["1[0-2]", "[2-9]"] + [w for w in numbers.english_number_words()
+                                              if 2 <= (numbers.parse_number(w).value if numbers.parse_number(w) else 0) <= 12])
+        parts = [w for w, t in time_words.words.items() if t.type == "part" and w.isascii() and "-" not in w]
+        def tail(k: str) -> str:  # the year of a span: ' 2016', ', 2016', ' of 2016', ' of last year'
+            return rf"(?:,? (?:{year_of} )?(?P<y{k}>{_EN_YEAR})| {year_of} (?P<rel{k}>{rel})(?![A-Za-z]))"
+
+        self.en = re.compile(
+            rf"(?<![A-Za-z])(?:"
+            rf"(?:{ci(words('en', 'from'))} )?(?P<m1>{mon})\.?(?: (?P<y1>{_EN_YEAR}))?(?:{sep})(?P<m2>{mon})\.?"
+            rf"(?:(?: period)?{tail('a')})?"
+            rf"|(?:(?i:the) )?{ci(words('en', 'lead'))} (?P<n>(?i:{num})) (?P<u>{ci(words('en', 'unit'))})"
+            rf"(?: {year_of} (?i:the year))?{tail('b')}?"
+            rf"|(?:(?i:the) )?(?P<part>{ci(parts)}){tail('c')}"
+            # the end of a month named without a year (at the end of June): that month, a point
+            rf"|(?i:end) (?i:of) (?P<me>{mon})(?!\.? ?[0-9])"
+            rf")(?![A-Za-z0-9])")
+        self._months = EN_MONTHS
+
+    def zh_months(self, m: re.Match) -> tuple[int, int] | None:
+        """The months of a :attr:`zh_lead` match (前10个月 → (1, 10), 前三季度 → (1, 9)); None if
+        they would pass December or name one month only."""
+        n = _small_cn(m.group("n"))
+        size = self.units.get(("zh", m.group("u")), 0)
+        if n is None or not size or not 2 <= n * size <= 12:
+            return None
+        return 1, n * size
+
+    def en_spans(self, norm: str):
+        """The English part-year spans of ``norm`` (:class:`Span`), in order."""
+        from factlib.claims import numbers
+
+        for m in self.en.finditer(norm):
+            if m.group("me"):
+                a = self._months[m.group("me").lower()]
+                yield Span(m.start("me"), m.end(), (a, a))
+                continue
+            if m.group("m1"):
+                a, b = self._months[m.group("m1").lower()], self._months[m.group("m2").lower()]
+                y1 = int(m.group("y1")) if m.group("y1") else None
+                y = int(m.group("ya")) if m.group("ya") else None
+                if not a < b or (y1 is not None and y is not None and y1 != y):
+                    continue  # May-May, November-March, December 2015 to March 2016: no span of one year
+                if y is None and y1 is not None:
+                    continue  # January 2016 to June: left to the date reader
+                months = (a, b)
+            elif m.group("n"):
+                p = numbers.parse_number(m.group("n").lower())
+                size = self.units.get(("en", m.group("u").lower()), 0)
+                n = int(p.value) if p is not None and p.value == p.value.to_integral_value() else 0
+                if not size or not 2 <= n * size <= 12:
+                    continue
+                months = (1, n * size)
+            else:
+                tw = self.tw.lookup(m.group("part"))
+                if tw is None or not tw.months or tw.months == (1, 12):
+                    continue
+                months = tw.months
+            offset = None
+            y_s = next((k for k in ("ya", "yb", "yc") if m.group(k)), "")
+            rel = m.group("rela") or m.group("relb") or m.group("relc")
+            if rel:
+                rw = self.tw.lookup(rel)
+                offset = rw.offset if rw is not None else None
+            if y_s:
+                yield Span(m.start(), m.end(), months, int(m.group(y_s)), m.start(y_s), m.end(y_s))
+            else:
+                yield Span(m.start(), m.end(), months, offset=offset)
+
+
+def _small_cn(s: str) -> int | None:
+    """1..12 written in digits or Chinese numerals (两 = 2)."""
+    if s.isdigit():
+        return int(s)
+    s = s.replace("两", "二")
+    if "十" in s:
+        a, _, b = s.partition("十")
+        digits = "一二三四五六七八九"
+        return (digits.index(a) + 1 if a else 1) * 10 + (digits.index(b) + 1 if b else 0)
+    return "一二三四五六七八九".index(s) + 1 if len(s) == 1 and s in "一二三四五六七八九" else None
+
+
+@lru_cache(maxsize=1)
+def default_period_spans() -> PeriodSpans:
+    """The shipped part-year span patterns (cached)."""
+    return PeriodSpans(default_time_words())

@@ -17,8 +17,8 @@ from typing import NamedTuple
 from factlib.claims import forms, numbers
 from factlib.claims.dates import DateReader
 from factlib.claims.mention import DAY, YEAR, Mention, INTERVAL
-from factlib.claims.patterns import CN_BARE, CN_DIGITS, CN_SMALL, EN_DATE, EN_SHARE, RANGE_FIRST, RANGE_SEP, SPACED, \
-    small_cn
+from factlib.claims.patterns import CN_BARE, CN_DIGITS, CN_SMALL, EN_DATE, EN_SHARE, RANGE_FIRST, RANGE_SEP, \
+    RANGE_WORDS, SPACED, small_cn
 from factlib.claims.periods import TimeWords, day_period, month_period, month_year
 from factlib.claims.speed import find_phrases, parse_cached
 from factlib.vocab.cues import CueTable
@@ -184,15 +184,25 @@ class Scanner:
     def _non_numbers(self, norm: str, mask, lang: str, en_like: bool, doc_date) -> list[Mention]:
         """English dates, ordinals, fixed phrases and English shares (taken before the number scan)."""
         items: list[Mention] = []
-        if en_like:
-            items.extend(self.dates.en_date(m, doc_date) for m in EN_DATE.finditer(norm)
-                         if not mask.covers(m.start(), m.end()))
+        if en_like:  # part-year spans first (January-October 2016): the dates inside them are theirs
+            items.extend(it for it in self.dates.en_spans(norm, doc_date) if not mask.covers(it.s, it.e))
+            if items:
+                spans = list(items)
+                items.extend(it for it in (self.dates.en_date(m, doc_date) for m in EN_DATE.finditer(norm))
+                             if not mask.covers(it.s, it.e) and not any(o.s < it.e and it.s < max(o.e, o.period_end)
+                                                                        for o in spans))
+                items.sort(key=lambda it: it.s)
+            else:
+                items.extend(self.dates.en_date(m, doc_date) for m in EN_DATE.finditer(norm)
+                             if not mask.covers(m.start(), m.end()))
             for om in self.ordinals.finditer(norm):
                 if not mask.covers(om.start, om.end) and not any(it.s <= om.start < it.e for it in items):
                     items.append(_ordinal_item(om))
         if lang != "en":
             items.extend(_ordinal_item(om) for om in self.ordinals.finditer_zh(norm)
                          if not mask.covers(om.start, om.end))
+            # 前10个月，… (a window of months without a year; after 'YYYY年' the date reader reads it)
+            items.extend(it for it in self.dates.zh_windows(norm, doc_date) if not mask.covers(it.s, it.e))
         zh_idioms, en_idioms = self.idioms
         found: list[tuple[int, int, tuple]] = []
         if lang != "en":
@@ -289,7 +299,7 @@ class Scanner:
         if (is_word or prev.isascii() or prev.isdigit()) and _not_a_number(g, num, prev, is_word) \
                 and not (is_word and forms.bare_english_ok(norm, s, num_end, num)):
             return None  # (the test before the call holds for every number it could reject)
-        if not (g.unit or g.ym or g.mag) and norm[e:e + 1] in "至到-~":
+        if not (g.unit or g.ym or g.mag) and norm[e:e + 1] in RANGE_WORDS:
             window = self._month_window(num, norm, s, e, doc_date)
             if window is not None:
                 return window

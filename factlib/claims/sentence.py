@@ -56,6 +56,13 @@ class SentenceReader:
 
     def __init__(self, units: UnitTable, cues: CueTable, time_words: TimeWords, attributor: Attributor):
         self.units, self.cues, self.tw, self.attr = units, cues, time_words, attributor
+        # English words before the base of a comparison (from 2022, than in 2019, the same period last year)
+        self.base_en = tuple(sorted(w for w in cues.words("base") if w.isascii()))
+        # the other side of a comparison named as a time (compared with a year earlier, from the same period
+        # last year): the relative-year words of time_words.csv and the English base cues
+        self.base_time_en = re.compile(r"\s*(?:the\s+)?(?:" + alternation(
+            [w for w, t in time_words.words.items() if t.type == "rel_year" and w.isascii()]
+            + [w for w in self.base_en if " " in w]) + r")(?![A-Za-z])", re.I)
         change = cues.words("up") | cues.words("down") | cues.words("change")
         # a change word, not inside a compound noun (增加值, 增长率, 增速)
         self.dir_zh = re.compile("(?:" + alternation(w for w in change if not w.isascii()) + ")(?![值率速量额幅])")
@@ -83,7 +90,7 @@ class SentenceReader:
         for it in allitems:
             it.clause = bisect_right(cuts, it.s)
         st = _Reading(doc, norm, s0, s1, cuts, allitems, en, self._backrefs(norm, s0, s1, cuts, allitems, en))
-        _mark_bases(norm, s0, allitems, en)
+        _mark_bases(norm, s0, allitems, en, self.base_en)
         for idx, it in enumerate(allitems):
             if it.is_time:
                 self._time(st, it)
@@ -122,8 +129,9 @@ class SentenceReader:
             if it.gran == INTERVAL and not it.is_claim and cur and cur[0][:4].isdigit() \
                     and it.basis == "relative" and len(cur[0]) == 4:
                 tw = self.tw.words.get(norm[it.s:it.e].lower())
-                if tw is not None and tw.months:
-                    it.period = year_period(int(cur[0][:4]), tw.months)
+                months = tw.months if tw is not None else _window_months(it.period)
+                if months:  # 今年前10个月, 2016年…1至10月: the window in the year in force
+                    it.period = year_period(int(cur[0][:4]), months)
                     it.basis = cur[1]
             st.current = _time_ref((it.period, it.basis, it.clause))
         elif it.gran == VAGUE:
@@ -175,7 +183,7 @@ class SentenceReader:
             for other in allitems[idx + 1:]:
                 if other.is_time and not other.is_base and other.period and other.gran != VAGUE \
                         and (ref is None or other.clause == it.clause) \
-                        and not _COMPARED_EN.search(st.norm, it.e, other.s):  # 16 percent, compared to 34 percent in 2016
+                        and not _compared_time(st.norm, it.e, other, self.base_time_en):  # compared to 34 % in 2016
                     ref = TimeRef(other.period, other.basis, other.clause)
                     break
         if ref is not None:
@@ -358,8 +366,18 @@ class SentenceReader:
 _COMPARED_EN = re.compile(r"(?i)\b(?:compared (?:to|with)|than|versus|vs\.?|against|since)\b")
 
 
-def _mark_bases(norm: str, s0: int, allitems: list[Mention], en: bool) -> None:
-    """The base of a comparison: a time mention right after 较/比/与 (or English 'from', 'than')."""
+def _compared_time(norm: str, end: int, other: Mention, base_time: re.Pattern) -> bool:
+    """The later time ``other`` belongs to the other side of a comparison after the claim ending at
+    ``end`` (16 percent, compared to 34 percent in 2016; since right before World War I, in 1917) —
+    unless that side is itself a time (up 5.8 percent compared with a year earlier in the first nine
+    months): then the later time is the claim's own."""
+    m = _COMPARED_EN.search(norm, end, other.s)
+    return m is not None and base_time.match(norm, m.end()) is None
+
+
+def _mark_bases(norm: str, s0: int, allitems: list[Mention], en: bool, base_en: tuple[str, ...]) -> None:
+    """The base of a comparison: a time mention right after 较/比/与 (or an English base cue of
+    cues.csv: 'from', 'than', 'the same period (of)' last year)."""
     for it in allitems:
         if not it.is_time:
             continue
@@ -367,11 +385,17 @@ def _mark_bases(norm: str, s0: int, allitems: list[Mention], en: bool) -> None:
             it.is_base = False  # 比1990年到2000年年均1.07%: a range dates the claims, it is no base
             continue
         if en:
-            it.is_base = norm[max(s0, it.s - 16):it.s].rstrip().lower().endswith(
-                ("from", "compared with", "compared to", "than"))
+            it.is_base = norm[max(s0, it.s - 20):it.s].rstrip().lower().endswith(base_en)
         else:
             before = norm[max(s0, it.s - 3):it.s]
             it.is_base = bool(before) and before[-1] in "较比与" or before.endswith(("相比", "相较"))
+
+
+def _window_months(period: str) -> tuple[int, int] | None:
+    """The months (first, last) of a window of months within one year (2016-01/2016-10)."""
+    if len(period) == 15 and period[4] == "-" and period[7] == "/" and period[:4] == period[8:12]:
+        return int(period[5:7]), int(period[13:15])
+    return None
 
 
 def _apply_ref(st: _Reading, it: Mention, ref: TimeRef, base: Mention | None, lo: int) -> None:
