@@ -159,14 +159,19 @@ def header(text: str) -> dict[str, str]:
     return {m.group(1): m.group(2).strip() for m in re.finditer(r"^# (\w+): (.*)$", text, re.M)}
 
 
+def read_table(name: str) -> tuple[str, dict[str, str], str, str]:
+    """A saved yearbook page: its text, its header fields, the yearbook's year and the source name."""
+    text = (SOURCES / name).read_text(encoding="utf-8")
+    h = header(text)
+    yb = re.search(r"Yearbook (\d{4})", h["yearbook"]).group(1)
+    table = h["title"].split(" ", 1)
+    return text, h, yb, f"国家统计局《中国统计年鉴{yb}》表{table[0]} {table[1]} (English edition, NBS)"
+
+
 def build() -> tuple[list[list[str]], list[str]]:
     rows, problems = [], []
     for name, (columns, sums) in TABLES.items():
-        text = (SOURCES / name).read_text(encoding="utf-8")
-        h = header(text)
-        yb = re.search(r"Yearbook (\d{4})", h["yearbook"]).group(1)
-        table = h["title"].split(" ", 1)
-        source = f"国家统计局《中国统计年鉴{yb}》表{table[0]} {table[1]} (English edition, NBS)"
+        text, h, yb, source = read_table(name)
         for line in text.splitlines():
             m = ROW.match(line.strip())
             if not m or line.startswith("#"):
@@ -315,11 +320,7 @@ def build_regional() -> tuple[list[list[str]], list[str]]:
     rows, problems = [], []
     areas = _area_codes()
     for name, (columns, sums) in REGION_TABLES.items():
-        text = (SOURCES / name).read_text(encoding="utf-8")
-        h = header(text)
-        yb = re.search(r"Yearbook (\d{4})", h["yearbook"]).group(1)
-        table = h["title"].split(" ", 1)
-        source = f"国家统计局《中国统计年鉴{yb}》表{table[0]} {table[1]} (English edition, NBS)"
+        text, h, yb, source = read_table(name)
         for line in text.splitlines():
             m = REGION_ROW.match(line.strip())
             if not m or line.startswith("#"):
