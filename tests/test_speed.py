@@ -153,3 +153,41 @@ def test_sentence_year_end_is_the_search(text, year):
 
     expected = plain_re.search(rf"{year}\s*年\s*(?:底|末)|end of\s*{year}", text) is not None
     assert _Sentence(text, default_areas()).year_end(year) == expected
+
+
+# ---- documents.normalize: a line holding slow characters read only around them ---------------------
+def _nfkc_line_plain(line: str, out: list, b) -> None:
+    """Every cluster of the line (a character and its combining marks or jamo) normalised on its own."""
+    import unicodedata
+
+    i, n = 0, len(line)
+    while i < n:
+        j = i + 1
+        while j < n and (unicodedata.combining(line[j]) or "\u1160" <= line[j] <= "\u11ff"):
+            j += 1
+        cluster = line[i:j]
+        norm = unicodedata.normalize("NFKC", cluster)
+        if len(norm) == len(cluster) == 1:
+            b.same(1)
+        else:
+            b.piece(len(norm), len(cluster))
+        out.append(norm)
+        i = j
+
+
+_LINE_ALPHABET = (_NFKC_ALPHABET + "\u3131\u314f\u1160\u11ff\u0958\u093c\U0001d165\U0001d15e\U0001d400\u2026\u00bd\n"
+                  "\ud800网民规模达")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=_LINE_ALPHABET, max_size=30) | st.text(max_size=30))
+def test_nfkc_line_reads_only_around_slow_characters(text):
+    from factlib.documents import normalize as nz
+
+    single, slow = nz._compat_tables()
+    fast = nz._translate_chunk(text, single, slow, 0, [])
+    out, b = [], nz._Builder()
+    nz._nfkc_line(text, fast, slow, out, b)
+    out0, b0 = [], nz._Builder()
+    _nfkc_line_plain(text, out0, b0)
+    assert ("".join(out), b.segs) == ("".join(out0), b0.segs)
