@@ -191,3 +191,33 @@ def test_nfkc_line_reads_only_around_slow_characters(text):
     out0, b0 = [], nz._Builder()
     _nfkc_line_plain(text, out0, b0)
     assert ("".join(out), b.segs) == ("".join(out0), b0.segs)
+
+
+# ---- vocab.lexicon: aliases found by one search per hit ------------------------------------------
+def _find_plain(lex, norm: str) -> list:
+    """The longest alias at every position: ``_at`` of each position (the plain definition)."""
+    return [m for p in range(len(norm)) if (m := lex._at(norm, p)) is not None]
+
+
+_LEXICON_ALPHABET = "国内生产总值增长率网民规模人口城镇新增就业居民消费价格指数 gdpratesunemployment,0123的和及%"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_LEXICON_ALPHABET, max_size=40))
+def test_lexicon_find_is_at_of_every_position(text):
+    from factlib.vocab.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex._find(text) == _find_plain(lex, text)
+
+
+def test_lexicon_find_on_real_phrases():
+    from factlib.vocab.lexicon import default_lexicon, normalize_phrase
+
+    lex = default_lexicon()
+    phrases = ["全年国内生产总值1210207亿元", "我国网民规模达10.67亿人", "城镇新增就业1206万人",
+               "the unemployment rate in urban areas", "GDP growth rates of provinces", "居民消费价格上涨2%"]
+    for ph in phrases:
+        norm = normalize_phrase(ph)
+        assert lex._find(norm) == _find_plain(lex, norm)
+        assert lex._find(norm), ph  # the oracle compares something
