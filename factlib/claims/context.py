@@ -155,6 +155,13 @@ def _norm(s: str) -> str:
     return s.lower()
 
 
+def _last_char(text: str, end: int) -> str:
+    """``text[:end].rstrip()[-1:]`` without copying ``text[:end]``: the last non-space character."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1:end] if end > 0 else ""
+
+
 def _cn_int(s: str) -> int | None:
     if s.isdigit():
         return int(s)
@@ -434,8 +441,9 @@ class ContextResolver:
             s_start = ts[c.sentence_id] if ts is not None and c.sentence_id < len(ts) else max(0, c.start - 200)
             if c.sentence_id != last_sent:
                 # a new sentence: does it start a new paragraph?
-                gap = text[max(0, s_start - 2):s_start]
-                new_para = last_sent < 0 or "\n" in gap or "\n" in text[out[-1].end if out else 0:s_start]
+                # (searches bounded by the sentence start: never a copy of the text before it)
+                new_para = last_sent < 0 or text.find("\n", max(0, s_start - 2), s_start) >= 0 \
+                    or text.find("\n", out[-1].end if out else 0, s_start) >= 0
                 if not new_para and pending_span:
                     sent_period = pending_span  # 过去五年，…。…能耗下降18.2%: the run of years goes on
                 pending_span = ""
@@ -445,7 +453,7 @@ class ContextResolver:
                 # a sentence without claims before this one in the paragraph may open a run of years
                 # (过去一年，我们…。全省地区生产总值增长5.5%)
                 lo = out[-1].end if out and not new_para else text.rfind("\n", 0, s_start) + 1
-                if 0 <= lo < s_start and s_start - lo <= 2000:
+                if year is not None and 0 <= lo < s_start and s_start - lo <= 2000:  # (no year: no span)
                     gap_span = self._span_in(_norm(text[lo:s_start]), year, en, None,
                                              doc.date.month if doc.date else None)[0]
                     if gap_span:
@@ -462,7 +470,7 @@ class ContextResolver:
                 # the parent a 其中 opening the sentence takes: the last key of the sentence before; a part
                 # after ； of a sentence in a 其中 scope stays in it
                 carried = ""
-                if not new_para and text[:s_start].rstrip()[-1:] in ("；", ";") and prev_nsent:
+                if not new_para and _last_char(text, s_start) in ("；", ";") and prev_nsent:
                     cues = [m.start() for m in self.part_of_zh.finditer(prev_nsent)]
                     carried = self._part_parent(sent_key_pos, cues[-1], prev_sent_key, part_carry) if cues \
                         else part_carry
