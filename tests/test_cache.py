@@ -114,30 +114,37 @@ TOKENS = ["10.67亿", "三百二十万", "一百", "1,234.5", "two thirds", "1/4
           "0.50", "1E+8", "负3.5", "两千零五"]
 
 
-def test_parsed_numbers_read_back_exactly(fresh_cache, monkeypatch):
-    """speed.parse_cached from the cache folder: the same ParsedNumber, digit for digit (repr)."""
+def test_cn2an_readings_read_back_exactly(fresh_cache, monkeypatch):
+    """cn2an's readings from the cache folder: a later process parses the same numbers (repr, digit
+    for digit) without calling cn2an; only cn2an's readings are stored."""
     from factlib.claims import numbers, speed
 
     def reset():
-        speed._SHELF.clear()
+        numbers._SHELF.clear()
+        numbers._cn2an_int.cache_clear()
+        numbers.clear_cache()
         speed.parse_cached.cache_clear()
 
     try:
         fresh_cache()
         reset()
         first = [repr(speed.parse_cached(t)) for t in TOKENS]
-        assert first == [repr(numbers.parse_number(t)) for t in TOKENS]
-        assert speed._SHELF[0] is not None and speed._SHELF[0].table()
-        speed._SHELF[0].save()
+        shelf = numbers._SHELF[0]
+        assert shelf is not None
+        stored = dict(shelf.table())
+        plain = {t.translate(numbers._CN2AN_TABLE) for t in TOKENS if numbers._by_cn2an(t)}
+        assert {"三百二十万", "一百", "二千零五"} <= set(stored) <= plain  # 两 read as 二
+        assert stored["三百二十万"] == 3200000
+        shelf.save()
         fresh_cache()
         reset()
-        assert len(speed._number_shelf().table()) == len(set(TOKENS))
+        assert numbers._cn2an_shelf().table() == stored
 
-        def not_called(token):
-            raise AssertionError(f"{token} parsed again")
+        def not_called():
+            raise AssertionError("cn2an called again")
 
-        monkeypatch.setattr(numbers, "parse_number", not_called)
-        assert [repr(speed.parse_cached(t)) for t in TOKENS] == first  # read back, not parsed
+        monkeypatch.setattr(numbers, "_cn2an_function", not_called)
+        assert [repr(speed.parse_cached(t)) for t in TOKENS] == first  # read back, not asked again
     finally:
         reset()
 

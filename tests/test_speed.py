@@ -153,3 +153,71 @@ def test_sentence_year_end_is_the_search(text, year):
 
     expected = plain_re.search(rf"{year}\s*年\s*(?:底|末)|end of\s*{year}", text) is not None
     assert _Sentence(text, default_areas()).year_end(year) == expected
+
+
+# ---- documents.normalize: a line holding slow characters read only around them ---------------------
+def _nfkc_line_plain(line: str, out: list, b) -> None:
+    """Every cluster of the line (a character and its combining marks or jamo) normalised on its own."""
+    import unicodedata
+
+    i, n = 0, len(line)
+    while i < n:
+        j = i + 1
+        while j < n and (unicodedata.combining(line[j]) or "\u1160" <= line[j] <= "\u11ff"):
+            j += 1
+        cluster = line[i:j]
+        norm = unicodedata.normalize("NFKC", cluster)
+        if len(norm) == len(cluster) == 1:
+            b.same(1)
+        else:
+            b.piece(len(norm), len(cluster))
+        out.append(norm)
+        i = j
+
+
+_LINE_ALPHABET = (_NFKC_ALPHABET + "\u3131\u314f\u1160\u11ff\u0958\u093c\U0001d165\U0001d15e\U0001d400\u2026\u00bd\n"
+                  "\ud800网民规模达")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=_LINE_ALPHABET, max_size=30) | st.text(max_size=30))
+def test_nfkc_line_reads_only_around_slow_characters(text):
+    from factlib.documents import normalize as nz
+
+    single, slow = nz._compat_tables()
+    fast = nz._translate_chunk(text, single, slow, 0, [])
+    out, b = [], nz._Builder()
+    nz._nfkc_line(text, fast, slow, out, b)
+    out0, b0 = [], nz._Builder()
+    _nfkc_line_plain(text, out0, b0)
+    assert ("".join(out), b.segs) == ("".join(out0), b0.segs)
+
+
+# ---- vocab.lexicon: aliases found by one search per hit ------------------------------------------
+def _find_plain(lex, norm: str) -> list:
+    """The longest alias at every position: ``_at`` of each position (the plain definition)."""
+    return [m for p in range(len(norm)) if (m := lex._at(norm, p)) is not None]
+
+
+_LEXICON_ALPHABET = "国内生产总值增长率网民规模人口城镇新增就业居民消费价格指数 gdpratesunemployment,0123的和及%"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_LEXICON_ALPHABET, max_size=40))
+def test_lexicon_find_is_at_of_every_position(text):
+    from factlib.vocab.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex._find(text) == _find_plain(lex, text)
+
+
+def test_lexicon_find_on_real_phrases():
+    from factlib.vocab.lexicon import default_lexicon, normalize_phrase
+
+    lex = default_lexicon()
+    phrases = ["全年国内生产总值1210207亿元", "我国网民规模达10.67亿人", "城镇新增就业1206万人",
+               "the unemployment rate in urban areas", "GDP growth rates of provinces", "居民消费价格上涨2%"]
+    for ph in phrases:
+        norm = normalize_phrase(ph)
+        assert lex._find(norm) == _find_plain(lex, norm)
+        assert lex._find(norm), ph  # the oracle compares something

@@ -60,6 +60,7 @@ _EN_WHERE = frozenset(("it", "they", "we", "country", "nation", "city", "provinc
 _EN_AFTER_STOP = frozenset(("and", "or", "in", "on", "for", "than", "year", "percent", "that", "which", "who",
                             "where", "when", "since"))
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_MEMO_LIMIT = 1 << 16  # phrases kept per memo (of a few characters each)
 
 
 class Attributor:
@@ -106,6 +107,7 @@ class Attributor:
         self.lead_re = re.compile("(?:(?:" + alternation(fillers) + r")[,\s]*)+")
         self.en_verbs = frozenset(_EN_VERBS)
         self._load_backrefs(backrefs)
+        self._zh_memo: dict[str, tuple[int, int] | tuple[()]] = {}
 
     def _load_backrefs(self, path: str) -> None:
         """Back-reference cues (``这是…网民规模`` after the number) from ``metric_backrefs.csv``."""
@@ -133,8 +135,19 @@ class Attributor:
         """Span of the metric phrase inside ``norm[lo:hi]`` (the words before a number); empty
         span ``(hi, hi)`` when there is none."""
         seg = norm[lo:hi]
+        # a function of the words alone: read once per distinct phrase (most repeat), the cache
+        # bounded (emptied when full)
+        rel = self._zh_memo.get(seg)
+        if rel is None:
+            if len(self._zh_memo) >= _MEMO_LIMIT:
+                self._zh_memo.clear()
+            rel = self._zh_memo[seg] = self._zh_metric(seg)
+        return (lo + rel[0], lo + rel[1]) if rel else (hi, hi)
+
+    def _zh_metric(self, seg: str) -> tuple[int, int] | tuple[()]:
+        """:meth:`zh_metric` of the words ``seg``: the span within it, or ``()`` for none."""
         if not seg.strip(_ZH_TRIM):
-            return hi, hi
+            return ()
         # positions kept from seg (after removing relative bases) -> map back through `keep`
         bases = list(self.base_re.finditer(seg))
         if bases or "\n" in seg:
@@ -170,8 +183,8 @@ class Attributor:
         while b > a and text[b - 1] in _ZH_TRIM_RIGHT:
             b -= 1
         if b <= a:
-            return hi, hi
-        return lo + keep[a], lo + keep[b - 1] + 1
+            return ()
+        return keep[a], keep[b - 1] + 1
 
     def _only_where(self, words: str, text: str, m) -> bool:
         """``words`` (before the predicate ``m``) name only a place or the whole country (我国, 全省,

@@ -22,6 +22,7 @@ _CHANGE_KINDS = ("growth_rate", "pp_change", "multiple")
 _time_ref = partial(tuple.__new__, TimeRef)
 _metric_ref = partial(tuple.__new__, MetricRef)
 _SHARE_WORDS = ("占比", "比重", "比例")
+_MEMO_LIMIT = 1 << 16  # entries kept per memo of short phrases (emptied when full)
 
 
 class _Reading:
@@ -71,6 +72,7 @@ class SentenceReader:
         self.rate_noun_zh = re.compile(alternation(w for w in cues.words("rate_noun") if not w.isascii()))
         self.rate_nouns_zh = tuple(w for w in cues.words("rate_noun") if not w.isascii())
         self.rate_noun_en = cues.rate_noun_en
+        self._dir_memo: dict[bool, dict[str, str]] = {False: {}, True: {}}  # words -> change word, per language
 
     def read(self, doc, norm: str, s0: int, s1: int, sitems: list[Mention], en: bool, scans=None) -> None:
         """Set kind, direction, period and metric of the claims in ``sitems`` (the sentence ``s0..s1``).
@@ -328,20 +330,29 @@ class SentenceReader:
         u = self.units.lookup(it.unit_surface) if it.unit_surface else None
         return u is not None and u.dimension == "count" and it.kind in ("count", "ordinal")
 
-    def _context_kind(self, norm: str, it: Mention, lo: int, en: bool, s1: int, clause_lo: int) -> None:
-        """Growth rates, directions and multiples from the words before (and just after) a number."""
-        pred = norm[lo:it.s]
+    def _change_word(self, pred: str, en: bool) -> str:
+        """The last change word of the words ``pred`` before a number ('' for none)."""
         dm = None
         if en:
             for dm in self.dir_en.finditer(pred):
                 pass
-            word = dm.group().lower() if dm else ""
-        else:
-            for dm in self.dir_zh.finditer(pred):
-                pass
-            word = dm.group() if dm else ""
-            if len(word) == 1 and dm is not None and dm.end() < len(pred.rstrip()) - 2:
-                word = ""  # 高/低/增 … count only right before the number (高17.1个百分点)
+            return dm.group().lower() if dm else ""
+        for dm in self.dir_zh.finditer(pred):
+            pass
+        word = dm.group() if dm else ""
+        if len(word) == 1 and dm is not None and dm.end() < len(pred.rstrip()) - 2:
+            word = ""  # 高/低/增 … count only right before the number (高17.1个百分点)
+        return word
+
+    def _context_kind(self, norm: str, it: Mention, lo: int, en: bool, s1: int, clause_lo: int) -> None:
+        """Growth rates, directions and multiples from the words before (and just after) a number."""
+        pred = norm[lo:it.s]
+        memo = self._dir_memo[en]  # the change word is a function of the words alone
+        word = memo.get(pred)
+        if word is None:
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            word = memo[pred] = self._change_word(pred, en)
         direction = self.cues.direction(word) if word else ""
         if it.kind in ("percent", "multiple", "pp_change", "count", "amount", "other") and direction:
             it.direction = direction

@@ -21,7 +21,7 @@ import gc
 from array import array
 from bisect import bisect_right
 from contextlib import contextmanager
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
@@ -56,50 +56,13 @@ def collector_paused():
 def parse_cached(token: str) -> numbers.ParsedNumber | None:
     """:func:`factlib.claims.numbers.parse_number`, cached per token; None where it fails.
 
-    The parses are also kept in the cache folder (:func:`factlib.vocab.cache.shelf`, keyed by a
-    hash of factlib's code and tables and cn2an's version): a later process reads a token it has
-    seen before instead of parsing it (the first Chinese numeral of a process imports cn2an, a
-    quarter of a second)."""
-    shelf = _number_shelf()
-    if shelf is not None:
-        stored = shelf.table().get(token, _MISSING)
-        if stored is not _MISSING:
-            if stored is None:
-                return None
-            try:
-                value, precision, magnitude, digits, kind = stored
-                return numbers.ParsedNumber(Decimal(value), Decimal(precision), Decimal(magnitude), digits, kind)
-            except (TypeError, ValueError, ArithmeticError):
-                pass  # a damaged entry: parse again
+    A later process does not parse from scratch what cn2an read before: cn2an's readings are kept
+    in the cache folder (see :func:`factlib.claims.numbers._cn2an_int`), so a run over text seen
+    before imports no cn2an; everything else a parse does takes microseconds and is not stored."""
     try:
-        parsed = numbers.parse_number(token)
+        return numbers.parse_number(token)
     except (ValueError, ArithmeticError, InvalidOperation):
-        parsed = None
-    if shelf is not None:
-        shelf.put(token, None if parsed is None else (str(parsed.value), str(parsed.precision),
-                                                      str(parsed.magnitude), parsed.digits, parsed.kind))
-    return parsed
-
-
-_MISSING = object()
-_SHELF: list = []
-
-
-def _number_shelf():
-    if not _SHELF:
-        import hashlib
-        from importlib.util import find_spec
-        from pathlib import Path
-
-        from factlib.vocab.cache import package_hash, shelf
-
-        h = hashlib.sha1(package_hash().encode())
-        spec = find_spec("cn2an")  # cn2an reads the common Chinese numerals: its code is part of the key
-        if spec is not None and spec.origin:
-            for path in sorted(Path(spec.origin).parent.glob("*.py")):
-                h.update(path.name.encode() + path.read_bytes())
-        _SHELF.append(shelf("numbers", h.hexdigest()))
-    return _SHELF[0]
+        return None
 
 
 class PhraseHit(NamedTuple):

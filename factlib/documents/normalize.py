@@ -246,19 +246,61 @@ def _nfkc_with_map(text: str) -> tuple[str, list[list[int]]]:
         le = len(text) if le < 0 else le + 1
         out.append(fast[pos:ls])
         b.same(ls - pos)
-        _nfkc_line(text[ls:le], out, b)
+        _nfkc_line(text[ls:le], fast[ls:le], slow, out, b)
         pos = le
     out.append(fast[pos:])
     b.same(len(text) - pos)
     return "".join(out), b.segs
 
 
-def _nfkc_line(line: str, out: list[str], b: _Builder) -> None:
-    # clusters: a character followed by its combining marks (and Hangul jamo runs)
-    i, n = 0, len(line)
+def _joins(c: str) -> bool:
+    """``c`` belongs to the cluster of the character before it (a combining mark, a Hangul jamo)."""
+    return bool(unicodedata.combining(c)) or "\u1160" <= c <= "\u11ff"
+
+
+def _nfkc_line(line: str, fast_line: str, slow: np.ndarray, out: list[str], b: _Builder) -> None:
+    """NFKC of one line cluster by cluster (a character and its combining marks or jamo), appended
+    to ``out`` with its segments.  ``fast_line`` is the line through the one-for-one table: a
+    cluster of one character outside the slow table reads the same there, so only the clusters
+    around slow characters are normalised one by one (in the Basic Multilingual Plane every
+    character that joins a cluster is a slow one)."""
+    codes = np.frombuffer(line.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    if len(codes) and int(codes.max()) > 0xFFFF:
+        _nfkc_clusters(line, 0, out, b)
+        return
+    n = len(line)
+    pos = 0
+    for p in np.flatnonzero(np.take(slow, codes)).tolist():
+        if p < pos:
+            continue  # inside the cluster just read
+        k = p
+        while k > pos and _joins(line[k]):
+            k -= 1  # the cluster starts at the character the marks belong to
+        if k > pos:
+            out.append(fast_line[pos:k])
+            b.same(k - pos)
+        j = k + 1
+        while j < n and _joins(line[j]):
+            j += 1
+        cluster = line[k:j]
+        norm = nfkc(cluster)
+        if len(norm) == len(cluster) == 1:
+            b.same(1)
+        else:
+            b.piece(len(norm), len(cluster))
+        out.append(norm)
+        pos = j
+    if pos < n:
+        out.append(fast_line[pos:])
+        b.same(n - pos)
+
+
+def _nfkc_clusters(line: str, i: int, out: list[str], b: _Builder) -> None:
+    """NFKC of ``line[i:]``, every cluster normalised on its own."""
+    n = len(line)
     while i < n:
         j = i + 1
-        while j < n and (unicodedata.combining(line[j]) or "\u1160" <= line[j] <= "\u11ff"):
+        while j < n and _joins(line[j]):
             j += 1
         cluster = line[i:j]
         norm = nfkc(cluster)
