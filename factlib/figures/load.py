@@ -38,8 +38,7 @@ import numpy as np
 import pandas as pd
 
 from factlib.claims.intervals import bounds
-from factlib.claims.numbers import NUMBER_RE
-from factlib.claims.speed import parse_cached
+from factlib.claims.numbers import NUMBER_RE, parse_number
 from factlib.vocab.lexicon import MetricLexicon, default_lexicon
 from factlib.vocab.t2s import to_simplified
 from factlib.vocab.tables import TableError, read_table
@@ -127,9 +126,7 @@ def _precision(quote: str, value: str, kind: str) -> Decimal:
     if not target.is_finite():
         return Decimal(0)
     for m in _NUMBER.finditer(_norm(quote)):
-        # parse_number through the persistent per-token cache (the same parse; a later run reads
-        # the table's ~3,000 quotes' numbers from it instead of importing cn2an to parse them)
-        parsed = parse_cached(re.sub(r"\s+", "", m.group()) if " " in m.group() else m.group())
+        parsed = parse_number(re.sub(r"\s+", "", m.group()) if " " in m.group() else m.group())
         if parsed is not None and parsed.value == target:
             return parsed.precision
     return _value_precision(target)
