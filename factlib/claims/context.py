@@ -155,6 +155,13 @@ def _norm(s: str) -> str:
     return s.lower()
 
 
+def _last_char(text: str, end: int) -> str:
+    """``text[:end].rstrip()[-1:]`` without copying ``text[:end]``: the last non-space character."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1:end] if end > 0 else ""
+
+
 def _cn_int(s: str) -> int | None:
     if s.isdigit():
         return int(s)
@@ -176,6 +183,32 @@ def _previous(period: str) -> str:
             return str(int(a) - 1)
         return f"{_previous(a)}/{_previous(b)}"
     return f"{int(period[:4]) - 1:04d}{period[4:]}"
+
+
+# A claim is rebuilt by slicing the tuple around the fields this pass sets: a named tuple's
+# ``_replace`` with keywords cost more than everything else done for a year or a date.
+_FIELDS = Claim._fields
+_I_UNIT, _I_LANG, _I_PTYPE = _FIELDS.index("unit"), _FIELDS.index("lang"), _FIELDS.index("period_type")
+if _FIELDS[_I_UNIT:_I_LANG] != ("unit", "metric", "metric_key", "period", "period_basis") or _FIELDS[_I_PTYPE:] \
+        != ("period_type", "granularity", "period_doubt", "area", "area_basis", "change", "base_period"):
+    raise ImportError("claims.record.Claim changed its fields: update _resolved() in claims/context.py")
+_new_tuple = tuple.__new__
+#: kinds that take no context: their own period is all they have (no change, no base)
+_TIMES = frozenset(("year", "date", "ordinal", "rank", "duration"))
+
+
+def _resolved(c: Claim, unit: str, metric: str, key: str, period: str, basis: str, ptype: str, granularity: str,
+              doubt: str, area: str, area_basis: str, change: str, base: str) -> Claim:
+    """``c._replace(unit=…, metric=…, …, base_period=…)`` for the fields the pass sets."""
+    return _new_tuple(Claim, c[:_I_UNIT] + (unit, metric, key, period, basis) + c[_I_LANG:_I_PTYPE]
+                      + (ptype, granularity, doubt, area, area_basis, change, base))
+
+
+def _timed(c: Claim) -> Claim:
+    """A claim of a kind in :data:`_TIMES`: a date is a point; no change, no base."""
+    own = c.period
+    return _new_tuple(Claim, c[:_I_PTYPE] + ("point" if own and c.kind == "date" else "", period_granularity(own),
+                                            c.period_doubt, c.area, c.area_basis, "", ""))
 
 
 def _memo(cache: dict, key, fn):
@@ -434,8 +467,9 @@ class ContextResolver:
             s_start = ts[c.sentence_id] if ts is not None and c.sentence_id < len(ts) else max(0, c.start - 200)
             if c.sentence_id != last_sent:
                 # a new sentence: does it start a new paragraph?
-                gap = text[max(0, s_start - 2):s_start]
-                new_para = last_sent < 0 or "\n" in gap or "\n" in text[out[-1].end if out else 0:s_start]
+                # (searches bounded by the sentence start: never a copy of the text before it)
+                new_para = last_sent < 0 or text.find("\n", max(0, s_start - 2), s_start) >= 0 \
+                    or text.find("\n", out[-1].end if out else 0, s_start) >= 0
                 if not new_para and pending_span:
                     sent_period = pending_span  # 过去五年，…。…能耗下降18.2%: the run of years goes on
                 pending_span = ""
@@ -445,7 +479,7 @@ class ContextResolver:
                 # a sentence without claims before this one in the paragraph may open a run of years
                 # (过去一年，我们…。全省地区生产总值增长5.5%)
                 lo = out[-1].end if out and not new_para else text.rfind("\n", 0, s_start) + 1
-                if 0 <= lo < s_start and s_start - lo <= 2000:
+                if year is not None and 0 <= lo < s_start and s_start - lo <= 2000:  # (no year: no span)
                     gap_span = self._span_in(_norm(text[lo:s_start]), year, en, None,
                                              doc.date.month if doc.date else None)[0]
                     if gap_span:
@@ -462,7 +496,7 @@ class ContextResolver:
                 # the parent a 其中 opening the sentence takes: the last key of the sentence before; a part
                 # after ； of a sentence in a 其中 scope stays in it
                 carried = ""
-                if not new_para and text[:s_start].rstrip()[-1:] in ("；", ";") and prev_nsent:
+                if not new_para and _last_char(text, s_start) in ("；", ";") and prev_nsent:
                     cues = [m.start() for m in self.part_of_zh.finditer(prev_nsent)]
                     carried = self._part_parent(sent_key_pos, cues[-1], prev_sent_key, part_carry) if cues \
                         else part_carry
@@ -484,15 +518,17 @@ class ContextResolver:
             local = c.start - s_start
             if c.sentence_id != last_text:
                 last_text, nsent = c.sentence_id, _norm(sent)  # one normalisation per sentence
-            if nsent is not sent_norm:
-                sent_norm, sent_info = nsent, _Sentence(nsent, self.areas)
-            heading = self._heading_at(headings, h_starts, c.start) if headings else ("", "")
-            h_single, h_run = heading
-            run = cur_plan or prev_plan or h_run
             if c.period in shifted and c.period_basis in ("relative", "inherited") and c.sentence_id != first_sid:
                 c = c._replace(period=shifted[c.period], period_basis="context")  # …；死亡人口1110万人
-            context_period = pending_span if pending_span and 0 <= span_at < local else prev_sent_period
-            c2 = self._one(c, nsent, local, en, year, h_single, run, context_period, title_period,
+            if c.kind in _TIMES:
+                c2 = _timed(c)
+            else:
+                if nsent is not sent_norm:
+                    sent_norm, sent_info = nsent, _Sentence(nsent, self.areas)
+                h_single, h_run = self._heading_at(headings, h_starts, c.start) if headings else ("", "")
+                run = cur_plan or prev_plan or h_run
+                context_period = pending_span if pending_span and 0 <= span_at < local else prev_sent_period
+                c2 = self._one(c, nsent, local, en, year, h_single, run, context_period, title_period,
                            doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
                            pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
                            (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
@@ -588,10 +624,8 @@ class ContextResolver:
              doc_month: int | None = None, list_index: int = 0, list_len: int = 1, sent_keys: tuple = (),
              para_key: str = "", prev_area: tuple[str, str] | None = None, prev_spans=(),
              info: _Sentence | None = None, part=((), "", ""), one_year: bool = False) -> Claim:
-        if c.kind in ("year", "date", "ordinal", "rank", "duration"):
-            own = c.period
-            return c._replace(period_type=("point" if own and c.kind == "date" else ""),
-                              granularity=period_granularity(own), change="", base_period="")
+        if c.kind in _TIMES:
+            return _timed(c)
         if info is None or info.text is not nsent:
             info = _Sentence(nsent, self.areas)
         before = nsent[:max(0, local)]
@@ -768,11 +802,8 @@ class ContextResolver:
         unit = c.unit
         if unit == "CNY" and c.unit_surface in ("元", "圆") and area in _AREA_CURRENCY and "人民币" not in clause:
             unit = _AREA_CURRENCY[area]  # 342億元 in a Hong Kong government release is HK dollars
-        return c._replace(unit=unit, period=period, period_basis=basis if period else "none", metric_key=key,
-                          metric=metric,
-                          period_type=ptype, granularity=period_granularity(own), period_doubt=doubt,
-                          area=area, area_basis=area_basis, change=change,
-                          base_period=base if change not in ("", "level") else "")
+        return _resolved(c, unit, metric, key, period, basis if period else "none", ptype, period_granularity(own),
+                         doubt, area, area_basis, change, base if change not in ("", "level") else "")
 
     @staticmethod
     def _not_ended(period: str, doc_month: int | None) -> bool:

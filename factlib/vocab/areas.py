@@ -147,15 +147,20 @@ class AreaSpans:
     (kept or not) crosses a slice end and no slice end is next to a Latin letter (the English
     pattern's look-arounds); otherwise the slice is scanned on its own."""
 
-    __slots__ = ("areas", "text", "_raw", "_matches")
+    __slots__ = ("areas", "text", "_raw", "_matches", "_letter")
 
     def __init__(self, areas: Areas, text: str):
         self.areas = areas
         self.text = text
         self._raw: list[tuple[int, int]] | None = None
         self._matches: tuple[AreaMatch, ...] = ()
+        self._letter = True
 
     def _scan(self) -> None:
+        self._letter = _LETTER.search(self.text) is not None
+        if not self._letter and self.areas._zh.search(self.text) is None:  # noqa: SLF001
+            self._raw = []  # what the full scan finds in a text without a letter or a Chinese name
+            return
         self._matches, self._raw = self.areas._scan(self.text, True)  # noqa: SLF001
 
     def _safe(self, pos: int) -> bool:
@@ -171,6 +176,10 @@ class AreaSpans:
             return []
         if self._raw is None:
             self._scan()
+        if not self._raw and not self._letter:
+            # no name of either pattern anywhere in the text (the Chinese one has no look-arounds, so a
+            # slice holds no match the whole text lacks) and no letter for a slice end to cut
+            return []
         # the text's own ends are always safe (no match crosses them, no letter lies beyond them)
         if not ((a == 0 or self._safe(a)) and (b == n or self._safe(b))):
             return self.areas.find_all(self.text[a:b], simplified=True)
