@@ -18,7 +18,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-__all__ = ["plain_strings", "texts", "distinct", "per_distinct", "map_distinct", "eq", "ne"]
+__all__ = ["plain_strings", "texts", "distinct", "factorize", "per_distinct", "map_distinct", "eq", "ne"]
 
 
 def plain_strings(column) -> np.ndarray:
@@ -51,7 +51,7 @@ def distinct(*columns, by_identity: bool = False) -> tuple[np.ndarray, np.ndarra
         if c is not None:
             c, u = c
         else:
-            c, u = pd.factorize(column, use_na_sentinel=False)
+            c, u = factorize(column, use_na_sentinel=False)
         c = c.astype(np.int64, copy=False)
         codes = c if codes is None else pd.factorize(codes * max(len(u), 1) + c)[0].astype(np.int64, copy=False)
     if codes is None:
@@ -83,6 +83,24 @@ def _identity_codes(column) -> tuple[np.ndarray, np.ndarray] | None:
     if len(uniques) > _IDENTITY_SHARE * len(arr):
         return None
     return codes, uniques
+
+
+def factorize(values, use_na_sentinel: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(values)`` (the same codes and uniques) for an object column whose equal
+    values are mostly one object: the objects are told apart by their addresses first, then only
+    the distinct objects are hashed by value (codes follow first appearance either way: the first
+    object of a value stands where the value first does).  Other columns go to ``pd.factorize``."""
+    arr = values.to_numpy() if isinstance(values, (pd.Series, pd.Index)) else values
+    if isinstance(arr, np.ndarray) and arr.dtype == object:
+        found = _identity_codes(arr)
+        if found is not None:
+            obj_codes = found[0]
+            first = np.empty(len(found[1]), dtype=np.int64)
+            first[obj_codes[::-1]] = np.arange(len(arr) - 1, -1, -1)
+            codes, uniques = pd.factorize(arr[first], use_na_sentinel=use_na_sentinel)
+            return codes[obj_codes], uniques
+        return pd.factorize(arr, use_na_sentinel=use_na_sentinel)
+    return pd.factorize(values, use_na_sentinel=use_na_sentinel)
 
 
 def _values(column) -> np.ndarray:

@@ -295,7 +295,8 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     several = changes & ne(span, "")
     doubt = df["period_doubt"].copy()
     if several.any():
-        doubt[several] = "“" + span[several] + "”: a change over several periods read as one"
+        doubt[several] = per_distinct(lambda s: "“" + s + "”: a change over several periods read as one",
+                                      span[several].to_numpy())
     basis = pd.Series(per_distinct(str.lower, df["period_basis"]), index=df.index, dtype=object)
     # a period read relative to the document's date (今年, 年末 in a dated release) is certain when
     # the date is known

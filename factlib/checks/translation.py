@@ -60,7 +60,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from factlib.checks.columns import eq, ne, per_distinct
+from factlib.checks.columns import eq, factorize, ne, per_distinct
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, quote
 from factlib.checks.intervals import Verdict
@@ -278,7 +278,7 @@ def doc_signatures(c: pd.DataFrame) -> pd.DataFrame:
     ``pos`` the relative position 0..1), the number of distinct signatures (``size``) and the
     document's date (``YYYY-MM-DD`` or ``''``).  ``c`` is a prepared claims frame."""
     # documents as integer codes while grouping (string keys cost a hash table per group-by)
-    codes, names = pd.factorize(c["doc_id"].to_numpy(dtype=object))
+    codes, names = factorize(c["doc_id"].to_numpy(dtype=object))
     c = c.assign(doc_id=codes)
     c = c.assign(sid=sentence_numbers(c))
     t = _pair_tokens(c)
@@ -449,7 +449,7 @@ def doc_fingerprints(sigs: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame({k: pd.Series(dtype=v) for k, v in FINGERPRINT_META.items()})
     h = pd.util.hash_pandas_object(sigs[_FP_COLUMNS], index=False).to_numpy(dtype=np.uint64)
     h2 = pd.util.hash_array(h ^ np.uint64(0x9E3779B97F4A7C15))
-    codes, names = pd.factorize(sigs["doc_id"].to_numpy(dtype=object))
+    codes, names = factorize(sigs["doc_id"].to_numpy(dtype=object))
     order = np.argsort(codes, kind="stable")
     sorted_codes = codes[order]
     starts = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
