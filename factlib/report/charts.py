@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from factlib.report.fonts import register_cjk_fonts
+from factlib.report.rows import records
 
 __all__ = [
     "LEVEL_KINDS",
@@ -351,7 +352,7 @@ def _claim_point(row: dict[str, Any]) -> tuple[float | None, float | None, float
 
 def _split_claims(claims: Any, unit: str | None) -> tuple[list[dict], list[dict]]:
     plotted, skipped = [], []
-    for row in claims.to_dict("records"):
+    for row in records(claims):
         x = period_mid(row.get("period"))
         y, low, high = _claim_point(row)
         reason = None
@@ -385,7 +386,7 @@ def _main_unit(claims: Any, reference: Any) -> str | None:
     for df, weight in ((reference, 2), (claims, 1)):
         if df is None or len(df) == 0:
             continue
-        for row in df.to_dict("records"):
+        for row in records(df):
             u = _unit_of(row)
             if u:
                 units[u] = units.get(u, 0) + weight
@@ -501,7 +502,7 @@ def metric_timeline(
     plotted, skipped = _split_claims(claims, unit)
     ref_rows = []
     if reference is not None and len(reference):
-        for row in reference.to_dict("records"):
+        for row in records(reference):
             if unit is not None and _unit_of(row) not in (unit, None):
                 continue
             x, (y, low, high) = period_mid(row.get("period")), _claim_point(row)
