@@ -351,6 +351,9 @@ class ContextResolver:
         # answers that depend on a phrase and the tables only, remembered (phrases repeat)
         self._tail_memo: dict[str, bool] = {}
         self._head_memo: dict[str, bool] = {}
+        self._lead_memo: dict[str, bool] = {}
+        self._strip_memo: dict[str, str] = {}
+        self._ancestor_memo: dict[str, tuple[str, ...]] = {}
 
     # ---- document level ---------------------------------------------------------------------
     def _doc_year(self, doc) -> int | None:
@@ -795,8 +798,7 @@ class ContextResolver:
         if not doubt and own and len(own) == 4 and measure == "stock" and ptype == "point":
             doubt = f"{own}: a stock dated by a year only (year-end assumed)"
         # ---- area -------------------------------------------------------------------------
-        inherit = not en and bool(prev_area) and self._explained_tail(self._strip_lead(
-            nsent[clause_start:max(clause_start, local)]))
+        inherit = not en and bool(prev_area) and self._lead_explained(nsent[clause_start:max(clause_start, local)])
         area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area, inherit,
                                       info)
         unit = c.unit
@@ -937,7 +939,7 @@ class ContextResolver:
             if m is not None:
                 return self._unit_fits(c, m.key)  # 8000多万农业转移人口…: the counted noun
         # the subject standing alone in the clause before (全社会研究与实验发展经费，从2002年1288亿元…)
-        if not prev_key and clause_start > 0 and self._explained_tail(self._strip_lead(seg)):
+        if not prev_key and clause_start > 0 and self._lead_explained(seg):
             before = nsent[:clause_start - 1]
             subject = before[max((m.end() for m in _CLAUSE.finditer(before)), default=0):]
             m = lex.match(subject) if subject else None
@@ -945,10 +947,10 @@ class ContextResolver:
                     and normalize_phrase(subject).endswith(m.alias):
                 return self._unit_fits(c, m.key)
         # a list of numbers after a list of keyed levels (…，分别比1995年增长69%和67%)
-        if list_len > 1 and len(sent_keys) >= list_len and self._explained_tail(self._strip_lead(seg)):
+        if list_len > 1 and len(sent_keys) >= list_len and self._lead_explained(seg):
             return sent_keys[len(sent_keys) - list_len + list_index]
         # nothing but change words, bases and fillers before the number: the metric of the claim before
-        if prev_key and bare and self._explained_tail(self._strip_lead(seg)):
+        if prev_key and bare and self._lead_explained(seg):
             return prev_key
         # a bare modifier naming a child of the metric just before (其中，出口35.58万亿元)
         for k in (prev_key, para_key):
@@ -1071,10 +1073,22 @@ class ContextResolver:
                 best = f
         return best.key if best is not None else ""
 
+    def _ancestors(self, code: str) -> tuple[str, ...]:
+        """``areas.ancestors(code)``, remembered (a document asks for its own area's at every claim)."""
+        return _memo(self._ancestor_memo, code, self.areas.ancestors)
+
     def _strip_lead(self, seg: str) -> str:
         return seg.strip(" ,，、:：;；的")
 
+    def _lead_explained(self, seg: str) -> bool:
+        """``_explained_tail(_strip_lead(seg))``, remembered per ``seg`` (asked up to four times per claim)."""
+        return _memo(self._lead_memo, seg, lambda s: self._explained_tail(self._strip_lead(s)))
+
     def _strip(self, s: str) -> str:
+        """The phrase ``s`` without fillers, a trailing change word and edge punctuation (remembered)."""
+        return _memo(self._strip_memo, s, self._strip_raw)
+
+    def _strip_raw(self, s: str) -> str:
         s = s.strip(" ,，、:：;；的")
         lead = self._fillers_lead.match(s)
         if lead is not None:
@@ -1148,29 +1162,24 @@ class ContextResolver:
             fixed = self.lexicon.info(key).area
             if fixed:
                 return fixed, "phrase"
-        sub_national = bool(doc_area) and doc_area != "CN" and "CN" in self.areas.ancestors(doc_area)
-
-        def national_in_subnational(code: str, at_start: bool) -> bool:
-            # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
-            return sub_national and code in self.areas.ancestors(doc_area) and not at_start
-
+        doc_ancestors = self._ancestors(doc_area) if doc_area else ()
+        sub_national = bool(doc_area) and doc_area != "CN" and "CN" in doc_ancestors
         clause = nsent[clause_start:max(clause_start, local)]
         if en:
             clause = clause + " " + nsent[local:local + 40]  # 4,000 UK adults: the counted noun's area
-        found = [a for a in self.areas.find_all(clause, simplified=True) if a.code != "WORLD"]
-        found = [a for a in found if not national_in_subnational(a.code, a.start <= 1)]
-        if found:
-            return found[-1].code, "phrase"
+        for a in reversed(self.areas.find_all(clause, simplified=True)):
+            # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
+            if a.code != "WORLD" and not (sub_national and a.code in doc_ancestors and not a.start <= 1):
+                return a.code, "phrase"
         if self.scope_re.search(clause) and doc_area:
             return doc_area, "phrase"
         if inherit and prev_area is not None and prev_area[0]:
             return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
         if info is None or info.text is not nsent:
             info = _Sentence(nsent, self.areas)
-        found = [a for a in info.areas_before(max(0, local)) if a.code != "WORLD"]
-        found = [a for a in found if not (doc_area and a.code in self.areas.ancestors(doc_area))]
-        if found:
-            return found[0].code, "sentence"
+        for a in info.areas_before(max(0, local)):
+            if a.code != "WORLD" and not (doc_area and a.code in doc_ancestors):
+                return a.code, "sentence"
         if doc_area:
             return doc_area, doc_basis
         if not en and self.national_re.search(clause):
