@@ -82,6 +82,9 @@ _PAST_YEARS_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (two|three|
 _PAST_YEAR_SPAN = re.compile(r"过去的?一年|去年一年|(?<![0-9一二三四五六七八九十近])一年来")
 _PAST_YEAR_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (?:year|12 months|twelve months)\b")
 _FIVE_YEAR_SPAN = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:期间|时期)")
+#: a literal every match of one of the span patterns above holds (a sentence without any is no span)
+_SPAN_LITERALS_ZH = ("过去", "年来", "这", "一年", "五")  # _PAST_YEARS_SPAN, _PAST_YEAR_SPAN, _FIVE_YEAR_SPAN
+_SPAN_LITERALS_EN = ("the past", "the last")  # _PAST_YEARS_EN, _PAST_YEAR_EN
 #: the year a from-part names (由2003年的77%…): the start of a 由…到 pair
 _FROM_YEAR = re.compile(r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年")
 #: a pair with both years written (从2002年…增加到2007年…)
@@ -225,7 +228,7 @@ class _Sentence:
     """What every claim of one normalised sentence looks up: where its clauses start and the
     areas named in a stretch of it (one scan per sentence, not one per claim)."""
 
-    __slots__ = ("text", "_ends", "_areas", "_before", "plan", "_year_ends")
+    __slots__ = ("text", "_ends", "_areas", "_before", "plan", "_year_ends", "_tw")
 
     def __init__(self, text: str, areas: Areas):
         self.text = text
@@ -234,6 +237,14 @@ class _Sentence:
         self._before: dict[int, list] = {}
         self.plan: bool | None = None  # does the sentence state a plan (filled by the first claim)
         self._year_ends: frozenset[str] | None = None
+        self._tw: tuple[list, list[int]] | None = None
+
+    def time_words(self, rx) -> tuple[list, list[int]]:
+        """Every match of the time-word pattern ``rx`` in the sentence, and their ends (one scan)."""
+        if self._tw is None:
+            ms = list(rx.finditer(self.text))
+            self._tw = ms, [m.end() for m in ms]
+        return self._tw
 
     def year_end(self, year: str) -> bool:
         """``re.search(rf"{year}\\s*年\\s*(?:底|末)|end of\\s*{year}", text)`` for a period of four
@@ -352,6 +363,8 @@ class ContextResolver:
         self._tail_memo: dict[str, bool] = {}
         self._head_memo: dict[str, bool] = {}
         self._lead_memo: dict[str, bool] = {}
+        # the Chinese time-word pattern has no look-arounds (a trie of the words): see _time_word_before
+        self._tw_zh_plain = "(?" not in self.tw.zh.pattern.replace("(?:", "")
         self._strip_memo: dict[str, str] = {}
         self._ancestor_memo: dict[str, tuple[str, ...]] = {}
 
@@ -575,6 +588,8 @@ class ContextResolver:
         after it in the paragraph, are dated by the run, never by a single year said before it.
         Without a document date the run ends at ``last`` (the year of the section's heading, or the
         year the paragraph stated: 一、2015年工作回顾 … 过去五年 → 2011/2015)."""
+        if not any(w in nsent for w in (_SPAN_LITERALS_EN if en else _SPAN_LITERALS_ZH)):
+            return "", -1  # none of the patterns below can match
         m = (_PAST_YEARS_EN if en else _PAST_YEARS_SPAN).search(nsent)
         if m is not None:
             n = _cn_int(next(g for g in m.groups() if g))
@@ -639,7 +654,7 @@ class ContextResolver:
         plan = info.plan
         if plan is None:
             plan = info.plan = bool((self.plan_en if en else self.plan_zh).search(nsent))
-        tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en)
+        tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en, info)
         # a one-month part (年末) dates its own clause only: 年末失业率降到5.5%，居民消费价格上涨2%
         if tw_word is not None and not tw_clause and tw_word.shape == "point" and basis in ("relative", "inherited"):
             sentence_tw = self._sentence_time_word(nsent, en)
@@ -842,12 +857,28 @@ class ContextResolver:
         return ""
 
     # ---- helpers ------------------------------------------------------------------------------
-    def _time_word_before(self, nsent: str, local: int, clause_start: int, en: bool):
+    def _time_word_before(self, nsent: str, local: int, clause_start: int, en: bool, info: _Sentence | None = None):
         """The last time word before the claim that is no comparison base (比上年), whether it is in
         the claim's clause, and where it is (-1 when none)."""
         rx = self.tw.en if en else self.tw.zh
         best = None
-        for m in rx.finditer(nsent, 0, max(0, local)):
+        lo = max(0, local)
+        if not en and info is not None and self._tw_zh_plain:
+            # the sentence's matches that end by the claim are the matches of the text cut there
+            # (a pattern without look-arounds), unless one of them runs across the claim's start
+            ms, ends = info.time_words(rx)
+            k = bisect_right(ends, lo)
+            if k == len(ms) or ms[k].start() >= lo:
+                for j in range(k - 1, -1, -1):
+                    m = ms[j]
+                    pre = nsent[max(0, m.start() - 3):m.start()]
+                    if pre[-1:] not in ("比", "较", "与", "同") and not pre.endswith("相比"):
+                        best = m
+                        break
+                if best is None:
+                    return None, False, -1
+                return self.tw.words.get(best.group().lower()), best.start() >= clause_start, best.start()
+        for m in rx.finditer(nsent, 0, lo):
             pre = nsent[max(0, m.start() - 3):m.start()]
             if (not en and pre[-1:] in ("比", "较", "与", "同") or pre.endswith("相比")) or (
                     en and _THAN_EN.search(nsent[max(0, m.start() - 16):m.start()])):
