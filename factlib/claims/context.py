@@ -83,8 +83,8 @@ _PAST_YEAR_SPAN = re.compile(r"过去的?一年|去年一年|(?<![0-9一二三�
 _PAST_YEAR_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (?:year|12 months|twelve months)\b")
 _FIVE_YEAR_SPAN = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:期间|时期)")
 #: a literal every match of one of the span patterns above holds (a sentence without any is no span)
-_SPAN_LITERALS_ZH = ("过去", "年来", "这", "一年", "五")  # _PAST_YEARS_SPAN, _PAST_YEAR_SPAN, _FIVE_YEAR_SPAN
-_SPAN_LITERALS_EN = ("the past", "the last")  # _PAST_YEARS_EN, _PAST_YEAR_EN
+_SPAN_LITERALS_ZH = re.compile("过去|年来|这|一年|五")  # _PAST_YEARS_SPAN, _PAST_YEAR_SPAN, _FIVE_YEAR_SPAN
+_SPAN_LITERALS_EN = re.compile("the past|the last")  # _PAST_YEARS_EN, _PAST_YEAR_EN
 #: the year a from-part names (由2003年的77%…): the start of a 由…到 pair
 _FROM_YEAR = re.compile(r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年")
 #: a pair with both years written (从2002年…增加到2007年…)
@@ -546,7 +546,7 @@ class ContextResolver:
                 context_period = pending_span if pending_span and 0 <= span_at < local else prev_sent_period
                 c2 = self._one(c, nsent, local, en, year, h_single, run, context_period, title_period,
                            doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
-                           pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
+                           pos_in_list[ci], list_len[ci], tuple(filter(None, sent_keys)), para_key,
                            (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
                            tuple(sent_spans), sent_info, (tuple(sent_key_pos), prev_sent_key, part_carry),
                            bool(headings) and ("由" in nsent or "从" in nsent)
@@ -588,7 +588,7 @@ class ContextResolver:
         after it in the paragraph, are dated by the run, never by a single year said before it.
         Without a document date the run ends at ``last`` (the year of the section's heading, or the
         year the paragraph stated: 一、2015年工作回顾 … 过去五年 → 2011/2015)."""
-        if not any(w in nsent for w in (_SPAN_LITERALS_EN if en else _SPAN_LITERALS_ZH)):
+        if (_SPAN_LITERALS_EN if en else _SPAN_LITERALS_ZH).search(nsent) is None:
             return "", -1  # none of the patterns below can match
         m = (_PAST_YEARS_EN if en else _PAST_YEARS_SPAN).search(nsent)
         if m is not None:
