@@ -449,6 +449,7 @@ class ContextResolver:
             ys = _YEAR.findall(_norm(title))
             title_period = ys[0] if len(ys) == 1 else ""
         ts = getattr(doc, "_ts", None)
+        doc_month = doc.date.month if doc.date else None
         out: list[Claim] = []
         last_sent = -1
         sent_period = ""          # the latest own period stated in the current paragraph
@@ -497,7 +498,7 @@ class ContextResolver:
                 lo = out[-1].end if out and not new_para else text.rfind("\n", 0, s_start) + 1
                 if year is not None and 0 <= lo < s_start and s_start - lo <= 2000:  # (no year: no span)
                     gap_span = self._span_in(_norm(text[lo:s_start]), year, en, None,
-                                             doc.date.month if doc.date else None)[0]
+                                             doc_month)[0]
                     if gap_span:
                         prev_sent_period = sent_period = gap_span
                 prev_plan = "" if new_para else cur_plan
@@ -507,7 +508,7 @@ class ContextResolver:
                 anchor = self._heading_at(headings, h_starts, c.start)[0] if headings else ""
                 anchor = anchor or (sent_period if len(sent_period) == 4 else "")
                 pending_span, span_at = self._span_in(nsent, year, en, int(anchor) if anchor.isdigit() else None,
-                                                      doc.date.month if doc.date else None)
+                                                      doc_month)
                 last_sent = c.sentence_id
                 # the parent a 其中 opening the sentence takes: the last key of the sentence before; a part
                 # after ； of a sentence in a 其中 scope stays in it
@@ -545,12 +546,13 @@ class ContextResolver:
                 run = cur_plan or prev_plan or h_run
                 context_period = pending_span if pending_span and 0 <= span_at < local else prev_sent_period
                 c2 = self._one(c, nsent, local, en, year, h_single, run, context_period, title_period,
-                           doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
-                           pos_in_list[ci], list_len[ci], tuple(filter(None, sent_keys)), para_key,
-                           (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
-                           tuple(sent_spans), sent_info, (tuple(sent_key_pos), prev_sent_key, part_carry),
-                           bool(headings) and ("由" in nsent or "从" in nsent)
-                           and self._one_year_section(headings, h_starts, c.start))
+                               doc_area, doc_area_basis, prev_key_by_sent, doc_month,
+                               pos_in_list[ci], list_len[ci], tuple(filter(None, sent_keys)), para_key,
+                               (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id
+                               else None,
+                               tuple(sent_spans), sent_info, (tuple(sent_key_pos), prev_sent_key, part_carry),
+                               bool(headings) and ("由" in nsent or "从" in nsent)
+                               and self._one_year_section(headings, h_starts, c.start))
             if c2.metric_key and c2.metric != c.metric and c.metric:
                 part_phrases[c.metric] = c2.metric_key  # 出口 read as 货物出口额 (其中)
             elif c2.metric_key and part_phrases.get(c.metric) == c2.metric_key:
