@@ -6,7 +6,8 @@
 Each run is ``python -m factlib report CORPUS -o OUT [--jobs N]`` in a fresh process (a warm venv:
 one untimed run first compiles the byte code), timed from outside: wall seconds, CPU seconds (user +
 system of the command, its workers and their kernels: every process it waited for) and the
-largest resident set of any one of them.  Runs: seeds/ with the default worker count and with
+largest resident set of any one of them.  The runs go without ``PYTHONDONTWRITEBYTECODE`` (a warm venv
+has its byte code compiled; with the variable set every process compiles factlib from source).  Runs: seeds/ with the default worker count and with
 ``--jobs 1`` and ``--jobs 2``; 200 documents with ``--jobs 2``.  The 200 documents
 are the 5 seeds plus documents cut from the lines of ``../shared/corpus/`` (news, government work
 reports, Wikipedia in zh-Hans, zh-Hant and English, about 1,500 characters each); without it,
@@ -108,7 +109,9 @@ def run_cli(code: Path, corpus: Path, out: Path, jobs: int | None) -> dict:
     cmd = [sys.executable, "-m", "factlib", "report", str(corpus), "-o", str(out), "--no-progress"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
-    env = {**os.environ, "PYTHONPATH": str(code)}
+    # no PYTHONDONTWRITEBYTECODE: a warm venv has its byte code (with it set, the command and each
+    # kernel compile factlib's modules from source on every run: ~0.5 s of CPU a process)
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "PYTHONPATH": str(code)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     load = _load()
     t0 = time.perf_counter()

@@ -225,9 +225,12 @@ def test_save_png_is_atomic(tmp_path):
     before = path.read_bytes()
     assert before[:8] == b"\x89PNG\r\n\x1a\n"
 
-    def broken(*args, **kwargs):
-        with open(args[0], "wb") as fh:
-            fh.write(b"half a picture")
+    def broken(target, *args, **kwargs):  # the drawing goes to a file or to memory first
+        if hasattr(target, "write"):
+            target.write(b"half a picture")
+        else:
+            with open(target, "wb") as fh:
+                fh.write(b"half a picture")
         raise RuntimeError("drawing failed")
 
     fig.savefig = broken

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from factlib.checks.columns import distinct, per_distinct, plain_strings
+from factlib.checks.columns import distinct, eq, ne, per_distinct, plain_strings
 from factlib.checks.official import _explain, explanations
 from factlib.checks.runner import _order
 
@@ -23,6 +23,21 @@ def test_plain_strings_is_the_per_row_conversion(values):
     assert plain_strings(pd.Series(values, dtype=object)).tolist() == expected
     assert plain_strings(pd.Series([v if isinstance(v, str) else None for v in values], dtype="str")).tolist() == [
         v if isinstance(v, str) else "" for v in values]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(cells, max_size=30), st.lists(words, min_size=30, max_size=30), words)
+def test_eq_and_ne_are_pandas_comparisons(values, others, value):
+    column = pd.Series(values, dtype=object, name="period", index=range(5, 5 + len(values)))
+    other = pd.Series(others[:len(values)], dtype=object, name="key", index=column.index)
+    for mine, theirs, right in ((eq, lambda a, b: a == b, value), (ne, lambda a, b: a != b, value),
+                                (eq, lambda a, b: a == b, other), (ne, lambda a, b: a != b, other)):
+        pd.testing.assert_series_equal(mine(column, right), theirs(column, right))
+    assert eq(column.to_numpy(), value).tolist() == (column == value).tolist()
+    with_na = pd.Series([*values, pd.NA], dtype=object)  # numpy cannot compare pd.NA: pandas does
+    pd.testing.assert_series_equal(ne(with_na, value), with_na != value)
+    arrow = pd.Series([v if isinstance(v, str) else None for v in values], dtype="str")
+    pd.testing.assert_series_equal(eq(arrow, value), arrow == value)
 
 
 @settings(max_examples=200, deadline=None)
@@ -88,7 +103,7 @@ def test_per_distinct_by_identity_gives_the_per_row_results_with_equal_strings_h
     import numpy as np
     import pandas as pd
 
-    from factlib.checks.columns import distinct, per_distinct, plain_strings
+    from factlib.checks.columns import distinct, eq, ne, per_distinct, plain_strings
 
     shared = plain_strings(pd.Series([f"k{i % 7}" for i in range(3000)]))
     apart = np.array([f"k{i % 7}" for i in range(3000)] + [None] * 10, dtype=object)

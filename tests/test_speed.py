@@ -221,3 +221,61 @@ def test_lexicon_find_on_real_phrases():
         norm = normalize_phrase(ph)
         assert lex._find(norm) == _find_plain(lex, norm)
         assert lex._find(norm), ph  # the oracle compares something
+
+
+# ---- cheap tests before a search: the same answers as without them -------------------------------
+class _Everything:
+    def __contains__(self, _item) -> bool:
+        return True
+
+
+_QUAL_ALPHABET = "约近超逾多余以上下左右在为大约 about nearly over 12.5%亿人年，,"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_QUAL_ALPHABET, max_size=12), st.text(alphabet=_QUAL_ALPHABET, max_size=4),
+       st.sampled_from([None, "多", "余"]), st.sampled_from([None, "以上", " 左右", " or more"]))
+def test_qualifier_cheap_test_is_the_full_reading(before, after, q1, q3):
+    from factlib.claims.extract import default_extractor
+    from factlib.claims.mention import Mention
+    from factlib.claims.scan import Groups
+
+    scanner = default_extractor().scanner
+    norm = before + "12" + after
+    g = Groups("12", q1, None, None, None, None, None, None, None, None, None, q3)
+    fast, full = Mention(len(before), len(before) + 2), Mention(len(before), len(before) + 2)
+    saved = scanner._qualifier_cue_chars
+    try:
+        q_fast = scanner._qualifier(fast, g, norm)
+        scanner._qualifier_cue_chars = _Everything()  # the cheap test never answers: the full reading
+        q_full = scanner._qualifier(full, g, norm)
+    finally:
+        scanner._qualifier_cue_chars = saved
+    assert (q_fast, fast.s) == (q_full, full.s)
+
+
+_BACKREF_ALPHABET = "这是即为此数就个字截至年我国网民规模 \t\u3000,。"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_BACKREF_ALPHABET, max_size=24))
+def test_backref_cheap_test_is_the_search(clause):
+    from factlib.claims.attribution import default_attributor
+
+    attr = default_attributor()
+    saved = attr._backref_before_ends
+    try:
+        fast = attr.backref(clause, 0, len(clause), False)
+        attr._backref_before_ends = ("",)  # every clause passes: the search alone decides
+        full = attr.backref(clause, 0, len(clause), False)
+    finally:
+        attr._backref_before_ends = saved
+    assert fast == full
+
+
+def test_backref_before_cue_found():
+    from factlib.claims.attribution import default_attributor
+
+    text = "我国网民规模即为此数 \u3000"
+    a, b = default_attributor().backref(text, 0, len(text), False)
+    assert text[a:b] == "我国网民规模"

@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from factlib.checks.columns import per_distinct
+from factlib.checks.columns import eq, ne, per_distinct
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, quote
 from factlib.checks.humanize import implied_interval
@@ -84,9 +84,9 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
         levels[["doc_id", "sentence_id", "start", "lclass", "lfull", "metric_key"]].reset_index(names="lv"),
         on=["doc_id", "sentence_id"], suffixes=("", "_lv"),
     )
-    fit = ((pairs["mclass"] == "pp") & (pairs["lclass"] == "percent")) | (
-        (pairs["mclass"] == "growth") & pairs["lclass"].isin(["count", "percent", "money"])
-    ) | (pairs["mclass"] == "abs:" + pairs["lfull"])  # 减少139万人 with 140828万人
+    fit = (eq(pairs["mclass"], "pp") & eq(pairs["lclass"], "percent")) | (
+        eq(pairs["mclass"], "growth") & pairs["lclass"].isin(["count", "percent", "money"])
+    ) | eq(pairs["mclass"], "abs:" + pairs["lfull"])  # 减少139万人 with 140828万人
     pairs = pairs[fit & (pairs["start_lv"] < pairs["start"])]
     if pairs.empty:
         return empty_findings()
@@ -117,7 +117,7 @@ def check_derived(ctx: CheckContext) -> pd.DataFrame:
     })
     implied["pkey"] = period_key(implied["period"].astype(str), implied["mclass"],
                                  cl["measure"].reset_index(drop=True) if "measure" in cl.columns else None)
-    usable = (implied["metric_key"] != "") & (implied["period"] != "") & implied["lo"].notna()
+    usable = ne(implied["metric_key"], "") & ne(implied["period"], "") & implied["lo"].notna()
 
     # comparators: reference rows first, then other documents' claims
     comp = _comparators(ctx, implied[usable], c, cl["doc_id"].to_numpy())

@@ -17,7 +17,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from factlib.checks.columns import distinct, per_distinct, texts
+from factlib.checks.columns import distinct, ne, per_distinct, texts
 from factlib.checks.prepare import NATIONAL, CheckContext, measure_class, period_shape
 from factlib.checks.findings import empty_findings, interval_columns, fmt_figure_en, fmt_figure_zh, quote
 from factlib.checks.lazy import Block, LazyColumn
@@ -90,7 +90,7 @@ def _is_plan(sentence: str, surface: str) -> bool:
 def keyed_claims(claims: pd.DataFrame, columns: list[str], classes: pd.Series | None = None) -> pd.DataFrame:
     """The claims that have a metric key and a period (and, when given, a measure class that
     ``classes`` accepts), as ``columns`` plus the period join key ``pkey``."""
-    mask = (claims["metric_key"] != "") & (claims["period"] != "")
+    mask = ne(claims["metric_key"], "") & ne(claims["period"], "")
     if classes is not None:
         mask &= classes
     out = claims.loc[mask, columns].copy()

@@ -43,7 +43,7 @@ import pandas as pd
 
 from factlib.claims.intervals import bounds
 from factlib.claims.periods import period_granularity, period_type, split_base
-from factlib.checks.columns import distinct, per_distinct, plain_strings, texts
+from factlib.checks.columns import distinct, eq, ne, per_distinct, plain_strings, texts
 from factlib.vocab.lexicon import MetricLexicon
 
 __all__ = ["CLAIM_COLUMNS", "TRUST_COLUMNS", "CheckContext", "prepare_claims", "measure_class", "metric_class",
@@ -263,27 +263,27 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     df["measure"] = pd.Series(per_distinct(lambda k: lexicon.measure(k) if k else "", keys), index=df.index,
                               dtype=object)
     ptype, gran = period_shape(df["own_period"], df["measure"])
-    df["ptype"] = df["period_type"].where(df["period_type"] != "", ptype)
-    df["gran"] = df["granularity"].where(df["granularity"] != "", gran)
+    df["ptype"] = df["period_type"].where(ne(df["period_type"], ""), ptype)
+    df["gran"] = df["granularity"].where(ne(df["granularity"], ""), gran)
 
-    has_area = df["area"] != ""
+    has_area = ne(df["area"], "")
     # a claim naming no area in a document whose own phrases name one area only is of that area
-    named = df.loc[has_area & (df["area_basis"] == "phrase"), ["doc_id", "area"]].drop_duplicates()
+    named = df.loc[has_area & eq(df["area_basis"], "phrase"), ["doc_id", "area"]].drop_duplicates()
     single = named.groupby("doc_id")["area"].agg(lambda a: a.iloc[0] if len(a) == 1 else "")
     doc_area = df["doc_id"].map(single).fillna("")
-    inherit = ~has_area & (doc_area != "")
+    inherit = ~has_area & ne(doc_area, "")
     df.loc[inherit, "area"] = doc_area[inherit]
     df.loc[inherit, "area_basis"] = "document"
-    has_area = df["area"] != ""
+    has_area = ne(df["area"], "")
     df["akey"] = df["area"].where(has_area, NATIONAL)
     # a frame with no area at all comes from an extractor or a user that does not give areas: national
     df["area_certain"] = has_area | (not has_area.any())
     # a national area read from the sentence while the sentence speaks of a province or city
-    national = ((df["area"] == NATIONAL) & (df["area_basis"] != "phrase")).to_numpy()
+    national = (eq(df["area"], NATIONAL) & ne(df["area_basis"], "phrase")).to_numpy()
     scope = pd.Series("", index=df.index, dtype=object)
     if national.any():
         scope[national] = per_distinct(_first_scope, df["sentence"].to_numpy()[national])
-    clash = pd.Series(national, index=df.index) & (scope != "")
+    clash = pd.Series(national, index=df.index) & ne(scope, "")
     df.loc[clash, "area_certain"] = False
 
     # a change over several years (近三年累计下降10.08%, 2005年与2000年相比增长57.3%) read with a one-year period
@@ -292,23 +292,23 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     if changes.any():
         rows = changes.to_numpy()
         span[rows] = per_distinct(_first_span, df["sentence"].to_numpy()[rows], df["surface"].to_numpy()[rows])
-    several = changes & (span != "")
+    several = changes & ne(span, "")
     doubt = df["period_doubt"].copy()
     if several.any():
         doubt[several] = "“" + span[several] + "”: a change over several periods read as one"
     basis = pd.Series(per_distinct(str.lower, df["period_basis"]), index=df.index, dtype=object)
     # a period read relative to the document's date (今年, 年末 in a dated release) is certain when
     # the date is known
-    dated = basis.eq("relative") & df["doc_date"].notna()
+    dated = eq(basis, "relative") & df["doc_date"].notna()
     # a period carried from the surrounding text (the year of an earlier sentence or a heading) is
     # certain only in a dated document: without a date, 今年/过去一年 between them cannot be
     # resolved (a report's 2011年是…开局之年。过去一年…国内生产总值增长10.3% speaks of 2010)
-    undated_context = basis.eq("context") & df["doc_date"].isna()
-    df["period_certain"] = (df["period"] != "") & ((basis.isin(CERTAIN_BASES) & ~undated_context) | dated) \
-        & (doubt == "")
+    undated_context = eq(basis, "context") & df["doc_date"].isna()
+    df["period_certain"] = ne(df["period"], "") & ((basis.isin(CERTAIN_BASES) & ~undated_context) | dated) \
+        & eq(doubt, "")
     # the first doubt in words, written once per distinct tuple of what it says
-    metric_case = ((df["metric_key"] != "") & ~df["metric_certain"]).to_numpy()
-    period_case = ((df["period"] != "") & ~df["period_certain"]).to_numpy() & ~metric_case
+    metric_case = (ne(df["metric_key"], "") & ~df["metric_certain"]).to_numpy()
+    period_case = (ne(df["period"], "") & ~df["period_certain"]).to_numpy() & ~metric_case
     area_case = ~df["area_certain"].to_numpy(dtype=bool) & ~metric_case & ~period_case
     out = np.full(len(df), "", dtype=object)
     if metric_case.any():
@@ -391,13 +391,13 @@ def _resolve_metrics(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
                            index=df.index, dtype=object)
     phrase_exact = pd.Series(np.array([bool(m and m.exact) for m in matches] or [False], dtype=bool)[codes],
                              index=df.index, dtype=bool)
-    key = df["metric_key"].where(df["metric_key"] != "", phrase_key)
+    key = df["metric_key"].where(ne(df["metric_key"], ""), phrase_key)
     key = key.where(per_distinct(lambda k: k in lexicon, key, dtype=bool), "")
-    certain = (key != "") & (key == phrase_key) & phrase_exact
+    certain = ne(key, "") & eq(key, phrase_key) & phrase_exact
 
     fits = _fits_vector(lexicon, key, df["mclass"])
     need = ~fits & df["mclass"].isin(["count", "percent", "pp", "growth"]).to_numpy() | (
-        (key == "") & per_distinct(lambda m: m.startswith("money:"), df["mclass"], dtype=bool)
+        eq(key, "") & per_distinct(lambda m: m.startswith("money:"), df["mclass"], dtype=bool)
     ).to_numpy()
     if need.any():
         rows = df.index[need]
@@ -413,8 +413,8 @@ def _resolve_metrics(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
         key.loc[rows] = [choice[(s_, m_)] for s_, m_ in zip(pairs["sentence"], pairs["mclass"])]
         certain.loc[rows] = False
     # a key that still does not fit the number is dropped
-    ok = _fits_vector(lexicon, key, df["mclass"]) | (key == "").to_numpy() | df["mclass"].isin(
+    ok = _fits_vector(lexicon, key, df["mclass"]) | eq(key, "").to_numpy() | df["mclass"].isin(
         ["year", "date", "ordinal", "duration", "other"]).to_numpy()
     key = key.where(ok, "")
     df["metric_key"] = key
-    df["metric_certain"] = certain & (key != "")
+    df["metric_certain"] = certain & ne(key, "")

@@ -23,6 +23,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from factlib.checks.columns import eq
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, quote
 from factlib.checks.intervals import Verdict
@@ -152,7 +153,7 @@ def check_temporal(ctx: CheckContext) -> pd.DataFrame:
 
 def _estimated_doc_years(c: pd.DataFrame) -> dict[str, int]:
     """The most frequent year each document states (ties: the latest) — a guess at when it was written."""
-    y = c.loc[c["kind"] == "year", ["doc_id", "value_num"]]
+    y = c.loc[eq(c["kind"], "year"), ["doc_id", "value_num"]]
     y = y[np.isfinite(y["value_num"]) & (y["value_num"] > 1900) & (y["value_num"] < 2200)]
     counts = y.groupby(["doc_id", "value_num"]).size().rename("n").reset_index()
     best = counts.sort_values(["doc_id", "n", "value_num"], ascending=[True, False, False]).drop_duplicates("doc_id")

@@ -60,7 +60,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from factlib.checks.columns import per_distinct
+from factlib.checks.columns import eq, ne, per_distinct
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, quote
 from factlib.checks.intervals import Verdict
@@ -110,7 +110,7 @@ def signatures(c: pd.DataFrame) -> pd.Series:
     if open_.any():
         lo, hi = c.loc[open_, "lo"].abs(), c.loc[open_, "hi"].abs()
         sig.loc[open_] = "r:" + _each_distinct(lo, _g) + "~" + _each_distinct(hi, _g)
-    is_date = c["kind"] == "date"
+    is_date = eq(c["kind"], "date")
     if is_date.any():
         rows = is_date.to_numpy()
         sig.loc[is_date] = per_distinct(lambda s, p: "date:" + _month_day(s, p), c["surface"].to_numpy(dtype=object)[rows],
@@ -153,7 +153,7 @@ def _pair_tokens(c: pd.DataFrame) -> pd.DataFrame:
     years = c.loc[ranged, "kind"] == "year"  # a decade: its first year only
     ends.append(base[ranged][~years.to_numpy()].assign(sig=hi[~years]))
     out = pd.concat(ends)
-    return out[out["sig"] != ""]
+    return out[ne(out["sig"], "")]
 
 
 _MONTHS = list(EN_MONTH_NAMES)
@@ -282,7 +282,7 @@ def doc_signatures(c: pd.DataFrame) -> pd.DataFrame:
     c = c.assign(doc_id=codes)
     c = c.assign(sid=sentence_numbers(c))
     t = _pair_tokens(c)
-    t = t[t["lang"] != ""]
+    t = t[ne(t["lang"], "")]
     if t.empty:
         return pd.DataFrame({k: pd.Series(dtype=v) for k, v in _SIG_COLUMNS.items()})
     counts = t.groupby(["doc_id", "lang"]).size().rename("n").reset_index()
@@ -313,8 +313,8 @@ def count_shared(sigs, **merge_options):
     """
     sigs = sigs[sigs["freq"] <= MAX_DOC_FREQ]
     sigs = sigs.assign(weight=1.0 / (sigs["freq"] - 1).clip(lower=1))
-    zh = sigs[sigs["lang"] == "zh"][["doc_id", "sig", "sid", "pos", "size", "date", "weight"]]
-    en = sigs[sigs["lang"] == "en"][["doc_id", "sig", "sid", "pos", "size", "date"]]
+    zh = sigs[eq(sigs["lang"], "zh")][["doc_id", "sig", "sid", "pos", "size", "date", "weight"]]
+    en = sigs[eq(sigs["lang"], "en")][["doc_id", "sig", "sid", "pos", "size", "date"]]
     m = zh.merge(en, on="sig", suffixes=("_zh", "_en"), **merge_options)
     near = (((m["pos_zh"] - m["pos_en"]).abs() <= PAIR_BAND)
             | ((m["sid_zh"] - m["sid_en"]).abs() <= PAIR_BAND_SENTENCES))
@@ -422,7 +422,7 @@ def find_pairs(c: pd.DataFrame) -> pd.DataFrame:
     ``overlap``.  Copies (documents whose signatures are the same, :func:`copy_representatives`)
     count once: pairs are found between distinct documents, then copies pair in turn."""
     t = doc_signatures(c)
-    if not ((t["lang"] == "zh").any() and (t["lang"] == "en").any()):
+    if not (eq(t["lang"], "zh").any() and eq(t["lang"], "en").any()):
         return pd.DataFrame(columns=PAIR_COLUMNS)
     fps = doc_fingerprints(t)
     copies = copy_representatives(fps)
@@ -517,16 +517,16 @@ def count_shared_chunked(sigs: pd.DataFrame, max_rows: int = MAX_JOIN_ROWS) -> p
     from one batch and batches follow the sorted Chinese document ids, so the result is the one
     :func:`count_shared` gives, row for row."""
     kept = sigs[sigs["freq"] <= MAX_DOC_FREQ]
-    en_count = kept.loc[kept["lang"] == "en", "sig"].value_counts()
-    zh = kept[kept["lang"] == "zh"]
+    en_count = kept.loc[eq(kept["lang"], "en"), "sig"].value_counts()
+    zh = kept[eq(kept["lang"], "zh")]
     load = zh["sig"].map(en_count).fillna(0).groupby(zh["doc_id"]).sum().sort_index()
     if load.sum() <= max_rows or len(load) < 2:
         return count_shared(sigs)
     batch = (load.cumsum() // max(max_rows, 1)).astype("int64")
-    en = sigs[sigs["lang"] != "zh"]
+    en = sigs[ne(sigs["lang"], "zh")]
     parts = []
     for _, docs in batch.groupby(batch, sort=True):
-        part = sigs[(sigs["lang"] == "zh") & sigs["doc_id"].isin(docs.index)]
+        part = sigs[eq(sigs["lang"], "zh") & sigs["doc_id"].isin(docs.index)]
         parts.append(count_shared(pd.concat([part, en])))
     return pd.concat(parts)
 # --------------------------------------------------------------------------------------------

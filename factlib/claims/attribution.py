@@ -123,6 +123,8 @@ class Attributor:
         self.backref_keep = frozenset(keep)
         self.backref_after_zh = re.compile(r"\s*(?:" + alternation(by.get(("zh", "after"), ["\0"])) + ")")
         self.backref_before_zh = re.compile("(?:" + alternation(by.get(("zh", "before"), ["\0"])) + r")\s*$")
+        # the clause must end with one of them (then white space): a cheap test before the search
+        self._backref_before_ends = tuple(w.rstrip() for w in by.get(("zh", "before"), ["\0"]))
         self.backref_after_en = re.compile(r"\s*(?:" + alternation(by.get(("en", "after"), ["\0"]))
                                            + r")(?![A-Za-z])", re.I)
         self.backref_reject_zh = re.compile(alternation(by.get(("zh", "reject"), ["\0"])))
@@ -289,6 +291,8 @@ class Attributor:
                 pos = te
             a, b = self.zh_metric(norm, pos, hi)
         else:
+            if not norm[lo:hi].rstrip().endswith(self._backref_before_ends):
+                return None  # no cue word ends the clause: the search below finds none
             mb = self.backref_before_zh.search(norm, lo, hi)
             if mb is None:
                 return None

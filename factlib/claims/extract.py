@@ -27,6 +27,7 @@ lexicalised numerals, magnitudes, numerals); the regexes are generated from them
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from factlib.claims.attribution import Attributor, default_attributor
@@ -107,7 +108,7 @@ class Extractor:
         # span a sentence boundary), then sliced per sentence
         scans = None if en else (
             char_ends(norm, CLAUSE_ZH_CHARS),
-            [(m.start(), m.end(), m.group()) for m in self.tw.zh.finditer(norm)],
+            _spans_and_words(self.tw.zh.finditer(norm)),
         )
         # attribute sentence by sentence, then map every claim's span to ``text`` in one pass
         todo: list[Mention] = []
@@ -122,6 +123,15 @@ class Extractor:
                         it.sentence = si
                         todo.append(it)
         return build_claims(doc, norm, todo, text_spans(doc, norm, todo), self.lexicon, self._metric_keys)
+
+
+_start, _end, _group = re.Match.start, re.Match.end, re.Match.group
+
+
+def _spans_and_words(matches) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of each match, the tuples made in C (zip over maps)."""
+    ms = list(matches)
+    return list(zip(map(_start, ms), map(_end, ms), map(_group, ms)))
 
 
 @lru_cache(maxsize=1)

@@ -151,6 +151,9 @@ class Scanner:
         # English change words: 'rose from X to Y' is a change, not a range
         self.change_en = re.compile(r"(?<![A-Za-z])(?:" + alternation(en_change) + r")(?![A-Za-z])", re.I)
         self.dates = DateReader(self.master, time_words, cues.words("duration_after"))
+        # a character before a number after which _qualifier has to look (it ends a 'before' word,
+        # or is a space or 在/为 that a word may stand before): any other means no qualifier
+        self._qualifier_cue_chars = qualifiers.before_last | {" ", "在", "为"}
 
     # ---- the document ----------------------------------------------------------------------------
     def scan(self, doc, norm: str) -> list[Mention]:
@@ -330,7 +333,7 @@ class Scanner:
         is an article (一家, 一项, 一年) unless a qualifier or magnitude goes with it (一元 is money)."""
         num, unit_s = g.num, g.unit
         anchored = bool(unit_s or g.ym or g.frac or g.cheng or g.mag or doubling or rank
-                        or pre3 or prev == "第" or any(c in num for c in "万亿兆"))
+                        or pre3 or prev == "第" or "万" in num or "亿" in num or "兆" in num)
         if not anchored:
             return False  # a Chinese-numeral year needs 年 (二〇三五年) which is a unit match
         if not pre3 and self.rules.lexicalised_at(norm, s, num_end):
@@ -499,6 +502,8 @@ class Scanner:
     def _qualifier(self, it: Mention, g: Groups, norm: str) -> str:
         """The qualifier of a number: 多/余/以上/左右 after it, 超/近/约 before it (then taken into
         the surface), or 约 before 在/为 (大约在8.8万立方英尺: not adjacent, so not in the surface)."""
+        if not (g.q1 or g.q2 or g.q3) and norm[it.s - 1:it.s] not in self._qualifier_cue_chars:
+            return "exact"  # nothing after it, and the character before it ends no qualifier word
         qualifier = "exact"
         for q in (g.q1, g.q2):
             if q:

@@ -12,9 +12,10 @@ and executes notebook after notebook in it:
    adds the ``injected-parameters`` cell after the cell tagged ``parameters`` — parameters
    reach the notebook only this way, as Python literals written by papermill's
    translator, so a path with quotes or spaces is just a string);
-2. a hidden first cell deletes every name the previous notebook defined (as ``%reset -f``
-   would, without its history reset and full garbage collection) so no variable leaks from
-   the previous notebook (imported modules stay loaded: that is the point);
+2. a silent request sent just before the notebook (:data:`RESET_SOURCE`, not a cell of it) deletes
+   every name the previous notebook defined (as ``%reset -f`` would, without its history reset
+   and full garbage collection) so no variable leaks from the previous notebook (imported modules
+   stay loaded: that is the point);
 3. nbclient executes it with the session's kernel manager *and* client
    (``NotebookClient(nb, km=…)`` with ``client.kc`` preset, so neither kernel nor
    channels are created per notebook);
@@ -84,7 +85,7 @@ __all__ = [
 #: The report notebooks, in the order their reports are listed.
 NOTEBOOKS = ("corpus_overview", "metric_crosscheck", "translation_alignment", "document_report")
 
-#: the hidden first cell: drop every name the previous notebook defined (and its output cache)
+#: the silent request ahead of each notebook: drop every name the previous notebook defined (and its output cache)
 #: and close its figures.  Cheaper than ``%reset -f``, which also resets the history, walks
 #: every output number ever used and runs a full ``gc.collect`` (65–82 ms a notebook).
 RESET_SOURCE = """\
@@ -105,7 +106,6 @@ def _factlib_reset():
     if plt is not None:
         plt.close("all")
 _factlib_reset()  # it deletes its own name too"""
-RESET_TAG = "factlib-reset"
 
 
 # ----------------------------------------------------------------- plan
@@ -344,15 +344,17 @@ class KernelSession:
 
     def execute(self, nb: Any) -> tuple[Any, str | None]:
         """Execute ``nb`` in the live kernel; return (executed nb, error or None)."""
-        import nbformat
         from nbclient import NotebookClient
         from nbclient.exceptions import CellExecutionError, DeadKernelError
 
         if not self.started:
             self.ready()
-        reset = nbformat.v4.new_code_cell(RESET_SOURCE)
-        reset.metadata["tags"] = [RESET_TAG]
-        nb.cells.insert(0, reset)
+        # the reset goes ahead of the notebook as a silent request of its own, not as a cell: no
+        # outputs, no execution count, no reply awaited (the kernel runs requests in order, so it
+        # has run before the notebook's first cell; nbclient passes over its reply and status
+        # messages, which answer another request).  A cell of its own cost a round trip and its
+        # messages in both processes, and the notebook's cells were numbered from 2.
+        self.kc.execute(RESET_SOURCE, silent=True, store_history=False, allow_stdin=False)
         client = NotebookClient(nb, km=self.km, kernel_name=self.kernel_name, timeout=self.cell_timeout,
                                 startup_timeout=self.startup_timeout, allow_errors=False, record_timing=True)
         client.kc = self.kc
@@ -370,7 +372,6 @@ class KernelSession:
         except Exception as exc:  # nbclient raises a few other kinds on kernel trouble
             error = f"{type(exc).__name__}: {exc}"
             self.restart()
-        nb.cells = [c for c in nb.cells if RESET_TAG not in c.get("metadata", {}).get("tags", [])]
         self.executed += 1
         return nb, error
 

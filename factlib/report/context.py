@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from factlib.report.rows import records
 
 __all__ = [
     "VERDICT_ORDER",
@@ -383,12 +384,12 @@ def alignment_table(ctx: ReportContext, doc_a: str, doc_b: str) -> Any:
         mine = claims["doc_id"].isin([doc_a, doc_b])
         others = set(claims.loc[~mine, "claim_id"].astype(str))
         claims = claims[mine]
-    by_id = {str(c["claim_id"]): c for c in claims.to_dict("records")} if len(claims) else {}
+    by_id = {str(c["claim_id"]): c for c in records(claims)} if len(claims) else {}
     findings = ctx.findings
     rows, used = [], set()
     if len(findings):
         sel = findings[findings["check"] == "translation"]
-        for f in sel.to_dict("records"):
+        for f in records(sel):
             ids = [str(i) for i in as_list(f.get("claim_ids"))]
             members = [by_id[i] for i in ids if i in by_id]
             if not members or any(i in others for i in ids):
@@ -400,7 +401,7 @@ def alignment_table(ctx: ReportContext, doc_a: str, doc_b: str) -> Any:
             used.update(ids)
             rows.append(_alignment_row(a, b, f))
     for doc in (doc_a, doc_b):
-        for c in (claims[claims["doc_id"] == doc].to_dict("records") if len(claims) else []):
+        for c in (records(claims[claims["doc_id"] == doc]) if len(claims) else []):
             if str(c["claim_id"]) not in used:
                 rows.append(_alignment_row(c if doc == doc_a else None, c if doc == doc_b else None, None))
     columns = ["status", "a_surface", "a_value", "b_surface", "b_value", "kind", "verdict",

@@ -23,6 +23,7 @@ from urllib.parse import quote, urlsplit
 from factlib.checks.humanize import exact_number, human_number, interval_words
 from factlib.report.sortable import SCRIPT_HASH, script_tag
 from factlib.report.views import VERDICT_LABELS, VERDICTS, finding_views, is_missing, verdict_rank
+from factlib.report.rows import records as frame_rows
 
 __all__ = [
     "CSP",
@@ -292,7 +293,7 @@ def table_html(
     number).  ``sort_keys`` maps a column to one number per row that the page's sorter uses
     instead of the shown text (``data-sort``: the exact value of ``10.67亿人``).
     """
-    records = rows.to_dict("records") if hasattr(rows, "to_dict") else [dict(r) for r in rows]
+    records = frame_rows(rows)
     if columns is None:
         columns = list(rows.columns) if hasattr(rows, "columns") else list(records[0] if records else [])
     columns = [c for c in columns if not records or c in records[0]]
@@ -355,7 +356,7 @@ def claims_table_html(
     value on hover; ``range`` is the interval of a qualified claim (约, 超, 近 …);
     ``verdict`` (from ``verdicts``: claim id → verdict) colours the row.
     """
-    records = claims.to_dict("records") if hasattr(claims, "to_dict") else list(claims)
+    records = frame_rows(claims) if hasattr(claims, "to_dict") else list(claims)
     verdicts = verdicts or {}
     titles: dict[str, list[str | None]] = {"value": []}
     sort_keys: dict[str, list[Any]] = {"value": [], "verdict": []}
@@ -548,7 +549,7 @@ def _float(x: Any) -> float:
 
 
 def _raw_findings_table(findings: Any, columns: Sequence[str], *, claim_links: bool) -> str:
-    records = findings.to_dict("records") if hasattr(findings, "to_dict") else list(findings)
+    records = frame_rows(findings) if hasattr(findings, "to_dict") else list(findings)
     if hasattr(findings, "columns") and "observed_value" in findings.columns:
         # flat findings columns: the observed/expected cells are rendered for the shown rows only
         from factlib.checks.findings import interval_view
@@ -573,7 +574,7 @@ def _raw_findings_table(findings: Any, columns: Sequence[str], *, claim_links: b
 def reference_table_html(reference: Any) -> str:
     """Official figures: period, value with its unit (exact on hover), qualifier, the quoted
     passage and a clickable source (primary sources before reprints and secondary ones)."""
-    records = reference.to_dict("records") if hasattr(reference, "to_dict") else list(reference)
+    records = frame_rows(reference) if hasattr(reference, "to_dict") else list(reference)
     if not records:
         return '<p class="factlib-muted">No official figure for this metric in the reference data.</p>'
     records.sort(key=lambda r: (str(r.get("period") or ""), bool(r.get("lower_tier"))))

@@ -14,6 +14,7 @@ reports use.
 from __future__ import annotations
 
 from typing import Any
+from factlib.report.rows import records
 
 __all__ = ["Styled", "corpus_html", "document_html", "register", "styled"]
 
@@ -39,7 +40,7 @@ def document_html(doc: Any, findings: Any = None, claims: Any = None) -> str:
         findings = own if findings is None else findings
     rows = claims[claims["doc_id"] == doc.id] if len(claims) else claims
     return (document_header_html(doc) + legend_html()
-            + highlight_document(doc.text, rows.to_dict("records"), claim_verdicts(findings)))
+            + highlight_document(doc.text, records(rows), claim_verdicts(findings)))
 
 
 def corpus_html(corpus: Any, limit: int = 200) -> str:

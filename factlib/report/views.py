@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from factlib.checks.humanize import difference_words, exact_number, interval_words
+from factlib.report.rows import records
 
 __all__ = ["VERDICTS", "VERDICT_LABELS", "claim_verdicts", "finding_views", "is_missing", "part_value", "verdict_rank"]
 
@@ -99,7 +100,7 @@ def claim_verdicts(findings: Any) -> dict[str, str]:
 def _records(frame: Any) -> list[dict[str, Any]]:
     if frame is None:
         return []
-    return frame.to_dict("records") if hasattr(frame, "to_dict") else [dict(r) for r in frame]
+    return records(frame)
 
 
 def _rows_where(frame: Any, column: str, values: set) -> Any:
@@ -108,9 +109,16 @@ def _rows_where(frame: Any, column: str, values: set) -> Any:
     if frame is None or not hasattr(frame, "columns") or column not in frame.columns:
         return frame
     col = frame[column]
-    if values and all(isinstance(v, str) for v in values):
+    if values and all(isinstance(v, str) for v in values) and not _is_text(col.dtype):
         col = col.astype(str)
     return frame[col.isin(values)]
+
+
+def _is_text(dtype: Any) -> bool:
+    """A pandas string dtype (its values are text already: ``astype(str)`` would only copy them)."""
+    import pandas as pd
+
+    return isinstance(dtype, pd.StringDtype)
 
 
 def _sources(reference: Any, metric_key: Any, period: Any) -> dict[tuple, list[dict[str, Any]]]:

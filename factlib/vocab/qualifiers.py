@@ -41,6 +41,7 @@ class QualifierTable:
         # last characters of the 'before' words: a cheap test that skips most numbers
         self._before_last = frozenset(w[-1] for w in self.before) | frozenset(
             w[-1].upper() for w in self.before if w.isascii())
+        self.before_last = self._before_last  # (the scan's cheap test before it asks before_word)
         # words after the number, longest first (for the extractor's tail regex)
         self.after_zh = sorted((w for w in self.after if not w.isascii()), key=lambda w: (-len(w), w))
         self.after_en = sorted((w for w in self.after if w.isascii()), key=lambda w: (-len(w), w))
