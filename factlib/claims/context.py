@@ -1200,7 +1200,8 @@ class ContextResolver:
         clause = nsent[clause_start:max(clause_start, local)]
         if en:
             clause = clause + " " + nsent[local:local + 40]  # 4,000 UK adults: the counted noun's area
-        for a in reversed(self.areas.find_all(clause, simplified=True)):
+        named = self.areas.find_all(clause, simplified=True) if self.areas.may_name(clause) else []
+        for a in reversed(named):
             # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
             if a.code != "WORLD" and not (sub_national and a.code in doc_ancestors and not a.start <= 1):
                 return a.code, "phrase"
