@@ -82,6 +82,9 @@ _PAST_YEARS_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (two|three|
 _PAST_YEAR_SPAN = re.compile(r"过去的?一年|去年一年|(?<![0-9一二三四五六七八九十近])一年来")
 _PAST_YEAR_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (?:year|12 months|twelve months)\b")
 _FIVE_YEAR_SPAN = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:期间|时期)")
+#: a literal every match of one of the span patterns above holds (a sentence without any is no span)
+_SPAN_LITERALS_ZH = re.compile("过去|年来|这|一年|五")  # _PAST_YEARS_SPAN, _PAST_YEAR_SPAN, _FIVE_YEAR_SPAN
+_SPAN_LITERALS_EN = re.compile("the past|the last")  # _PAST_YEARS_EN, _PAST_YEAR_EN
 #: the year a from-part names (由2003年的77%…): the start of a 由…到 pair
 _FROM_YEAR = re.compile(r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年")
 #: a pair with both years written (从2002年…增加到2007年…)
@@ -225,7 +228,7 @@ class _Sentence:
     """What every claim of one normalised sentence looks up: where its clauses start and the
     areas named in a stretch of it (one scan per sentence, not one per claim)."""
 
-    __slots__ = ("text", "_ends", "_areas", "_before", "plan", "_year_ends")
+    __slots__ = ("text", "_ends", "_areas", "_before", "plan", "_year_ends", "_tw")
 
     def __init__(self, text: str, areas: Areas):
         self.text = text
@@ -234,6 +237,14 @@ class _Sentence:
         self._before: dict[int, list] = {}
         self.plan: bool | None = None  # does the sentence state a plan (filled by the first claim)
         self._year_ends: frozenset[str] | None = None
+        self._tw: tuple[list, list[int]] | None = None
+
+    def time_words(self, rx) -> tuple[list, list[int]]:
+        """Every match of the time-word pattern ``rx`` in the sentence, and their ends (one scan)."""
+        if self._tw is None:
+            ms = list(rx.finditer(self.text))
+            self._tw = ms, [m.end() for m in ms]
+        return self._tw
 
     def year_end(self, year: str) -> bool:
         """``re.search(rf"{year}\\s*年\\s*(?:底|末)|end of\\s*{year}", text)`` for a period of four
@@ -351,6 +362,11 @@ class ContextResolver:
         # answers that depend on a phrase and the tables only, remembered (phrases repeat)
         self._tail_memo: dict[str, bool] = {}
         self._head_memo: dict[str, bool] = {}
+        self._lead_memo: dict[str, bool] = {}
+        # the Chinese time-word pattern has no look-arounds (a trie of the words): see _time_word_before
+        self._tw_zh_plain = "(?" not in self.tw.zh.pattern.replace("(?:", "")
+        self._strip_memo: dict[str, str] = {}
+        self._ancestor_memo: dict[str, tuple[str, ...]] = {}
 
     # ---- document level ---------------------------------------------------------------------
     def _doc_year(self, doc) -> int | None:
@@ -433,6 +449,7 @@ class ContextResolver:
             ys = _YEAR.findall(_norm(title))
             title_period = ys[0] if len(ys) == 1 else ""
         ts = getattr(doc, "_ts", None)
+        doc_month = doc.date.month if doc.date else None
         out: list[Claim] = []
         last_sent = -1
         sent_period = ""          # the latest own period stated in the current paragraph
@@ -481,7 +498,7 @@ class ContextResolver:
                 lo = out[-1].end if out and not new_para else text.rfind("\n", 0, s_start) + 1
                 if year is not None and 0 <= lo < s_start and s_start - lo <= 2000:  # (no year: no span)
                     gap_span = self._span_in(_norm(text[lo:s_start]), year, en, None,
-                                             doc.date.month if doc.date else None)[0]
+                                             doc_month)[0]
                     if gap_span:
                         prev_sent_period = sent_period = gap_span
                 prev_plan = "" if new_para else cur_plan
@@ -491,7 +508,7 @@ class ContextResolver:
                 anchor = self._heading_at(headings, h_starts, c.start)[0] if headings else ""
                 anchor = anchor or (sent_period if len(sent_period) == 4 else "")
                 pending_span, span_at = self._span_in(nsent, year, en, int(anchor) if anchor.isdigit() else None,
-                                                      doc.date.month if doc.date else None)
+                                                      doc_month)
                 last_sent = c.sentence_id
                 # the parent a 其中 opening the sentence takes: the last key of the sentence before; a part
                 # after ； of a sentence in a 其中 scope stays in it
@@ -529,12 +546,13 @@ class ContextResolver:
                 run = cur_plan or prev_plan or h_run
                 context_period = pending_span if pending_span and 0 <= span_at < local else prev_sent_period
                 c2 = self._one(c, nsent, local, en, year, h_single, run, context_period, title_period,
-                           doc_area, doc_area_basis, prev_key_by_sent, doc.date.month if doc.date else None,
-                           pos_in_list[ci], list_len[ci], tuple(k for k in sent_keys if k), para_key,
-                           (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id else None,
-                           tuple(sent_spans), sent_info, (tuple(sent_key_pos), prev_sent_key, part_carry),
-                           bool(headings) and ("由" in nsent or "从" in nsent)
-                           and self._one_year_section(headings, h_starts, c.start))
+                               doc_area, doc_area_basis, prev_key_by_sent, doc_month,
+                               pos_in_list[ci], list_len[ci], tuple(filter(None, sent_keys)), para_key,
+                               (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id
+                               else None,
+                               tuple(sent_spans), sent_info, (tuple(sent_key_pos), prev_sent_key, part_carry),
+                               bool(headings) and ("由" in nsent or "从" in nsent)
+                               and self._one_year_section(headings, h_starts, c.start))
             if c2.metric_key and c2.metric != c.metric and c.metric:
                 part_phrases[c.metric] = c2.metric_key  # 出口 read as 货物出口额 (其中)
             elif c2.metric_key and part_phrases.get(c.metric) == c2.metric_key:
@@ -572,6 +590,8 @@ class ContextResolver:
         after it in the paragraph, are dated by the run, never by a single year said before it.
         Without a document date the run ends at ``last`` (the year of the section's heading, or the
         year the paragraph stated: 一、2015年工作回顾 … 过去五年 → 2011/2015)."""
+        if (_SPAN_LITERALS_EN if en else _SPAN_LITERALS_ZH).search(nsent) is None:
+            return "", -1  # none of the patterns below can match
         m = (_PAST_YEARS_EN if en else _PAST_YEARS_SPAN).search(nsent)
         if m is not None:
             n = _cn_int(next(g for g in m.groups() if g))
@@ -636,7 +656,7 @@ class ContextResolver:
         plan = info.plan
         if plan is None:
             plan = info.plan = bool((self.plan_en if en else self.plan_zh).search(nsent))
-        tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en)
+        tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en, info)
         # a one-month part (年末) dates its own clause only: 年末失业率降到5.5%，居民消费价格上涨2%
         if tw_word is not None and not tw_clause and tw_word.shape == "point" and basis in ("relative", "inherited"):
             sentence_tw = self._sentence_time_word(nsent, en)
@@ -795,8 +815,7 @@ class ContextResolver:
         if not doubt and own and len(own) == 4 and measure == "stock" and ptype == "point":
             doubt = f"{own}: a stock dated by a year only (year-end assumed)"
         # ---- area -------------------------------------------------------------------------
-        inherit = not en and bool(prev_area) and self._explained_tail(self._strip_lead(
-            nsent[clause_start:max(clause_start, local)]))
+        inherit = not en and bool(prev_area) and self._lead_explained(nsent[clause_start:max(clause_start, local)])
         area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area, inherit,
                                       info)
         unit = c.unit
@@ -840,12 +859,28 @@ class ContextResolver:
         return ""
 
     # ---- helpers ------------------------------------------------------------------------------
-    def _time_word_before(self, nsent: str, local: int, clause_start: int, en: bool):
+    def _time_word_before(self, nsent: str, local: int, clause_start: int, en: bool, info: _Sentence | None = None):
         """The last time word before the claim that is no comparison base (比上年), whether it is in
         the claim's clause, and where it is (-1 when none)."""
         rx = self.tw.en if en else self.tw.zh
         best = None
-        for m in rx.finditer(nsent, 0, max(0, local)):
+        lo = max(0, local)
+        if not en and info is not None and self._tw_zh_plain:
+            # the sentence's matches that end by the claim are the matches of the text cut there
+            # (a pattern without look-arounds), unless one of them runs across the claim's start
+            ms, ends = info.time_words(rx)
+            k = bisect_right(ends, lo)
+            if k == len(ms) or ms[k].start() >= lo:
+                for j in range(k - 1, -1, -1):
+                    m = ms[j]
+                    pre = nsent[max(0, m.start() - 3):m.start()]
+                    if pre[-1:] not in ("比", "较", "与", "同") and not pre.endswith("相比"):
+                        best = m
+                        break
+                if best is None:
+                    return None, False, -1
+                return self.tw.words.get(best.group().lower()), best.start() >= clause_start, best.start()
+        for m in rx.finditer(nsent, 0, lo):
             pre = nsent[max(0, m.start() - 3):m.start()]
             if (not en and pre[-1:] in ("比", "较", "与", "同") or pre.endswith("相比")) or (
                     en and _THAN_EN.search(nsent[max(0, m.start() - 16):m.start()])):
@@ -937,7 +972,7 @@ class ContextResolver:
             if m is not None:
                 return self._unit_fits(c, m.key)  # 8000多万农业转移人口…: the counted noun
         # the subject standing alone in the clause before (全社会研究与实验发展经费，从2002年1288亿元…)
-        if not prev_key and clause_start > 0 and self._explained_tail(self._strip_lead(seg)):
+        if not prev_key and clause_start > 0 and self._lead_explained(seg):
             before = nsent[:clause_start - 1]
             subject = before[max((m.end() for m in _CLAUSE.finditer(before)), default=0):]
             m = lex.match(subject) if subject else None
@@ -945,10 +980,10 @@ class ContextResolver:
                     and normalize_phrase(subject).endswith(m.alias):
                 return self._unit_fits(c, m.key)
         # a list of numbers after a list of keyed levels (…，分别比1995年增长69%和67%)
-        if list_len > 1 and len(sent_keys) >= list_len and self._explained_tail(self._strip_lead(seg)):
+        if list_len > 1 and len(sent_keys) >= list_len and self._lead_explained(seg):
             return sent_keys[len(sent_keys) - list_len + list_index]
         # nothing but change words, bases and fillers before the number: the metric of the claim before
-        if prev_key and bare and self._explained_tail(self._strip_lead(seg)):
+        if prev_key and bare and self._lead_explained(seg):
             return prev_key
         # a bare modifier naming a child of the metric just before (其中，出口35.58万亿元)
         for k in (prev_key, para_key):
@@ -1071,10 +1106,22 @@ class ContextResolver:
                 best = f
         return best.key if best is not None else ""
 
+    def _ancestors(self, code: str) -> tuple[str, ...]:
+        """``areas.ancestors(code)``, remembered (a document asks for its own area's at every claim)."""
+        return _memo(self._ancestor_memo, code, self.areas.ancestors)
+
     def _strip_lead(self, seg: str) -> str:
         return seg.strip(" ,，、:：;；的")
 
+    def _lead_explained(self, seg: str) -> bool:
+        """``_explained_tail(_strip_lead(seg))``, remembered per ``seg`` (asked up to four times per claim)."""
+        return _memo(self._lead_memo, seg, lambda s: self._explained_tail(self._strip_lead(s)))
+
     def _strip(self, s: str) -> str:
+        """The phrase ``s`` without fillers, a trailing change word and edge punctuation (remembered)."""
+        return _memo(self._strip_memo, s, self._strip_raw)
+
+    def _strip_raw(self, s: str) -> str:
         s = s.strip(" ,，、:：;；的")
         lead = self._fillers_lead.match(s)
         if lead is not None:
@@ -1148,29 +1195,25 @@ class ContextResolver:
             fixed = self.lexicon.info(key).area
             if fixed:
                 return fixed, "phrase"
-        sub_national = bool(doc_area) and doc_area != "CN" and "CN" in self.areas.ancestors(doc_area)
-
-        def national_in_subnational(code: str, at_start: bool) -> bool:
-            # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
-            return sub_national and code in self.areas.ancestors(doc_area) and not at_start
-
+        doc_ancestors = self._ancestors(doc_area) if doc_area else ()
+        sub_national = bool(doc_area) and doc_area != "CN" and "CN" in doc_ancestors
         clause = nsent[clause_start:max(clause_start, local)]
         if en:
             clause = clause + " " + nsent[local:local + 40]  # 4,000 UK adults: the counted noun's area
-        found = [a for a in self.areas.find_all(clause, simplified=True) if a.code != "WORLD"]
-        found = [a for a in found if not national_in_subnational(a.code, a.start <= 1)]
-        if found:
-            return found[-1].code, "phrase"
+        named = self.areas.find_all(clause, simplified=True) if self.areas.may_name(clause) else []
+        for a in reversed(named):
+            # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
+            if a.code != "WORLD" and not (sub_national and a.code in doc_ancestors and not a.start <= 1):
+                return a.code, "phrase"
         if self.scope_re.search(clause) and doc_area:
             return doc_area, "phrase"
         if inherit and prev_area is not None and prev_area[0]:
             return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
         if info is None or info.text is not nsent:
             info = _Sentence(nsent, self.areas)
-        found = [a for a in info.areas_before(max(0, local)) if a.code != "WORLD"]
-        found = [a for a in found if not (doc_area and a.code in self.areas.ancestors(doc_area))]
-        if found:
-            return found[0].code, "sentence"
+        for a in info.areas_before(max(0, local)):
+            if a.code != "WORLD" and not (doc_area and a.code in doc_ancestors):
+                return a.code, "sentence"
         if doc_area:
             return doc_area, doc_basis
         if not en and self.national_re.search(clause):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from email.utils import parsedate_to_datetime
 
 __all__ = ["MAX_YEAR", "MIN_YEAR", "find_dateline", "in_range", "parse_date"]
 
@@ -54,6 +53,8 @@ def parse_date(value) -> dt.date | None:
     if m and m.start() < 3:
         date = _make(int(m[1]), int(m[2]), int(m[3]))
         return date if date is not None and _time_ok(s[m.end():]) else None
+    from email.utils import parsedate_to_datetime  # (imported when a date is not ISO: not at start-up)
+
     try:
         return _checked(parsedate_to_datetime(s).date())
     except (TypeError, ValueError, IndexError, OverflowError):

@@ -2,7 +2,7 @@
 
 nbformat validates every node its constructors build: each output nbclient records
 (``nbformat.v4.output_from_msg`` → ``new_output`` → ``validate(output, "output")``) and each new
-cell (papermill's injected parameters, the batch's reset cell).  A validation against a sub-schema
+cell (papermill's injected parameters).  A validation against a sub-schema
 (``ref=``) always goes through ``jsonschema`` (fastjsonschema cannot start at a reference): about
 3 ms of CPU a node, ~12 nodes a notebook — for 332 notebooks more than the notebooks' HTML export.
 The batch builds these nodes from its own kernel's messages and its own notebooks, so inside

@@ -106,6 +106,11 @@ class Areas:
         """True when ``code`` is ``other`` or lies inside it (CN-ZJ-HZ within CN-ZJ, CN)."""
         return code == other or other in self.ancestors(code)
 
+    def may_name(self, text: str) -> bool:
+        """False when simplified ``text`` names no area for certain (no letter for the English
+        names, no match of the Chinese ones): ``find_all(text, simplified=True)`` is then ``[]``."""
+        return _LETTER.search(text) is not None or self._zh.search(text) is not None
+
     def find_all(self, text: str, simplified: bool = False) -> list[AreaMatch]:
         """Every area name in ``text`` (simplified or traditional Chinese, English), left to right.
         ``simplified``: the text is already simplified Chinese (skips the t2s pass)."""
@@ -158,7 +163,7 @@ class AreaSpans:
 
     def _scan(self) -> None:
         self._letter = _LETTER.search(self.text) is not None
-        if not self._letter and self.areas._zh.search(self.text) is None:  # noqa: SLF001
+        if not self._letter and not self.areas.may_name(self.text):
             self._raw = []  # what the full scan finds in a text without a letter or a Chinese name
             return
         self._matches, self._raw = self.areas._scan(self.text, True)  # noqa: SLF001
