@@ -8,7 +8,10 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from factlib.checks.columns import distinct, eq, ne, per_distinct, plain_strings
+from factlib.checks.columns import (coded_columns, decoded_columns, distinct, eq, factorize, ne, per_distinct,
+                                    plain_strings)
+from factlib.checks.intervals import overlap_verdict
+from factlib.checks.verdicts import RANK, rank_column
 from factlib.checks.official import _explain, explanations
 from factlib.checks.runner import _order
 
@@ -38,6 +41,54 @@ def test_eq_and_ne_are_pandas_comparisons(values, others, value):
     pd.testing.assert_series_equal(ne(with_na, value), with_na != value)
     arrow = pd.Series([v if isinstance(v, str) else None for v in values], dtype="str")
     pd.testing.assert_series_equal(eq(arrow, value), arrow == value)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(cells, min_size=1, max_size=20), st.integers(1, 80), st.booleans(), st.booleans())
+def test_factorize_is_pandas_factorize(values, copies, apart, sentinel):
+    # long enough for the fast path (objects told apart by address first); ``apart``: equal
+    # strings held as different objects
+    column = np.array(values * copies * 20, dtype=object)
+    if apart:
+        column = np.array([(v + "\x00")[:-1] if isinstance(v, str) else v for v in column], dtype=object)
+    for sort in (False, True):
+        if sort and any(not isinstance(v, str) for v in values):
+            continue  # pandas sorts mixed objects its own way
+        codes, uniques = factorize(column, use_na_sentinel=sentinel, sort=sort)
+        want_codes, want_uniques = pd.factorize(column, use_na_sentinel=sentinel, sort=sort)
+        assert codes.tolist() == want_codes.tolist()
+        assert [repr(u) for u in uniques] == [repr(u) for u in want_uniques]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(words, words, st.sampled_from([0.0, -0.0, 1.5, float("nan")])), min_size=1, max_size=30),
+       st.integers(1, 60))
+def test_group_bys_on_coded_columns_are_those_on_the_texts(rows, copies):
+    frame = pd.DataFrame(rows * copies, columns=["key", "doc", "lo"]).astype({"key": object, "doc": object})
+    coded, names = coded_columns(frame, ["key", "doc"])
+    assert coded["key"].dtype == np.int64
+    pd.testing.assert_frame_equal(decoded_columns(coded, names), frame)
+    for sort in (False, True):
+        want = frame.groupby(["key", "doc", "lo"], sort=sort, dropna=False).size().rename("n").reset_index()
+        got = coded.groupby(["key", "doc", "lo"], sort=sort, dropna=False).size().rename("n").reset_index()
+        pd.testing.assert_frame_equal(decoded_columns(got, names, inferred=True), want)
+    pd.testing.assert_frame_equal(decoded_columns(coded.drop_duplicates(["key", "lo"]), names),
+                                  frame.drop_duplicates(["key", "lo"]))
+    assert coded_columns(pd.DataFrame({"key": ["a", None]}, dtype=object), ["key"]) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([*RANK, "other", None, float("nan")]), max_size=40), st.integers(1, 60))
+def test_rank_column_is_the_mapped_rank(verdicts, copies):
+    column = pd.Series(verdicts * copies, dtype=object, name="verdict")
+    pd.testing.assert_series_equal(rank_column(column), column.map(RANK).fillna(len(RANK)))
+
+
+def test_overlap_verdicts_are_plain_strings():
+    nan = float("nan")
+    out = overlap_verdict([1, 1, nan], [2, 2, 3], [1.5, 3, 0], [4, 4, 1])
+    assert out.tolist() == ["consistent", "contradicted", "unverifiable"]
+    assert all(type(v) is str for v in out) and out.dtype == object
 
 
 @settings(max_examples=200, deadline=None)
@@ -103,7 +154,7 @@ def test_per_distinct_by_identity_gives_the_per_row_results_with_equal_strings_h
     import numpy as np
     import pandas as pd
 
-    from factlib.checks.columns import distinct, eq, ne, per_distinct, plain_strings
+    from factlib.checks.columns import distinct, per_distinct, plain_strings
 
     shared = plain_strings(pd.Series([f"k{i % 7}" for i in range(3000)]))
     apart = np.array([f"k{i % 7}" for i in range(3000)] + [None] * 10, dtype=object)

@@ -1,4 +1,5 @@
 """Check `translation`: pairs of documents that translate each other, aligned claim by claim."""
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -171,3 +172,22 @@ def test_a_copy_without_a_counterpart_copy_keeps_no_partner():
     c = prepare_claims(pd.concat([seed, extra], ignore_index=True), default_lexicon())
     pairs = list(find_pairs(c.assign(sig=signatures(c)))[["zh_doc", "en_doc"]].itertuples(index=False, name=None))
     assert pairs == [(ZH, EN)]
+
+
+@pytest.mark.parametrize("max_rows", [2_000_000, 40])
+def test_shared_counts_on_coded_documents_and_signatures_are_those_on_the_texts(max_rows):
+    # count_shared_chunked joins and groups integer codes of the documents, signatures and dates
+    from factlib.checks.translation import _count_shared_chunked, count_shared_chunked
+
+    rng = np.random.default_rng(7)
+    n = 600
+    lang = rng.choice(["zh", "en"], n)
+    doc = np.array([f"{lg}-doc{d}" for lg, d in zip(lang, rng.integers(0, 12, n))], dtype=object)
+    sigs = pd.DataFrame({
+        "doc_id": doc, "lang": lang.astype(object), "sig": np.array([f"v:{v}" for v in rng.integers(0, 40, n)], dtype=object),
+        "sid": rng.integers(0, 30, n), "pos": rng.random(n), "size": rng.integers(5, 50, n),
+        "date": rng.choice(["", "2024-01-02", "2023-05-06"], n).astype(object), "freq": rng.integers(2, 6, n),
+    })
+    got, want = count_shared_chunked(sigs, max_rows), _count_shared_chunked(sigs, max_rows)
+    assert len(want)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)

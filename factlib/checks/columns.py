@@ -18,7 +18,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-__all__ = ["plain_strings", "texts", "distinct", "per_distinct", "map_distinct", "eq", "ne"]
+__all__ = ["plain_strings", "texts", "distinct", "factorize", "coded_columns", "decoded_columns", "per_distinct",
+           "map_distinct", "eq", "ne"]
 
 
 def plain_strings(column) -> np.ndarray:
@@ -51,7 +52,7 @@ def distinct(*columns, by_identity: bool = False) -> tuple[np.ndarray, np.ndarra
         if c is not None:
             c, u = c
         else:
-            c, u = pd.factorize(column, use_na_sentinel=False)
+            c, u = factorize(column, use_na_sentinel=False)
         c = c.astype(np.int64, copy=False)
         codes = c if codes is None else pd.factorize(codes * max(len(u), 1) + c)[0].astype(np.int64, copy=False)
     if codes is None:
@@ -83,6 +84,57 @@ def _identity_codes(column) -> tuple[np.ndarray, np.ndarray] | None:
     if len(uniques) > _IDENTITY_SHARE * len(arr):
         return None
     return codes, uniques
+
+
+def factorize(values, use_na_sentinel: bool = True, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(values)`` (the same codes and uniques) for an object column whose equal
+    values are mostly one object: the objects are told apart by their addresses first, then only
+    the distinct objects are hashed by value (codes follow first appearance either way: the first
+    object of a value stands where the value first does; ``sort``: the distinct values are the
+    same, so are their sorted order and codes).  Other columns go to ``pd.factorize``."""
+    arr = values.to_numpy() if isinstance(values, (pd.Series, pd.Index)) else values
+    if isinstance(arr, np.ndarray) and arr.dtype == object:
+        found = _identity_codes(arr)
+        if found is not None:
+            obj_codes = found[0]
+            first = np.empty(len(found[1]), dtype=np.int64)
+            first[obj_codes[::-1]] = np.arange(len(arr) - 1, -1, -1)
+            codes, uniques = pd.factorize(arr[first], use_na_sentinel=use_na_sentinel, sort=sort)
+            return codes[obj_codes], uniques
+        return pd.factorize(arr, use_na_sentinel=use_na_sentinel, sort=sort)
+    return pd.factorize(values, use_na_sentinel=use_na_sentinel, sort=sort)
+
+
+def coded_columns(frame: pd.DataFrame, columns) -> tuple[pd.DataFrame, dict[str, tuple]] | None:
+    """``frame`` with the text ``columns`` as int64 codes numbered in the sorted order of their
+    values, and each column's values and dtype (``names[column] = (values, dtype)``: the text of
+    code ``k`` is ``values[k]``).  Joins, group-bys, duplicates and
+    sorts on the codes are those on the texts (equal codes for equal values, the same order), at
+    a hash of integers instead of strings.  None when a value is missing (a code -1 would sort
+    first, a missing text sorts last)."""
+    coded, names = {}, {}
+    for column in columns:
+        codes, uniques = factorize(frame[column].to_numpy(dtype=object), use_na_sentinel=True, sort=True)
+        if len(codes) and codes.min() < 0:
+            return None
+        coded[column] = codes.astype(np.int64, copy=False)
+        names[column] = (np.asarray(uniques, dtype=object), frame[column].dtype)
+    return frame.assign(**coded), names
+
+
+def decoded_columns(frame: pd.DataFrame, names: dict[str, tuple], inferred: bool = False) -> pd.DataFrame:
+    """The inverse of :func:`coded_columns`: the texts, in the columns' dtypes (``inferred``: in the
+    dtype pandas infers for them, as a group-by's keys of the texts would come out)."""
+    columns = {}
+    for column, (values, dtype) in names.items():
+        if column in frame.columns:
+            texts = values[frame[column].to_numpy(dtype=np.int64)]
+            if inferred:
+                columns[column] = pd.Series(texts, index=frame.index)
+                continue
+            texts = pd.Series(texts, index=frame.index, dtype=object)
+            columns[column] = texts if dtype == object else texts.astype(dtype)
+    return frame.assign(**columns)
 
 
 def _values(column) -> np.ndarray:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from factlib.checks.columns import coded_columns, decoded_columns
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, quote
 from factlib.checks.intervals import Verdict, rel_diff, tolerance
@@ -36,6 +37,10 @@ def check_cross_document(ctx: CheckContext) -> pd.DataFrame:
     if cand.empty:
         return empty_findings()
     keys = ["metric_key", "pkey", "mclass", "akey", "ptype", "gran"]
+    # the keys and documents as integer codes while grouping (the same groups in the same order)
+    coded = coded_columns(cand, [*keys, "doc_id"])
+    if coded is not None:
+        cand, names = coded
     grouped = cand.groupby(keys, sort=False, observed=True)
     ndocs = grouped["doc_id"].transform("nunique")
     cand = cand[ndocs >= 2]
@@ -47,6 +52,8 @@ def check_cross_document(ctx: CheckContext) -> pd.DataFrame:
     hi_row = grouped["hi"].idxmin()
     members = grouped["row"].agg(list)
     summary = pd.DataFrame({"lo_row": lo_row, "hi_row": hi_row, "members": members}).reset_index()
+    if coded is not None:
+        summary = decoded_columns(summary, names, inferred=True)  # as the group keys come out
 
     a = summary["lo_row"].to_numpy()          # the claim with the highest lower bound
     b = summary["hi_row"].to_numpy()          # the claim with the lowest upper bound

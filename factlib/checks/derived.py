@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from factlib.checks.columns import eq, ne, per_distinct
+from factlib.checks.columns import coded_columns, decoded_columns, eq, ne, per_distinct
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, evidence_columns, interval_columns, quote
 from factlib.checks.humanize import implied_interval
@@ -199,6 +199,10 @@ def _comparators(ctx: CheckContext, implied: pd.DataFrame, c: pd.DataFrame, leve
             }))
     others = keyed_claims(c, ["metric_key", "period", "mclass", "lo", "hi", "value_num", "doc_id", "akey"])
     others["claim_row"] = others.index
+    # the keys as integer codes while counting and dropping (the same groups, order and rows)
+    coded = coded_columns(others, ("metric_key", "pkey", "mclass", "akey", "doc_id"))
+    if coded is not None:
+        others, names = coded
     # keep the few most common statements per metric and period, so the join stays linear
     group = ["metric_key", "pkey", "mclass", "akey"]
     counts = others.groupby(group + ["lo", "hi"], sort=False).size().rename("n").reset_index()
@@ -207,6 +211,8 @@ def _comparators(ctx: CheckContext, implied: pd.DataFrame, c: pd.DataFrame, leve
     others = others.drop_duplicates(group + ["lo", "hi", "doc_id"]).merge(
         counts[group + ["lo", "hi"]], on=group + ["lo", "hi"])
     others = others.groupby(group + ["lo", "hi"], sort=False).head(2)  # two documents each
+    if coded is not None:
+        others = decoded_columns(others, names)
     m = implied.merge(others.rename(columns={"lo": "o_lo", "hi": "o_hi", "period": "o_period"}), on=group)
     m = m[m["doc_id"].to_numpy() != level_docs[m["i"].to_numpy()]] if not m.empty else m
     if not m.empty:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from factlib.checks.columns import per_distinct
+from factlib.checks.columns import factorize, per_distinct
 from factlib.checks.humanize import scaled_figure
 from factlib.checks.lazy import Block, LazyColumn, LazyDtype, literal, objects, register_dask
 
@@ -368,7 +368,7 @@ def _sha1_ids_at(check: str, claim_id: np.ndarray, pos: list[np.ndarray], extra:
         return None
     try:
         ids = _arrow_strings(claim_id)
-        codes, uniques = pd.factorize(extra)
+        codes, uniques = factorize(extra)
         tail = _arrow_strings(np.asarray(uniques, dtype=object)).take(pa.array(codes))
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from factlib.checks.prepare import CheckContext
-from factlib.checks.columns import per_distinct
+from factlib.checks.columns import coded_columns, per_distinct
 from factlib.checks.findings import empty_findings, interval_columns, quote
 from factlib.checks.lazy import Block, LazyColumn
 from factlib.checks.intervals import Verdict
@@ -40,6 +40,15 @@ def check_part_whole(ctx: CheckContext) -> pd.DataFrame:
     )
     if edges.empty:
         return empty_findings()
+    # the keys as integer codes while joining (the same pairs in the same order); a whole no claim
+    # names gets code -1, which meets nothing, as its name met nothing
+    coded = coded_columns(cand, ("metric_key", "pkey", "mclass", "akey", "gran"))
+    if coded is not None:
+        cand, names = coded
+        key_names = names["metric_key"][0]
+        code = {k: i for i, k in enumerate(key_names.tolist())}
+        edges = pd.DataFrame({"metric_key": np.array([code[k] for k in edges["metric_key"]], dtype=np.int64),
+                              "whole_key": np.array([code.get(k, -1) for k in edges["whole_key"]], dtype=np.int64)})
     parts = cand.merge(edges, on="metric_key")
     wholes = cand.rename(columns={"metric_key": "whole_key", "row": "whole_row", "lo": "w_lo", "hi": "w_hi",
                                   "doc_id": "w_doc", "period": "w_period"})
@@ -73,7 +82,8 @@ def check_part_whole(ctx: CheckContext) -> pd.DataFrame:
         **interval_columns("observed", value[p], lo[p], hi[p]),
         **interval_columns("expected", np.full(n, np.nan), np.full(n, -np.inf), w_hi),
         "rel_diff": np.where(np.isfinite(rd), rd, np.nan), "tolerance": np.zeros(n),
-        "id_extra": pairs["whole_key"].to_numpy(dtype=object),
+        "id_extra": (key_names[pairs["whole_key"].to_numpy(dtype=np.int64)] if coded is not None
+                     else pairs["whole_key"].to_numpy(dtype=object)),
     }
     out = pd.DataFrame({k: pd.Series(v, dtype=v.dtype, copy=False) for k, v in columns.items()})
     out["explanation"] = pd.Series(text, copy=False)

@@ -43,7 +43,7 @@ import pandas as pd
 
 from factlib.claims.intervals import bounds
 from factlib.claims.periods import period_granularity, period_type, split_base
-from factlib.checks.columns import distinct, eq, ne, per_distinct, plain_strings, texts
+from factlib.checks.columns import distinct, eq, map_distinct, ne, per_distinct, plain_strings, texts
 from factlib.vocab.lexicon import MetricLexicon
 
 __all__ = ["CLAIM_COLUMNS", "TRUST_COLUMNS", "CheckContext", "prepare_claims", "measure_class", "metric_class",
@@ -218,7 +218,8 @@ def prepare_claims(
 
     value = pd.to_numeric(df["value"], errors="coerce")
     lo, hi = bounds(value, df["qualifier"], df["precision"], df["low"], df["high"])
-    down = (texts(df["direction"], "nan") == "down") if "direction" in df.columns else np.zeros(len(df), bool)
+    direction = texts(df["direction"], "nan") if "direction" in df.columns else None
+    down = (direction == "down") if direction is not None else np.zeros(len(df), bool)
     positive = np.nan_to_num(value.to_numpy(dtype=float, na_value=np.nan), nan=0.0) > 0
     flip = down & positive
     df["value_num"] = np.where(flip, -value, value)
@@ -227,7 +228,7 @@ def prepare_claims(
     df["mclass"] = measure_class(df["kind"], df["unit"])
 
     _resolve_metrics(df, lexicon)
-    _trust_columns(df, lexicon)
+    _trust_columns(df, lexicon, direction)
     from factlib.checks.official import period_key
 
     df["pkey"] = period_key(df["period"], df["mclass"], df["measure"])
@@ -243,13 +244,14 @@ def period_shape(period: pd.Series, measure: pd.Series) -> tuple[pd.Series, pd.S
             pd.Series(per_distinct(period_granularity, p), index=period.index, dtype=object))
 
 
-def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
+def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon, direction: np.ndarray | None = None) -> None:
     """``change``, ``own_period``, ``measure``, ``ptype``, ``gran``, ``akey``, ``area_certain``,
     ``period_certain`` and ``doubt`` (see the module docstring)."""
     for column in TRUST_COLUMNS:
         values = plain_strings(df[column]) if column in df.columns else np.full(len(df), "", dtype=object)
         df[column] = pd.Series(values, index=df.index, dtype=object)
-    direction = texts(df["direction"], "nan") if "direction" in df.columns else np.full(len(df), "", dtype=object)
+    if direction is None:  # (``texts`` of the claims' ``direction``, read once by prepare_claims)
+        direction = np.full(len(df), "", dtype=object)
     # the change a claim states (the extractor's, else from its kind and direction) and its measure
     # class (an absolute change never meets a level), once per distinct tuple
     both = per_distinct(_change_and_class, df["change"].to_numpy(dtype=object), df["kind"].to_numpy(dtype=object),
@@ -258,7 +260,10 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     df["mclass"] = pd.Series([b[1] for b in both] if len(both) < 1000 else _second(both), index=df.index,
                              dtype=object)
 
-    df["own_period"] = per_distinct(split_base, df["period"], df["base_period"])
+    # object columns (an array assigned as it is would be inferred as Arrow-backed strings, which
+    # every later per-value step turns back into a million Python strings)
+    df["own_period"] = pd.Series(per_distinct(split_base, df["period"], df["base_period"]), index=df.index,
+                                 dtype=object)
     keys = df["metric_key"]
     df["measure"] = pd.Series(per_distinct(lambda k: lexicon.measure(k) if k else "", keys), index=df.index,
                               dtype=object)
@@ -270,7 +275,8 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     # a claim naming no area in a document whose own phrases name one area only is of that area
     named = df.loc[has_area & eq(df["area_basis"], "phrase"), ["doc_id", "area"]].drop_duplicates()
     single = named.groupby("doc_id")["area"].agg(lambda a: a.iloc[0] if len(a) == 1 else "")
-    doc_area = df["doc_id"].map(single).fillna("")
+    doc_area = pd.Series(map_distinct(dict(zip(single.index, single.to_numpy(dtype=object))), df["doc_id"]),
+                         index=df.index, dtype=object)
     inherit = ~has_area & ne(doc_area, "")
     df.loc[inherit, "area"] = doc_area[inherit]
     df.loc[inherit, "area_basis"] = "document"
@@ -295,7 +301,8 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     several = changes & ne(span, "")
     doubt = df["period_doubt"].copy()
     if several.any():
-        doubt[several] = "“" + span[several] + "”: a change over several periods read as one"
+        doubt[several] = per_distinct(lambda s: "“" + s + "”: a change over several periods read as one",
+                                      span[several].to_numpy())
     basis = pd.Series(per_distinct(str.lower, df["period_basis"]), index=df.index, dtype=object)
     # a period read relative to the document's date (今年, 年末 in a dated release) is certain when
     # the date is known
@@ -320,7 +327,7 @@ def _trust_columns(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
     if area_case.any():
         out[area_case] = per_distinct(_area_doubt, clash.to_numpy()[area_case], scope.to_numpy()[area_case],
                                       df["area"].to_numpy()[area_case])
-    df["doubt"] = out
+    df["doubt"] = pd.Series(out, index=df.index, dtype=object)
 
 
 def _change_and_class(change, kind, direction, mclass) -> tuple[str, str]:
@@ -400,18 +407,23 @@ def _resolve_metrics(df: pd.DataFrame, lexicon: MetricLexicon) -> None:
         eq(key, "") & per_distinct(lambda m: m.startswith("money:"), df["mclass"], dtype=bool)
     ).to_numpy()
     if need.any():
-        rows = df.index[need]
-        pairs = pd.DataFrame({"sentence": df.loc[rows, "sentence"], "mclass": df.loc[rows, "mclass"]})
-        unique = pairs.drop_duplicates()
+        rows = np.flatnonzero(need)  # (positions are labels: the frame's index was reset)
+        sentences, classes = df["sentence"].to_numpy()[rows], df["mclass"].to_numpy()[rows]
+        # the single fitting alias of each distinct (sentence, class), in order of first appearance
+        codes, first = distinct(sentences, classes)
         found: dict[str, set[str]] = {}
-        choice = {}
-        for sentence, mclass in zip(unique["sentence"], unique["mclass"]):
+        choice = np.empty(len(first), dtype=object)
+        for i, (sentence, mclass) in enumerate(zip(sentences[first].tolist(), classes[first].tolist())):
             if sentence not in found:
                 found[sentence] = {m.key for m in lexicon.find_all(sentence)}
             fitting = sorted(k for k in found[sentence] if _fits(mclass, metric_class(lexicon, k)))
-            choice[(sentence, mclass)] = fitting[0] if len(fitting) == 1 else ""
-        key.loc[rows] = [choice[(s_, m_)] for s_, m_ in zip(pairs["sentence"], pairs["mclass"])]
-        certain.loc[rows] = False
+            choice[i] = fitting[0] if len(fitting) == 1 else ""
+        values = key.to_numpy(dtype=object, copy=True)
+        values[rows] = choice[codes]
+        key = pd.Series(values, index=key.index, name=key.name, dtype=object)
+        flags = certain.to_numpy(dtype=bool, copy=True)
+        flags[rows] = False
+        certain = pd.Series(flags, index=certain.index, name=certain.name, dtype=bool)
     # a key that still does not fit the number is dropped
     ok = _fits_vector(lexicon, key, df["mclass"]) | eq(key, "").to_numpy() | df["mclass"].isin(
         ["year", "date", "ordinal", "duration", "other"]).to_numpy()

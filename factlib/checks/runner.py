@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from factlib.claims.speed import collector_paused
+from factlib.checks.columns import factorize
 from factlib.checks.prepare import CheckContext, prepare_claims
 from factlib.checks.findings import FINDING_COLUMNS, empty_findings, finalize
 from factlib.checks.registry import REGISTRY, Check, CheckRegistry
@@ -72,7 +73,7 @@ def _order(findings: pd.DataFrame) -> np.ndarray:
     first row of each finding id.  Ids of the usual form (``f-`` and 16 hex digits) sort as the
     64-bit numbers they spell (the same order as the strings); checks by the rank of their name."""
     rank = rank_column(findings["verdict"]).to_numpy(dtype=np.int64)
-    codes, names = pd.factorize(findings["check"].to_numpy(dtype=object))
+    codes, names = factorize(findings["check"].to_numpy(dtype=object))
     name_rank = np.empty(len(names), dtype=np.int64)
     name_rank[np.argsort(np.asarray(names, dtype=object).astype(str), kind="stable")] = np.arange(len(names))
     checks = name_rank[codes]

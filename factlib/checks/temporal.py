@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from factlib.checks.columns import eq
+from factlib.checks.columns import eq, per_distinct
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, quote
 from factlib.checks.intervals import Verdict
@@ -127,18 +127,25 @@ _GAP = re.compile(r"(时隔|相隔|after a gap of|after)\s*$")
 _DATE_TOLERANCE_DAYS = 3
 
 
+#: the claim columns the temporal check reads
+_COLUMNS = ("doc_id", "claim_id", "sentence_id", "start", "end", "surface", "sentence", "kind", "period", "value_num",
+            "doc_date")
+
+
 @register_check("temporal", layout="document")
 def check_temporal(ctx: CheckContext) -> pd.DataFrame:
     """Durations, anniversaries and edition numbers against the event lexicon and dates."""
     events: EventLexicon = ctx.options.get("events") or default_events()
     c = ctx.claims
     kinds = c["kind"]
-    relevant = c[kinds.isin(["duration", "ordinal", "year", "date"])]
+    # the columns the sentences are checked on, of the claims of those kinds (not a copy of the frame)
+    mask = kinds.isin(["duration", "ordinal", "year", "date"]).to_numpy()
+    relevant = c.loc[mask, [k for k in _COLUMNS if k in c.columns]]
     if relevant.empty:
         return empty_findings()
     sentences = pd.unique(relevant["sentence"])
     named = {s: events.events_in(normalize_phrase(s)) for s in sentences}
-    relevant = relevant[relevant["sentence"].map(lambda s: bool(named[s]))]
+    relevant = relevant[per_distinct(lambda s: bool(named[s]), relevant["sentence"], dtype=bool)]
     if relevant.empty:
         return empty_findings()
     est_year = _estimated_doc_years(c)

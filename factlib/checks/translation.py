@@ -60,7 +60,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from factlib.checks.columns import eq, ne, per_distinct
+from factlib.checks.columns import coded_columns, eq, factorize, ne, per_distinct
 from factlib.checks.prepare import CheckContext
 from factlib.checks.findings import empty_findings, quote
 from factlib.checks.intervals import Verdict
@@ -278,7 +278,7 @@ def doc_signatures(c: pd.DataFrame) -> pd.DataFrame:
     ``pos`` the relative position 0..1), the number of distinct signatures (``size``) and the
     document's date (``YYYY-MM-DD`` or ``''``).  ``c`` is a prepared claims frame."""
     # documents as integer codes while grouping (string keys cost a hash table per group-by)
-    codes, names = pd.factorize(c["doc_id"].to_numpy(dtype=object))
+    codes, names = factorize(c["doc_id"].to_numpy(dtype=object))
     c = c.assign(doc_id=codes)
     c = c.assign(sid=sentence_numbers(c))
     t = _pair_tokens(c)
@@ -449,7 +449,7 @@ def doc_fingerprints(sigs: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame({k: pd.Series(dtype=v) for k, v in FINGERPRINT_META.items()})
     h = pd.util.hash_pandas_object(sigs[_FP_COLUMNS], index=False).to_numpy(dtype=np.uint64)
     h2 = pd.util.hash_array(h ^ np.uint64(0x9E3779B97F4A7C15))
-    codes, names = pd.factorize(sigs["doc_id"].to_numpy(dtype=object))
+    codes, names = factorize(sigs["doc_id"].to_numpy(dtype=object))
     order = np.argsort(codes, kind="stable")
     sorted_codes = codes[order]
     starts = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
@@ -515,7 +515,34 @@ def count_shared_chunked(sigs: pd.DataFrame, max_rows: int = MAX_JOIN_ROWS) -> p
     """:func:`count_shared` of a pandas frame, Chinese documents a batch at a time so that one
     join holds at most about ``max_rows`` signature matches.  Every row of a (zh, en) pair comes
     from one batch and batches follow the sorted Chinese document ids, so the result is the one
-    :func:`count_shared` gives, row for row."""
+    :func:`count_shared` gives, row for row.
+
+    The documents, signatures and dates are joined and grouped as integer codes numbered in the
+    order of their values (the joins, groups and their order are those of the strings), and
+    written back as strings at the end."""
+    coded = coded_columns(sigs, _CODED)
+    if coded is None:
+        return _count_shared_chunked(sigs, max_rows)
+    frame, names = coded
+    return _decoded(_count_shared_chunked(frame, max_rows), names)
+
+
+#: the text columns :func:`count_shared_chunked` joins and groups on as integer codes
+_CODED = ("doc_id", "sig", "date")
+
+
+def _decoded(counted: pd.DataFrame, names: dict[str, np.ndarray]) -> pd.DataFrame:
+    """:func:`count_shared` output of coded signatures with the documents and dates written back."""
+    index = counted.index
+    levels = []
+    for name in index.names:
+        values = index.get_level_values(name)
+        base = name.rsplit("_", 1)[0] if name.endswith(("_zh", "_en")) else name
+        levels.append(names[base][0][values.to_numpy(dtype=np.int64)] if base in ("doc_id", "date") else values)
+    return counted.set_axis(pd.MultiIndex.from_arrays(levels, names=index.names), axis=0)
+
+
+def _count_shared_chunked(sigs: pd.DataFrame, max_rows: int) -> pd.DataFrame:
     kept = sigs[sigs["freq"] <= MAX_DOC_FREQ]
     en_count = kept.loc[eq(kept["lang"], "en"), "sig"].value_counts()
     zh = kept[eq(kept["lang"], "zh")]

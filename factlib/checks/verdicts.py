@@ -57,4 +57,15 @@ def rank(verdict: str) -> int:
 
 def rank_column(verdicts):
     """:func:`rank` of every value of a pandas Series (for sorting findings)."""
-    return verdicts.map(RANK).fillna(len(RANK))
+    import numpy as np
+    import pandas as pd
+
+    from factlib.checks.columns import factorize
+
+    if not isinstance(verdicts, pd.Series) or len(verdicts) < 1000:  # a Dask column maps lazily
+        return verdicts.map(RANK).fillna(len(RANK))
+    values = verdicts.to_numpy(dtype=object)
+    # looked up once per distinct verdict (a missing one ranks last, as an unknown one)
+    codes, uniques = factorize(values, use_na_sentinel=True)
+    table = np.array([float(RANK.get(u, len(RANK))) for u in uniques] + [float(len(RANK))])
+    return pd.Series(table[codes], index=verdicts.index, name=verdicts.name)
