@@ -37,6 +37,7 @@ for a registered check or a bare function ``register_layout("my_check", "metric"
 """
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
@@ -88,6 +89,31 @@ def _no_string_conversion():
         yield
 
 
+#: what a worker of a cluster factlib started logs when its heartbeat meets the scheduler already
+#: closed at the end of a run (a known race of distributed's shutdown, dask/distributed#7105):
+#: nothing was lost and nothing can be done, so it is not printed as an error with a traceback
+SHUTDOWN_RACE_MESSAGES = ("Failed to communicate with scheduler during heartbeat",)
+
+
+class _ShutdownRaceFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(SHUTDOWN_RACE_MESSAGES)
+
+
+def _quiet_shutdown_plugin():
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class QuietShutdown(WorkerPlugin):
+        """Installs :class:`_ShutdownRaceFilter` on the worker's logger, in the worker process."""
+
+        def setup(self, worker):
+            logger = logging.getLogger("distributed.worker")
+            if not any(isinstance(f, _ShutdownRaceFilter) for f in logger.filters):
+                logger.addFilter(_ShutdownRaceFilter())
+
+    return QuietShutdown()
+
+
 @contextmanager
 def dask_client(scheduler=None, workers: int | None = None, processes: bool = True):
     """A ``distributed.Client``: ``scheduler`` is a Client (used as is), an address
@@ -109,6 +135,7 @@ def dask_client(scheduler=None, workers: int | None = None, processes: bool = Tr
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=None)
     client = Client(cluster)
     try:
+        client.register_plugin(_quiet_shutdown_plugin(), name="factlib-quiet-shutdown")
         yield client
     finally:
         client.close()
