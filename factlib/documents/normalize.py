@@ -279,37 +279,34 @@ def _nfkc_line(line: str, fast_line: str, slow: np.ndarray, out: list[str], b: _
         if k > pos:
             out.append(fast_line[pos:k])
             b.same(k - pos)
-        j = k + 1
-        while j < n and _joins(line[j]):
-            j += 1
-        cluster = line[k:j]
-        norm = nfkc(cluster)
-        if len(norm) == len(cluster) == 1:
-            b.same(1)
-        else:
-            b.piece(len(norm), len(cluster))
-        out.append(norm)
-        pos = j
+        pos = _read_cluster(line, k, out, b)
     if pos < n:
         out.append(fast_line[pos:])
         b.same(n - pos)
+
+
+def _read_cluster(line: str, i: int, out: list[str], b: _Builder) -> int:
+    """NFKC of the cluster at ``line[i]`` (the character and the marks joined to it) appended to
+    ``out`` and mapped in ``b``; returns where the cluster ends."""
+    n = len(line)
+    j = i + 1
+    while j < n and _joins(line[j]):
+        j += 1
+    cluster = line[i:j]
+    norm = nfkc(cluster)
+    if len(norm) == len(cluster) == 1:
+        b.same(1)
+    else:
+        b.piece(len(norm), len(cluster))
+    out.append(norm)
+    return j
 
 
 def _nfkc_clusters(line: str, i: int, out: list[str], b: _Builder) -> None:
     """NFKC of ``line[i:]``, every cluster normalised on its own."""
     n = len(line)
     while i < n:
-        j = i + 1
-        while j < n and _joins(line[j]):
-            j += 1
-        cluster = line[i:j]
-        norm = nfkc(cluster)
-        if len(norm) == len(cluster) == 1:
-            b.same(1)
-        else:
-            b.piece(len(norm), len(cluster))
-        out.append(norm)
-        i = j
+        i = _read_cluster(line, i, out, b)
 
 
 def normalize(text: str) -> tuple[str, OffsetMap]:
