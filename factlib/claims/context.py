@@ -863,32 +863,31 @@ class ContextResolver:
         """The last time word before the claim that is no comparison base (比上年), whether it is in
         the claim's clause, and where it is (-1 when none)."""
         rx = self.tw.en if en else self.tw.zh
-        best = None
         lo = max(0, local)
+        found = None
         if not en and info is not None and self._tw_zh_plain:
             # the sentence's matches that end by the claim are the matches of the text cut there
             # (a pattern without look-arounds), unless one of them runs across the claim's start
             ms, ends = info.time_words(rx)
             k = bisect_right(ends, lo)
             if k == len(ms) or ms[k].start() >= lo:
-                for j in range(k - 1, -1, -1):
-                    m = ms[j]
-                    pre = nsent[max(0, m.start() - 3):m.start()]
-                    if pre[-1:] not in ("比", "较", "与", "同") and not pre.endswith("相比"):
-                        best = m
-                        break
-                if best is None:
-                    return None, False, -1
-                return self.tw.words.get(best.group().lower()), best.start() >= clause_start, best.start()
-        for m in rx.finditer(nsent, 0, lo):
-            pre = nsent[max(0, m.start() - 3):m.start()]
-            if (not en and pre[-1:] in ("比", "较", "与", "同") or pre.endswith("相比")) or (
-                    en and _THAN_EN.search(nsent[max(0, m.start() - 16):m.start()])):
-                continue
-            best = m
+                found = ms[:k]
+        if found is None:
+            found = list(rx.finditer(nsent, 0, lo))
+        best = next((m for m in reversed(found) if not self._base_before(nsent, m.start(), en)), None)
         if best is None:
             return None, False, -1
         return self.tw.words.get(best.group().lower()), best.start() >= clause_start, best.start()
+
+    @staticmethod
+    def _base_before(nsent: str, start: int, en: bool) -> bool:
+        """The time word at ``start`` is a comparison base (比上年, 与上年相比, than 2019)."""
+        pre = nsent[max(0, start - 3):start]
+        if pre.endswith("相比"):
+            return True
+        if en:
+            return _THAN_EN.search(nsent[max(0, start - 16):start]) is not None
+        return pre[-1:] in ("比", "较", "与", "同")
 
     def _sentence_time_word(self, nsent: str, en: bool):
         """A time word opening the sentence (全年…), which dates all its clauses."""
