@@ -29,6 +29,19 @@ def test_plain_strings_is_the_per_row_conversion(values):
 
 
 @settings(max_examples=200, deadline=None)
+@given(st.lists(cells, max_size=30), st.sampled_from(["str", "string[pyarrow]", "arrow", object, "category"]))
+def test_plain_strings_of_ids_are_the_hashed_conversion(values, dtype):
+    # the unhashed conversion of an id column (Arrow strings as they are) gives the same strings
+    import pyarrow as pa
+
+    texts = [v if isinstance(v, str) else None for v in values]
+    column = pd.Series(texts, dtype=pd.ArrowDtype(pa.string()) if dtype == "arrow" else dtype)
+    fast = plain_strings(column, mostly_distinct=True)
+    assert fast.dtype == object and all(type(v) is str for v in fast)
+    assert fast.tolist() == plain_strings(column).tolist() == [v if isinstance(v, str) else "" for v in values]
+
+
+@settings(max_examples=200, deadline=None)
 @given(st.lists(cells, max_size=30), st.lists(words, min_size=30, max_size=30), words)
 def test_eq_and_ne_are_pandas_comparisons(values, others, value):
     column = pd.Series(values, dtype=object, name="period", index=range(5, 5 + len(values)))
