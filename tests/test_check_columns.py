@@ -177,3 +177,15 @@ def test_per_distinct_by_identity_gives_the_per_row_results_with_equal_strings_h
     # a join needs values: codes of equal strings are equal whatever the objects
     codes, _ = distinct(np.concatenate([shared, apart[:3000]]))
     assert (codes[:3000] == codes[3000:]).all()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["zh", "ZH", "en", "EN", "eng", "chs", "Cht", "hans", "r0", "003", "doc",
+                                          "文档", "chſ", "-", "_", ".", " ", "/", "e", "n", "z", "h"]),
+                         max_size=6).map("".join), max_size=20))
+def test_name_keys_are_name_key_of_each_id(ids):
+    # the prefilter (no letters of a language tag: no tag) gives what name_key gives for every id
+    from factlib.checks.translation import _name_keys, name_key
+
+    values = np.array(ids, dtype=object)
+    assert _name_keys(values).tolist() == [name_key(d) for d in ids]
