@@ -95,3 +95,134 @@ def test_resolved_and_timed_are_replace(kind):
     own = c.period
     assert ctx._timed(c) == c._replace(period_type=("point" if own and c.kind == "date" else ""),
                                        granularity=ctx.period_granularity(own), change="", base_period="")
+
+
+# ---- session 6: real sentences of the sample corpus (Chinese in both scripts, English) ---------------
+_SAMPLE = __import__("pathlib").Path(__file__).parent / "data" / "corpus_sample"
+
+
+def _sample_lines() -> list[str]:
+    lines = []
+    for path in sorted(_SAMPLE.glob("*.txt")):
+        lines += [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return lines
+
+
+def test_nfkc_and_norm_on_sample_sentences():
+    import unicodedata
+
+    from factlib.vocab.t2s import to_simplified
+
+    lines = _sample_lines()
+    assert len(lines) > 200
+    for ln in lines:
+        assert ctx._nfkc(ln) == unicodedata.normalize("NFKC", ln)
+        # the plain _norm: NFKC, then t2s, each only when it keeps the length
+        s = ln
+        if not s.isascii():
+            n = unicodedata.normalize("NFKC", s)
+            s = n if len(n) == len(s) else s
+            n = to_simplified(s)
+            s = n if len(n) == len(s) else s
+        assert ctx._norm(ln) == s.lower()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="，（）；：％．！Ａ１２ａ\u3000㎡½é\u0301e\u0308ﬁ國国中Å\u212bK\u00a0…", max_size=24))
+def test_nfkc_is_unicodedata(text):
+    import unicodedata
+
+    assert ctx._nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_t2s_pattern_matches_every_changing_character():
+    from factlib.vocab.t2s import changing_chars
+
+    rx = ctx._t2s_may_change()
+    chars = changing_chars()
+    if chars is None:
+        assert rx is None
+        return
+    assert all(rx.search(ch) for ch in chars)
+    assert rx.search("\udc80") and rx.search("\U00020000")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="國国發发這这們们中文台臺灣湾\udc81\U00020001年，。abc", max_size=16))
+def test_no_t2s_match_means_text_is_simplified(text):
+    from factlib.vocab.t2s import to_simplified
+
+    rx = ctx._t2s_may_change()
+    if rx is not None and rx.search(text) is None:
+        assert to_simplified(text) == text
+
+
+def test_t2s_pattern_on_sample_sentences():
+    from factlib.vocab.t2s import to_simplified
+
+    rx = ctx._t2s_may_change()
+    for ln in _sample_lines():
+        if rx is not None and rx.search(ln) is None:
+            assert to_simplified(ln) == ln
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="，,；;。：:！？!?、\n增长了5%", max_size=30), st.data())
+def test_clause_start_is_after_the_last_delimiter(text, data):
+    from bisect import bisect_right
+
+    info = ctx._Sentence(text, default_areas())
+    ends = [m.end() for m in ctx._CLAUSE.finditer(text)]
+    pos = data.draw(st.integers(-2, len(text) + 2))
+    i = bisect_right(ends, pos) - 1
+    assert info.clause_start(pos) == (ends[i] if i >= 0 else 0)
+
+
+def test_clause_start_on_sample_sentences():
+    from bisect import bisect_right
+
+    for ln in _sample_lines()[:400]:
+        info = ctx._Sentence(ln, default_areas())
+        ends = [m.end() for m in ctx._CLAUSE.finditer(ln)]
+        for pos in range(0, len(ln) + 1, 3):
+            i = bisect_right(ends, pos) - 1
+            assert info.clause_start(pos) == (ends[i] if i >= 0 else 0)
+
+
+_heading = st.builds(lambda start, period, top, run, several: ctx._Heading(start, period, top, run, several),
+                     st.integers(0, 50), st.sampled_from(["", "2014", "2023"]), st.booleans(),
+                     st.sampled_from(["", "2016/2020"]), st.booleans())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_heading, max_size=8))
+def test_section_answers_are_the_heading_walk(headings):
+    headings = sorted(headings, key=lambda h: h.start)
+    starts = [h.start for h in headings]
+    at, one = ctx.ContextResolver._section_answers(headings)
+    from bisect import bisect_right
+
+    for pos in range(-1, 53):
+        i = bisect_right(starts, pos)
+        assert at[i] == ctx.ContextResolver._heading_at(headings, starts, pos)
+        assert one[i] == ctx.ContextResolver._one_year_section(headings, starts, pos)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="chinaCHINAbeijngusUSſKk \u212a中国，", max_size=30))
+def test_english_area_guard_changes_no_match(text):
+    import re as std_re
+
+    areas = default_areas()
+    plain = std_re.compile(areas._en.pattern.split("])", 1)[1], std_re.I)  # without the look-ahead guard
+    assert areas._en.pattern.startswith("(?=[")
+    assert [m.span() for m in areas._en.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_english_area_guard_on_sample_sentences():
+    import re as std_re
+
+    areas = default_areas()
+    plain = std_re.compile(areas._en.pattern.split("])", 1)[1], std_re.I)
+    for ln in _sample_lines():
+        assert [m.span() for m in areas._en.finditer(ln)] == [m.span() for m in plain.finditer(ln)]

@@ -64,6 +64,9 @@ _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一�
 _SENT_END = "。！？!?；;"
 _HEADING_WORDS = re.compile(r"回顾|工作安排|重点工作|主要任务|总体要求|目标任务|发展成就|主要数据|工作部署|工作的建议")
 _CLAUSE = re.compile(r"[，,；;。：:！？!?、\n]")
+#: the text up to the last clause delimiter (matched on ``text[:pos]``: its end is where the clause
+#: holding ``pos`` starts; the greedy run goes to ``pos`` and backs off to the delimiter, in C)
+_TO_LAST_CLAUSE = re.compile(r"(?s:.*)[，,；;。：:！？!?、\n]")
 #: the currency a bare 元 means in an economy with its own dollar
 _AREA_CURRENCY = {"HK": "HKD", "MO": "MOP", "TW": "TWD"}
 _BASE_BEFORE = re.compile(r"(?:与|同|较|比)\s*((?:19|20)[0-9]{2})\s*年(?:底|末)?\s*(?:相比|比较)")
@@ -132,17 +135,57 @@ _NFKC_CHARS = _NFKCChars()
 _is_normalized = unicodedata.is_normalized
 
 
+#: the fullwidth marks that make most Chinese sentences not NFKC-normal, with their NFKC (a speed
+#: list: a mark missing here is still normalised, by the general path)
+_FULLWIDTH = tuple((ch, unicodedata.normalize("NFKC", ch)) for ch in "，（）；：％．！")
+
+
 def _nfkc(s: str) -> str:
-    """``unicodedata.normalize("NFKC", s)``, exactly, about twice as fast on Chinese text.
+    """``unicodedata.normalize("NFKC", s)``, exactly, several times as fast on Chinese text.
 
     Each character replaced by its own NFKC keeps the compatibility decomposition of ``s`` (a
     decomposition is the characters' decompositions, canonically ordered), so NFKC of the result
-    is NFKC of ``s``; when the result is already NFKC-normal it is that value.  Otherwise (a
-    composition across characters: a letter and its combining mark) the full normalisation runs."""
+    is NFKC of ``s``; when the result is already NFKC-normal it is that value.  The common
+    fullwidth marks are replaced first (``str.replace`` runs in C; ``translate`` looks up every
+    character), then, when that is not enough, every character; otherwise (a composition across
+    characters: a letter and its combining mark) the full normalisation runs."""
     if _is_normalized("NFKC", s):
         return s
-    r = s.translate(_NFKC_CHARS)
+    r = s
+    for ch, n in _FULLWIDTH:
+        if ch in r:
+            r = r.replace(ch, n)
+    if _is_normalized("NFKC", r):
+        return r
+    r = r.translate(_NFKC_CHARS)
     return r if _is_normalized("NFKC", r) else unicodedata.normalize("NFKC", s)
+
+
+_T2S_RX: list = []  # [the pattern of what t2s may change, or None], built on first use
+
+
+def _t2s_may_change():
+    """A pattern matching every character :func:`to_simplified` may change (the shipped
+    ``t2s_changing`` table as code-point ranges), lone surrogates (made U+FFFD) and every
+    character beyond the BMP; ``None`` when the table does not fit the installed OpenCC.
+    Text it does not match is its own simplified form: one regex scan instead of a set test
+    per character."""
+    if not _T2S_RX:
+        from factlib.vocab.t2s import changing_chars
+
+        chars = changing_chars()
+        rx = None
+        if chars is not None:
+            ranges: list[list[int]] = []
+            for cp in sorted(ord(ch) for ch in chars if ord(ch) < 0x10000):
+                if ranges and ranges[-1][1] == cp - 1:
+                    ranges[-1][1] = cp
+                else:
+                    ranges.append([cp, cp])
+            cls = "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+            rx = re.compile(f"[{cls}\\ud800-\\udfff\\U00010000-\\U0010ffff]")
+        _T2S_RX.append(rx)
+    return _T2S_RX[0]
 
 
 def _norm(s: str) -> str:
@@ -152,9 +195,11 @@ def _norm(s: str) -> str:
     n = _nfkc(s)
     if len(n) == len(s):
         s = n
-    n = to_simplified(s)
-    if len(n) == len(s):
-        s = n
+    rx = _t2s_may_change()
+    if rx is None or rx.search(s) is not None:
+        n = to_simplified(s)
+        if len(n) == len(s):
+            s = n
     return s.lower()
 
 
@@ -228,12 +273,11 @@ class _Sentence:
     """What every claim of one normalised sentence looks up: where its clauses start and the
     areas named in a stretch of it (one scan per sentence, not one per claim)."""
 
-    __slots__ = ("text", "_ends", "_areas", "_before", "plan", "_year_ends", "_tw")
+    __slots__ = ("text", "_areas", "_before", "plan", "_year_ends", "_tw")
 
     def __init__(self, text: str, areas: Areas):
         self.text = text
-        self._ends = [m.end() for m in _CLAUSE.finditer(text)]
-        self._areas = AreaSpans(areas, text[:60])
+        self._areas = AreaSpans(areas, text)  # one scan for every slice the claims ask about
         self._before: dict[int, list] = {}
         self.plan: bool | None = None  # does the sentence state a plan (filled by the first claim)
         self._year_ends: frozenset[str] | None = None
@@ -243,7 +287,7 @@ class _Sentence:
         """Every match of the time-word pattern ``rx`` in the sentence, and their ends (one scan)."""
         if self._tw is None:
             ms = list(rx.finditer(self.text))
-            self._tw = ms, [m.end() for m in ms]
+            self._tw = ms, list(map(_match_end, ms))
         return self._tw
 
     def year_end(self, year: str) -> bool:
@@ -260,8 +304,8 @@ class _Sentence:
 
     def clause_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last clause delimiter before ``pos``."""
-        i = bisect_right(self._ends, pos) - 1
-        return self._ends[i] if i >= 0 else 0
+        m = _TO_LAST_CLAUSE.match(self.text, 0, max(0, pos))
+        return m.end() if m is not None else 0
 
     def areas_before(self, pos: int):
         """``areas.find_all(text[:pos][:60], simplified=True)``: the areas opening the sentence
@@ -272,7 +316,12 @@ class _Sentence:
             out = self._before[end] = self._areas.find_all(0, end)
         return out
 
+    def areas_in(self, a: int, b: int):
+        """``areas.find_all(text[a:b], simplified=True)`` (from the sentence's one scan)."""
+        return self._areas.find_all(a, b)
 
+
+_match_end = re.Match.end
 _NORM_CACHE: dict[str, str] = {}
 
 
@@ -299,7 +348,7 @@ def five_year_plan(n: int) -> str:
 
 def plan_in(s: str) -> str:
     """The run of years of the five-year plan named in ``s`` (“十四五”), or ''."""
-    m = _FIVE_YEAR.search(s)
+    m = _FIVE_YEAR.search(s) if "五" in s else None  # (every match holds 五)
     if m is None:
         return ""
     n = _cn_int(m.group(1))
@@ -442,6 +491,7 @@ class ContextResolver:
         year = self._doc_year(doc)
         headings = self._headings(doc) if not en else []
         h_starts = [h.start for h in headings]
+        h_at, h_one_year = self._section_answers(headings)
         doc_area, doc_area_basis = self.doc_area(doc)
         title_period = ""
         title = getattr(doc, "title", None) or ""
@@ -476,6 +526,7 @@ class ContextResolver:
         for i in range(len(claims) - 1, -1, -1):
             list_len[i] = list_len[i + 1] if i + 1 < len(claims) and pos_in_list[i + 1] > 0 else pos_in_list[i] + 1
         sent_keys: list[str] = []
+        sent_keys_set: list[str] = []
         sent_spans: list[tuple[int, int]] = []  # measured claims so far in the sentence (sentence offsets)
         para_key = ""
         last_text, nsent = None, ""
@@ -505,7 +556,7 @@ class ContextResolver:
                 prev_nsent = nsent
                 last_text, nsent = c.sentence_id, _norm(c.sentence)
                 cur_plan = plan_in(nsent)
-                anchor = self._heading_at(headings, h_starts, c.start)[0] if headings else ""
+                anchor = h_at[bisect_right(h_starts, c.start)][0] if headings else ""
                 anchor = anchor or (sent_period if len(sent_period) == 4 else "")
                 pending_span, span_at = self._span_in(nsent, year, en, int(anchor) if anchor.isdigit() else None,
                                                       doc_month)
@@ -524,6 +575,7 @@ class ContextResolver:
                 sent_key_pos = []
                 prev_key_by_sent = ""
                 sent_keys = []
+                sent_keys_set = []  # its keys without '' (the lists are read, never kept, by _one)
                 sent_spans = []
                 if new_para:
                     para_key = ""
@@ -542,17 +594,17 @@ class ContextResolver:
             else:
                 if nsent is not sent_norm:
                     sent_norm, sent_info = nsent, _Sentence(nsent, self.areas)
-                h_single, h_run = self._heading_at(headings, h_starts, c.start) if headings else ("", "")
+                hi = bisect_right(h_starts, c.start) if headings else 0
+                h_single, h_run = h_at[hi]
                 run = cur_plan or prev_plan or h_run
                 context_period = pending_span if pending_span and 0 <= span_at < local else prev_sent_period
                 c2 = self._one(c, nsent, local, en, year, h_single, run, context_period, title_period,
                                doc_area, doc_area_basis, prev_key_by_sent, doc_month,
-                               pos_in_list[ci], list_len[ci], tuple(filter(None, sent_keys)), para_key,
+                               pos_in_list[ci], list_len[ci], sent_keys_set, para_key,
                                (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id
                                else None,
-                               tuple(sent_spans), sent_info, (tuple(sent_key_pos), prev_sent_key, part_carry),
-                               bool(headings) and ("由" in nsent or "从" in nsent)
-                               and self._one_year_section(headings, h_starts, c.start))
+                               sent_spans, sent_info, (sent_key_pos, prev_sent_key, part_carry),
+                               bool(headings) and ("由" in nsent or "从" in nsent) and h_one_year[hi])
             if c2.metric_key and c2.metric != c.metric and c.metric:
                 part_phrases[c.metric] = c2.metric_key  # 出口 read as 货物出口额 (其中)
             elif c2.metric_key and part_phrases.get(c.metric) == c2.metric_key:
@@ -576,6 +628,8 @@ class ContextResolver:
             if c2.change == "level" and pos_in_list[ci] == 0 and list_len[ci] == 1:
                 if c2.metric_key not in sent_keys:
                     sent_keys.append(c2.metric_key)
+                    if c2.metric_key:
+                        sent_keys_set.append(c2.metric_key)
             out.append(c2)
         return out
 
@@ -611,6 +665,24 @@ class ContextResolver:
                 if run and (int(run[5:]) < year if year is not None else last is not None and int(run[5:]) <= last):
                     return run, m.start()
         return "", -1
+
+    @classmethod
+    def _section_answers(cls, headings) -> tuple[list[tuple[str, str]], list[bool]]:
+        """:meth:`_heading_at` and :meth:`_one_year_section` for every position, by the number of
+        headings at or before it (``bisect_right(starts, pos)``): index 0 is before the first heading."""
+        at: list[tuple[str, str]] = [("", "")]
+        one: list[bool] = [False]
+        for h in headings:
+            if h.period or h.run:
+                at.append((h.period, h.run))
+                one.append(bool(h.period) and not h.run and not h.several)
+            elif h.top:
+                at.append(("", ""))
+                one.append(False)
+            else:
+                at.append(at[-1])
+                one.append(one[-1])
+        return at, one
 
     @staticmethod
     def _one_year_section(headings, starts, pos) -> bool:
@@ -1197,9 +1269,13 @@ class ContextResolver:
         doc_ancestors = self._ancestors(doc_area) if doc_area else ()
         sub_national = bool(doc_area) and doc_area != "CN" and "CN" in doc_ancestors
         clause = nsent[clause_start:max(clause_start, local)]
+        if info is None or info.text is not nsent:
+            info = _Sentence(nsent, self.areas)
         if en:
             clause = clause + " " + nsent[local:local + 40]  # 4,000 UK adults: the counted noun's area
-        named = self.areas.find_all(clause, simplified=True) if self.areas.may_name(clause) else []
+            named = self.areas.find_all(clause, simplified=True) if self.areas.may_name(clause) else []
+        else:
+            named = info.areas_in(clause_start, max(clause_start, local))
         for a in reversed(named):
             # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
             if a.code != "WORLD" and not (sub_national and a.code in doc_ancestors and not a.start <= 1):
@@ -1208,8 +1284,6 @@ class ContextResolver:
             return doc_area, "phrase"
         if inherit and prev_area is not None and prev_area[0]:
             return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
-        if info is None or info.text is not nsent:
-            info = _Sentence(nsent, self.areas)
         for a in info.areas_before(max(0, local)):
             if a.code != "WORLD" and not (doc_area and a.code in doc_ancestors):
                 return a.code, "sentence"
