@@ -953,9 +953,9 @@ def _cn2an_function():
     """``cn2an.cn2an``, imported on first use (the import costs ~0.5 s; English text never needs it)."""
     global _cn2an_convert
     if _cn2an_convert is None:
-        import cn2an
+        from factlib.vocab.cache import import_reading_cache
 
-        _cn2an_convert = cn2an.cn2an
+        _cn2an_convert = import_reading_cache("cn2an").cn2an  # its patterns' code from the cache
     return _cn2an_convert
 
 
