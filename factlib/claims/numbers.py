@@ -974,7 +974,11 @@ def _cn2an_int(token: str) -> int | None:
         if stored is None or type(stored) is int:
             return stored
     try:
-        value = _cn2an_function()(plain, "strict")
+        convert = _cn2an_function()
+    except Exception:  # cn2an could not be imported: no reading, and nothing kept as cn2an's answer
+        return None
+    try:
+        value = convert(plain, "strict")
     except Exception:  # cn2an raises ValueError/KeyError on forms it does not read
         value = None
     value = value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -264,9 +264,10 @@ _REGEXES = _Store("regex", 2048, shipped=True)  # key -> (pattern, flags, code b
 _MEMOS = _Store("memo", 4096, shipped=True)     # key -> a value made by a builder
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (re.compile's twin)
+def compile(pattern: str, flags: int = 0, keep: bool = True) -> re.Pattern:  # noqa: A001 (re.compile's twin)
     """``re.compile(pattern, flags)``, with the compiled code read from the cache when this
-    Python has compiled the same pattern before (see the module docstring)."""
+    Python has compiled the same pattern before (see the module docstring).  ``keep=False``: a
+    pattern not found is compiled but not added to the cache folder."""
     flags = int(flags)
     if _TYPECODE is None or not isinstance(pattern, str) or flags & re.DEBUG or cache_dir() is None:
         return _re_compile(pattern, flags)
@@ -290,7 +291,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (re.compi
         raise
     except Exception:  # the internals differ from what this module expects
         return _re_compile(pattern, flags)
-    _REGEXES.put(key, entry)
+    if keep:
+        _REGEXES.put(key, entry)
     return compiled
 
 
@@ -333,21 +335,32 @@ def import_reading_cache(name: str):
     run, ``re.compile`` is :func:`compile` above, which returns the same pattern objects with their
     code read from the cache or the prebuilt tables.  Afterwards ``re.compile`` is re's own again,
     also in the new modules that took it by name (``from re import compile``).  With the cache
-    off this is a plain import."""
+    off this is a plain import.
+
+    A pattern not found is compiled as re compiles it and not kept: a library may build a pattern
+    that differs in every process (proces joins its city names in set order, which follows the
+    string hash seed), and the folder would fill with them.  Only ``benchmarks/build_prebuilt.py``
+    keeps them (``FACTLIB_PREBUILD=1``), and ships those two builds under different hash seeds
+    agree on."""
     from importlib import import_module
 
     if name in sys.modules or _TYPECODE is None or cache_dir() is None or re.compile is not _re_compile:
         return import_module(name)
     before = set(sys.modules)
-    re.compile = compile
+    re.compile = compile if os.environ.get("FACTLIB_PREBUILD") == "1" else _compile_found
     try:
         return import_module(name)
     finally:
         re.compile = _re_compile
         for new in set(sys.modules) - before:
             module = sys.modules.get(new)
-            if module is not None and getattr(module, "compile", None) is compile:
+            if module is not None and getattr(module, "compile", None) in (compile, _compile_found):
                 module.compile = _re_compile
+
+
+def _compile_found(pattern, flags=0):
+    """:func:`compile` that does not add what it had to compile to the cache folder."""
+    return compile(pattern, flags, keep=False)
 
 
 #: the :mod:`re` module with :func:`compile` above in place of ``re.compile`` (everything else is
