@@ -240,3 +240,34 @@ def test_documents_with_other_objects_than_strings_are_not_read_as_copies():
     assert tr._content_copies(narrow) is not None
     odd = narrow.assign(surface=narrow["surface"].where(narrow.index != 0, None))
     assert tr._content_copies(odd) is None
+
+
+def test_signature_rows_dropped_and_counted_on_codes_are_those_of_pandas_on_the_texts():
+    # doc_signatures drops repeated (document, signature, sentence) rows and counts each
+    # document's distinct signatures on integer codes: the rows and sizes pandas gives on the texts
+    from factlib.checks import translation as tr
+
+    rng = np.random.default_rng(11)
+    n = 3000
+    docs = rng.integers(0, 40, n)
+    lang = np.where(docs % 4 == 0, "en", "zh-Hans")
+    lang[rng.random(n) < 0.1] = "en"  # a few claims in the other language
+    value = rng.choice([1.0, 2.5, 10.0, 2024.0, 63.0, np.nan], n)
+    c = pd.DataFrame({
+        "doc_id": np.array([f"d{d}" for d in docs], dtype=object), "lang": lang.astype(object),
+        "value_num": value, "lo": value - rng.choice([0.0, 1.0], n), "hi": value + rng.choice([0.0, 1.0], n),
+        "kind": rng.choice(["count", "year", "percent"], n).astype(object), "surface": "x", "period": "",
+        "sentence_id": rng.integers(0, 30, n), "start": rng.integers(0, 900, n), "doc_date": pd.NaT,
+    })
+    got = tr.doc_signatures(c)
+    codes, names = tr.factorize(c["doc_id"].to_numpy(dtype=object))
+    cc = c.assign(doc_id=codes).assign(sid=lambda f: tr.sentence_numbers(f))
+    t = tr._pair_tokens(cc)
+    t = t[t["lang"] != ""]
+    counts = t.groupby(["doc_id", "lang"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["doc_id", "n", "lang"], ascending=[True, False, True]).drop_duplicates("doc_id")
+    t = t[t["lang"] == t["doc_id"].map(counts.set_index("doc_id")["lang"])].drop_duplicates(["doc_id", "sig", "sid"])
+    size = t["doc_id"].map(t.groupby("doc_id")["sig"].nunique()).astype("int64")
+    assert len(got) == len(t) and got["sig"].tolist() == t["sig"].tolist() and got["sid"].tolist() == t["sid"].tolist()
+    assert got["doc_id"].tolist() == list(np.asarray(names, dtype=object)[t["doc_id"].to_numpy()])
+    assert got["size"].tolist() == size.tolist()

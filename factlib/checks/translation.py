@@ -302,8 +302,18 @@ def _doc_signatures(c: pd.DataFrame, origin: bool = False):
     counts = t.groupby(["doc_id", "lang"]).size().rename("n").reset_index()
     counts = counts.sort_values(["doc_id", "n", "lang"], ascending=[True, False, True]).drop_duplicates("doc_id")
     doc_lang = counts.set_index("doc_id")["lang"]
-    t = t[t["lang"] == t["doc_id"].map(doc_lang)].drop_duplicates(["doc_id", "sig", "sid"])
-    t["size"] = t["doc_id"].map(t.groupby("doc_id")["sig"].nunique()).astype("int64")
+    doc = t["doc_id"].to_numpy(dtype=np.int64)
+    lang_of = np.full(len(names), None, dtype=object)
+    lang_of[doc_lang.index.to_numpy(dtype=np.int64)] = doc_lang.to_numpy(dtype=object)
+    main = eq(t["lang"].to_numpy(dtype=object), lang_of[doc])
+    # the signatures as integer codes while dropping repeats and counting (equal codes, equal texts)
+    sig_code = factorize(t["sig"].to_numpy(dtype=object))[0][main]
+    doc, sid = doc[main], t["sid"].to_numpy(dtype=np.int64)[main]
+    first = ~pd.DataFrame({"d": doc, "s": sig_code, "i": sid}).duplicated().to_numpy()
+    t = t[main][first]
+    doc, sig_code = doc[first], sig_code[first]
+    distinct = ~pd.DataFrame({"d": doc, "s": sig_code}).duplicated().to_numpy()
+    t["size"] = np.bincount(doc[distinct], minlength=len(names)).astype("int64")[doc]
     last = c.groupby("doc_id")["sid"].max() + 1
     t["pos"] = t["sid"] / t["doc_id"].map(last)
     dates = pd.to_datetime(c.groupby("doc_id")["doc_date"].first(), errors="coerce")
@@ -515,6 +525,18 @@ def _column_hash(values: np.ndarray) -> np.ndarray | None:
     return None
 
 
+def _maybe_copies(c: pd.DataFrame, codes: np.ndarray, n_docs: int) -> bool:
+    """False when no two documents have as many claims and the same sum of 32-bit hashes of their
+    values (then none is a copy of another: a quick test before hashing every column in order)."""
+    count = np.bincount(codes, minlength=n_docs)
+    key = np.zeros(n_docs, dtype=np.float64)
+    if "value_num" in c.columns and c["value_num"].dtype.kind == "f":
+        low = pd.util.hash_array(c["value_num"].to_numpy(dtype=np.float64).view(np.int64)) & np.uint64(0xFFFFFFFF)
+        key = np.bincount(codes, weights=low.astype(np.float64), minlength=n_docs)  # exact below 2**53
+    both = pd.DataFrame({"n": count, "k": key})
+    return bool(both.duplicated().any())
+
+
 def _content_copies(c: pd.DataFrame):
     """``(doc codes, doc names, rows by document, first row of each document, representative of
     each document)`` when some documents of ``c`` (labels = positions) are copies of others: their
@@ -526,7 +548,7 @@ def _content_copies(c: pd.DataFrame):
     if "doc_id" not in c.columns or len(c) < 2:
         return None
     codes, names = factorize(c["doc_id"].to_numpy(dtype=object))
-    if len(names) < 2 or (codes < 0).any():
+    if len(names) < 2 or (codes < 0).any() or not _maybe_copies(c, codes, len(names)):
         return None
     order = np.argsort(codes, kind="stable")  # the rows of each document together, in order
     sorted_codes = codes[order]
