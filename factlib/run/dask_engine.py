@@ -137,7 +137,7 @@ def dask_client(scheduler=None, workers: int | None = None, processes: bool = Tr
             client.close()
         return
     n = workers or os.cpu_count() or 1
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=None)
+    cluster = _local_cluster(LocalCluster, n, processes)
     client = Client(cluster)
     try:
         client.register_plugin(_quiet_shutdown_plugin(), name="factlib-quiet-shutdown")
@@ -145,6 +145,31 @@ def dask_client(scheduler=None, workers: int | None = None, processes: bool = Tr
     finally:
         client.close()
         cluster.close()
+
+
+#: environment of the worker processes of a cluster factlib starts (set before each is spawned;
+#: a variable already set in the environment wins): one malloc arena, because a worker extracts in
+#: one executor thread whose own arena kept freed memory, and Arrow's allocations from the system
+#: allocator instead of its mimalloc pool, which kept its own; each saved ~15-19 MB of a worker's
+#: peak, ~33 MB together (benchmarks/bench_scale.py)
+WORKER_ENVIRON = {"MALLOC_ARENA_MAX": "1", "ARROW_DEFAULT_MEMORY_POOL": "system"}
+
+
+def _local_cluster(local_cluster, n: int, processes: bool):
+    """A LocalCluster of ``n`` single-threaded workers whose processes get :data:`WORKER_ENVIRON`
+    (distributed's nannies set ``pre-spawn-environ`` in this process's environment to spawn
+    them; the variables this adds are taken out again once the workers run)."""
+    import dask
+
+    key = "distributed.nanny.pre-spawn-environ"
+    environ = {**WORKER_ENVIRON, **(dask.config.get(key, default=None) or {})}
+    added = [k for k in WORKER_ENVIRON if k not in os.environ]
+    try:
+        with dask.config.set({key: environ}):
+            return local_cluster(n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=None)
+    finally:
+        for k in added:
+            os.environ.pop(k, None)
 
 
 def n_workers(client) -> int:
