@@ -256,9 +256,8 @@ def write_claims(paths, out_dir: str, engine: str = "pandas", scheduler=None, pa
     if engine == "dask":
         from factlib.run import dask_engine
 
-        with dask_client_for(scheduler, workers) as client:
-            ddf = dask_engine.extract_ddf(files, partitions, workers=dask_engine.n_workers(client))
-            return dask_engine.write_parquet(ddf, out_dir)
+        with dask_client_for(scheduler, workers) as client:  # tasks of paths: no DataFrame in this process
+            return dask_engine.write_files(client, files, out_dir, partitions)
     from factlib.run.dask_engine import partition_paths
 
     os.makedirs(out_dir, exist_ok=True)
