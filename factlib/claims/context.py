@@ -85,8 +85,8 @@ _PAST_YEARS_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (two|three|
 _PAST_YEAR_SPAN = re.compile(r"过去的?一年|去年一年|(?<![0-9一二三四五六七八九十近])一年来")
 _PAST_YEAR_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (?:year|12 months|twelve months)\b")
 _FIVE_YEAR_SPAN = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:期间|时期)")
-#: a literal every match of one of the span patterns above holds (a sentence without any is no span)
-_SPAN_LITERALS_ZH = re.compile("过去|年来|这|一年|五")  # _PAST_YEARS_SPAN, _PAST_YEAR_SPAN, _FIVE_YEAR_SPAN
+#: a literal every match of one of the English span patterns holds (a sentence without any is no span;
+#: for the Chinese ones _span_in tests a literal per pattern)
 _SPAN_LITERALS_EN = re.compile("the past|the last")  # _PAST_YEARS_EN, _PAST_YEAR_EN
 #: the year a from-part names (由2003年的77%…): the start of a 由…到 pair
 _FROM_YEAR = re.compile(r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年")
@@ -273,20 +273,25 @@ class _Sentence:
     """What every claim of one normalised sentence looks up: where its clauses start and the
     areas named in a stretch of it (one scan per sentence, not one per claim)."""
 
-    __slots__ = ("text", "_areas", "_before", "plan", "_year_ends", "_tw")
+    __slots__ = ("text", "_scanned", "_areas", "_before", "plan", "_year_ends", "_tw", "_tw_last")
 
-    def __init__(self, text: str, areas: Areas):
+    def __init__(self, text: str, areas: Areas, limit: int | None = None):
+        """``limit``: no claim asks about the text past it (the time words and areas before a claim,
+        the areas of its clause; none past 60 characters before the first claim)."""
         self.text = text
-        self._areas = AreaSpans(areas, text)  # one scan for every slice the claims ask about
+        self._scanned = text if limit is None or limit >= len(text) else text[:max(limit, 60)]
+        self._areas = AreaSpans(areas, self._scanned)  # one scan for every slice the claims ask about
         self._before: dict[int, list] = {}
         self.plan: bool | None = None  # does the sentence state a plan (filled by the first claim)
         self._year_ends: frozenset[str] | None = None
         self._tw: tuple[list, list[int]] | None = None
+        self._tw_last: list | None = None  # by ContextResolver._time_word_before
 
     def time_words(self, rx) -> tuple[list, list[int]]:
-        """Every match of the time-word pattern ``rx`` in the sentence, and their ends (one scan)."""
+        """Every match of the time-word pattern ``rx`` in the sentence (up to its limit), and their
+        ends (one scan)."""
         if self._tw is None:
-            ms = list(rx.finditer(self.text))
+            ms = list(rx.finditer(self._scanned))
             self._tw = ms, list(map(_match_end, ms))
         return self._tw
 
@@ -416,6 +421,7 @@ class ContextResolver:
         self._tw_zh_plain = "(?" not in self.tw.zh.pattern.replace("(?:", "")
         self._strip_memo: dict[str, str] = {}
         self._ancestor_memo: dict[str, tuple[str, ...]] = {}
+        self._modifiers: dict[str, list[tuple[str, str]]] | None = None
 
     # ---- document level ---------------------------------------------------------------------
     def _doc_year(self, doc) -> int | None:
@@ -531,6 +537,10 @@ class ContextResolver:
         para_key = ""
         last_text, nsent = None, ""
         sent_norm, sent_info = None, None
+        last_start: dict[int, int] = {}  # the start of each sentence's last claim
+        for c in claims:
+            if c.start > last_start.get(c.sentence_id, -1):
+                last_start[c.sentence_id] = c.start
         for ci, c in enumerate(claims):
             s_start = ts[c.sentence_id] if ts is not None and c.sentence_id < len(ts) else max(0, c.start - 200)
             if c.sentence_id != last_sent:
@@ -593,7 +603,7 @@ class ContextResolver:
                 c2 = _timed(c)
             else:
                 if nsent is not sent_norm:
-                    sent_norm, sent_info = nsent, _Sentence(nsent, self.areas)
+                    sent_norm, sent_info = nsent, _Sentence(nsent, self.areas, last_start[c.sentence_id] - s_start)
                 hi = bisect_right(h_starts, c.start) if headings else 0
                 h_single, h_run = h_at[hi]
                 run = cur_plan or prev_plan or h_run
@@ -644,19 +654,21 @@ class ContextResolver:
         after it in the paragraph, are dated by the run, never by a single year said before it.
         Without a document date the run ends at ``last`` (the year of the section's heading, or the
         year the paragraph stated: 一、2015年工作回顾 … 过去五年 → 2011/2015)."""
-        if (_SPAN_LITERALS_EN if en else _SPAN_LITERALS_ZH).search(nsent) is None:
+        if en and _SPAN_LITERALS_EN.search(nsent) is None:
             return "", -1  # none of the patterns below can match
-        m = (_PAST_YEARS_EN if en else _PAST_YEARS_SPAN).search(nsent)
+        # (a Chinese pattern is searched only when the text holds a literal each of its matches holds)
+        m = _PAST_YEARS_EN.search(nsent) if en else _PAST_YEARS_SPAN.search(nsent) \
+            if "过去" in nsent or "年来" in nsent or "这" in nsent else None
         if m is not None:
             n = _cn_int(next(g for g in m.groups() if g))
             end = year - 1 if year is not None else last
             if n is not None and n > 1 and end is not None:
                 return f"{end - n + 1}/{end}", m.start()
         if year is not None and doc_month is not None and doc_month <= 6:
-            m = (_PAST_YEAR_EN if en else _PAST_YEAR_SPAN).search(nsent)
+            m = _PAST_YEAR_EN.search(nsent) if en else _PAST_YEAR_SPAN.search(nsent) if "一年" in nsent else None
             if m is not None:
                 return str(year - 1), m.start()
-        if not en:
+        if not en and "五" in nsent:
             for m in _FIVE_YEAR_SPAN.finditer(nsent):
                 if _VS_BEFORE.search(nsent[max(0, m.start() - 3):m.start()]):
                     continue  # 较“十三五”时期增长4.8%: a base of comparison, not the time spoken of
@@ -887,9 +899,9 @@ class ContextResolver:
         if not doubt and own and len(own) == 4 and measure == "stock" and ptype == "point":
             doubt = f"{own}: a stock dated by a year only (year-end assumed)"
         # ---- area -------------------------------------------------------------------------
-        inherit = not en and bool(prev_area) and self._lead_explained(nsent[clause_start:max(clause_start, local)])
-        area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area, inherit,
-                                      info)
+        # (whether the claim continues the one before it is asked in _area, only when it matters)
+        area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area,
+                                      not en and bool(prev_area), info)
         unit = c.unit
         if unit == "CNY" and c.unit_surface in ("元", "圆") and area in _AREA_CURRENCY and "人民币" not in clause:
             unit = _AREA_CURRENCY[area]  # 342億元 in a Hong Kong government release is HK dollars
@@ -943,13 +955,32 @@ class ContextResolver:
             ms, ends = info.time_words(rx)
             k = bisect_right(ends, lo)
             if k == len(ms) or ms[k].start() >= lo:
-                found = ms[:k]
+                last = info._tw_last  # noqa: SLF001
+                if last is None:
+                    last = info._tw_last = self._last_time_words(nsent, ms)  # noqa: SLF001
+                best = last[k]
+                if best is None:
+                    return None, False, -1
+                return best[0], best[1] >= clause_start, best[1]
         if found is None:
             found = list(rx.finditer(nsent, 0, lo))
         best = next((m for m in reversed(found) if not self._base_before(nsent, m.start(), en)), None)
         if best is None:
             return None, False, -1
         return self.tw.words.get(best.group().lower()), best.start() >= clause_start, best.start()
+
+    def _last_time_words(self, nsent: str, ms) -> list:
+        """For each k, (the time word, its start) of the last of the Chinese matches ``ms[:k]`` that is no
+        comparison base, or None: what the scan back from a claim finds (a table per sentence)."""
+        out: list = [None]
+        cur = None
+        words = self.tw.words
+        for m in ms:
+            start = m.start()
+            if not self._base_before(nsent, start, False):
+                cur = (words.get(m.group().lower()), start)
+            out.append(cur)
+        return out
 
     @staticmethod
     def _base_before(nsent: str, start: int, en: bool) -> bool:
@@ -1243,8 +1274,13 @@ class ContextResolver:
 
     def _child_from(self, head: str, key: str) -> str:
         """The sub-metric of ``key`` named by the unexplained words of ``head``, when one explains them all."""
-        for (parent, word), child in self.lexicon.modifiers.items():
-            if parent == key and word in head and self._explained_head(head.replace(word, " ")):
+        by_parent = self._modifiers
+        if by_parent is None:  # the lexicon's (parent, word) -> child pairs by parent, in table order
+            by_parent = self._modifiers = {}
+            for (parent, word), child in self.lexicon.modifiers.items():
+                by_parent.setdefault(parent, []).append((word, child))
+        for word, child in by_parent.get(key, ()):
+            if word in head and self._explained_head(head.replace(word, " ")):
                 return child
         return ""
 
@@ -1282,7 +1318,8 @@ class ContextResolver:
                 return a.code, "phrase"
         if self.scope_re.search(clause) and doc_area:
             return doc_area, "phrase"
-        if inherit and prev_area is not None and prev_area[0]:
+        if inherit and prev_area is not None and prev_area[0] \
+                and self._lead_explained(nsent[clause_start:max(clause_start, local)]):
             return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
         for a in info.areas_before(max(0, local)):
             if a.code != "WORLD" and not (doc_area and a.code in doc_ancestors):
