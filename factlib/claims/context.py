@@ -276,11 +276,12 @@ class _Sentence:
     __slots__ = ("text", "_scanned", "_areas", "_before", "plan", "_year_ends", "_tw", "_tw_last")
 
     def __init__(self, text: str, areas: Areas, limit: int | None = None):
-        """``limit``: no claim asks about the text past it (the time words and areas before a claim,
-        the areas of its clause; none past 60 characters before the first claim)."""
+        """``limit``: no claim asks about the time words past it (the sentence's last claim)."""
         self.text = text
-        self._scanned = text if limit is None or limit >= len(text) else text[:max(limit, 60)]
-        self._areas = AreaSpans(areas, self._scanned)  # one scan for every slice the claims ask about
+        self._scanned = text if limit is None or limit >= len(text) else text[:max(0, limit)]
+        # the areas opening the sentence (a claim's own clause is scanned alone: clauses are short,
+        # most hold no area name, and a scan of the whole sentence cost more)
+        self._areas = AreaSpans(areas, text[:60])
         self._before: dict[int, list] = {}
         self.plan: bool | None = None  # does the sentence state a plan (filled by the first claim)
         self._year_ends: frozenset[str] | None = None
@@ -320,10 +321,6 @@ class _Sentence:
         if out is None:
             out = self._before[end] = self._areas.find_all(0, end)
         return out
-
-    def areas_in(self, a: int, b: int):
-        """``areas.find_all(text[a:b], simplified=True)`` (from the sentence's one scan)."""
-        return self._areas.find_all(a, b)
 
 
 _match_end = re.Match.end
@@ -1305,13 +1302,9 @@ class ContextResolver:
         doc_ancestors = self._ancestors(doc_area) if doc_area else ()
         sub_national = bool(doc_area) and doc_area != "CN" and "CN" in doc_ancestors
         clause = nsent[clause_start:max(clause_start, local)]
-        if info is None or info.text is not nsent:
-            info = _Sentence(nsent, self.areas)
         if en:
             clause = clause + " " + nsent[local:local + 40]  # 4,000 UK adults: the counted noun's area
-            named = self.areas.find_all(clause, simplified=True) if self.areas.may_name(clause) else []
-        else:
-            named = info.areas_in(clause_start, max(clause_start, local))
+        named = self.areas.find_all(clause, simplified=True) if self.areas.may_name(clause) else []
         for a in reversed(named):
             # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
             if a.code != "WORLD" and not (sub_national and a.code in doc_ancestors and not a.start <= 1):
@@ -1321,6 +1314,8 @@ class ContextResolver:
         if inherit and prev_area is not None and prev_area[0] \
                 and self._lead_explained(nsent[clause_start:max(clause_start, local)]):
             return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
+        if info is None or info.text is not nsent:
+            info = _Sentence(nsent, self.areas)
         for a in info.areas_before(max(0, local)):
             if a.code != "WORLD" and not (doc_area and a.code in doc_ancestors):
                 return a.code, "sentence"
