@@ -246,3 +246,22 @@ def test_sentence_limit_changes_no_area_answer():
             cut = ctx._Sentence(ln, areas, limit)
             for b in range(0, len(ln) + 1, 5):
                 assert cut.areas_before(b) == full.areas_before(b) == areas.find_all(ln[:b][:60], simplified=True)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_AREA_ALPHABET + "ſKıİTürkiye", max_size=20))
+def test_may_name_is_a_letter_or_a_chinese_name(text):
+    from factlib.vocab.areas import _LETTER
+
+    areas = default_areas()
+    assert areas.may_name(text) == (_LETTER.search(text) is not None or areas._zh.search(text) is not None)
+
+
+def test_may_name_on_sample_sentences():
+    from factlib.vocab.areas import _LETTER
+
+    areas = default_areas()
+    for ln in _sample_lines():
+        for piece in (ln, ln[:20], ln[-15:]):
+            assert areas.may_name(piece) == (_LETTER.search(piece) is not None
+                                             or areas._zh.search(piece) is not None)

@@ -1052,8 +1052,9 @@ class ContextResolver:
                     good.append((m, child))
         if good:
             # several metrics listed before several numbers (A、B分别增长x和y): the i-th one
-            listed = [g for g in good if not any(o is not g and o[0].start <= g[0].start and g[0].end <= o[0].end
-                                                 for o in good)]
+            listed = good[:] if len(good) == 1 else [
+                g for g in good if not any(o is not g and o[0].start <= g[0].start and g[0].end <= o[0].end
+                                           for o in good)]
             listed.sort(key=lambda g: g[0].start)
             if list_len > 1 and len(listed) == list_len and self._is_list(seg, listed):
                 return self._unit_fits(c, listed[list_index][1])
@@ -1073,7 +1074,8 @@ class ContextResolver:
         # the subject standing alone in the clause before (全社会研究与实验发展经费，从2002年1288亿元…)
         if not prev_key and clause_start > 0 and self._lead_explained(seg):
             before = nsent[:clause_start - 1]
-            subject = before[max((m.end() for m in _CLAUSE.finditer(before)), default=0):]
+            last = _TO_LAST_CLAUSE.match(before)  # the clause before: after its last delimiter
+            subject = before[last.end() if last is not None else 0:]
             m = lex.match(subject) if subject else None
             if m is not None and (m.exact or self._explained_head(normalize_phrase(subject)[:m.start])) \
                     and normalize_phrase(subject).endswith(m.alias):
@@ -1214,7 +1216,13 @@ class ContextResolver:
 
     def _lead_explained(self, seg: str) -> bool:
         """``_explained_tail(_strip_lead(seg))``, remembered per ``seg`` (asked up to four times per claim)."""
-        return _memo(self._lead_memo, seg, lambda s: self._explained_tail(self._strip_lead(s)))
+        out = self._lead_memo.get(seg)
+        if out is None:
+            out = _memo(self._lead_memo, seg, self._lead_explain)
+        return out
+
+    def _lead_explain(self, seg: str) -> bool:
+        return self._explained_tail(self._strip_lead(seg))
 
     def _strip(self, s: str) -> str:
         """The phrase ``s`` without fillers, a trailing change word and edge punctuation (remembered)."""
