@@ -265,3 +265,18 @@ def test_may_name_on_sample_sentences():
         for piece in (ln, ln[:20], ln[-15:]):
             assert areas.may_name(piece) == (_LETTER.search(piece) is not None
                                              or areas._zh.search(piece) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="2019年 底末end of,，", max_size=20))
+def test_year_end_literals_hold_every_match(text):
+    if "底" not in text and "末" not in text:
+        assert ctx._YEAR_END.search(text) is None
+    if "end of" not in text:
+        assert ctx._END_OF_YEAR.search(text) is None
+    info = ctx._Sentence(text, default_areas())
+    import re as std_re
+
+    for year in ("2019", "2020"):
+        plain = std_re.search(rf"{year}\s*年\s*(?:底|末)|end of\s*{year}", text) is not None
+        assert info.year_end(year) == plain

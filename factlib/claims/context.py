@@ -303,9 +303,11 @@ class _Sentence:
             return re.search(rf"{year}\s*年\s*(?:底|末)|end of\s*{year}", self.text) is not None
         if self._year_ends is None:
             text = self.text
+            # (every match of _YEAR_END holds 底 or 末, every match of _END_OF_YEAR "end of")
             self._year_ends = frozenset(
-                [text[m.start():m.start() + 4] for m in _YEAR_END.finditer(text)]
-                + [m.group(1) for m in _END_OF_YEAR.finditer(text)])
+                ([text[m.start():m.start() + 4] for m in _YEAR_END.finditer(text)]
+                 if "底" in text or "末" in text else [])
+                + ([m.group(1) for m in _END_OF_YEAR.finditer(text)] if "end of" in text else []))
         return year in self._year_ends
 
     def clause_start(self, pos: int) -> int:
@@ -773,7 +775,6 @@ class ContextResolver:
             if pm is not None and period[:4] == pm.group(2):
                 period = pm.group(1) + period[4:]
         if not period or basis == "none":
-            from_to = self._from_to(before)
             if run and _PAST_YEARS.search(before) is None and _RUN_WORDS.search(clause) \
                     and _RUN_YEARS.search(clause):
                 period, basis = run, "context"  # 五年累计…: the run of years of the section
@@ -791,7 +792,8 @@ class ContextResolver:
                     and tw_word.months:
                 from factlib.claims.periods import year_period
                 period = year_period(int(period), tw_word.months)
-            if basis == "context" and "/" in period and len(period) == 9 and from_to:
+            from_to = self._from_to(before) if basis == "context" and "/" in period and len(period) == 9 else ""
+            if from_to:
                 a, b = period.split("/")
                 period = str(int(a) - 1) if from_to == "from" else b
             elif pair == "from" and basis == "context" and len(period) == 4 and heading == period and not run \
@@ -826,11 +828,11 @@ class ContextResolver:
         if change == "level" and not en and c.kind in ("count", "amount") and self.change_before_zh.search(clause) \
                 and not (self.to_level_zh.search(tail8)):
             change = "abs_change"  # 比去年增加2000亿元
-        rate_noun = (self.rate_noun_en if en else self.rate_noun_zh).search(clause)
         if change in ("abs_change", "rel_change") and (self.to_level_en if en else self.to_level_zh).search(
                 before[max(0, len(before) - 20):] if en else tail8):
             change = "level"  # 提高到67%, 降至15%, rose to 5.2 percent: the level reached
-        if rate_noun and c.unit == "%" and change in ("level", "abs_change") and (not key or not self.lexicon.info(key).unit == "%"):
+        if c.unit == "%" and change in ("level", "abs_change") and (not key or not self.lexicon.info(key).unit == "%") \
+                and (self.rate_noun_en if en else self.rate_noun_zh).search(clause):
             change = "rel_change"  # 涨幅回落到2.6%, sales growth was 2.7 per cent: the level of a growth rate
         if change in ("abs_change", "rel_change") and key and self._alias_holds_change(clause, key):
             change = "level"  # 城镇新增就业1244万人, 对世界经济增长贡献率: the change word is in the indicator's name
