@@ -270,3 +270,56 @@ def test_prebuilt_off_and_shipped_first(fresh_cache, monkeypatch):
     cache = fresh_cache()
     assert cache._MEMOS.prebuilt() == {}
     assert cache.memo("t", "k", lambda: "built") == "built"
+
+
+CN2AN_PROBE = """
+import json, re, sys
+from factlib.vocab import cache
+if sys.argv[1] == "helper":
+    cn2an = cache.import_reading_cache("cn2an")
+    assert re.compile is cache._re_compile
+    leaked = [n for n, m in list(sys.modules.items()) if getattr(m, "compile", None) is cache.compile
+              and not n.startswith("factlib.vocab.cache")]
+    assert not leaked, leaked
+else:
+    import cn2an
+out = {}
+for token in sys.argv[2:]:
+    for mode in ("strict", "normal", "smart"):
+        try:
+            out[f"{token} {mode}"] = repr(cn2an.cn2an(token, mode))
+        except Exception as exc:
+            out[f"{token} {mode}"] = type(exc).__name__
+print(json.dumps(out, ensure_ascii=False, sort_keys=True))
+"""
+
+
+def test_cn2an_imported_reading_the_cache_reads_as_cn2an_does(tmp_path):
+    """cn2an imported with its patterns' code from the cache (prebuilt, verified against a fresh
+    compile, then from a filled folder) reads every token as a plain import of cn2an does, and
+    re.compile is re's own again afterwards (also where a module took it by name)."""
+    import os
+
+    tokens = ["十", "二十三", "一百零五", "三亿二千三百八十万九千六百八十四", "两千", "十亿十九万", "一二三",
+              "负五点五", "五点", "万万", "伍仟叁佰", "3千", "1.5万", "百分之五"]
+    out = []
+    for mode, env in (("helper", {"FACTLIB_CACHE_DIR": str(tmp_path), "FACTLIB_CACHE_VERIFY": "1"}),
+                      ("helper", {"FACTLIB_CACHE_DIR": str(tmp_path), "FACTLIB_PREBUILT": "off"}),
+                      ("helper", {"FACTLIB_CACHE_DIR": str(tmp_path), "FACTLIB_CACHE_VERIFY": "1",
+                                  "FACTLIB_PREBUILT": "off"}),
+                      ("plain", {"FACTLIB_CACHE_DIR": "off"})):
+        run = subprocess.run([sys.executable, "-c", CN2AN_PROBE, mode, *tokens], capture_output=True, text=True,
+                             env={**os.environ, **env})
+        assert run.returncode == 0, run.stderr[-2000:]
+        out.append(run.stdout)
+    assert out[0] == out[1] == out[2] == out[3] and "323809684" in out[0]
+    # what the import compiled afresh is not kept: proces builds a pattern that differs in every
+    # process (set order), and the folder would gain one per run
+    assert not list(tmp_path.glob("regex-*")), "patterns of a library's import were added to the folder"
+
+
+def test_engine_tag_names_the_compiler_not_the_python_release():
+    from factlib.vocab import cache
+
+    assert cache._ENGINE.startswith(sys.implementation.cache_tag + "-re-")
+    assert str(sys.version_info[:3]) not in cache._ENGINE

@@ -47,7 +47,8 @@ import tempfile
 from array import array
 from pathlib import Path
 
-__all__ = ["cache_dir", "cached_re", "code_hash", "compile", "memo", "built", "package_hash", "shelf"]
+__all__ = ["cache_dir", "cached_re", "code_hash", "compile", "import_reading_cache", "memo", "built", "package_hash",
+           "shelf"]
 
 _VERSION = 1  # of the file layout
 KEEP = 3  # versions kept of each kind of file: the one just written and the two most recently used
@@ -233,7 +234,26 @@ try:  # the engine's internals: the compiled code is a list of integers for _sre
     import _sre
     from re import _compiler, _parser
 
-    _ENGINE = f"{sys.implementation.cache_tag}-{sys.version_info[:3]}-{_sre.MAGIC}-{_sre.CODESIZE}"
+    def _engine() -> str:
+        """The regex engine's code format (``_sre.MAGIC``, code size) and what makes the code of a
+        pattern: the source of ``re``'s compiler and parser (the same source compiles every pattern
+        to the same code, so every 3.11.x with an unchanged compiler shares a tag, and the
+        prebuilt tables) and the Unicode database (case folding); the Python version when the
+        source cannot be read."""
+        h = hashlib.sha1()
+        try:
+            for module in (_compiler, _parser, _constants, _casefix):
+                with open(module.__file__, "rb") as fh:
+                    h.update(fh.read())
+            made_by = f"re-{h.hexdigest()[:16]}-{unicodedata.unidata_version}"
+        except (OSError, TypeError, AttributeError):
+            made_by = str(sys.version_info[:3])
+        return f"{sys.implementation.cache_tag}-{made_by}-{_sre.MAGIC}-{_sre.CODESIZE}"
+
+    import unicodedata
+    from re import _casefix, _constants
+
+    _ENGINE = _engine()
     _TYPECODE = {4: "I", 2: "H"}.get(_sre.CODESIZE)
 except (ImportError, AttributeError):  # another implementation or layout: plain re.compile
     _sre = None
@@ -244,12 +264,13 @@ _REGEXES = _Store("regex", 2048, shipped=True)  # key -> (pattern, flags, code b
 _MEMOS = _Store("memo", 4096, shipped=True)     # key -> a value made by a builder
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (re.compile's twin)
+def compile(pattern: str, flags: int = 0, keep: bool = True) -> re.Pattern:  # noqa: A001 (re.compile's twin)
     """``re.compile(pattern, flags)``, with the compiled code read from the cache when this
-    Python has compiled the same pattern before (see the module docstring)."""
+    Python has compiled the same pattern before (see the module docstring).  ``keep=False``: a
+    pattern not found is compiled but not added to the cache folder."""
     flags = int(flags)
     if _TYPECODE is None or not isinstance(pattern, str) or flags & re.DEBUG or cache_dir() is None:
-        return re.compile(pattern, flags)
+        return _re_compile(pattern, flags)
     key = hashlib.sha1(f"{flags}\x00{pattern}".encode("utf-8", "surrogatepass")).hexdigest()
     entry = _REGEXES.get(key)
     if entry is not None:
@@ -269,8 +290,9 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 (re.compi
     except re.error:
         raise
     except Exception:  # the internals differ from what this module expects
-        return re.compile(pattern, flags)
-    _REGEXES.put(key, entry)
+        return _re_compile(pattern, flags)
+    if keep:
+        _REGEXES.put(key, entry)
     return compiled
 
 
@@ -302,6 +324,43 @@ def _verifying() -> bool:
 def _check(what: str, stored, fresh) -> None:
     if marshal.loads(marshal.dumps(fresh)) != stored:  # compared in the form a store reads back
         raise VerifyError(f"cached {what} differs from a fresh build")
+
+
+_re_compile = re.compile  # re's own (the fall-back, also while import_reading_cache replaces it)
+
+
+def import_reading_cache(name: str):
+    """``importlib.import_module(name)`` for a library that compiles its regular expressions as it
+    is imported (cn2an builds its patterns at import: a tenth of a second or more): while its modules
+    run, ``re.compile`` is :func:`compile` above, which returns the same pattern objects with their
+    code read from the cache or the prebuilt tables.  Afterwards ``re.compile`` is re's own again,
+    also in the new modules that took it by name (``from re import compile``).  With the cache
+    off this is a plain import.
+
+    A pattern not found is compiled as re compiles it and not kept: a library may build a pattern
+    that differs in every process (proces joins its city names in set order, which follows the
+    string hash seed), and the folder would fill with them.  Only ``benchmarks/build_prebuilt.py``
+    keeps them (``FACTLIB_PREBUILD=1``), and ships those two builds under different hash seeds
+    agree on."""
+    from importlib import import_module
+
+    if name in sys.modules or _TYPECODE is None or cache_dir() is None or re.compile is not _re_compile:
+        return import_module(name)
+    before = set(sys.modules)
+    re.compile = compile if os.environ.get("FACTLIB_PREBUILD") == "1" else _compile_found
+    try:
+        return import_module(name)
+    finally:
+        re.compile = _re_compile
+        for new in set(sys.modules) - before:
+            module = sys.modules.get(new)
+            if module is not None and getattr(module, "compile", None) in (compile, _compile_found):
+                module.compile = _re_compile
+
+
+def _compile_found(pattern, flags=0):
+    """:func:`compile` that does not add what it had to compile to the cache folder."""
+    return compile(pattern, flags, keep=False)
 
 
 #: the :mod:`re` module with :func:`compile` above in place of ``re.compile`` (everything else is
