@@ -7,9 +7,11 @@ reached) and prints:
 1. characters per second extracting the corpus into partitioned Parquet with the pandas engine
    and with Dask on 1 and 2 local workers, and the 2-vs-1 worker speedup (issue 6: ≥ 1.6×;
    issue 16, no regression of the Dask path: ≥ 1.8×);
-2. peak resident memory of each run, summed over this process and all its children (the Dask
-   workers and their nannies), sampled every 50 ms (target ≤ 1 GB), and the CPU seconds of each
-   run (this process and its children: on a shared machine the steadier figure);
+2. peak resident memory of each run, summed over all its processes (the client, which also runs
+   the scheduler and the nannies of a local cluster, the worker processes and multiprocessing's
+   resource tracker), sampled every 50 ms (target ≤ 1 GB), with the largest single process and
+   the peak of each kind of process; the CPU seconds of each run, of the workers (measured in
+   them, for the extraction alone) and of the client (on a shared machine the steadier figures);
 3. a first run into the claim store and an incremental re-run over the unchanged corpus
    (target ≥ 20× faster), plus a re-run that re-hashes every file (``verify=True``).
 
@@ -18,6 +20,11 @@ reached) and prints:
 
 With ``--skip-store`` only parts 1 and 2 run.  The load average is printed with every figure:
 the speedup of two workers over one needs two idle cores, so read it with the load beside it.
+
+Each run of part 1 is a fresh process started by this script (``--one RUN``), as a user's command
+is; this script only watches its process tree.  ``--same-process`` runs them one after another in
+this process instead (the method of sessions 1–5: the Dask client then still holds what the pandas
+run before it left in memory, ~200 MB at 100 MB, which is not the Dask path's own).
 
 A script that prints figures, never a test.  It leaves no processes behind.
 """
@@ -71,33 +78,62 @@ def build_corpus(source: Path, out: Path, target_bytes: int) -> tuple[int, int, 
     return files, total, chars
 
 
+def role(proc: psutil.Process, root: int) -> str:
+    """What a process of a run is: the ``client`` (the run's own process; a local cluster's
+    scheduler and nannies live in it), a Dask ``worker``, multiprocessing's resource ``tracker``."""
+    if proc.pid == root:
+        return "client"
+    try:
+        cmd = " ".join(proc.cmdline())
+    except psutil.Error:
+        return "other"
+    if "resource_tracker" in cmd:
+        return "tracker"
+    if "spawn_main" in cmd or "forkserver" in cmd or "dask" in cmd:
+        return "worker"
+    return "other"
+
+
 class PeakRSS:
-    """Peak of the summed RSS of this process and all its descendants; also their CPU seconds
+    """Peak of the summed RSS of a process (default: this one) and all its descendants, the
+    largest single process and the largest of each role (:func:`role`); also their CPU seconds
     (user + system; a descendant's as last sampled, at most 50 ms before it ended) and the load
     average at the end."""
 
-    def __init__(self, interval: float = 0.05):
+    def __init__(self, root: int | None = None, interval: float = 0.05):
+        self.root = root or os.getpid()
         self.interval = interval
         self.peak = 0
         self.largest = 0  # the biggest single process
+        self.by_role: dict[str, int] = {}  # role -> largest single process of that role
         self.cpu = 0.0
+        self.cpu_by_role: dict[str, float] = {}
         self.load = 0.0
         self._cpu_seen: dict[int, float] = {}
         self._cpu_start: dict[int, float] = {}
+        self._roles: dict[int, str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _sample(self) -> int:
-        me = psutil.Process()
+        try:
+            top = psutil.Process(self.root)
+            procs = [top, *top.children(recursive=True)]
+        except psutil.Error:
+            return 0
         total = 0
-        for p in [me, *me.children(recursive=True)]:
+        for p in procs:
             try:
                 rss = p.memory_info().rss
                 times = p.cpu_times()
             except psutil.Error:
                 continue
+            if p.pid not in self._roles:
+                self._roles[p.pid] = role(p, self.root)
+            r = self._roles[p.pid]
             total += rss
             self.largest = max(self.largest, rss)
+            self.by_role[r] = max(self.by_role.get(r, 0), rss)
             self._cpu_seen[p.pid] = times.user + times.system
         return total
 
@@ -115,9 +151,17 @@ class PeakRSS:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
-        self._sample()
-        self.cpu = sum(v - self._cpu_start.get(pid, 0.0) for pid, v in self._cpu_seen.items())
+        self.peak = max(self.peak, self._sample())
+        used = {pid: v - self._cpu_start.get(pid, 0.0) for pid, v in self._cpu_seen.items()}
+        self.cpu = sum(used.values())
+        for pid, v in used.items():
+            r = self._roles.get(pid, "other")
+            self.cpu_by_role[r] = self.cpu_by_role.get(r, 0.0) + v
         self.load = os.getloadavg()[0]
+
+    def roles(self) -> str:
+        order = ["client", "worker", "tracker", "other"]
+        return ", ".join(f"{r} {mb(self.by_role[r])}" for r in order if r in self.by_role)
 
 
 def local_cluster(workers: int):
@@ -131,6 +175,70 @@ def mb(n: int) -> str:
     return f"{n / 2**20:,.0f} MB"
 
 
+RUNS = {"pandas": ("pandas", 0), "dask1": ("dask", 1), "dask2": ("dask", 2)}
+LABELS = {"pandas": "pandas, 1 process", "dask1": "dask, 1 worker", "dask2": "dask, 2 workers"}
+
+
+def _cpu_now() -> float:
+    t = psutil.Process().cpu_times()
+    return t.user + t.system
+
+
+def run_one(name: str, corpus: Path, out: Path, partitions: int | None) -> dict:
+    """One run of part 1 in this process: extract ``corpus`` into Parquet under ``out``; a dict of
+    its figures (wall seconds without the cluster start, claims, and on Dask the CPU seconds of
+    each worker and of the client during the extraction, scheduler transitions, bytes moved
+    between workers)."""
+    from factlib.run.local import write_claims
+
+    engine, workers = RUNS[name]
+    paths = [str(corpus)]
+    if engine == "pandas":
+        t = time.perf_counter()
+        n, errors = write_claims(paths, str(out), "pandas", partitions=partitions)
+        return {"secs": time.perf_counter() - t, "claims": n, "errors": len(errors)}
+    t = time.perf_counter()
+    with local_cluster(workers) as client:
+        startup = time.perf_counter() - t
+
+        def counters(dask_worker=None):
+            return {"cpu": _cpu_now(), "sent": dask_worker.transfer_outgoing_bytes_total}
+
+        before, c0 = client.run(counters), _cpu_now()
+        transitions0 = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.transition_counter)
+        t1 = time.perf_counter()
+        n, errors = write_claims(paths, str(out), "dask", client, partitions)
+        secs = time.perf_counter() - t1
+        after, c1 = client.run(counters), _cpu_now()
+        transitions = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.transition_counter)
+    return {"secs": secs, "claims": n, "errors": len(errors), "startup": startup,
+            "worker_cpu": [after[w]["cpu"] - before[w]["cpu"] for w in sorted(after)],
+            "sent": sum(after[w]["sent"] - before[w]["sent"] for w in after),
+            "client_cpu": c1 - c0, "transitions": transitions - transitions0}
+
+
+def run_child(name: str, corpus: Path, out: Path, partitions: int | None) -> tuple[dict, PeakRSS]:
+    """:func:`run_one` in a fresh process (``--one``), its process tree watched from here."""
+    import json
+    import subprocess
+
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--one", name, "--corpus", str(corpus),
+           "--out", str(out)] + (["--partitions", str(partitions)] if partitions else [])
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with PeakRSS(proc.pid) as rss:
+        stdout, stderr = proc.communicate()
+    if proc.returncode != 0:
+        sys.stderr.write(stderr)
+        raise SystemExit(f"run {name} failed ({proc.returncode})")
+    return json.loads(stdout.strip().splitlines()[-1]), rss
+
+
+def run_here(name: str, corpus: Path, out: Path, partitions: int | None) -> tuple[dict, PeakRSS]:
+    with PeakRSS() as rss:
+        figures = run_one(name, corpus, out, partitions)
+    return figures, rss
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=100.0, help="corpus size to build (default 100)")
@@ -138,8 +246,19 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=None, help="the shared folder (its corpus/ is the source)")
     ap.add_argument("--skip-store", action="store_true", help="only the Parquet runs (parts 1 and 2)")
     ap.add_argument("--partitions", type=int, default=None, help="partitions (default: engine's choice)")
+    ap.add_argument("--runs", default="pandas,dask1,dask2",
+                    help="which runs of part 1, comma-separated (default pandas,dask1,dask2)")
+    ap.add_argument("--same-process", action="store_true",
+                    help="run part 1 in this process, one run after another (the old method)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    ap.add_argument("--one", choices=sorted(RUNS), help=argparse.SUPPRESS)  # a child run: --corpus is built
+    ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.one:
+        import json
+
+        print(json.dumps(run_one(args.one, args.corpus, args.out, args.partitions)))
+        return 0
     if args.corpus is None:
         shared = args.shared or (Path(os.environ["FACTLIB_SHARED"]) if os.environ.get("FACTLIB_SHARED") else None)
         args.corpus = shared / "corpus" if shared else DEFAULT_CORPUS
@@ -147,7 +266,7 @@ def main() -> int:
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
 
-    from factlib.run.local import update_store, write_claims
+    from factlib.run.local import update_store
 
     tmp = Path(tempfile.mkdtemp(prefix="factlib-bench-scale-"))
     rows: list[tuple[str, float, int, str]] = []
@@ -156,41 +275,39 @@ def main() -> int:
         files, nbytes, chars = build_corpus(args.corpus, tmp / "corpus", int(args.mb * 2**20))
         print(f"corpus: {files} files, {mb(nbytes)}, {chars:,} characters (built in {time.perf_counter() - t0:.1f} s)")
         paths = [str(tmp / "corpus")]
-        print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
+        print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}; each run "
+              f"{'in this process' if args.same_process else 'in a fresh process'}")
         print()
 
         # 1. throughput into partitioned Parquet
-        with PeakRSS() as rss:
-            t = time.perf_counter()
-            n, errors = write_claims(paths, str(tmp / "pq-pandas"), "pandas", partitions=args.partitions)
-            secs = time.perf_counter() - t
-        rows.append(("pandas, 1 process", secs, rss.peak, f"{n:,} claims; largest process {mb(rss.largest)}; "
-                     f"CPU {rss.cpu:.1f} s; load {rss.load:.1f}"))
-        pandas_claims = n
-        dask_secs = {}
-        for workers in (1, 2):
-            with PeakRSS() as rss:
-                t = time.perf_counter()
-                with local_cluster(workers) as client:
-                    startup = time.perf_counter() - t
-                    t1 = time.perf_counter()
-                    n, errors = write_claims(paths, str(tmp / f"pq-dask{workers}"), "dask", client,
-                                             args.partitions)
-                    secs = time.perf_counter() - t1
-            dask_secs[workers] = secs
-            assert n == pandas_claims, (n, pandas_claims)
-            rows.append((f"dask, {workers} worker{'s' if workers > 1 else ''}", secs, rss.peak,
-                         f"{n:,} claims; largest process {mb(rss.largest)}; cluster start {startup:.1f} s"
-                         f" not included; CPU {rss.cpu:.1f} s (cluster start included); load {rss.load:.1f}"))
+        run = run_here if args.same_process else run_child
+        secs_of, peaks, claims = {}, {}, set()
+        for name in args.runs.split(","):
+            fig, rss = run(name, tmp / "corpus", tmp / f"pq-{name}", args.partitions)
+            secs_of[name], peaks[name] = fig["secs"], rss.peak
+            claims.add(fig["claims"])
+            note = (f"{fig['claims']:,} claims; largest process {mb(rss.largest)} ({rss.roles()}); "
+                    f"CPU {rss.cpu:.1f} s (start included); load {rss.load:.1f}")
+            if "worker_cpu" in fig:
+                note += (f"\n{'':<22} extraction only: workers' CPU "
+                         f"{' + '.join(f'{c:.1f}' for c in fig['worker_cpu'])} s, client (scheduler, nannies) "
+                         f"{fig['client_cpu']:.1f} s; {fig['transitions']:,} scheduler transitions; "
+                         f"{mb(fig['sent'])} sent between workers; cluster start {fig['startup']:.1f} s not included")
+            rows.append((LABELS[name], fig["secs"], rss.peak, note))
+        assert len(claims) == 1, claims  # every run found the same number of claims
 
         print(f"{'extract → Parquet':<22} {'seconds':>8} {'chars/s':>11} {'peak RSS':>9}")
         for name, secs, peak, note in rows:
             print(f"{name:<22} {secs:8.1f} {chars / secs:11,.0f} {mb(peak):>9}   {note}")
-        speedup = dask_secs[1] / dask_secs[2]
-        peak = max(r[2] for r in rows[1:])
-        print(f"speedup 1 → 2 workers: {speedup:.2f}×  (issue 6: ≥ 1.6×; issue 16: ≥ 1.8× "
-              f"{'met' if speedup >= 1.8 else 'NOT met'}); load average now {os.getloadavg()[0]:.1f}")
-        print(f"peak RSS of the Dask runs: {mb(peak)}  (≤ 1 GB: {'met' if peak <= 2**30 else 'NOT met'})")
+        if "dask1" in secs_of and "dask2" in secs_of:
+            speedup = secs_of["dask1"] / secs_of["dask2"]
+            print(f"speedup 1 → 2 workers: {speedup:.2f}×  (issue 6: ≥ 1.6×; issue 16: ≥ 1.8× "
+                  f"{'met' if speedup >= 1.8 else 'NOT met'}); load average now {os.getloadavg()[0]:.1f}")
+        dask_peaks = [v for k, v in peaks.items() if k.startswith("dask")]
+        if dask_peaks:
+            peak = max(dask_peaks)
+            print(f"peak RSS of the Dask runs, all processes summed: {mb(peak)}  "
+                  f"(≤ 1 GB: {'met' if peak <= 2**30 else 'NOT met'})")
         print()
         if args.skip_store:
             return 0

@@ -104,7 +104,7 @@ def test_extraction_with_and_without_the_cache(tmp_path):
     out = []
     for env_dir in (str(tmp_path), str(tmp_path), "off"):
         run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                             env={**__import__("os").environ, "FACTLIB_CACHE_DIR": env_dir})
+                             env={**__import__("os").environ, "FACTLIB_CACHE_DIR": env_dir, "FACTLIB_PREBUILT": "off"})
         out.append(run.stdout)
     assert any(tmp_path.iterdir())
     assert out[0] == out[1] == out[2] and "10.67亿人" in out[0]
@@ -191,3 +191,153 @@ def test_a_read_marks_the_file_used(fresh_cache, tmp_path):
     cache = fresh_cache()
     assert cache.memo("t", "k", lambda: 2) == 1
     assert path.stat().st_mtime > 1
+
+
+# ---- prebuilt tables shipped with the package (factlib/vocab/prebuilt/, benchmarks/build_prebuilt.py) ----
+
+def _shipped(kind: str):
+    import marshal
+
+    from factlib.vocab import cache
+
+    store = cache._REGEXES if kind == "regex" else cache._MEMOS
+    path = cache.PREBUILT_DIR / store.file_name()
+    if not path.exists():
+        pytest.skip(f"no prebuilt {kind} table for this Python ({path.name}): run benchmarks/build_prebuilt.py")
+    return marshal.loads(path.read_bytes())
+
+
+def test_prebuilt_patterns_are_what_this_python_compiles():
+    """Every shipped compiled pattern is the code this Python's re compiler makes of its text."""
+    from factlib.vocab import cache
+
+    table = _shipped("regex")
+    assert len(table) > 50
+    for entry in table.values():
+        pattern, flags = entry[0], entry[1]  # the stored flags hold those asked for and the inline ones
+        compiled, fresh = cache._fresh(pattern, flags)
+        assert fresh == entry, pattern[:80]
+        plain = re.compile(pattern, flags)
+        assert (compiled.pattern, compiled.flags, compiled.groups, compiled.groupindex) == \
+            (plain.pattern, plain.flags, plain.groups, plain.groupindex)
+
+
+def test_prebuilt_tables_read_back_equal_fresh_builds(tmp_path):
+    """Extraction with an empty cache folder reads the shipped tables; with FACTLIB_CACHE_VERIFY every
+    value read back (prebuilt, then from the filled folder with the prebuilt tables off) is built
+    afresh and compared, and the claims equal those of a process without any cache."""
+    import os
+
+    root = __import__("pathlib").Path(__file__).resolve().parents[1]
+    code = ("import sys; from factlib.documents.load import load_corpus; "
+            "from factlib.claims.extract import extract_claims as e; "
+            "docs = load_corpus(sys.argv[1:]); print([tuple(c) for d in docs for c in e(d)])")
+    paths = [str(root / "seeds"), str(root / "examples" / "corpus")]
+    out = []
+    for env in ({"FACTLIB_CACHE_DIR": str(tmp_path), "FACTLIB_CACHE_VERIFY": "1"},
+                {"FACTLIB_CACHE_DIR": str(tmp_path), "FACTLIB_CACHE_VERIFY": "1", "FACTLIB_PREBUILT": "off"},
+                {"FACTLIB_CACHE_DIR": "off"}):
+        run = subprocess.run([sys.executable, "-c", code, *paths], capture_output=True, text=True,
+                             env={**os.environ, **env})
+        assert run.returncode == 0, run.stderr[-2000:]
+        out.append(run.stdout)
+    assert out[0] == out[1] == out[2] and len(out[0]) > 1000
+
+
+def test_verify_mode_catches_a_wrong_stored_value(fresh_cache, monkeypatch):
+    cache = fresh_cache()
+    assert cache.memo("t", "k", lambda: [1, 2]) == [1, 2]
+    monkeypatch.setenv("FACTLIB_CACHE_VERIFY", "1")
+    assert cache.memo("t", "k", lambda: [1, 2]) == [1, 2]
+    with pytest.raises(cache.VerifyError):
+        cache.memo("t", "k", lambda: [1, 3])
+    cache.compile(PATTERNS[0][0])
+    key = next(iter(cache._REGEXES.table()))
+    entry = list(cache._REGEXES.table()[key])
+    entry[2] = entry[2][:-4] + b"\x00\x00\x00\x00"
+    cache._REGEXES.table()[key] = tuple(entry)
+    with pytest.raises(cache.VerifyError):
+        cache.compile(PATTERNS[0][0])
+
+
+def test_prebuilt_off_and_shipped_first(fresh_cache, monkeypatch):
+    """The shipped table is looked up before the folder's; FACTLIB_PREBUILT=off ignores it."""
+    cache = fresh_cache()
+    store = cache._MEMOS
+    store._prebuilt = {"t\x00k": "shipped"}
+    assert cache.memo("t", "k", lambda: "built") == "shipped"
+    monkeypatch.setenv("FACTLIB_PREBUILT", "off")
+    cache = fresh_cache()
+    assert cache._MEMOS.prebuilt() == {}
+    assert cache.memo("t", "k", lambda: "built") == "built"
+
+
+CN2AN_PROBE = """
+import json, re, sys
+from factlib.vocab import cache
+if sys.argv[1] == "helper":
+    cn2an = cache.import_reading_cache("cn2an")
+    assert re.compile is cache._re_compile
+    leaked = [n for n, m in list(sys.modules.items()) if getattr(m, "compile", None) is cache.compile
+              and not n.startswith("factlib.vocab.cache")]
+    assert not leaked, leaked
+else:
+    import cn2an
+out = {}
+for token in sys.argv[2:]:
+    for mode in ("strict", "normal", "smart"):
+        try:
+            out[f"{token} {mode}"] = repr(cn2an.cn2an(token, mode))
+        except Exception as exc:
+            out[f"{token} {mode}"] = type(exc).__name__
+print(json.dumps(out, ensure_ascii=False, sort_keys=True))
+"""
+
+
+def test_cn2an_imported_reading_the_cache_reads_as_cn2an_does(tmp_path):
+    """cn2an imported with its patterns' code from the cache (prebuilt, verified against a fresh
+    compile, then from a filled folder) reads every token as a plain import of cn2an does, and
+    re.compile is re's own again afterwards (also where a module took it by name)."""
+    import os
+
+    tokens = ["十", "二十三", "一百零五", "三亿二千三百八十万九千六百八十四", "两千", "十亿十九万", "一二三",
+              "负五点五", "五点", "万万", "伍仟叁佰", "3千", "1.5万", "百分之五"]
+    out = []
+    for mode, env in (("helper", {"FACTLIB_CACHE_DIR": str(tmp_path), "FACTLIB_CACHE_VERIFY": "1"}),
+                      ("helper", {"FACTLIB_CACHE_DIR": str(tmp_path), "FACTLIB_PREBUILT": "off"}),
+                      ("helper", {"FACTLIB_CACHE_DIR": str(tmp_path), "FACTLIB_CACHE_VERIFY": "1",
+                                  "FACTLIB_PREBUILT": "off"}),
+                      ("plain", {"FACTLIB_CACHE_DIR": "off"})):
+        run = subprocess.run([sys.executable, "-c", CN2AN_PROBE, mode, *tokens], capture_output=True, text=True,
+                             env={**os.environ, **env})
+        assert run.returncode == 0, run.stderr[-2000:]
+        out.append(run.stdout)
+    assert out[0] == out[1] == out[2] == out[3] and "323809684" in out[0]
+    # what the import compiled afresh is not kept: proces builds a pattern that differs in every
+    # process (set order), and the folder would gain one per run
+    assert not list(tmp_path.glob("regex-*")), "patterns of a library's import were added to the folder"
+
+
+def test_engine_tag_names_the_compiler_not_the_python_release():
+    from factlib.vocab import cache
+
+    assert cache._ENGINE.startswith(sys.implementation.cache_tag + "-re-")
+    assert str(sys.version_info[:3]) not in cache._ENGINE
+
+
+def test_code_hash_ignores_where_the_code_lies():
+    """The same source in another file or at another line hashes alike (a checkout elsewhere or an
+    installed copy finds the prebuilt memo tables); other code does not."""
+    from factlib.vocab.cache import code_hash
+
+    def made(source: str, filename: str):
+        scope: dict = {}
+        exec(compile(source, filename, "exec"), scope)  # noqa: S102
+        return scope["f"]
+
+    body = "def f(words):\n    def g(w):\n        return w.upper()\n    return [g(w) for w in words]\n"
+    a = made(body, "/one/place/factlib/vocab/x.py")
+    b = made("\n\n\n" + body, "/another/site-packages/factlib/vocab/x.py")
+    c = made(body.replace("upper", "lower"), "/one/place/factlib/vocab/x.py")
+    assert code_hash(a) == code_hash(b)
+    assert code_hash(a) != code_hash(c)

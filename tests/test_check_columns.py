@@ -29,6 +29,19 @@ def test_plain_strings_is_the_per_row_conversion(values):
 
 
 @settings(max_examples=200, deadline=None)
+@given(st.lists(cells, max_size=30), st.sampled_from(["str", "string[pyarrow]", "arrow", object, "category"]))
+def test_plain_strings_of_ids_are_the_hashed_conversion(values, dtype):
+    # the unhashed conversion of an id column (Arrow strings as they are) gives the same strings
+    import pyarrow as pa
+
+    texts = [v if isinstance(v, str) else None for v in values]
+    column = pd.Series(texts, dtype=pd.ArrowDtype(pa.string()) if dtype == "arrow" else dtype)
+    fast = plain_strings(column, mostly_distinct=True)
+    assert fast.dtype == object and all(type(v) is str for v in fast)
+    assert fast.tolist() == plain_strings(column).tolist() == [v if isinstance(v, str) else "" for v in values]
+
+
+@settings(max_examples=200, deadline=None)
 @given(st.lists(cells, max_size=30), st.lists(words, min_size=30, max_size=30), words)
 def test_eq_and_ne_are_pandas_comparisons(values, others, value):
     column = pd.Series(values, dtype=object, name="period", index=range(5, 5 + len(values)))
@@ -164,3 +177,15 @@ def test_per_distinct_by_identity_gives_the_per_row_results_with_equal_strings_h
     # a join needs values: codes of equal strings are equal whatever the objects
     codes, _ = distinct(np.concatenate([shared, apart[:3000]]))
     assert (codes[:3000] == codes[3000:]).all()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["zh", "ZH", "en", "EN", "eng", "chs", "Cht", "hans", "r0", "003", "doc",
+                                          "文档", "chſ", "-", "_", ".", " ", "/", "e", "n", "z", "h"]),
+                         max_size=6).map("".join), max_size=20))
+def test_name_keys_are_name_key_of_each_id(ids):
+    # the prefilter (no letters of a language tag: no tag) gives what name_key gives for every id
+    from factlib.checks.translation import _name_keys, name_key
+
+    values = np.array(ids, dtype=object)
+    assert _name_keys(values).tolist() == [name_key(d) for d in ids]

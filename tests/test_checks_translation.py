@@ -191,3 +191,96 @@ def test_shared_counts_on_coded_documents_and_signatures_are_those_on_the_texts(
     got, want = count_shared_chunked(sigs, max_rows), _count_shared_chunked(sigs, max_rows)
     assert len(want)
     pd.testing.assert_frame_equal(got, want, check_exact=True)
+
+
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_signatures_of_copies_worked_out_once_are_those_of_every_document(shuffle, monkeypatch):
+    # documents whose claims are the same but for their ids take the signature rows of the first of
+    # them: the rows, fingerprints, pairs and findings are those of working out every document
+    # (copies interleaved or not; a near copy, one value changed, is no copy)
+    from factlib.checks import translation as tr
+
+    seed = seed_fixture()
+    near = _copies(seed, 3)
+    near.loc[near.index[(near["doc_id"] == ZH + "~r3") & near["value"].notna()][1], "value"] += 1
+    both = pd.concat([seed, _copies(seed, 1), _copies(seed[seed["doc_id"] == ZH], 2), near], ignore_index=True)
+    if shuffle:  # the documents' rows interleaved, each document's in their order
+        slots = np.random.default_rng(3).permutation(len(both))
+        take = np.empty(len(both), dtype=np.int64)
+        for rows in both.groupby("doc_id").indices.values():
+            take[np.sort(slots[rows])] = rows
+        both = both.iloc[take].reset_index(drop=True)
+    c = prepare_claims(both, default_lexicon())
+    narrow = c[[k for k in tr._PAIRING_COLUMNS if k in c.columns]]
+    content = tr._content_copies(narrow)
+    assert content is not None
+    # ten documents, four distinct: the three of the seeds and the near copy
+    assert len(content[1]) == 10 and len(set(content[4].tolist())) == 4
+    rows_of, fps = tr._copied_signatures(narrow, *content)
+    full = tr.doc_signatures(narrow)
+    pd.testing.assert_frame_equal(fps, tr.doc_fingerprints(full), check_exact=True)
+    pd.testing.assert_frame_equal(rows_of(None), full, check_exact=True)
+    reps = tr.copy_representatives(fps)
+    keep = reps.index[reps.index == reps.to_numpy()]
+    pd.testing.assert_frame_equal(rows_of(keep), full[full["doc_id"].isin(keep)].reset_index(drop=True),
+                                  check_exact=True)
+    got, got_findings = find_pairs(narrow), _run(both)
+    monkeypatch.setattr(tr, "_content_copies", lambda c: None)
+    pd.testing.assert_frame_equal(got, find_pairs(narrow.assign(sig=signatures(narrow))), check_exact=True)
+    want_findings = _run(both)
+    assert len(got_findings) and got_findings["finding_id"].tolist() == want_findings["finding_id"].tolist()
+    assert got_findings["explanation"].tolist() == want_findings["explanation"].tolist()
+
+
+def test_documents_with_other_objects_than_strings_are_not_read_as_copies():
+    from factlib.checks import translation as tr
+
+    c = prepare_claims(pd.concat([seed_fixture(), _copies(seed_fixture(), 1)], ignore_index=True), default_lexicon())
+    narrow = c[[k for k in tr._PAIRING_COLUMNS if k in c.columns]]
+    assert tr._content_copies(narrow) is not None
+    odd = narrow.assign(surface=narrow["surface"].where(narrow.index != 0, None))
+    assert tr._content_copies(odd) is None
+
+
+def test_signature_rows_dropped_and_counted_on_codes_are_those_of_pandas_on_the_texts():
+    # doc_signatures drops repeated (document, signature, sentence) rows and counts each
+    # document's distinct signatures on integer codes: the rows and sizes pandas gives on the texts
+    from factlib.checks import translation as tr
+
+    rng = np.random.default_rng(11)
+    n = 3000
+    docs = rng.integers(0, 40, n)
+    lang = np.where(docs % 4 == 0, "en", "zh-Hans")
+    lang[rng.random(n) < 0.1] = "en"  # a few claims in the other language
+    value = rng.choice([1.0, 2.5, 10.0, 2024.0, 63.0, np.nan], n)
+    c = pd.DataFrame({
+        "doc_id": np.array([f"d{d}" for d in docs], dtype=object), "lang": lang.astype(object),
+        "value_num": value, "lo": value - rng.choice([0.0, 1.0], n), "hi": value + rng.choice([0.0, 1.0], n),
+        "kind": rng.choice(["count", "year", "percent"], n).astype(object), "surface": "x", "period": "",
+        "sentence_id": rng.integers(0, 30, n), "start": rng.integers(0, 900, n), "doc_date": pd.NaT,
+    })
+    got = tr.doc_signatures(c)
+    codes, names = tr.factorize(c["doc_id"].to_numpy(dtype=object))
+    cc = c.assign(doc_id=codes).assign(sid=lambda f: tr.sentence_numbers(f))
+    t = tr._pair_tokens(cc)
+    t = t[t["lang"] != ""]
+    counts = t.groupby(["doc_id", "lang"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["doc_id", "n", "lang"], ascending=[True, False, True]).drop_duplicates("doc_id")
+    t = t[t["lang"] == t["doc_id"].map(counts.set_index("doc_id")["lang"])].drop_duplicates(["doc_id", "sig", "sid"])
+    size = t["doc_id"].map(t.groupby("doc_id")["sig"].nunique()).astype("int64")
+    assert len(got) == len(t) and got["sig"].tolist() == t["sig"].tolist() and got["sid"].tolist() == t["sid"].tolist()
+    assert got["doc_id"].tolist() == list(np.asarray(names, dtype=object)[t["doc_id"].to_numpy()])
+    assert got["size"].tolist() == size.tolist()
+
+
+def test_document_frequency_on_codes_is_the_group_by_on_the_texts():
+    from factlib.checks.translation import _doc_frequency
+
+    rng = np.random.default_rng(5)
+    n = 2000
+    t = pd.DataFrame({"sig": np.array([f"v:{v}" for v in rng.integers(0, 90, n)], dtype=object),
+                      "doc_id": np.array([f"d{d}" for d in rng.integers(0, 60, n)], dtype=object)})
+    want = t.groupby("sig")["doc_id"].transform("nunique")
+    got = _doc_frequency(t)
+    assert np.asarray(got).dtype == want.dtype and np.asarray(got).tolist() == want.tolist()
+    assert t.assign(freq=got)["freq"].dtype == t.assign(freq=want)["freq"].dtype

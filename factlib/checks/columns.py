@@ -22,15 +22,40 @@ __all__ = ["plain_strings", "texts", "distinct", "factorize", "coded_columns", "
            "map_distinct", "eq", "ne"]
 
 
-def plain_strings(column) -> np.ndarray:
+def plain_strings(column, mostly_distinct: bool = False) -> np.ndarray:
     """An object array of Python ``str`` (``''`` where missing: None, NaN, NA); equal values share
-    one object, so a million rows of a few hundred sentences hold a few hundred strings."""
+    one object, so a million rows of a few hundred sentences hold a few hundred strings.
+
+    ``mostly_distinct`` (a column of ids): an Arrow-backed string column is converted as it is,
+    without hashing its values first (a table of a million distinct strings costs more than the
+    strings); the values are the same, equal values may then be separate objects."""
+    if mostly_distinct:
+        found = _arrow_plain(column)
+        if found is not None:
+            return found
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
     table = np.empty(len(uniques) + 1, dtype=object)
     values = uniques.to_numpy(dtype=object) if hasattr(uniques, "to_numpy") else np.asarray(uniques, dtype=object)
     table[:-1] = [u if type(u) is str else str(u) for u in values]
     table[-1] = ""
     return table[codes]  # code -1 (missing) takes the last entry
+
+
+def _arrow_plain(column) -> np.ndarray | None:
+    """The values of an Arrow-backed string Series as an object array of ``str`` (``''`` where
+    missing), or None for any other column."""
+    dtype = getattr(column, "dtype", None)
+    if not isinstance(column, pd.Series) or getattr(dtype, "storage", None) != "pyarrow":
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(column)
+    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        return None
+    if arr.null_count:
+        arr = pc.fill_null(arr, "")
+    return arr.to_numpy(zero_copy_only=False)
 
 
 def distinct(*columns, by_identity: bool = False) -> tuple[np.ndarray, np.ndarray]:

@@ -367,14 +367,14 @@ def _sha1_ids_at(check: str, claim_id: np.ndarray, pos: list[np.ndarray], extra:
     if n == 0 or len(pos) > 2:
         return None
     try:
-        ids = _arrow_strings(claim_id)
+        # the ids of the cited claims only (a few findings over a million claims convert a few ids)
+        parts = [_arrow_strings(claim_id[p]) for p in pos]
         codes, uniques = factorize(extra)
         tail = _arrow_strings(np.asarray(uniques, dtype=object)).take(pa.array(codes))
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
-    if ids.null_count or tail.null_count or (codes < 0).any():
+    if any(p.null_count for p in parts) or tail.null_count or (codes < 0).any():
         return None
-    parts = [ids.take(pa.array(p)) for p in pos]
     if len(parts) == 2:
         first = pc.less_equal(parts[0], parts[1])
         parts = [pc.if_else(first, parts[0], parts[1]), pc.if_else(first, parts[1], parts[0])]

@@ -87,14 +87,22 @@ def _is_plan(sentence: str, surface: str) -> bool:
     return bool(_PLAN.search(clause_before(sentence, surface)) or _PLAN_LEAD.search(_before(sentence, surface)))
 
 
+_COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
+
+
 def keyed_claims(claims: pd.DataFrame, columns: list[str], classes: pd.Series | None = None) -> pd.DataFrame:
     """The claims that have a metric key and a period (and, when given, a measure class that
     ``classes`` accepts), as ``columns`` plus the period join key ``pkey``."""
     mask = ne(claims["metric_key"], "") & ne(claims["period"], "")
     if classes is not None:
         mask &= classes
+    if "pkey" in claims.columns and "pkey" not in columns:  # prepare_claims wrote it once for every claim
+        # one take of the rows: a new frame (with pandas 3's copy-on-write no further copy is needed;
+        # pandas 2 would warn when a check adds a column to a frame it calls a slice)
+        out = claims.loc[mask, [*columns, "pkey"]]
+        return out if _COPY_ON_WRITE else out.copy()
     out = claims.loc[mask, columns].copy()
-    if "pkey" in claims.columns:  # prepare_claims wrote it once for every claim
+    if "pkey" in claims.columns:
         out["pkey"] = claims.loc[mask, "pkey"]
     else:
         out["pkey"] = period_key(out["period"], out["mclass"],

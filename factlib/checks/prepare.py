@@ -211,7 +211,8 @@ def prepare_claims(
                    "metric_key", "period", "period_basis", "lang"):
         # plain Python strings in object columns (iterating Arrow-backed strings is slow), one
         # object per distinct value
-        df[column] = pd.Series(plain_strings(df[column]), index=df.index, dtype=object)
+        df[column] = pd.Series(plain_strings(df[column], mostly_distinct=column == "claim_id"), index=df.index,
+                               dtype=object)
     for column in ("start", "end", "sentence_id"):
         df[column] = pd.to_numeric(df[column], errors="coerce").fillna(-1).astype(int)
     df["doc_date"] = _doc_dates(df, documents)

@@ -135,23 +135,27 @@ def _vtoken(v: float) -> str:
     return "v:" + _g(v) if np.isfinite(v) else ""
 
 
-def _pair_tokens(c: pd.DataFrame) -> pd.DataFrame:
+def _pair_tokens(c: pd.DataFrame, parts: bool = False) -> pd.DataFrame:
     """``doc_id, lang, sig`` rows for finding pairs: :func:`signatures`, with a range also giving
-    its two ends (``18至29岁`` meets ``18`` and ``29``; ``八十年代`` meets ``1980s``)."""
+    its two ends (``18至29岁`` meets ``18`` and ``29``; ``八十年代`` meets ``1980s``).  The rows
+    keep the claims' labels; ``parts``: a column ``_part`` says which token of its claim a row is
+    (0 the claim's own, 1 and 2 the ends of a range: the rows stand in that order, then by label)."""
     sig = c["sig"] if "sig" in c.columns else signatures(c)
     doc = c["doc_id"] if c["doc_id"].dtype.kind in "iu" else c["doc_id"].astype(object)
     base = pd.DataFrame({"doc_id": doc, "lang": pd.Series(_lang_group(c["lang"]), index=c.index, dtype=object),
                          "sig": sig})
     if "sid" in c.columns:
         base["sid"] = c["sid"].to_numpy()
+    if parts:
+        base["_part"] = 0
     ranged = pd.Series(per_distinct(_is_range, sig, dtype=bool), index=sig.index)
     if not ranged.any():
         return base
     lo = _each_distinct(c.loc[ranged, "lo"].abs(), _vtoken)
     hi = _each_distinct(c.loc[ranged, "hi"].abs(), _vtoken)
-    ends = [base[~ranged], base[ranged].assign(sig=lo)]
+    ends = [base[~ranged], base[ranged].assign(sig=lo, **({"_part": 1} if parts else {}))]
     years = c.loc[ranged, "kind"] == "year"  # a decade: its first year only
-    ends.append(base[ranged][~years.to_numpy()].assign(sig=hi[~years]))
+    ends.append(base[ranged][~years.to_numpy()].assign(sig=hi[~years], **({"_part": 2} if parts else {})))
     out = pd.concat(ends)
     return out[ne(out["sig"], "")]
 
@@ -265,7 +269,10 @@ _SIG_COLUMNS = {"doc_id": object, "lang": object, "sig": object, "sid": "int64",
 def sentence_numbers(c: pd.DataFrame) -> np.ndarray:
     """Each claim's sentence number; where a document has none (``-1``), its claim order."""
     sid = c["sentence_id"].to_numpy(dtype="int64")
-    missing = pd.Series(sid < 0, index=c.index).groupby(c["doc_id"]).transform("all").to_numpy()
+    none = sid < 0
+    if not none.any():  # (every claim has its sentence: no group-by)
+        return sid
+    missing = pd.Series(none, index=c.index).groupby(c["doc_id"]).transform("all").to_numpy()
     if missing.any():
         order = c["start"].groupby(c["doc_id"]).rank(method="dense").to_numpy(dtype="int64") - 1
         sid = np.where(missing, order, sid)
@@ -277,26 +284,46 @@ def doc_signatures(c: pd.DataFrame) -> pd.DataFrame:
     most of its claims are in; ties go to ``en``) with where they stand (``sid`` the sentence,
     ``pos`` the relative position 0..1), the number of distinct signatures (``size``) and the
     document's date (``YYYY-MM-DD`` or ``''``).  ``c`` is a prepared claims frame."""
+    return _doc_signatures(c)
+
+
+def _doc_signatures(c: pd.DataFrame, origin: bool = False):
+    """:func:`doc_signatures`; ``origin``: also the label of the claim each row comes from and
+    which of its tokens it is (``_pair_tokens(parts=True)``), as two arrays parallel to the rows."""
     # documents as integer codes while grouping (string keys cost a hash table per group-by)
     codes, names = factorize(c["doc_id"].to_numpy(dtype=object))
     c = c.assign(doc_id=codes)
     c = c.assign(sid=sentence_numbers(c))
-    t = _pair_tokens(c)
+    t = _pair_tokens(c, parts=origin)
     t = t[ne(t["lang"], "")]
     if t.empty:
-        return pd.DataFrame({k: pd.Series(dtype=v) for k, v in _SIG_COLUMNS.items()})
+        empty = pd.DataFrame({k: pd.Series(dtype=v) for k, v in _SIG_COLUMNS.items()})
+        return (empty, np.zeros(0, np.int64), np.zeros(0, np.int64)) if origin else empty
     counts = t.groupby(["doc_id", "lang"]).size().rename("n").reset_index()
     counts = counts.sort_values(["doc_id", "n", "lang"], ascending=[True, False, True]).drop_duplicates("doc_id")
     doc_lang = counts.set_index("doc_id")["lang"]
-    t = t[t["lang"] == t["doc_id"].map(doc_lang)].drop_duplicates(["doc_id", "sig", "sid"])
-    t["size"] = t["doc_id"].map(t.groupby("doc_id")["sig"].nunique()).astype("int64")
+    doc = t["doc_id"].to_numpy(dtype=np.int64)
+    lang_of = np.full(len(names), None, dtype=object)
+    lang_of[doc_lang.index.to_numpy(dtype=np.int64)] = doc_lang.to_numpy(dtype=object)
+    main = eq(t["lang"].to_numpy(dtype=object), lang_of[doc])
+    # the signatures as integer codes while dropping repeats and counting (equal codes, equal texts)
+    sig_code = factorize(t["sig"].to_numpy(dtype=object))[0][main]
+    doc, sid = doc[main], t["sid"].to_numpy(dtype=np.int64)[main]
+    first = ~pd.DataFrame({"d": doc, "s": sig_code, "i": sid}).duplicated().to_numpy()
+    t = t[main][first]
+    doc, sig_code = doc[first], sig_code[first]
+    distinct = ~pd.DataFrame({"d": doc, "s": sig_code}).duplicated().to_numpy()
+    t["size"] = np.bincount(doc[distinct], minlength=len(names)).astype("int64")[doc]
     last = c.groupby("doc_id")["sid"].max() + 1
     t["pos"] = t["sid"] / t["doc_id"].map(last)
     dates = pd.to_datetime(c.groupby("doc_id")["doc_date"].first(), errors="coerce")
     dates = dates.dt.strftime("%Y-%m-%d").fillna("")
     t["date"] = t["doc_id"].map(dates).fillna("").astype(object)
     t["doc_id"] = np.asarray(names, dtype=object)[t["doc_id"].to_numpy()]
-    return t.reset_index(drop=True)[list(_SIG_COLUMNS)].astype(_SIG_COLUMNS)
+    out = t.reset_index(drop=True)[list(_SIG_COLUMNS)].astype(_SIG_COLUMNS)
+    if origin:
+        return out, t.index.to_numpy(dtype=np.int64), t["_part"].to_numpy(dtype=np.int64)
+    return out
 
 
 def count_shared(sigs, **merge_options):
@@ -340,13 +367,38 @@ def name_key(doc_id: str) -> str:
     return re.sub(r"[-_.\s/]{2,}", "-", key).strip("-_. /").lower() if n == 1 else ""
 
 
+#: what every language tag of ``_LANG_TAG`` contains (``zh``, ``en``, ``chs``/``cht``; ``eng`` holds ``en``)
+_TAG_LETTERS = "(?i)zh|en|ch[st]"
+
+
+def _name_keys(doc_ids: np.ndarray) -> np.ndarray:
+    """:func:`name_key` of each document id (an object array), called only for ids that hold the
+    letters of a language tag (``''`` for the others: without them no tag can match)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    out = np.full(len(doc_ids), "", dtype=object)
+    if len(doc_ids) == 0:
+        return out
+    try:
+        texts = pa.array(doc_ids, type=pa.string(), from_pandas=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # ids that are not strings: the name_key of each
+        out[:] = [name_key(d) for d in doc_ids]
+        return out
+    # (ids with non-ASCII characters are read by name_key too: Python's case folding may differ)
+    maybe = pc.or_(pc.match_substring_regex(texts, _TAG_LETTERS), pc.invert(pc.string_is_ascii(texts)))
+    rows = np.flatnonzero(pc.fill_null(maybe, True).to_numpy(zero_copy_only=False))
+    out[rows] = [name_key(d) for d in doc_ids[rows].tolist()]
+    return out
+
+
 def _name_pairs(names: pd.DataFrame) -> pd.DataFrame:
     """``zh_doc, en_doc`` of the documents named as translations: one Chinese and one English
     document whose ids are equal without a language tag (no other document shares the name)."""
     if names is None or len(names) == 0:
         return pd.DataFrame(columns=["zh_doc", "en_doc"])
     docs = names[["doc_id", "lang"]].drop_duplicates("doc_id")
-    docs = docs.assign(key=[name_key(d) for d in docs["doc_id"]])
+    docs = docs.assign(key=_name_keys(docs["doc_id"].to_numpy(dtype=object)))
     docs = docs[docs["key"] != ""]
     counts = docs.groupby("key")["lang"].agg(lambda x: tuple(sorted(x)))
     keys = counts[counts == ("en", "zh")].index
@@ -420,19 +472,164 @@ def _select_by_number(counted: pd.DataFrame) -> pd.DataFrame:
 def find_pairs(c: pd.DataFrame) -> pd.DataFrame:
     """Translation pairs of a prepared claims frame: columns ``zh_doc``, ``en_doc``, ``shared``,
     ``overlap``.  Copies (documents whose signatures are the same, :func:`copy_representatives`)
-    count once: pairs are found between distinct documents, then copies pair in turn."""
-    t = doc_signatures(c)
-    if not (eq(t["lang"], "zh").any() and eq(t["lang"], "en").any()):
-        return pd.DataFrame(columns=PAIR_COLUMNS)
-    fps = doc_fingerprints(t)
+    count once: pairs are found between distinct documents, then copies pair in turn.
+
+    Documents whose claims are the same, in the same order, but for their ids (a corpus read
+    twice, :func:`_content_copies`) have the same signature rows: those of one of them are worked
+    out and stand for the others (:func:`_copied_signatures`), with the rows and documents in the
+    order working out every document's would give."""
+    c = c.reset_index(drop=True)
+    content = _content_copies(c)
+    if content is None:
+        t = doc_signatures(c)
+        if not (eq(t["lang"], "zh").any() and eq(t["lang"], "en").any()):
+            return pd.DataFrame(columns=PAIR_COLUMNS)
+        fps = doc_fingerprints(t)
+    else:
+        t, fps = _copied_signatures(c, *content)
+        if t is None:
+            return pd.DataFrame(columns=PAIR_COLUMNS)
     copies = copy_representatives(fps)
     names = fps[["doc_id", "lang"]]
     if (copies.index != copies.to_numpy()).any():
-        t = t[t["doc_id"].isin(copies.index[copies.index == copies.to_numpy()])]
+        if content is None:
+            t = t[t["doc_id"].isin(copies.index[copies.index == copies.to_numpy()])]
+        else:
+            t = t(copies.index[copies.index == copies.to_numpy()])
     else:
         copies = None
-    t = t.assign(freq=t.groupby("sig")["doc_id"].transform("nunique"))
+        if content is not None:
+            t = t(None)
+    t = t.assign(freq=_doc_frequency(t))
     return select_pairs(count_shared_chunked(t), names=names, copies=copies)
+
+
+def _doc_frequency(t: pd.DataFrame) -> np.ndarray | pd.Series:
+    """Per row, the number of documents holding its signature
+    (``t.groupby("sig")["doc_id"].transform("nunique")``) counted on integer codes."""
+    sig = factorize(t["sig"].to_numpy(dtype=object))[0]
+    doc = factorize(t["doc_id"].to_numpy(dtype=object))[0]
+    if len(sig) == 0 or sig.min() < 0 or doc.min() < 0:  # a missing value: pandas' count
+        return t.groupby("sig")["doc_id"].transform("nunique")
+    first = ~pd.DataFrame({"s": sig, "d": doc}).duplicated().to_numpy()
+    return np.bincount(sig[first], minlength=int(sig.max()) + 1).astype(np.int64)[sig]
+
+
+#: the columns of a claim that its signature rows are made of (all of :data:`_PAIRING_COLUMNS` but
+#: the document; ``sig`` when the caller gives it)
+_COPY_COLUMNS = ("lang", "value_num", "lo", "hi", "kind", "surface", "period", "sentence_id", "start", "doc_date", "sig")
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _column_hash(values: np.ndarray) -> np.ndarray | None:
+    """A 64-bit hash per cell, equal for equal cells (numbers by their bits: ``-0.0`` and ``0.0``
+    differ, which only finds fewer copies), or None for a column of other objects than ``str``."""
+    if values.dtype == object:
+        codes, uniques = factorize(values, use_na_sentinel=False)
+        if not all(type(u) is str for u in np.asarray(uniques, dtype=object).tolist()):
+            return None
+        return pd.util.hash_array(codes.astype(np.int64, copy=False))
+    if values.dtype.kind == "f":
+        return pd.util.hash_array(values.astype(np.float64).view(np.int64))
+    if values.dtype.kind in "iubM":
+        return pd.util.hash_array(values.astype(np.int64))
+    return None
+
+
+def _maybe_copies(c: pd.DataFrame, codes: np.ndarray, n_docs: int) -> bool:
+    """False when no two documents have as many claims and the same sum of 32-bit hashes of their
+    values (then none is a copy of another: a quick test before hashing every column in order)."""
+    count = np.bincount(codes, minlength=n_docs)
+    key = np.zeros(n_docs, dtype=np.float64)
+    if "value_num" in c.columns and c["value_num"].dtype.kind == "f":
+        low = pd.util.hash_array(c["value_num"].to_numpy(dtype=np.float64).view(np.int64)) & np.uint64(0xFFFFFFFF)
+        key = np.bincount(codes, weights=low.astype(np.float64), minlength=n_docs)  # exact below 2**53
+    both = pd.DataFrame({"n": count, "k": key})
+    return bool(both.duplicated().any())
+
+
+def _content_copies(c: pd.DataFrame):
+    """``(doc codes, doc names, rows by document, first row of each document, representative of
+    each document)`` when some documents of ``c`` (labels = positions) are copies of others: their
+    claims are the same in every column pairing reads but the document id, row by row in order
+    (two 64-bit sums of hashes of each claim and its place in its document, and the number of
+    claims); the representative is the copy that appears first.  None when no two documents are
+    copies (or a column holds other objects than strings and numbers)."""
+    cols = [k for k in _COPY_COLUMNS if k in c.columns]  # (``sig``, when given: it is not worked out again)
+    if "doc_id" not in c.columns or len(c) < 2:
+        return None
+    codes, names = factorize(c["doc_id"].to_numpy(dtype=object))
+    if len(names) < 2 or (codes < 0).any() or not _maybe_copies(c, codes, len(names)):
+        return None
+    order = np.argsort(codes, kind="stable")  # the rows of each document together, in order
+    sorted_codes = codes[order]
+    starts = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
+    counts = np.diff(np.r_[starts, len(order)])
+    place = np.arange(len(order), dtype=np.int64) - np.repeat(starts, counts)  # the claim's place in its document
+    keys = [counts.astype(np.uint64)]
+    h = pd.util.hash_array(place)[np.argsort(order, kind="stable")]  # (back in row order)
+    # numbers first: documents that differ there are no copies, whatever their texts
+    numeric = [k for k in cols if c[k].dtype != object]
+    for stage in (numeric, [k for k in cols if k not in numeric]):
+        for k in stage:
+            ch = _column_hash(c[k].to_numpy())
+            if ch is None:
+                return None
+            h = pd.util.hash_array(h ^ (ch * _MIX))
+        hs = h[order]
+        keys += [np.add.reduceat(hs, starts), np.add.reduceat(pd.util.hash_array(hs ^ _MIX), starts)]
+        frame = pd.DataFrame({f"k{i}": k for i, k in enumerate(keys)})
+        group = frame.groupby(list(frame.columns), sort=False).ngroup().to_numpy()
+        if len(np.unique(group)) == len(group):
+            return None
+        keys = keys[:1] + keys[-2:]
+    firsts = np.full(group.max() + 1, -1, dtype=np.int64)
+    firsts[group[::-1]] = np.arange(len(group) - 1, -1, -1)  # the first document of each group
+    rep = firsts[group]
+    return codes, np.asarray(names, dtype=object), order, starts, rep
+
+
+def _copied_signatures(c: pd.DataFrame, codes, names, order, starts, rep):
+    """:func:`doc_signatures` rows of the representatives and :func:`doc_fingerprints` of every
+    document (in the order of :func:`doc_fingerprints` of every document's rows), and a function of
+    the documents to keep (None: all) giving the rows :func:`doc_signatures` of every document
+    would give for them, in its order.  ``(None, None)`` when there are not both languages."""
+    reps = np.flatnonzero(rep == np.arange(len(rep)))
+    rows = np.flatnonzero(np.isin(codes, reps))
+    t, label, part = _doc_signatures(c.iloc[rows], origin=True)
+    if not (eq(t["lang"], "zh").any() and eq(t["lang"], "en").any()):
+        return None, None
+    doc_code = codes[label]
+    # the place of each row's claim in its document (positions of the document's rows in order)
+    place_of = np.empty(len(codes), dtype=np.int64)
+    place_of[order] = np.arange(len(order), dtype=np.int64) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    local = place_of[label]
+    fps_rep = doc_fingerprints(t).set_index("doc_id")
+    # every document whose representative has rows: the place of its first row (by part, then label)
+    first = pd.DataFrame({"doc": doc_code, "part": part, "local": local}).drop_duplicates("doc")
+    by_rep = first.set_index("doc")
+    docs = np.flatnonzero(np.isin(rep, by_rep.index.to_numpy()))
+    r = rep[docs]
+    first_part = by_rep.loc[r, "part"].to_numpy()
+    first_label = order[starts[docs] + by_rep.loc[r, "local"].to_numpy()]
+    docs = docs[np.lexsort((first_label, first_part))]
+    fp = fps_rep.loc[names[rep[docs]]]
+    fps = pd.DataFrame({"doc_id": names[docs], "lang": fp["lang"].to_numpy(dtype=object),
+                        "fp1": fp["fp1"].to_numpy(), "fp2": fp["fp2"].to_numpy(),
+                        "n": fp["n"].to_numpy()}).astype(FINGERPRINT_META)
+
+    def rows_of(keep) -> pd.DataFrame:
+        wanted = docs if keep is None else np.flatnonzero(np.isin(names, np.asarray(keep, dtype=object)))
+        # each wanted document takes its representative's rows, at its own claims' labels
+        members = pd.DataFrame({"doc": wanted, "rep": rep[wanted]})
+        rows_t = pd.DataFrame({"rep": doc_code, "part": part, "local": local, "row": np.arange(len(t))})
+        m = members.merge(rows_t, on="rep", how="inner", sort=False)
+        lab = order[starts[m["doc"].to_numpy()] + m["local"].to_numpy()]
+        m = m.iloc[np.lexsort((lab, m["part"].to_numpy()))]
+        out = t.iloc[m["row"].to_numpy()].reset_index(drop=True)
+        return out.assign(doc_id=pd.Series(names[m["doc"].to_numpy()], dtype=object)).astype(_SIG_COLUMNS)
+
+    return rows_of, fps
 
 
 _FP_COLUMNS = ["lang", "sig", "sid", "pos", "size", "date"]
@@ -981,7 +1178,7 @@ def check_translation(ctx: CheckContext) -> pd.DataFrame:
         # only the columns pairing reads (a copy of the whole prepared frame was most of the
         # check's memory on a million claims)
         narrow = c[[k for k in _PAIRING_COLUMNS if k in c.columns]]
-        found = find_pairs(narrow.assign(sig=signatures(narrow)))
+        found = find_pairs(narrow)  # (the signatures are worked out there, once for copies of a document)
         pairs = list(zip(found["zh_doc"], found["en_doc"]))
     if not pairs:
         return empty_findings()

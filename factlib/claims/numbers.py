@@ -953,9 +953,9 @@ def _cn2an_function():
     """``cn2an.cn2an``, imported on first use (the import costs ~0.5 s; English text never needs it)."""
     global _cn2an_convert
     if _cn2an_convert is None:
-        import cn2an
+        from factlib.vocab.cache import import_reading_cache
 
-        _cn2an_convert = cn2an.cn2an
+        _cn2an_convert = import_reading_cache("cn2an").cn2an  # its patterns' code from the cache
     return _cn2an_convert
 
 
@@ -974,7 +974,11 @@ def _cn2an_int(token: str) -> int | None:
         if stored is None or type(stored) is int:
             return stored
     try:
-        value = _cn2an_function()(plain, "strict")
+        convert = _cn2an_function()
+    except Exception:  # cn2an could not be imported: no reading, and nothing kept as cn2an's answer
+        return None
+    try:
+        value = convert(plain, "strict")
     except Exception:  # cn2an raises ValueError/KeyError on forms it does not read
         value = None
     value = value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -85,27 +85,11 @@ __all__ = [
 #: The report notebooks, in the order their reports are listed.
 NOTEBOOKS = ("corpus_overview", "metric_crosscheck", "translation_alignment", "document_report")
 
-#: the silent request ahead of each notebook: drop every name the previous notebook defined (and its output cache)
-#: and close its figures.  Cheaper than ``%reset -f``, which also resets the history, walks
-#: every output number ever used and runs a full ``gc.collect`` (65–82 ms a notebook).
-RESET_SOURCE = """\
-def _factlib_reset():
-    import re, sys
-    ip = get_ipython()
-    ns, hidden = ip.user_ns, ip.user_ns_hidden
-    numbered = re.compile(r"_i?\\d+")
-    dunder = re.compile(r"__\\w+__")
-    for k in [k for k in ns if (k not in hidden and not dunder.fullmatch(k)) or numbered.fullmatch(k)]:
-        del ns[k]
-        hidden.pop(k, None)
-    oh = ns.get("_oh")
-    if oh is not None:
-        oh.clear()
-    ip.displayhook._ = ip.displayhook.__ = ip.displayhook.___ = ""
-    plt = sys.modules.get("matplotlib.pyplot")
-    if plt is not None:
-        plt.close("all")
-_factlib_reset()  # it deletes its own name too"""
+#: the silent request ahead of each notebook nbclient executes: drop every name the previous notebook defined (and
+#: its output cache) and close its figures (:func:`factlib.report.inkernel.reset`, which a batch of notebooks
+#: executed in the kernel calls ahead of each).  Cheaper than ``%reset -f``, which also resets the history,
+#: walks every output number ever used and runs a full ``gc.collect`` (65–82 ms a notebook).
+RESET_SOURCE = "__import__('factlib.report.inkernel', fromlist=['reset']).reset()"
 
 
 # ----------------------------------------------------------------- plan
@@ -256,8 +240,13 @@ class KernelSession:
     """One Jupyter kernel kept alive to execute many notebooks in turn."""
 
     def __init__(self, kernel_name: str = "python3", cwd: str | os.PathLike[str] | None = None,
-                 startup_timeout: float = 120, cell_timeout: float = 900) -> None:
+                 startup_timeout: float = 120, cell_timeout: float = 900,
+                 scratch: str | os.PathLike[str] | None = None) -> None:
         self.kernel_name = kernel_name
+        self.scratch = str(scratch) if scratch else None   # where batches' payloads and results go
+        self.language_info: dict[str, Any] | None = None   # the kernel's, as nbclient writes it into a notebook
+        self.batched = 0                                    # notebooks executed in batches (execute_many)
+        self.batches_off = False                            # after a batch timed out: nbclient only
         self.cwd = str(cwd) if cwd else None
         self.startup_timeout = startup_timeout
         self.cell_timeout = cell_timeout
@@ -316,12 +305,13 @@ class KernelSession:
         self._launched_at = None
         return self.startup_seconds
 
-    def _await_reply(self, msg_id: str) -> None:
-        """Read the shell channel up to the reply to ``msg_id`` (a failed warm-up only costs
-        the first notebook its imports, so its status is not checked)."""
+    def _await_reply(self, msg_id: str, timeout: float | None = None) -> dict[str, Any] | None:
+        """Read the shell channel up to the reply to ``msg_id`` and return it (None: no reply
+        within ``timeout``, by default the start-up time-out).  A failed warm-up only costs the
+        first notebook its imports, so :meth:`ready` does not check its status."""
         from jupyter_core.utils import run_sync
 
-        deadline = time.monotonic() + self.startup_timeout
+        deadline = time.monotonic() + (self.startup_timeout if timeout is None else timeout)
         while time.monotonic() < deadline:
             try:
                 msg = run_sync(self.kc.get_shell_msg)(timeout=1.0)
@@ -330,7 +320,8 @@ class KernelSession:
                     raise RuntimeError(f"the kernel died while starting{self._stderr_tail()}") from None
                 continue
             if msg.get("parent_header", {}).get("msg_id") == msg_id:
-                return
+                return msg
+        return None
 
     def start(self) -> float:
         """Start the kernel and its client and wait for it; return the seconds it took."""
@@ -374,6 +365,116 @@ class KernelSession:
             self.restart()
         self.executed += 1
         return nb, error
+
+    def execute_many(self, nbs: Sequence[Any]) -> list[tuple[Any, str | None]]:
+        """Execute the notebooks ``nbs`` in the live kernel, several in one request
+        (:mod:`factlib.report.inkernel`); return (executed nb, error or None) for each, in order.
+
+        Each notebook comes back as :meth:`execute` (nbclient) returns it: the same outputs,
+        execution counts, ``language_info`` and execution-time metadata.  A notebook the kernel
+        did not run to the end there (an error, or an output only nbclient records faithfully) is
+        executed again from its start by :meth:`execute`, which records its error as before; so
+        is every notebook of a request that failed as a whole (a dead kernel, a time-out)."""
+        if not self.started:
+            self.ready()
+        runs = self._run_batch(nbs) if self.kind_ok() else None
+        out: list[tuple[Any, str | None]] = []
+        for i, nb in enumerate(nbs):
+            run = runs[i] if runs is not None else None
+            if run is not None and "cells" in run:
+                _fill_outputs(nb, run["cells"], self.language_info, self.kc.session)
+                self.executed += 1
+                self.batched += 1
+                out.append((nb, None))
+            else:
+                out.append(self.execute(nb))
+        return out
+
+    def kind_ok(self) -> bool:
+        """Whether this session's kernel runs :mod:`factlib.report.inkernel` (an IPython kernel)."""
+        return self.km is not None and not self.batches_off and _is_ipykernel(self.km)
+
+    def _kernel_info(self) -> dict[str, Any] | None:
+        """The kernel's ``language_info`` (asked once: nbclient asks before every notebook)."""
+        if self.language_info is None:
+            reply = self._await_reply(self.kc.kernel_info(), timeout=self.startup_timeout)
+            info = (reply or {}).get("content", {}).get("language_info")
+            self.language_info = info if isinstance(info, dict) else None
+        return self.language_info
+
+    def _run_batch(self, nbs: Sequence[Any]) -> list[dict[str, Any]] | None:
+        """One silent request running every notebook of ``nbs`` in the kernel; per notebook its
+        cells' outputs or ``{"fallback": reason}``; None when the request failed as a whole."""
+        import pickle
+
+        if self._kernel_info() is None:
+            return None
+        payload = [[c.source for c in _executed_cells(nb)] for nb in nbs]
+        fd, payload_path = tempfile.mkstemp(prefix="factlib-batch-", suffix=".pickle", dir=self.scratch)
+        result_path = f"{payload_path[:-len('.pickle')]}-result.pickle"
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            code = (f"__import__('factlib.report.inkernel', fromlist=['run_notebooks'])"
+                    f".run_notebooks({payload_path!r}, {result_path!r})")
+            msg_id = self.kc.execute(code, silent=True, store_history=False, allow_stdin=False)
+            try:
+                # one cell's time-out for the whole request: the report's notebooks take milliseconds
+                reply = self._await_reply(msg_id, timeout=self.cell_timeout)
+            except RuntimeError:  # the kernel died: a fresh one for the notebooks nbclient runs now
+                self.restart()
+                return None
+            if reply is None:  # timed out: stuck in a notebook, or notebooks slower than a batch should be;
+                # nbclient runs them again with its time-out per cell, and every later one (no second wait)
+                self.batches_off = True
+                self.restart()
+                return None
+            strays = self._await_idle(msg_id)
+            if reply.get("content", {}).get("status") != "ok" or strays is None:
+                return None
+            with open(result_path, "rb") as fh:
+                runs = pickle.load(fh)
+            if not isinstance(runs, list) or len(runs) != len(nbs):
+                return None
+            explained: dict[str, int] = {}
+            for run in runs:
+                if run.get("sent"):
+                    explained[run["sent"]] = explained.get(run["sent"], 0) + 1
+            if any(n > explained.get(kind, 0) for kind, n in strays.items()):
+                # output that bypassed the capture (a C library writing to the file descriptors):
+                return None  # not attributable to one notebook, so nbclient runs them all
+            return runs
+        except OSError:
+            return None
+        finally:
+            for path in (payload_path, result_path):
+                try:
+                    os.unlink(path)
+                except OSError:
+                    pass
+
+    def _await_idle(self, msg_id: str) -> dict[str, int] | None:
+        """Read the IOPub channel up to the kernel's idle status after ``msg_id``; return how many
+        outputs of each kind it carried for that request (None: the status did not come)."""
+        from jupyter_core.utils import run_sync
+
+        outputs: dict[str, int] = {}
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline:
+            try:
+                msg = run_sync(self.kc.get_iopub_msg)(timeout=1.0)
+            except Exception:  # queue.Empty
+                if not run_sync(self.km.is_alive)():
+                    return None
+                continue
+            if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            kind = msg.get("msg_type")
+            if kind == "status" and msg.get("content", {}).get("execution_state") == "idle":
+                return outputs
+            if kind not in ("status", "execute_input"):  # outputs, comms (widgets): whatever nbclient would see
+                outputs[kind] = outputs.get(kind, 0) + 1
+        return None
 
     def _stderr_tail(self, n: int = 2000) -> str:
         f = getattr(self, "_stderr", None)
@@ -444,6 +545,33 @@ class KernelSession:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _executed_cells(nb: Any) -> list[Any]:
+    """The cells nbclient executes: code cells with code, not tagged ``skip-execution``."""
+    return [c for c in nb.cells if c.cell_type == "code" and c.source.strip()
+            and "skip-execution" not in c.get("metadata", {}).get("tags", [])]
+
+
+def _fill_outputs(nb: Any, cells: list[dict[str, Any]], language_info: Any, session: Any) -> None:
+    """Write what a batch request ran into ``nb`` as nbclient records it: the kernel's
+    ``language_info``; per executed cell its outputs (built by ``output_from_msg`` from the packed
+    message contents), its execution count (1, 2, … over the executed cells) and the execution
+    timestamps of ``record_timing``."""
+    from nbformat.v4 import output_from_msg
+
+    from factlib.report.nbnodes import unvalidated_nodes
+
+    nb.metadata["language_info"] = copy.deepcopy(language_info)
+    with unvalidated_nodes():  # the kernel's own messages, as nbclient records them
+        for count, (cell, run) in enumerate(zip(_executed_cells(nb), cells), start=1):
+            cell["metadata"]["execution"] = {
+                "iopub.status.busy": run["busy"], "iopub.execute_input": run["input"],
+                "shell.execute_reply": run["reply"], "iopub.status.idle": run["idle"],
+            }
+            cell.outputs = [output_from_msg({"header": {"msg_type": kind}, "content": session.unpack(packed)})
+                            for kind, packed in run["outputs"]]
+            cell["execution_count"] = count
 
 
 # ----------------------------------------------------------------- one job
@@ -529,6 +657,13 @@ def execute_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir
     """The first half of :func:`run_job`: parameterise and execute the notebook in ``session``;
     return its result (records read, error if any) and the executed notebook (None when there is
     nothing to write: the notebook file could not be read)."""
+    return execute_batch(session, [job], notebook_folder, out_dir)[0]
+
+
+def execute_batch(session: KernelSession, jobs: Sequence[Job], notebook_folder: Path,
+                  out_dir: Path) -> list[tuple[JobResult, Any]]:
+    """:func:`execute_job` for several jobs, their notebooks executed together in one request
+    (:meth:`KernelSession.execute_many`); results in the order of ``jobs``."""
     from papermill.parameterize import parameterize_notebook
 
     from factlib.report.nbnodes import unvalidated_nodes
@@ -536,22 +671,40 @@ def execute_job(session: KernelSession, job: Job, notebook_folder: Path, out_dir
 
     if not session.started:
         session.ready()
-    startup = 0.0
-    if not session.startup_reported:  # the first job of a session reports its kernel's start-up
-        startup, session.startup_reported = session.startup_seconds, True
-    result = JobResult(job=job, kernel_startup=startup)
-    try:
-        nb = _load_notebook(notebook_folder / f"{job.notebook}.ipynb")
-        with unvalidated_nodes():  # the injected cell and the outputs are built by the batch itself
-            nb = parameterize_notebook(nb, job.parameters, kernel_name=session.kernel_name, language="python")
-            nb, result.error = session.execute(nb)
-        result.records = read_records(nb)
-        _portable_parameters(nb, job.parameters, out_dir, session.kernel_name)
-    except Exception as exc:  # a broken notebook file: report it, go on
-        if result.error is None:
+    results: list[JobResult] = []
+    nbs: list[Any] = []
+    for job in jobs:
+        startup = 0.0
+        if not session.startup_reported:  # the first job of a session reports its kernel's start-up
+            startup, session.startup_reported = session.startup_seconds, True
+        result = JobResult(job=job, kernel_startup=startup)
+        try:
+            nb = _load_notebook(notebook_folder / f"{job.notebook}.ipynb")
+            with unvalidated_nodes():  # the injected cell is built by the batch itself
+                nb = parameterize_notebook(nb, job.parameters, kernel_name=session.kernel_name, language="python")
+        except Exception as exc:  # a broken notebook file: report it, go on
             result.error = f"{type(exc).__name__}: {exc}"
-        return result, None
-    return result, nb
+            nb = None
+        results.append(result)
+        nbs.append(nb)
+    ready = [i for i, nb in enumerate(nbs) if nb is not None]
+    if ready:
+        with unvalidated_nodes():  # the outputs are built from the batch's own kernel's messages
+            executed = session.execute_many([nbs[i] for i in ready])
+        for i, (nb, error) in zip(ready, executed):
+            nbs[i], results[i].error = nb, error
+    out: list[tuple[JobResult, Any]] = []
+    for result, nb, job in zip(results, nbs, jobs):
+        if nb is not None:
+            try:
+                result.records = read_records(nb)
+                _portable_parameters(nb, job.parameters, out_dir, session.kernel_name)
+            except Exception as exc:
+                if result.error is None:
+                    result.error = f"{type(exc).__name__}: {exc}"
+                nb = None
+        out.append((result, nb))
+    return out
 
 
 def write_job(result: JobResult, nb: Any, out_dir: Path) -> JobResult:
@@ -618,6 +771,10 @@ def _prepare_writer() -> None:
     html_exporter()
 
 
+#: notebooks a worker executes in one request at most (:meth:`KernelSession.execute_many`): a few, so that
+#: their reports are written while the kernel runs the next ones and every worker gets a share at the end
+BATCH_SIZE = 8
+
 #: notebooks a worker should have to itself before another worker (a kernel, started while the
 #: corpus loads) pays for itself
 NOTEBOOKS_PER_WORKER = 5
@@ -662,11 +819,31 @@ class _KernelThread(threading.Thread):
     warmed while the corpus loads) and runs the jobs it takes from the batch's queue in it."""
 
     def __init__(self, index: int, kernel_name: str, cwd: Path, jobs: queue.Queue, results: queue.Queue,
-                 stop: threading.Event, writer: Any) -> None:
+                 stop: threading.Event, writer: Any, scratch: str | None = None, workers: int = 1) -> None:
         super().__init__(name=f"factlib-kernel-{index}", daemon=True)
         self.index = index
-        self.session = KernelSession(kernel_name=kernel_name, cwd=cwd)
+        self.session = KernelSession(kernel_name=kernel_name, cwd=cwd, scratch=scratch)
         self.jobs, self.results, self.stop, self.writer = jobs, results, stop, writer
+        self.workers = max(1, workers)
+
+    def _take(self) -> tuple[list[tuple[int, Job, Path, Path]], bool]:
+        """The next jobs to run together: the first waited for, more if queued (up to
+        :data:`BATCH_SIZE`, fewer near the end so that every worker still gets a share); and
+        whether this worker is to stop after them."""
+        item = self.jobs.get()
+        if item is None:
+            return [], True
+        items = [item]
+        limit = max(1, min(BATCH_SIZE, (self.jobs.qsize() + 1) // (2 * self.workers)))
+        while len(items) < limit:
+            try:
+                item = self.jobs.get_nowait()
+            except queue.Empty:
+                break
+            if item is None:
+                return items, True
+            items.append(item)
+        return items, False
 
     def run(self) -> None:
         session = self.session
@@ -677,21 +854,22 @@ class _KernelThread(threading.Thread):
         except Exception:  # a kernel that fails to start is retried (and reported) by the first job
             session.close()
         try:
-            while not self.stop.is_set():
-                item = self.jobs.get()
-                if item is None:
-                    break
-                i, job, folder, out = item
-                if self.stop.is_set():
+            last = False
+            while not self.stop.is_set() and not last:
+                items, last = self._take()
+                if not items or self.stop.is_set():
                     break
                 t0 = time.perf_counter()
+                folder, out = items[0][2], items[0][3]  # one batch: one notebook folder and output folder
                 try:
-                    r, nb = execute_job(session, job, folder, out)
-                except BaseException as exc:  # noqa: BLE001 - reported as the job's failure
-                    r, nb = JobResult(job=job, error=f"{type(exc).__name__}: {exc}"), None
-                r.worker = self.index
-                # the files are written by the writer thread while this kernel runs the next notebook
-                self.writer.submit(self._finish, i, r, nb, out, t0)
+                    done = execute_batch(session, [job for _i, job, _f, _o in items], folder, out)
+                except BaseException as exc:  # noqa: BLE001 - reported as the jobs' failure
+                    done = [(JobResult(job=job, error=f"{type(exc).__name__}: {exc}"), None)
+                            for _i, job, _f, _o in items]
+                for (i, _job, _folder, _out), (r, nb) in zip(items, done):
+                    r.worker = self.index
+                    # the files are written by the writer thread while this kernel runs the next notebooks
+                    self.writer.submit(self._finish, i, r, nb, out, t0)
         finally:  # also after kill_now: a kernel launched while the batch was being stopped goes too
             session.close()
 
@@ -739,7 +917,7 @@ class Workers:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factlib-writer")
             self._writer.submit(_prepare_writer)
             self.threads = [_KernelThread(i + 1, self.kernel_name, self.folder, self._jobs, self._results, self._stop,
-                                          self._writer) for i in range(self.n)]
+                                          self._writer, self.scratch, self.n) for i in range(self.n)]
             for t in self.threads:
                 t.start()
         return self

@@ -105,7 +105,7 @@ def _encode_png(fig: Any, out: Any) -> None:
 
     kwargs = _save_kwargs(fig)
     raw = io.BytesIO()
-    with _ticks_located_once(fig):
+    with _ticks_located_once(fig), _fonts_found_once():
         fig.savefig(raw, format="rgba", **kwargs)
     data = raw.getvalue()
     renderer = getattr(fig.canvas, "renderer", None)  # the renderer that drew it (its size)
@@ -152,6 +152,43 @@ def _ticks_located_once(fig: Any) -> Iterator[None]:
             axis.set_major_locator(locator)
             axis.set_major_formatter(formatter)
             axis.isDefault_majloc = default
+
+
+@contextlib.contextmanager
+def _fonts_found_once() -> Iterator[None]:
+    """While a figure is drawn, the font files for one set of font properties are looked up once.
+
+    Agg asks matplotlib's font manager for the files of a text's font properties at every measure
+    and every drawing of every text (``_find_fonts_by_props``: a ``findfont`` per family of the
+    CJK-first family list, each hashing the properties and the font rc settings anew), about a
+    hundred times for a timeline with a handful of distinct properties.  The answer depends only
+    on the properties and the rc settings, which do not change while the figure is drawn, so the
+    same files (the same pixels) come from a lookup table for the drawing's duration; the font
+    manager's own method is back afterwards."""
+    from matplotlib import font_manager
+
+    manager = font_manager.fontManager
+    if "_find_fonts_by_props" in vars(manager):  # nested: the outer drawing's table serves
+        yield
+        return
+    find = manager._find_fonts_by_props
+    found: dict[Any, Any] = {}
+
+    def find_once(prop: Any, *args: Any, **kwargs: Any) -> Any:
+        key = (prop if isinstance(prop, str) else prop.copy(), args, tuple(sorted(kwargs.items())))
+        try:
+            return found[key]
+        except KeyError:
+            paths = found[key] = find(prop, *args, **kwargs)
+            return paths
+        except TypeError:  # unhashable arguments: looked up as usual
+            return find(prop, *args, **kwargs)
+
+    manager._find_fonts_by_props = find_once
+    try:
+        yield
+    finally:
+        del manager._find_fonts_by_props
 
 
 def _png(fig: Any) -> bytes:

@@ -596,6 +596,23 @@ def reference_table_html(reference: Any) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
+_URGENT = ("contradicted", "needs_review")
+
+
+def _needing_a_person(findings: Any) -> Any:
+    """The rows of a findings frame whose verdict (read as :func:`finding_views` reads it) is one
+    of :data:`_URGENT`, in their order: the index's cards need views of these only, and a view of
+    every finding of a large corpus (their claims and sources looked up) was most of the index's
+    time.  Anything but a frame with a ``verdict`` column is returned as it is."""
+    if findings is None or not hasattr(findings, "columns") or "verdict" not in findings.columns or not len(findings):
+        return findings
+    import numpy as np
+
+    keep = np.fromiter((str(r["verdict"] or "") in _URGENT for r in frame_rows(findings[["verdict"]])),
+                       dtype=bool, count=len(findings))
+    return findings[keep]
+
+
 def attention_cards_html(findings: Any, claims: Any = None, reference: Any = None,
                          doc_links: Mapping[str, str] | None = None, limit: int = 50) -> str:
     """What needs a person, as cards: contradicted first, then needs_review.
@@ -604,7 +621,8 @@ def attention_cards_html(findings: Any, claims: Any = None, reference: Any = Non
     against with its unit, the difference in words, the explanation and the sources
     (primary first).  ``doc_links`` maps a document id to its report page (relative href).
     """
-    urgent = [v for v in finding_views(findings, claims, reference) if v["verdict"] in ("contradicted", "needs_review")]
+    urgent = [v for v in finding_views(_needing_a_person(findings), claims, reference)
+              if v["verdict"] in _URGENT]
     # one card per claim: the official figure first, then what other documents say
     urgent.sort(key=lambda v: (verdict_rank(v["verdict"]), v["against"] != "official figure",
                                -abs(_float(v["rel_diff"]))))

@@ -56,9 +56,14 @@ __all__ = [
 
 #: layouts of checks that are passed as bare functions (not registered), by function name
 _FUNCTION_LAYOUTS: dict[str, str] = {}
-#: target bytes of files per extraction partition: a worker holds about 10× its partition's
-#: text at its peak, so 4 MB keeps two workers and the client within 1 GB
-PARTITION_BYTES = 4 << 20
+#: target bytes of files per extraction partition: a worker's memory grows by about 15× its
+#: partition's bytes while it extracts one (the claims as Python objects, then as a frame, then as
+#: an Arrow table), ~55 MB at 4 MB; 1 MB keeps a worker near 300 MB, and many short tasks also
+#: leave a worker idle for less time at the end of a run (~1 ms of scheduling per task)
+PARTITION_BYTES = 1 << 20
+#: target bytes of files per output partition of a check's shuffle (the default there: one per
+#: four extraction partitions), so a shuffle's n × n pieces stay few
+SHUFFLE_BYTES = 4 << 20
 #: smaller batches when results stream into the store, so the store advances steadily
 STORE_BATCH_BYTES = 2 << 20
 _ORDER = ("_doc", "_seq")
@@ -265,15 +270,59 @@ def ordered(frame: pd.DataFrame) -> pd.DataFrame:
 
 def write_parquet(ddf, out_dir: str) -> tuple[int, list[tuple[str, str]]]:
     """Write the claims as partitioned Parquet (one file per partition) in ``out_dir``; return the
-    number of claims and the ``(path, reason)`` of files that failed.  One pass over the files."""
-    import dask
+    number of claims and the ``(path, reason)`` of files that failed.  One pass over the files.
 
-    claims, errors = split_errors(ddf)
-    claims = claims.drop(columns=["_error"])
+    Each partition is extracted, written (``part.N.parquet``, with the schema Dask's ``to_parquet``
+    gives: the one of the frame's meta) and counted in one task on its worker, so only a count and
+    the failed files' lines come back, no partition travels between workers and no intermediate
+    copy of a partition (claims without the error rows, without ``_error``) waits in memory for
+    another task."""
+    import pyarrow as pa
+
+    from dask.dataframe.utils import meta_nonempty
+
+    meta = ddf._meta.drop(columns=["_error"])
+    schema = pa.Schema.from_pandas(meta_nonempty(meta), preserve_index=False).remove_metadata()
+    _clear_parts(out_dir)
     with _no_string_conversion():
-        write = claims.to_parquet(out_dir, write_index=False, compute=False, overwrite=True)
-        _, n, errs = dask.compute(write, claims.map_partitions(len).sum(), errors)
-    return int(n), [tuple(e.split("\t", 1)) for e in errs.tolist()]
+        lazy = ddf.map_partitions(_write_partition, out_dir, schema, partition_info=True,
+                                  meta=_WRITTEN_META, enforce_metadata=False)
+        # optimized here, extraction and writing fuse into one task per partition (compute alone
+        # left them two tasks, and a partition could travel to the other worker to be written)
+        written = lazy.optimize().compute()
+    errors = [tuple(e.split("\t", 1)) for errs in written["errors"] for e in errs]
+    return int(written["claims"].sum()), errors
+
+
+_WRITTEN_META = pd.DataFrame({"claims": pd.Series(dtype="int64"), "errors": pd.Series(dtype=object)})
+
+
+def _clear_parts(out_dir: str) -> None:
+    """An empty ``out_dir`` for a new dataset: earlier ``part.N.parquet`` files (and Dask's
+    ``_metadata`` files) are removed, nothing else in the folder."""
+    import glob
+
+    os.makedirs(out_dir, exist_ok=True)
+    for name in glob.glob(os.path.join(glob.escape(out_dir), "part.*.parquet")) + [
+            os.path.join(out_dir, "_metadata"), os.path.join(out_dir, "_common_metadata")]:
+        if os.path.isfile(name):
+            os.remove(name)
+
+
+def _write_partition(part: pd.DataFrame, out_dir: str, schema, partition_info=None) -> pd.DataFrame:
+    """Write one extraction partition's claims to ``out_dir/part.N.parquet`` (as Dask's
+    ``to_parquet`` writes a partition: ``pyarrow.Table.from_pandas`` with the dataset's schema,
+    snappy); its claim count and error lines as a one-row frame."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    number = partition_info["number"] if partition_info else 0
+    bad = part["_error"].notnull().to_numpy()
+    errors = part["_error"].to_numpy()[bad].tolist() if bad.any() else []
+    claims = (part[~bad] if bad.any() else part).drop(columns=["_error"])
+    table = pa.Table.from_pandas(claims, nthreads=1, preserve_index=False, schema=schema)
+    pq.write_table(table, os.path.join(out_dir, f"part.{number}.parquet"), compression="snappy")
+    return pd.DataFrame({"claims": [len(claims)], "errors": [errors]})
 
 
 # ---- the store --------------------------------------------------------------------------------
@@ -441,7 +490,7 @@ def check_ddf(claims, reference: pd.DataFrame, checks: Iterable | None = None, *
                 f"layout='metric'|'period'|'document'|...) or factlib.run.dask_engine.register_layout"
             )
         by_layout.setdefault(layout, []).append(chk)
-    n = partitions or claims.npartitions
+    n = partitions or max(1, -(-claims.npartitions * PARTITION_BYTES // SHUFFLE_BYTES))
     meta = empty_findings()
     parts = []
     with _no_string_conversion():
