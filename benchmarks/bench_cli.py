@@ -10,7 +10,9 @@ Usage: python benchmarks/bench_cli.py [--shared DIR] [--repeat N] [--no-jionlp]
   of the same kind of run: the headline is a first run with an EMPTY cache folder (a new one for
   each run: nothing of the corpus or of the patterns is known, and the run writes the cache as
   it exits), then the cache off, then the cache filled by an earlier run over the same files (a
-  second number only: a user's new text is not in it); ``--jobs 2`` with an empty cache;
+  second number only: a user's new text is not in it); ``--jobs 2`` with an empty cache; and a first
+  run with an empty folder and the package's prebuilt tables switched off (FACTLIB_PREBUILT=off:
+  what a Python the shipped tables were not built for pays);
 * jionlp ``extract_money`` over the non-empty lines of the same files, in this process (imported
   after the command-line runs; its import is not counted), best of N.
 
@@ -46,10 +48,14 @@ def _child_cpu() -> float:
 
 def run(argv: list[str], cache: str | None = None) -> tuple[float, float]:
     """Wall and CPU seconds of one run of ``argv`` (output discarded), with the start-up cache
-    folder ``cache`` (FACTLIB_CACHE_DIR) when given."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    folder ``cache`` (FACTLIB_CACHE_DIR) when given; a folder name ending in ``-noprebuilt`` also
+    switches the package's prebuilt tables off (FACTLIB_PREBUILT=off: a first run that builds
+    everything, as on a Python the shipped tables were not built for)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "FACTLIB_PREBUILT")}
     if cache:
         env["FACTLIB_CACHE_DIR"] = cache
+        if cache.endswith("-noprebuilt"):
+            env["FACTLIB_PREBUILT"] = "off"
     cpu0, t0 = _child_cpu(), time.perf_counter()
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
     return time.perf_counter() - t0, _child_cpu() - cpu0
@@ -102,11 +108,14 @@ def main(argv: list[str] | None = None) -> int:
                    key=lambda r: r[1])
         startup = best([FACTLIB, "extract", str(tiny)], n, cache)
         startup_off = best([FACTLIB, "extract", str(tiny)], n, "off")
+        bare = min((run([FACTLIB, "extract", str(tiny)], str(Path(tmp) / f"bare{i}-noprebuilt")) for i in range(n)),
+                   key=lambda r: r[1])
         print(f"factlib --help          {help_top[0]:.3f} s wall  {help_top[1]:.3f} s CPU")
         print(f"factlib extract --help  {help_extract[0]:.3f} s wall  {help_extract[1]:.3f} s CPU")
         print(f"start-up (extract of one line), cache filled  {startup[0]:.3f} s wall  {startup[1]:.3f} s CPU   "
               f"(first run, empty cache: {cold[0]:.3f} s wall {cold[1]:.3f} s CPU; "
-              f"cache off: {startup_off[0]:.3f} s wall {startup_off[1]:.3f} s CPU)")
+              f"cache off: {startup_off[0]:.3f} s wall {startup_off[1]:.3f} s CPU; first run without the "
+              f"prebuilt tables: {bare[0]:.3f} s wall {bare[1]:.3f} s CPU)")
 
         files = sorted(glob.glob(os.path.join(args.shared, "corpus", "zh-hans-*.txt")))
         if not files:
@@ -121,7 +130,11 @@ def main(argv: list[str] | None = None) -> int:
         def empty() -> str:  # a new, empty cache folder for each run
             return str(Path(tmp) / f"corpus-empty{next(counter)}")
 
+        def bare_empty() -> str:  # an empty folder and the prebuilt tables off
+            return str(Path(tmp) / f"corpus-bare{next(counter)}-noprebuilt")
+
         runs = [("--jobs 1, cache empty (headline)", ["--jobs", "1"], empty, cold),
+                ("--jobs 1, cache empty, prebuilt tables off", ["--jobs", "1"], bare_empty, bare),
                 ("--jobs 1, cache off", ["--jobs", "1"], lambda: "off", startup_off),
                 ("--jobs 1, cache filled by an earlier run over the same files", ["--jobs", "1"], lambda: cache, startup),
                 ("--jobs 2, cache empty", ["--jobs", "2"], empty, cold)]

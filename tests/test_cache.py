@@ -323,3 +323,21 @@ def test_engine_tag_names_the_compiler_not_the_python_release():
 
     assert cache._ENGINE.startswith(sys.implementation.cache_tag + "-re-")
     assert str(sys.version_info[:3]) not in cache._ENGINE
+
+
+def test_code_hash_ignores_where_the_code_lies():
+    """The same source in another file or at another line hashes alike (a checkout elsewhere or an
+    installed copy finds the prebuilt memo tables); other code does not."""
+    from factlib.vocab.cache import code_hash
+
+    def made(source: str, filename: str):
+        scope: dict = {}
+        exec(compile(source, filename, "exec"), scope)  # noqa: S102
+        return scope["f"]
+
+    body = "def f(words):\n    def g(w):\n        return w.upper()\n    return [g(w) for w in words]\n"
+    a = made(body, "/one/place/factlib/vocab/x.py")
+    b = made("\n\n\n" + body, "/another/site-packages/factlib/vocab/x.py")
+    c = made(body.replace("upper", "lower"), "/one/place/factlib/vocab/x.py")
+    assert code_hash(a) == code_hash(b)
+    assert code_hash(a) != code_hash(c)

@@ -271,3 +271,16 @@ def test_signature_rows_dropped_and_counted_on_codes_are_those_of_pandas_on_the_
     assert len(got) == len(t) and got["sig"].tolist() == t["sig"].tolist() and got["sid"].tolist() == t["sid"].tolist()
     assert got["doc_id"].tolist() == list(np.asarray(names, dtype=object)[t["doc_id"].to_numpy()])
     assert got["size"].tolist() == size.tolist()
+
+
+def test_document_frequency_on_codes_is_the_group_by_on_the_texts():
+    from factlib.checks.translation import _doc_frequency
+
+    rng = np.random.default_rng(5)
+    n = 2000
+    t = pd.DataFrame({"sig": np.array([f"v:{v}" for v in rng.integers(0, 90, n)], dtype=object),
+                      "doc_id": np.array([f"d{d}" for d in rng.integers(0, 60, n)], dtype=object)})
+    want = t.groupby("sig")["doc_id"].transform("nunique")
+    got = _doc_frequency(t)
+    assert np.asarray(got).dtype == want.dtype and np.asarray(got).tolist() == want.tolist()
+    assert t.assign(freq=got)["freq"].dtype == t.assign(freq=want)["freq"].dtype

@@ -57,14 +57,23 @@ def test_time_word_before_from_one_scan_per_sentence(text):
         plain = r._time_word_before(text, local, clause_start, False)
         once = r._time_word_before(text, local, clause_start, False, info)
         assert once == plain, (text, local)
+        # a sentence scanned only up to a limit at or after the claim (its last claim) answers the same
+        for limit in {local, local + 1, len(text) // 2 + local // 2}:
+            cut = ctx._Sentence(text, r.areas, max(limit, local))
+            assert r._time_word_before(text, local, clause_start, False, cut) == plain, (text, local, limit)
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="过去这年来一二两五十九三近的去”\"期间时0-9 ", max_size=16))
 def test_span_literals_hold_every_span_match(text):
-    if ctx._SPAN_LITERALS_ZH.search(text) is None:
-        for rx in (ctx._PAST_YEARS_SPAN, ctx._PAST_YEAR_SPAN, ctx._FIVE_YEAR_SPAN):
-            assert rx.search(text) is None
+    # the literal tests of _span_in: a text without them has no match of the pattern
+    if not ("过去" in text or "年来" in text or "这" in text):
+        assert ctx._PAST_YEARS_SPAN.search(text) is None
+    if "一年" not in text:
+        assert ctx._PAST_YEAR_SPAN.search(text) is None
+    if "五" not in text:
+        assert ctx._FIVE_YEAR_SPAN.search(text) is None
+        assert ctx._FIVE_YEAR.search(text) is None  # plan_in
 
 
 @settings(max_examples=200, deadline=None)
@@ -226,3 +235,48 @@ def test_english_area_guard_on_sample_sentences():
     plain = std_re.compile(areas._en.pattern.split("])", 1)[1], std_re.I)
     for ln in _sample_lines():
         assert [m.span() for m in areas._en.finditer(ln)] == [m.span() for m in plain.finditer(ln)]
+
+
+def test_sentence_limit_changes_no_area_answer():
+    # the areas of the sentence's opening, whatever the limit of its time-word scan
+    areas = default_areas()
+    for ln in _sample_lines()[:300]:
+        full = ctx._Sentence(ln, areas)
+        for limit in range(0, len(ln) + 1, 7):
+            cut = ctx._Sentence(ln, areas, limit)
+            for b in range(0, len(ln) + 1, 5):
+                assert cut.areas_before(b) == full.areas_before(b) == areas.find_all(ln[:b][:60], simplified=True)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_AREA_ALPHABET + "ſKıİTürkiye", max_size=20))
+def test_may_name_is_a_letter_or_a_chinese_name(text):
+    from factlib.vocab.areas import _LETTER
+
+    areas = default_areas()
+    assert areas.may_name(text) == (_LETTER.search(text) is not None or areas._zh.search(text) is not None)
+
+
+def test_may_name_on_sample_sentences():
+    from factlib.vocab.areas import _LETTER
+
+    areas = default_areas()
+    for ln in _sample_lines():
+        for piece in (ln, ln[:20], ln[-15:]):
+            assert areas.may_name(piece) == (_LETTER.search(piece) is not None
+                                             or areas._zh.search(piece) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="2019年 底末end of,，", max_size=20))
+def test_year_end_literals_hold_every_match(text):
+    if "底" not in text and "末" not in text:
+        assert ctx._YEAR_END.search(text) is None
+    if "end of" not in text:
+        assert ctx._END_OF_YEAR.search(text) is None
+    info = ctx._Sentence(text, default_areas())
+    import re as std_re
+
+    for year in ("2019", "2020"):
+        plain = std_re.search(rf"{year}\s*年\s*(?:底|末)|end of\s*{year}", text) is not None
+        assert info.year_end(year) == plain

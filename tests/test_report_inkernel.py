@@ -106,3 +106,13 @@ def test_a_kernel_that_dies_in_a_request_is_replaced(tmp_path):
         out = s.execute_many([_nb(["import os\nos._exit(1)"]), _nb(CELLS["leak"])])
         assert out[0][1] and out[0][1].startswith("DeadKernelError")
         assert out[1][1] is None
+
+
+def test_a_request_that_times_out_goes_to_nbclient_with_its_time_out_per_cell(tmp_path):
+    with KernelSession(cwd=NB, cell_timeout=3) as s:
+        out = s.execute_many([_nb(["import time\ntime.sleep(30)"]), _nb(CELLS["leak"])])
+        assert out[0][1] and out[0][1].startswith("TimeoutError")
+        assert out[1][1] is None
+        assert s.batches_off and s.batched == 0  # and the session's later notebooks go to nbclient
+        (nb, error), = s.execute_many([_nb(CELLS["display"])])
+        assert error is None and s.batched == 0

@@ -500,8 +500,19 @@ def find_pairs(c: pd.DataFrame) -> pd.DataFrame:
         copies = None
         if content is not None:
             t = t(None)
-    t = t.assign(freq=t.groupby("sig")["doc_id"].transform("nunique"))
+    t = t.assign(freq=_doc_frequency(t))
     return select_pairs(count_shared_chunked(t), names=names, copies=copies)
+
+
+def _doc_frequency(t: pd.DataFrame) -> np.ndarray | pd.Series:
+    """Per row, the number of documents holding its signature
+    (``t.groupby("sig")["doc_id"].transform("nunique")``) counted on integer codes."""
+    sig = factorize(t["sig"].to_numpy(dtype=object))[0]
+    doc = factorize(t["doc_id"].to_numpy(dtype=object))[0]
+    if len(sig) == 0 or sig.min() < 0 or doc.min() < 0:  # a missing value: pandas' count
+        return t.groupby("sig")["doc_id"].transform("nunique")
+    first = ~pd.DataFrame({"s": sig, "d": doc}).duplicated().to_numpy()
+    return np.bincount(sig[first], minlength=int(sig.max()) + 1).astype(np.int64)[sig]
 
 
 #: the columns of a claim that its signature rows are made of (all of :data:`_PAIRING_COLUMNS` but

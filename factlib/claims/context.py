@@ -85,8 +85,8 @@ _PAST_YEARS_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (two|three|
 _PAST_YEAR_SPAN = re.compile(r"过去的?一年|去年一年|(?<![0-9一二三四五六七八九十近])一年来")
 _PAST_YEAR_EN = re.compile(r"\b(?:over|in|during) the (?:past|last) (?:year|12 months|twelve months)\b")
 _FIVE_YEAR_SPAN = re.compile(r"(十[一二三四五六七八九]?|[九八七六])五[”\"]?(?:期间|时期)")
-#: a literal every match of one of the span patterns above holds (a sentence without any is no span)
-_SPAN_LITERALS_ZH = re.compile("过去|年来|这|一年|五")  # _PAST_YEARS_SPAN, _PAST_YEAR_SPAN, _FIVE_YEAR_SPAN
+#: a literal every match of one of the English span patterns holds (a sentence without any is no span;
+#: for the Chinese ones _span_in tests a literal per pattern)
 _SPAN_LITERALS_EN = re.compile("the past|the last")  # _PAST_YEARS_EN, _PAST_YEAR_EN
 #: the year a from-part names (由2003年的77%…): the start of a 由…到 pair
 _FROM_YEAR = re.compile(r"(?:从|由)\s*((?:19|20)[0-9]{2})\s*年")
@@ -273,20 +273,26 @@ class _Sentence:
     """What every claim of one normalised sentence looks up: where its clauses start and the
     areas named in a stretch of it (one scan per sentence, not one per claim)."""
 
-    __slots__ = ("text", "_areas", "_before", "plan", "_year_ends", "_tw")
+    __slots__ = ("text", "_scanned", "_areas", "_before", "plan", "_year_ends", "_tw", "_tw_last")
 
-    def __init__(self, text: str, areas: Areas):
+    def __init__(self, text: str, areas: Areas, limit: int | None = None):
+        """``limit``: no claim asks about the time words past it (the sentence's last claim)."""
         self.text = text
-        self._areas = AreaSpans(areas, text)  # one scan for every slice the claims ask about
+        self._scanned = text if limit is None or limit >= len(text) else text[:max(0, limit)]
+        # the areas opening the sentence (a claim's own clause is scanned alone: clauses are short,
+        # most hold no area name, and a scan of the whole sentence cost more)
+        self._areas = AreaSpans(areas, text[:60])
         self._before: dict[int, list] = {}
         self.plan: bool | None = None  # does the sentence state a plan (filled by the first claim)
         self._year_ends: frozenset[str] | None = None
         self._tw: tuple[list, list[int]] | None = None
+        self._tw_last: list | None = None  # by ContextResolver._time_word_before
 
     def time_words(self, rx) -> tuple[list, list[int]]:
-        """Every match of the time-word pattern ``rx`` in the sentence, and their ends (one scan)."""
+        """Every match of the time-word pattern ``rx`` in the sentence (up to its limit), and their
+        ends (one scan)."""
         if self._tw is None:
-            ms = list(rx.finditer(self.text))
+            ms = list(rx.finditer(self._scanned))
             self._tw = ms, list(map(_match_end, ms))
         return self._tw
 
@@ -297,9 +303,11 @@ class _Sentence:
             return re.search(rf"{year}\s*年\s*(?:底|末)|end of\s*{year}", self.text) is not None
         if self._year_ends is None:
             text = self.text
+            # (every match of _YEAR_END holds 底 or 末, every match of _END_OF_YEAR "end of")
             self._year_ends = frozenset(
-                [text[m.start():m.start() + 4] for m in _YEAR_END.finditer(text)]
-                + [m.group(1) for m in _END_OF_YEAR.finditer(text)])
+                ([text[m.start():m.start() + 4] for m in _YEAR_END.finditer(text)]
+                 if "底" in text or "末" in text else [])
+                + ([m.group(1) for m in _END_OF_YEAR.finditer(text)] if "end of" in text else []))
         return year in self._year_ends
 
     def clause_start(self, pos: int) -> int:
@@ -315,10 +323,6 @@ class _Sentence:
         if out is None:
             out = self._before[end] = self._areas.find_all(0, end)
         return out
-
-    def areas_in(self, a: int, b: int):
-        """``areas.find_all(text[a:b], simplified=True)`` (from the sentence's one scan)."""
-        return self._areas.find_all(a, b)
 
 
 _match_end = re.Match.end
@@ -416,6 +420,7 @@ class ContextResolver:
         self._tw_zh_plain = "(?" not in self.tw.zh.pattern.replace("(?:", "")
         self._strip_memo: dict[str, str] = {}
         self._ancestor_memo: dict[str, tuple[str, ...]] = {}
+        self._modifiers: dict[str, list[tuple[str, str]]] | None = None
 
     # ---- document level ---------------------------------------------------------------------
     def _doc_year(self, doc) -> int | None:
@@ -531,6 +536,10 @@ class ContextResolver:
         para_key = ""
         last_text, nsent = None, ""
         sent_norm, sent_info = None, None
+        last_start: dict[int, int] = {}  # the start of each sentence's last claim
+        for c in claims:
+            if c.start > last_start.get(c.sentence_id, -1):
+                last_start[c.sentence_id] = c.start
         for ci, c in enumerate(claims):
             s_start = ts[c.sentence_id] if ts is not None and c.sentence_id < len(ts) else max(0, c.start - 200)
             if c.sentence_id != last_sent:
@@ -593,7 +602,7 @@ class ContextResolver:
                 c2 = _timed(c)
             else:
                 if nsent is not sent_norm:
-                    sent_norm, sent_info = nsent, _Sentence(nsent, self.areas)
+                    sent_norm, sent_info = nsent, _Sentence(nsent, self.areas, last_start[c.sentence_id] - s_start)
                 hi = bisect_right(h_starts, c.start) if headings else 0
                 h_single, h_run = h_at[hi]
                 run = cur_plan or prev_plan or h_run
@@ -644,19 +653,21 @@ class ContextResolver:
         after it in the paragraph, are dated by the run, never by a single year said before it.
         Without a document date the run ends at ``last`` (the year of the section's heading, or the
         year the paragraph stated: 一、2015年工作回顾 … 过去五年 → 2011/2015)."""
-        if (_SPAN_LITERALS_EN if en else _SPAN_LITERALS_ZH).search(nsent) is None:
+        if en and _SPAN_LITERALS_EN.search(nsent) is None:
             return "", -1  # none of the patterns below can match
-        m = (_PAST_YEARS_EN if en else _PAST_YEARS_SPAN).search(nsent)
+        # (a Chinese pattern is searched only when the text holds a literal each of its matches holds)
+        m = _PAST_YEARS_EN.search(nsent) if en else _PAST_YEARS_SPAN.search(nsent) \
+            if "过去" in nsent or "年来" in nsent or "这" in nsent else None
         if m is not None:
             n = _cn_int(next(g for g in m.groups() if g))
             end = year - 1 if year is not None else last
             if n is not None and n > 1 and end is not None:
                 return f"{end - n + 1}/{end}", m.start()
         if year is not None and doc_month is not None and doc_month <= 6:
-            m = (_PAST_YEAR_EN if en else _PAST_YEAR_SPAN).search(nsent)
+            m = _PAST_YEAR_EN.search(nsent) if en else _PAST_YEAR_SPAN.search(nsent) if "一年" in nsent else None
             if m is not None:
                 return str(year - 1), m.start()
-        if not en:
+        if not en and "五" in nsent:
             for m in _FIVE_YEAR_SPAN.finditer(nsent):
                 if _VS_BEFORE.search(nsent[max(0, m.start() - 3):m.start()]):
                     continue  # 较“十三五”时期增长4.8%: a base of comparison, not the time spoken of
@@ -764,7 +775,6 @@ class ContextResolver:
             if pm is not None and period[:4] == pm.group(2):
                 period = pm.group(1) + period[4:]
         if not period or basis == "none":
-            from_to = self._from_to(before)
             if run and _PAST_YEARS.search(before) is None and _RUN_WORDS.search(clause) \
                     and _RUN_YEARS.search(clause):
                 period, basis = run, "context"  # 五年累计…: the run of years of the section
@@ -782,7 +792,8 @@ class ContextResolver:
                     and tw_word.months:
                 from factlib.claims.periods import year_period
                 period = year_period(int(period), tw_word.months)
-            if basis == "context" and "/" in period and len(period) == 9 and from_to:
+            from_to = self._from_to(before) if basis == "context" and "/" in period and len(period) == 9 else ""
+            if from_to:
                 a, b = period.split("/")
                 period = str(int(a) - 1) if from_to == "from" else b
             elif pair == "from" and basis == "context" and len(period) == 4 and heading == period and not run \
@@ -817,11 +828,11 @@ class ContextResolver:
         if change == "level" and not en and c.kind in ("count", "amount") and self.change_before_zh.search(clause) \
                 and not (self.to_level_zh.search(tail8)):
             change = "abs_change"  # 比去年增加2000亿元
-        rate_noun = (self.rate_noun_en if en else self.rate_noun_zh).search(clause)
         if change in ("abs_change", "rel_change") and (self.to_level_en if en else self.to_level_zh).search(
                 before[max(0, len(before) - 20):] if en else tail8):
             change = "level"  # 提高到67%, 降至15%, rose to 5.2 percent: the level reached
-        if rate_noun and c.unit == "%" and change in ("level", "abs_change") and (not key or not self.lexicon.info(key).unit == "%"):
+        if c.unit == "%" and change in ("level", "abs_change") and (not key or not self.lexicon.info(key).unit == "%") \
+                and (self.rate_noun_en if en else self.rate_noun_zh).search(clause):
             change = "rel_change"  # 涨幅回落到2.6%, sales growth was 2.7 per cent: the level of a growth rate
         if change in ("abs_change", "rel_change") and key and self._alias_holds_change(clause, key):
             change = "level"  # 城镇新增就业1244万人, 对世界经济增长贡献率: the change word is in the indicator's name
@@ -887,9 +898,9 @@ class ContextResolver:
         if not doubt and own and len(own) == 4 and measure == "stock" and ptype == "point":
             doubt = f"{own}: a stock dated by a year only (year-end assumed)"
         # ---- area -------------------------------------------------------------------------
-        inherit = not en and bool(prev_area) and self._lead_explained(nsent[clause_start:max(clause_start, local)])
-        area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area, inherit,
-                                      info)
+        # (whether the claim continues the one before it is asked in _area, only when it matters)
+        area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area,
+                                      not en and bool(prev_area), info)
         unit = c.unit
         if unit == "CNY" and c.unit_surface in ("元", "圆") and area in _AREA_CURRENCY and "人民币" not in clause:
             unit = _AREA_CURRENCY[area]  # 342億元 in a Hong Kong government release is HK dollars
@@ -943,13 +954,32 @@ class ContextResolver:
             ms, ends = info.time_words(rx)
             k = bisect_right(ends, lo)
             if k == len(ms) or ms[k].start() >= lo:
-                found = ms[:k]
+                last = info._tw_last  # noqa: SLF001
+                if last is None:
+                    last = info._tw_last = self._last_time_words(nsent, ms)  # noqa: SLF001
+                best = last[k]
+                if best is None:
+                    return None, False, -1
+                return best[0], best[1] >= clause_start, best[1]
         if found is None:
             found = list(rx.finditer(nsent, 0, lo))
         best = next((m for m in reversed(found) if not self._base_before(nsent, m.start(), en)), None)
         if best is None:
             return None, False, -1
         return self.tw.words.get(best.group().lower()), best.start() >= clause_start, best.start()
+
+    def _last_time_words(self, nsent: str, ms) -> list:
+        """For each k, (the time word, its start) of the last of the Chinese matches ``ms[:k]`` that is no
+        comparison base, or None: what the scan back from a claim finds (a table per sentence)."""
+        out: list = [None]
+        cur = None
+        words = self.tw.words
+        for m in ms:
+            start = m.start()
+            if not self._base_before(nsent, start, False):
+                cur = (words.get(m.group().lower()), start)
+            out.append(cur)
+        return out
 
     @staticmethod
     def _base_before(nsent: str, start: int, en: bool) -> bool:
@@ -1024,8 +1054,9 @@ class ContextResolver:
                     good.append((m, child))
         if good:
             # several metrics listed before several numbers (A、B分别增长x和y): the i-th one
-            listed = [g for g in good if not any(o is not g and o[0].start <= g[0].start and g[0].end <= o[0].end
-                                                 for o in good)]
+            listed = good[:] if len(good) == 1 else [
+                g for g in good if not any(o is not g and o[0].start <= g[0].start and g[0].end <= o[0].end
+                                           for o in good)]
             listed.sort(key=lambda g: g[0].start)
             if list_len > 1 and len(listed) == list_len and self._is_list(seg, listed):
                 return self._unit_fits(c, listed[list_index][1])
@@ -1045,7 +1076,8 @@ class ContextResolver:
         # the subject standing alone in the clause before (全社会研究与实验发展经费，从2002年1288亿元…)
         if not prev_key and clause_start > 0 and self._lead_explained(seg):
             before = nsent[:clause_start - 1]
-            subject = before[max((m.end() for m in _CLAUSE.finditer(before)), default=0):]
+            last = _TO_LAST_CLAUSE.match(before)  # the clause before: after its last delimiter
+            subject = before[last.end() if last is not None else 0:]
             m = lex.match(subject) if subject else None
             if m is not None and (m.exact or self._explained_head(normalize_phrase(subject)[:m.start])) \
                     and normalize_phrase(subject).endswith(m.alias):
@@ -1186,7 +1218,13 @@ class ContextResolver:
 
     def _lead_explained(self, seg: str) -> bool:
         """``_explained_tail(_strip_lead(seg))``, remembered per ``seg`` (asked up to four times per claim)."""
-        return _memo(self._lead_memo, seg, lambda s: self._explained_tail(self._strip_lead(s)))
+        out = self._lead_memo.get(seg)
+        if out is None:
+            out = _memo(self._lead_memo, seg, self._lead_explain)
+        return out
+
+    def _lead_explain(self, seg: str) -> bool:
+        return self._explained_tail(self._strip_lead(seg))
 
     def _strip(self, s: str) -> str:
         """The phrase ``s`` without fillers, a trailing change word and edge punctuation (remembered)."""
@@ -1243,8 +1281,13 @@ class ContextResolver:
 
     def _child_from(self, head: str, key: str) -> str:
         """The sub-metric of ``key`` named by the unexplained words of ``head``, when one explains them all."""
-        for (parent, word), child in self.lexicon.modifiers.items():
-            if parent == key and word in head and self._explained_head(head.replace(word, " ")):
+        by_parent = self._modifiers
+        if by_parent is None:  # the lexicon's (parent, word) -> child pairs by parent, in table order
+            by_parent = self._modifiers = {}
+            for (parent, word), child in self.lexicon.modifiers.items():
+                by_parent.setdefault(parent, []).append((word, child))
+        for word, child in by_parent.get(key, ()):
+            if word in head and self._explained_head(head.replace(word, " ")):
                 return child
         return ""
 
@@ -1269,21 +1312,20 @@ class ContextResolver:
         doc_ancestors = self._ancestors(doc_area) if doc_area else ()
         sub_national = bool(doc_area) and doc_area != "CN" and "CN" in doc_ancestors
         clause = nsent[clause_start:max(clause_start, local)]
-        if info is None or info.text is not nsent:
-            info = _Sentence(nsent, self.areas)
         if en:
             clause = clause + " " + nsent[local:local + 40]  # 4,000 UK adults: the counted noun's area
-            named = self.areas.find_all(clause, simplified=True) if self.areas.may_name(clause) else []
-        else:
-            named = info.areas_in(clause_start, max(clause_start, local))
+        named = self.areas.find_all(clause, simplified=True) if self.areas.may_name(clause) else []
         for a in reversed(named):
             # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
             if a.code != "WORLD" and not (sub_national and a.code in doc_ancestors and not a.start <= 1):
                 return a.code, "phrase"
         if self.scope_re.search(clause) and doc_area:
             return doc_area, "phrase"
-        if inherit and prev_area is not None and prev_area[0]:
+        if inherit and prev_area is not None and prev_area[0] \
+                and self._lead_explained(nsent[clause_start:max(clause_start, local)]):
             return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
+        if info is None or info.text is not nsent:
+            info = _Sentence(nsent, self.areas)
         for a in info.areas_before(max(0, local)):
             if a.code != "WORLD" and not (doc_area and a.code in doc_ancestors):
                 return a.code, "sentence"

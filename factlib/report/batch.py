@@ -246,6 +246,7 @@ class KernelSession:
         self.scratch = str(scratch) if scratch else None   # where batches' payloads and results go
         self.language_info: dict[str, Any] | None = None   # the kernel's, as nbclient writes it into a notebook
         self.batched = 0                                    # notebooks executed in batches (execute_many)
+        self.batches_off = False                            # after a batch timed out: nbclient only
         self.cwd = str(cwd) if cwd else None
         self.startup_timeout = startup_timeout
         self.cell_timeout = cell_timeout
@@ -391,7 +392,7 @@ class KernelSession:
 
     def kind_ok(self) -> bool:
         """Whether this session's kernel runs :mod:`factlib.report.inkernel` (an IPython kernel)."""
-        return self.km is not None and _is_ipykernel(self.km)
+        return self.km is not None and not self.batches_off and _is_ipykernel(self.km)
 
     def _kernel_info(self) -> dict[str, Any] | None:
         """The kernel's ``language_info`` (asked once: nbclient asks before every notebook)."""
@@ -417,13 +418,15 @@ class KernelSession:
             code = (f"__import__('factlib.report.inkernel', fromlist=['run_notebooks'])"
                     f".run_notebooks({payload_path!r}, {result_path!r})")
             msg_id = self.kc.execute(code, silent=True, store_history=False, allow_stdin=False)
-            timeout = self.cell_timeout * max(1, sum(len(p) for p in payload))
             try:
-                reply = self._await_reply(msg_id, timeout=timeout)
+                # one cell's time-out for the whole request: the report's notebooks take milliseconds
+                reply = self._await_reply(msg_id, timeout=self.cell_timeout)
             except RuntimeError:  # the kernel died: a fresh one for the notebooks nbclient runs now
                 self.restart()
                 return None
-            if reply is None:  # timed out: the kernel is stuck in a notebook
+            if reply is None:  # timed out: stuck in a notebook, or notebooks slower than a batch should be;
+                # nbclient runs them again with its time-out per cell, and every later one (no second wait)
+                self.batches_off = True
                 self.restart()
                 return None
             strays = self._await_idle(msg_id)
@@ -469,7 +472,7 @@ class KernelSession:
             kind = msg.get("msg_type")
             if kind == "status" and msg.get("content", {}).get("execution_state") == "idle":
                 return outputs
-            if kind in ("stream", "display_data", "execute_result", "error", "update_display_data", "clear_output"):
+            if kind not in ("status", "execute_input"):  # outputs, comms (widgets): whatever nbclient would see
                 outputs[kind] = outputs.get(kind, 0) + 1
         return None
 

@@ -71,6 +71,8 @@ class Areas:
         zh = [n for n in self._name if not n.isascii()]
         en = [n for n in self._name if n.isascii()]
         self._zh = re.compile(alternation(zh))
+        # may_name's two tests in one search: a Latin letter (as _LETTER: case folded) or a Chinese name
+        self._may = re.compile("(?i:[A-Za-z])|" + self._zh.pattern)
         self._en = re.compile(_en_guard(en) + r"(?<![A-Za-z])(?:" + alternation(en, fold=True) + r")(?![A-Za-z])",
                               re.I)
 
@@ -110,7 +112,7 @@ class Areas:
     def may_name(self, text: str) -> bool:
         """False when simplified ``text`` names no area for certain (no letter for the English
         names, no match of the Chinese ones): ``find_all(text, simplified=True)`` is then ``[]``."""
-        return _LETTER.search(text) is not None or self._zh.search(text) is not None
+        return self._may.search(text) is not None
 
     def find_all(self, text: str, simplified: bool = False) -> list[AreaMatch]:
         """Every area name in ``text`` (simplified or traditional Chinese, English), left to right.
@@ -172,8 +174,9 @@ class AreaSpans:
 
     def _scan(self) -> None:
         self._letter = _LETTER.search(self.text) is not None
-        # (no pre-test with ``may_name``: on a text that names an area it would run the Chinese
-        # pattern twice, on one that does not it costs what the scan costs)
+        if not self._letter and self.areas._zh.search(self.text) is None:  # noqa: SLF001
+            self._raw = []  # what the full scan finds in a text without a letter or a Chinese name
+            return
         self._matches, self._raw = self.areas._scan(self.text, True)  # noqa: SLF001
 
     def _safe(self, pos: int) -> bool:

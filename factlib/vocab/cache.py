@@ -420,11 +420,19 @@ def package_hash() -> str:
 
 def code_hash(*functions) -> str:
     """A hash of the code of ``functions`` (their bytecode, constants and nested functions):
-    a memo key part that changes whenever the code that builds a value changes."""
+    a memo key part that changes whenever the code that builds a value changes.  Where the code
+    lies is left out (its file name and first line: a marshalled code object holds both), so a
+    checkout in another folder or an installed copy finds the same prebuilt tables."""
     h = hashlib.sha1()
     for fn in functions:
-        h.update(marshal.dumps(fn.__code__))
+        h.update(marshal.dumps(_placeless(fn.__code__)))
     return h.hexdigest()
+
+
+def _placeless(code):
+    """``code`` and the code objects among its constants with no file name and first line 1."""
+    consts = tuple(_placeless(c) if isinstance(c, type(code)) else c for c in code.co_consts)
+    return code.replace(co_filename="", co_firstlineno=1, co_consts=consts)
 
 
 # ---- other derived tables ------------------------------------------------------------------------
