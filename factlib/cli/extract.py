@@ -92,7 +92,8 @@ def _pooled(listing, fmt: str, jobs: int, tally: _Tally):
     gc.collect()
     gc.freeze()  # the forked workers then share the parent's objects without touching them
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(jobs) as pool:
+    pool = ctx.Pool(jobs, initializer=_worker_signals)
+    try:
         for result, count, payload in pool.imap(partial(_work, fmt), listing.sources, chunksize=1):
             print_messages(result.messages())
             if result.ok:
@@ -100,6 +101,22 @@ def _pooled(listing, fmt: str, jobs: int, tally: _Tally):
                 yield count, payload
             else:
                 tally.failed += 1
+    except BaseException:  # Ctrl-C, SIGTERM, a closed generator: stop the workers at once
+        pool.terminate()
+        pool.join()
+        raise
+    pool.close()  # every file is done: the workers leave on the pool's own end-of-work message
+    pool.join()
+
+
+def _worker_signals() -> None:
+    """In a worker: SIGTERM kills (the parent's handler, inherited by the fork, turned it into an
+    exception that a worker waiting on the task queue might never raise, so ``Pool.terminate``
+    could wait for it forever) and Ctrl-C is left to the parent, which stops the workers."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _write_records(records, fmt: str, out) -> int:
