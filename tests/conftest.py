@@ -38,3 +38,16 @@ def seed_corpus():
 def seed_docs(seed_corpus):
     """Seed documents by their number prefix: seed_docs['003']."""
     return {d.id[:3]: d for d in seed_corpus}
+
+
+@pytest.fixture(scope="module")
+def client():
+    """A Dask client on an in-process cluster of two one-thread workers, one per test module
+    (the Dask engine's tests; they skip when distributed is not installed)."""
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None)
+    c = Client(cluster)
+    yield c
+    c.close()
+    cluster.close()

@@ -32,17 +32,6 @@ SEEDS = ROOT / "seeds"
 SAMPLE = ROOT / "tests" / "data" / "corpus_sample"
 
 
-@pytest.fixture(scope="module")
-def client():
-    from distributed import Client, LocalCluster
-
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None)
-    c = Client(cluster)
-    yield c
-    c.close()
-    cluster.close()
-
-
 @pytest.fixture()
 def corpus(tmp_path):
     """The sample corpus, the seeds and an empty file (a load error)."""

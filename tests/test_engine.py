@@ -25,17 +25,6 @@ CORPORA = {"seeds": [str(SEEDS)], "corpus_sample": [str(SAMPLE)], "both": [str(S
 
 
 @pytest.fixture(scope="module")
-def client():
-    from distributed import Client, LocalCluster
-
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None)
-    c = Client(cluster)
-    yield c
-    c.close()
-    cluster.close()
-
-
-@pytest.fixture(scope="module")
 def pandas_claims():
     return {name: extract_frame(paths) for name, paths in CORPORA.items()}
 
