@@ -59,10 +59,10 @@ def build(folder: Path, seed: str) -> None:
     env = {**os.environ, "FACTLIB_CACHE_DIR": str(folder / "cache"), "FACTLIB_PREBUILT": "off",
            "FACTLIB_PREBUILD": "1", "PYTHONHASHSEED": seed}
     inputs = [str(ROOT / "seeds"), str(ROOT / "examples" / "corpus"), str(texts)]
-    factlib = Path(sys.executable).parent / "factlib"
-    command = [str(factlib)] if factlib.exists() else [sys.executable, "-m", "factlib"]
-    subprocess.run([*command, "extract", *inputs, "--format", "jsonl"], env=env, check=True,
-                   stdout=subprocess.DEVNULL, cwd=ROOT)
+    # ``-m`` from the repository's root runs this checkout's code, whichever checkout the
+    # interpreter's environment has installed
+    subprocess.run([sys.executable, "-m", "factlib", "extract", *inputs, "--format", "jsonl"], env=env,
+                   check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
 
 
 def stores(folder: Path) -> dict[str, Path]:

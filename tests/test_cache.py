@@ -222,6 +222,21 @@ def test_prebuilt_patterns_are_what_this_python_compiles():
             (plain.pattern, plain.flags, plain.groups, plain.groupindex)
 
 
+def test_prebuilt_tables_are_current(capsys):
+    """The shipped tables hold every entry a fresh build makes (benchmarks/build_prebuilt.py --check):
+    a pattern or vocabulary edited without rerunning the script fails here.  A stale table is never
+    wrong (its key no longer matches), but every user's first run would compile the new entry."""
+    import importlib.util
+
+    _shipped("regex"), _shipped("memo")  # skips on a Python the tables were not built for
+    root = __import__("pathlib").Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("build_prebuilt", root / "benchmarks" / "build_prebuilt.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    stale = script.main(["--check"])
+    assert stale == 0, "prebuilt tables are stale: run python benchmarks/build_prebuilt.py\n" + capsys.readouterr().out
+
+
 def test_prebuilt_tables_read_back_equal_fresh_builds(tmp_path):
     """Extraction with an empty cache folder reads the shipped tables; with FACTLIB_CACHE_VERIFY every
     value read back (prebuilt, then from the filled folder with the prebuilt tables off) is built

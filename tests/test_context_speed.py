@@ -280,3 +280,51 @@ def test_year_end_literals_hold_every_match(text):
     for year in ("2019", "2020"):
         plain = std_re.search(rf"{year}\s*年\s*(?:底|末)|end of\s*{year}", text) is not None
         assert info.year_end(year) == plain
+
+
+# ---- session 7: the pass with each shortcut switched off gives the same claims ------------------------
+def _sample_inputs():
+    """(document, its claims before the context pass) for every file of the sample corpus and every
+    item of the trust set."""
+    import factlib.claims.extract as extract_module
+    from factlib.claims.extract import Extractor
+    from factlib.documents.load import load_document
+
+    from factlib.claims.evaluate import gold_document, load_gold
+
+    got = []
+    original = extract_module.resolve_claims
+    extract_module.resolve_claims = lambda doc, claims: got.append((doc, list(claims))) or claims
+    try:
+        ex = Extractor()
+        for path in sorted(_SAMPLE.glob("*.txt")):
+            ex.extract(load_document(path))
+        # the trust set: sentences after their headings and paragraphs, with a title and a date
+        for g in load_gold(_SAMPLE.parent / "trust_dev.jsonl"):
+            ex.extract(gold_document(g)[0])
+    finally:
+        extract_module.resolve_claims = original
+    assert sum(len(c) for _, c in got) > 1000
+    return got
+
+
+@pytest.fixture(scope="module")
+def sample_inputs():
+    return _sample_inputs()
+
+
+def _resolve_all(resolver, inputs):
+    return [resolver.resolve(doc, claims) for doc, claims in inputs]
+
+
+def test_shortcuts_off_give_the_same_claims(sample_inputs, monkeypatch):
+    fast = _resolve_all(ctx.ContextResolver(), sample_inputs)
+    # the plain paths: every clause scanned for area names (no sentence-wide test first), the time
+    # words of each claim by a scan of its own (no per-sentence table read in _one), no remembered
+    # granularity
+    monkeypatch.setattr(ctx._Sentence, "may_name", lambda self: True)
+    monkeypatch.setattr(ctx, "_GRANULARITY", {})
+    monkeypatch.setattr(ctx, "_memo", lambda cache, key, fn: fn(key))
+    plain = ctx.ContextResolver()
+    plain._tw_zh_plain = False
+    assert _resolve_all(plain, sample_inputs) == fast

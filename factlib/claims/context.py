@@ -252,10 +252,17 @@ def _resolved(c: Claim, unit: str, metric: str, key: str, period: str, basis: st
                       + (ptype, granularity, doubt, area, area_basis, change, base))
 
 
+#: period_granularity of the periods seen (a handful of distinct strings per document)
+_GRANULARITY: dict[str, str] = {}
+
+
 def _timed(c: Claim) -> Claim:
     """A claim of a kind in :data:`_TIMES`: a date is a point; no change, no base."""
     own = c.period
-    return _new_tuple(Claim, c[:_I_PTYPE] + ("point" if own and c.kind == "date" else "", period_granularity(own),
+    granularity = _GRANULARITY.get(own)
+    if granularity is None:
+        granularity = _memo(_GRANULARITY, own, period_granularity)
+    return _new_tuple(Claim, c[:_I_PTYPE] + ("point" if own and c.kind == "date" else "", granularity,
                                             c.period_doubt, c.area, c.area_basis, "", ""))
 
 
@@ -273,7 +280,7 @@ class _Sentence:
     """What every claim of one normalised sentence looks up: where its clauses start and the
     areas named in a stretch of it (one scan per sentence, not one per claim)."""
 
-    __slots__ = ("text", "_scanned", "_areas", "_before", "plan", "_year_ends", "_tw", "_tw_last")
+    __slots__ = ("text", "_scanned", "_areas", "_before", "plan", "_year_ends", "_tw", "_tw_last", "_may")
 
     def __init__(self, text: str, areas: Areas, limit: int | None = None):
         """``limit``: no claim asks about the time words past it (the sentence's last claim)."""
@@ -287,6 +294,7 @@ class _Sentence:
         self._year_ends: frozenset[str] | None = None
         self._tw: tuple[list, list[int]] | None = None
         self._tw_last: list | None = None  # by ContextResolver._time_word_before
+        self._may: bool | None = None
 
     def time_words(self, rx) -> tuple[list, list[int]]:
         """Every match of the time-word pattern ``rx`` in the sentence (up to its limit), and their
@@ -315,13 +323,22 @@ class _Sentence:
         m = _TO_LAST_CLAUSE.match(self.text, 0, max(0, pos))
         return m.end() if m is not None else 0
 
+    def may_name(self) -> bool:
+        """``areas.may_name(text)``, remembered: False means no stretch of the sentence names an area
+        (a stretch holding a letter or a Chinese name makes the whole sentence hold it)."""
+        may = self._may
+        if may is None:
+            may = self._may = self._areas.areas.may_name(self.text)
+        return may
+
     def areas_before(self, pos: int):
         """``areas.find_all(text[:pos][:60], simplified=True)``: the areas opening the sentence
         (remembered per end: the claims of a sentence mostly ask for the same 60 characters)."""
         end = min(pos, 60)
         out = self._before.get(end)
         if out is None:
-            out = self._before[end] = self._areas.find_all(0, end)
+            # (a sentence that names no area for certain has none in its opening either)
+            out = self._before[end] = [] if self._may is False else self._areas.find_all(0, end)
         return out
 
 
@@ -731,15 +748,31 @@ class ContextResolver:
             return _timed(c)
         if info is None or info.text is not nsent:
             info = _Sentence(nsent, self.areas)
-        before = nsent[:max(0, local)]
-        clause_start = info.clause_start(len(before))
+        lo = local if local > 0 else 0
+        before = nsent[:lo]
+        m = _TO_LAST_CLAUSE.match(nsent, 0, lo)  # info.clause_start(lo)
+        clause_start = m.end() if m is not None else 0
         clause = before[clause_start:]
         period, basis, doubt = c.period, c.period_basis, ""
         base = c.base_period
         plan = info.plan
         if plan is None:
             plan = info.plan = bool((self.plan_en if en else self.plan_zh).search(nsent))
-        tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en, info)
+        # self._time_word_before(nsent, local, clause_start, en, info), its per-sentence table read here
+        if not en and self._tw_zh_plain:
+            ms, ends = info._tw or info.time_words(self.tw.zh)  # noqa: SLF001
+            k = bisect_right(ends, lo)
+            if k == len(ms) or ms[k].start() >= lo:
+                last = info._tw_last  # noqa: SLF001
+                if last is None:
+                    last = info._tw_last = self._last_time_words(nsent, ms)  # noqa: SLF001
+                best = last[k]
+                tw_word, tw_clause, tw_pos = (None, False, -1) if best is None \
+                    else (best[0], best[1] >= clause_start, best[1])
+            else:
+                tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en, info)
+        else:
+            tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en, info)
         # a one-month part (年末) dates its own clause only: 年末失业率降到5.5%，居民消费价格上涨2%
         if tw_word is not None and not tw_clause and tw_word.shape == "point" and basis in ("relative", "inherited"):
             sentence_tw = self._sentence_time_word(nsent, en)
@@ -775,8 +808,8 @@ class ContextResolver:
             if pm is not None and period[:4] == pm.group(2):
                 period = pm.group(1) + period[4:]
         if not period or basis == "none":
-            if run and _PAST_YEARS.search(before) is None and _RUN_WORDS.search(clause) \
-                    and _RUN_YEARS.search(clause):
+            if run and "年" in clause and _RUN_YEARS.search(clause) and _RUN_WORDS.search(clause) \
+                    and _PAST_YEARS.search(before) is None:  # (every match of _RUN_YEARS holds 年)
                 period, basis = run, "context"  # 五年累计…: the run of years of the section
             elif pair and run and "/" in run and not base:
                 period, basis = run, "context"  # 从A增加到B in a review of several years: its start and end
@@ -805,7 +838,9 @@ class ContextResolver:
                 doubt = f"{tw_word.word}: {self.doubts[w]}"
         # ---- metric key (precision first) ---------------------------------------------------
         metric = c.metric
-        child = "" if en else self._part_child(nsent, local, clause_start, part)
+        # (_part_child's first test here: most sentences hold no 其 before the number and carry no parent)
+        child = "" if en or (not part[2] and nsent.find("其", 0, lo) < 0) \
+            else self._part_child(nsent, local, clause_start, part)
         if child:
             key = child
             label = self.lexicon.info(child).label_zh
@@ -814,7 +849,7 @@ class ContextResolver:
                 metric = label  # as certain as the child's own name (其中，出口 after 货物进出口总额)
         else:
             key = self._key(c, nsent, local, clause_start, en, prev_key, list_index, list_len, sent_keys, para_key,
-                            prev_spans)
+                            prev_spans, clause)
         measure = self.lexicon.measure(key) if key else ""
         if not measure and not en:
             phrase = _norm_cached(c.metric or "") + clause
@@ -824,7 +859,7 @@ class ContextResolver:
                 measure = "stock"
         # ---- level or change, base --------------------------------------------------------
         change = change_of(c.kind, c.direction)
-        tail8 = before[max(0, len(before) - 8):]
+        tail8 = before[-8:]
         if change == "level" and not en and c.kind in ("count", "amount") and self.change_before_zh.search(clause) \
                 and not (self.to_level_zh.search(tail8)):
             change = "abs_change"  # 比去年增加2000亿元
@@ -900,11 +935,14 @@ class ContextResolver:
         # ---- area -------------------------------------------------------------------------
         # (whether the claim continues the one before it is asked in _area, only when it matters)
         area, area_basis = self._area(nsent, local, clause_start, en, doc_area, doc_area_basis, key, prev_area,
-                                      not en and bool(prev_area), info)
+                                      not en and bool(prev_area), info, clause)
         unit = c.unit
         if unit == "CNY" and c.unit_surface in ("元", "圆") and area in _AREA_CURRENCY and "人民币" not in clause:
             unit = _AREA_CURRENCY[area]  # 342億元 in a Hong Kong government release is HK dollars
-        return _resolved(c, unit, metric, key, period, basis if period else "none", ptype, period_granularity(own),
+        granularity = _GRANULARITY.get(own)
+        if granularity is None:
+            granularity = _memo(_GRANULARITY, own, period_granularity)
+        return _resolved(c, unit, metric, key, period, basis if period else "none", ptype, granularity,
                          doubt, area, area_basis, change, base if change not in ("", "level") else "")
 
     @staticmethod
@@ -1018,8 +1056,9 @@ class ContextResolver:
 
     def _key(self, c: Claim, nsent: str, local: int, clause_start: int, en: bool, prev_key: str,
              list_index: int = 0, list_len: int = 1, sent_keys: tuple = (), para_key: str = "",
-             prev_spans=()) -> str:
-        """Precision-first metric key (see module docstring)."""
+             prev_spans=(), clause: str | None = None) -> str:
+        """Precision-first metric key (see module docstring).  ``clause``:
+        ``nsent[clause_start:max(clause_start, local)]`` when the caller has it."""
         lex = self.lexicon
         if en:
             return self._key_en(c, nsent, local, clause_start)
@@ -1027,7 +1066,8 @@ class ContextResolver:
                 and "分别" in nsent[clause_start:local]:
             # 高技术制造业、装备制造业增加值分别增长8.9%、7.7%: the subjects of a 分别 list are one clause
             clause_start = max(nsent.rfind(ch, 0, clause_start - 1) for ch in "，。；：！？,;") + 1
-        seg = nsent[clause_start:max(clause_start, local)]
+            clause = None
+        seg = nsent[clause_start:max(clause_start, local)] if clause is None else clause
         for a, b in prev_spans:  # earlier numbers of the clause (从…2.73万亿元增加到…) are no metric words
             if clause_start <= a and b <= local:
                 seg = seg[:a - clause_start] + " " * (b - a) + seg[b - clause_start:]
@@ -1067,9 +1107,13 @@ class ContextResolver:
             return self._unit_fits(c, best[1])
         if found and any(m.end > len(seg) - 1 for m in found):
             return ""  # an alias right before the number with unexplained words: no key (precision first)
-        bare = self._strip(seg)
+        bare = self._strip_memo.get(seg)
+        if bare is None:
+            bare = self._strip(seg)
+        after_end = local + len(c.surface)
+        after = None
         if not bare:
-            after = nsent[local + len(c.surface):local + len(c.surface) + 16].lstrip("的 ")
+            after = nsent[after_end:after_end + 16].lstrip("的 ")
             m = lex.find_at_start(after)
             if m is not None:
                 return self._unit_fits(c, m.key)  # 8000多万农业转移人口…: the counted noun
@@ -1096,11 +1140,11 @@ class ContextResolver:
                     if child:
                         return child
         # the counted noun right after the number (已设21个自由贸易试验区)
-        after = nsent[local + len(c.surface):local + len(c.surface) + 16]
-        after = after.lstrip("的 ")
-        m = lex.find_at_start(after)
-        if m is not None:
-            return self._unit_fits(c, m.key)  # the counted noun is the head of the phrase
+        if after is None:
+            after = nsent[after_end:after_end + 16].lstrip("的 ")
+            m = lex.find_at_start(after)
+            if m is not None:
+                return self._unit_fits(c, m.key)  # the counted noun is the head of the phrase
         m = lex.match(c.metric) if c.metric else None
         if m is not None and m.exact:
             return self._unit_fits(c, m.key)
@@ -1303,32 +1347,41 @@ class ContextResolver:
 
     def _area(self, nsent: str, local: int, clause_start: int, en: bool, doc_area: str, doc_basis: str,
               key: str, prev_area: tuple[str, str] | None = None, inherit: bool = False,
-              info: _Sentence | None = None) -> tuple[str, str]:
-        """Where the claim was measured: the phrase, the sentence, the document (see module docstring)."""
+              info: _Sentence | None = None, clause: str | None = None) -> tuple[str, str]:
+        """Where the claim was measured: the phrase, the sentence, the document (see module docstring).
+        ``clause``: ``nsent[clause_start:max(clause_start, local)]`` when the caller has it."""
         if key:
             fixed = self.lexicon.info(key).area
             if fixed:
                 return fixed, "phrase"
-        doc_ancestors = self._ancestors(doc_area) if doc_area else ()
-        sub_national = bool(doc_area) and doc_area != "CN" and "CN" in doc_ancestors
-        clause = nsent[clause_start:max(clause_start, local)]
+        if clause is None:
+            clause = nsent[clause_start:max(clause_start, local)]
+        zh_clause = clause
         if en:
             clause = clause + " " + nsent[local:local + 40]  # 4,000 UK adults: the counted noun's area
-        named = self.areas.find_all(clause, simplified=True) if self.areas.may_name(clause) else []
-        for a in reversed(named):
-            # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
-            if a.code != "WORLD" and not (sub_national and a.code in doc_ancestors and not a.start <= 1):
-                return a.code, "phrase"
-        if self.scope_re.search(clause) and doc_area:
-            return doc_area, "phrase"
-        if inherit and prev_area is not None and prev_area[0] \
-                and self._lead_explained(nsent[clause_start:max(clause_start, local)]):
-            return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
+        areas = self.areas
         if info is None or info.text is not nsent:
-            info = _Sentence(nsent, self.areas)
-        for a in info.areas_before(max(0, local)):
-            if a.code != "WORLD" and not (doc_area and a.code in doc_ancestors):
-                return a.code, "sentence"
+            info = _Sentence(nsent, areas)
+        # (a clause of a sentence naming no area for certain names none: see _Sentence.may_name)
+        if info.may_name() or en:
+            named = areas.find_all(clause, simplified=True) if areas.may_name(clause) else ()
+            if named:
+                doc_ancestors = self._ancestors(doc_area) if doc_area else ()
+                sub_national = bool(doc_area) and doc_area != "CN" and "CN" in doc_ancestors
+                for a in reversed(named):
+                    # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
+                    if a.code != "WORLD" and not (sub_national and a.code in doc_ancestors and not a.start <= 1):
+                        return a.code, "phrase"
+        if doc_area and self.scope_re.search(clause):
+            return doc_area, "phrase"
+        if inherit and prev_area is not None and prev_area[0] and self._lead_explained(zh_clause):
+            return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
+        opening = info.areas_before(local if local > 0 else 0)
+        if opening:
+            doc_ancestors = self._ancestors(doc_area) if doc_area else ()
+            for a in opening:
+                if a.code != "WORLD" and not (doc_area and a.code in doc_ancestors):
+                    return a.code, "sentence"
         if doc_area:
             return doc_area, doc_basis
         if not en and self.national_re.search(clause):

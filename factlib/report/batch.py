@@ -1110,10 +1110,6 @@ def run_report(
     was written, and the corpus walker never reads it back as documents.  ``verify`` re-hashes
     every file of the ``store``.
     """
-    from factlib.report.context import context_key, load_context, save_context
-    from factlib.report.html import IndexEntry, index_page
-    from factlib.report.tabular import write_table
-
     t0 = time.perf_counter()
     out = Path(out_dir)
     manifest = Manifest(out)
@@ -1129,6 +1125,11 @@ def run_report(
     failed = True
     try:
         workers.start()
+        # imported once the kernels' threads are started (pandas and the checks: 0.4 s before any
+        # kernel process was spawned when imported first)
+        from factlib.report.context import context_key, load_context, save_context
+        from factlib.report.tabular import write_table
+
         ctx = load_context(corpus, reference, store=store, verify=verify)
         context_file = save_context(ctx, scratch / "context.pickle", context_key(corpus, reference))
         job_list = plan_jobs(ctx, corpus, reference, kinds, context_file=str(context_file))
@@ -1147,6 +1148,8 @@ def run_report(
             manifest.add([r.html, r.ipynb, *r.charts])
         remove_stale_temporaries(out, pids={os.getpid()})  # the workers are threads of this process
         manifest.save()
+
+    from factlib.report.html import IndexEntry, index_page
 
     entries = [
         IndexEntry(kind=r.job.notebook, title=r.job.title, href=r.html, summary=_summary_line(r), error=r.error)
