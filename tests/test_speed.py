@@ -395,26 +395,3 @@ def test_plain_path_at_its_edges(phrase, lang):
         for plain, general in _plain_and_general(before + phrase + "，", lang):
             assert plain == general
 
-
-# ---- build_claims: the fields derived from kind, direction, period, base and key (memoised) --------
-SEED_FILES = sorted(p for p in (Path(__file__).resolve().parents[1] / "seeds").iterdir() if p.is_file())
-
-
-@pytest.mark.parametrize("path", CORPUS_SAMPLE + SEED_FILES, ids=lambda p: p.stem)
-def test_memoised_claim_fields_are_computed_ones(path, monkeypatch):
-    import factlib.claims.extract as extract_module
-    from factlib.claims.changes import change_of
-    from factlib.claims.periods import period_granularity, period_type, split_base
-    from factlib.documents.load import load_document
-
-    ex = extract_module.default_extractor()
-    monkeypatch.setattr(extract_module, "resolve_claims", lambda doc, claims: claims)  # build_claims' output
-    claims = ex.extract(load_document(path))
-    assert claims
-    for c in claims:
-        change = change_of(c.kind, c.direction)
-        own = split_base(c.period, c.base_period)
-        assert (c.change, c.period_type, c.granularity) == (
-            change, period_type(own, ex.lexicon.measure(c.metric_key) if c.metric_key else ""),
-            period_granularity(own))
-        assert change not in ("", "level") or c.base_period == ""

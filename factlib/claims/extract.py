@@ -73,7 +73,6 @@ class Extractor:
         self.ordinals = ordinals or default_ordinals()
         self._lexicon = lexicon
         self._metric_keys: dict[str, str] = {}  # metric phrase -> lexicon key ("" for none)
-        self._derived: dict[tuple, tuple] = {}  # (kind, direction, period, base, key) -> claim fields
         self.scanner = Scanner(self.units, self.qual, self.cues, self.tw, self.rules, self.ordinals)
         self.reader = SentenceReader(self.units, self.cues, self.tw, self.attr)
 
@@ -123,8 +122,7 @@ class Extractor:
                     if it.is_claim:
                         it.sentence = si
                         todo.append(it)
-        return build_claims(doc, norm, todo, text_spans(doc, norm, todo), self.lexicon, self._metric_keys,
-                            self._derived)
+        return build_claims(doc, norm, todo, text_spans(doc, norm, todo), self.lexicon, self._metric_keys)
 
 
 _start, _end, _group = re.Match.start, re.Match.end, re.Match.group

@@ -13,7 +13,6 @@ from factlib.claims.record import Claim, claim_ids
 __all__ = ["logical_sentences", "text_spans", "build_claims"]
 
 _MAX_KEYS = 200_000
-_MAX_DERIVED = 20_000
 
 
 def continues(norm: str, ns: Sequence[int], ne: Sequence[int], si: int) -> bool:
@@ -62,17 +61,12 @@ def _lexicon_key(lexicon, metric: str) -> str:
 
 
 def build_claims(doc, norm: str, todo: list[Mention], spans: list[tuple[int, int]], lexicon,
-                 keys: dict[str, str], derived: dict | None = None) -> list[Claim]:
+                 keys: dict[str, str]) -> list[Claim]:
     """One claim per mention of ``todo`` (``spans``: their spans in ``doc.text``, ``it.sentence``
-    the sentence of each); ``keys`` caches the lexicon key of each metric phrase across documents
-    (bounded), ``derived`` the fields computed from kind, direction, period, base and key (for
-    the same ``lexicon``; bounded)."""
+    the sentence of each); ``keys`` caches
+    the lexicon key of each metric phrase across documents (bounded)."""
     if len(keys) > _MAX_KEYS:
         keys.clear()  # bounded: a long batch of varied text must not grow it without end
-    if derived is None:
-        derived = {}
-    elif len(derived) > _MAX_DERIVED:
-        derived.clear()
     text = doc.text
     bounds = doc.sentence_bounds
     ts_arr, te_arr = bounds.text_starts, bounds.text_ends
@@ -96,27 +90,15 @@ def build_claims(doc, norm: str, todo: list[Mention], spans: list[tuple[int, int
         if si != last_si:
             last_si = si
             sent_text = text[ts_arr[si]:te_arr[si]]
-        kind, direction, period = it.kind, it.direction, it.period
-        # change, base period, period type and granularity: a function of these five fields, which
-        # take few distinct values in a document (one dict look-up instead of four calls)
-        dkey = (kind, direction, period, it.base_period, key)
-        fields = derived.get(dkey)
-        if fields is None:
-            fields = derived[dkey] = _derive(kind, direction, period, it.base_period, key, lexicon)
-        change, base_period, ptype, gran = fields
+        change = change_of(it.kind, it.direction)
+        base_period = it.base_period if change not in ("", "level") else ""
+        own = split_base(it.period, base_period)
         # positional, in the order of Claim's fields (tuple.__new__ skips keyword handling)
         out.append(make(Claim, (
             doc_id, cid, si, ts, te, surface, sent_text,
-            it.value, it.low, it.high, it.precision, it.qualifier, kind, it.unit, metric, key,
-            period, it.basis if period else "none", lang, direction, it.unit_surface,
-            ptype, gran, "", "", "", change, base_period,
+            it.value, it.low, it.high, it.precision, it.qualifier, it.kind, it.unit, metric, key,
+            it.period, it.basis if it.period else "none", lang, it.direction, it.unit_surface,
+            period_type(own, lexicon.measure(key) if key else ""), period_granularity(own), "",
+            "", "", change, base_period,
         )))
     return out
-
-
-def _derive(kind: str, direction: str, period: str, base: str, key: str, lexicon) -> tuple[str, str, str, str]:
-    """``(change, base_period, period_type, granularity)`` of a claim with these fields."""
-    change = change_of(kind, direction)
-    base_period = base if change not in ("", "level") else ""
-    own = split_base(period, base_period)
-    return change, base_period, period_type(own, lexicon.measure(key) if key else ""), period_granularity(own)
