@@ -758,6 +758,23 @@ def skip_uri_grammars() -> None:
         sys.modules["rfc3987_syntax"] = None  # `import rfc3987_syntax` now raises ImportError
 
 
+def skip_css_selectors() -> None:
+    """Keep BeautifulSoup from importing ``soupsieve`` in this process.
+
+    nbconvert's markdown filter imports ``bs4``, which imports soupsieve (CSS selectors) when it
+    is installed, and soupsieve compiles its patterns at import: 0.3 s of CPU in the report's
+    process, for selectors only nbconvert's stock ``HTMLExporter`` uses (``soup.select``);
+    factlib's exporter (:mod:`factlib.report.export`) parses no page.  bs4 works without
+    soupsieve (only ``select`` is unavailable; the warning it gives at import about that is not
+    shown).  Does nothing once bs4 is imported.
+    """
+    if "bs4" not in sys.modules and "soupsieve" not in sys.modules:
+        import warnings
+
+        warnings.filterwarnings("ignore", message="The soupsieve package is not installed", category=UserWarning)
+        sys.modules["soupsieve"] = None  # `import soupsieve` now raises ImportError
+
+
 def _prepare_job_imports() -> None:
     """Import what :func:`execute_job` uses (0.5 s, once a process)."""
     import nbclient  # noqa: F401
