@@ -1,6 +1,7 @@
 """The reference table kept in the cache folder (factlib/figures/load.py, ``_cached``): a later
 process reads back exactly the table a fresh load builds, and any change of a file it reads is
 a miss, even one that keeps the file's size and modification time."""
+import hashlib
 import marshal
 import os
 import subprocess
@@ -106,12 +107,28 @@ def test_a_damaged_cache_file_is_ignored(cache_folder):
         _assert_same(load_reference(), want)
 
 
+def _tampered(stored, digest_too: bool) -> None:
+    """Add 1 to every ``low`` of the stored table (and its digest to match when ``digest_too``)."""
+    key, (digest, data) = marshal.loads(stored.read_bytes())
+    length, columns = marshal.loads(data)
+    columns = tuple((n, k, [v + 1 for v in values] if n == "low" else values) for n, k, values in columns)
+    data = marshal.dumps((length, columns))
+    if digest_too:
+        digest = hashlib.sha256(data).hexdigest()
+    stored.write_bytes(marshal.dumps((key, (digest, data))))
+
+
+def test_a_changed_figure_in_the_cache_file_is_a_miss(cache_folder):
+    want = load_reference()
+    (stored,) = _stored(cache_folder)
+    _tampered(stored, digest_too=False)
+    _assert_same(load_reference(), want)
+
+
 def test_a_wrong_entry_is_found_when_verifying(cache_folder, monkeypatch):
     load_reference()
     (stored,) = _stored(cache_folder)
-    key, (length, columns) = marshal.loads(stored.read_bytes())
-    columns = tuple((n, k, [v + 1 for v in values] if n == "low" else values) for n, k, values in columns)
-    stored.write_bytes(marshal.dumps((key, (length, columns))))
+    _tampered(stored, digest_too=True)
     assert load_reference().low.iloc[0] == _fresh(default_reference_paths()).low.iloc[0] + 1  # what verifying is for
     monkeypatch.setenv("FACTLIB_CACHE_VERIFY", "1")
     from factlib.vocab.cache import VerifyError

@@ -220,7 +220,7 @@ def load_reference(
 # ---- the table kept in the cache folder ---------------------------------------------------------
 
 #: the layout of a cached table (:func:`_encode`); part of its key
-_CACHE_LAYOUT = "reference-1"
+_CACHE_LAYOUT = "reference-2"
 
 
 class _NotStored(Exception):
@@ -270,13 +270,13 @@ def _cached(files: list[Path], build) -> pd.DataFrame:
         made.append(frame)
         value = _encode(frame)
         try:
-            same = (value is not None and _same(_decode(value), frame) and _digests(files) == digests
+            same = (value is not None and _same(_unpack(_pack(value)), frame) and _digests(files) == digests
                     and _rows_as_on_disk(files))
         except Exception:  # noqa: BLE001
             same = False
         if not same:
             raise _NotStored(frame)
-        return value
+        return _pack(value)
 
     try:
         value = cache.built("reference", key, make)
@@ -285,7 +285,7 @@ def _cached(files: list[Path], build) -> pd.DataFrame:
     if made:  # built here (and stored when it could be)
         return made[0]
     try:
-        frame = _decode(value)
+        frame = _unpack(value)
     except Exception:  # noqa: BLE001 - a damaged entry: build afresh
         return build()
     if cache._verifying():  # FACTLIB_CACHE_VERIFY=1 (tests): what was read back must be what builds
@@ -302,6 +302,24 @@ def _rows_as_on_disk(files: list[Path]) -> bool:
     from factlib.vocab.tables import _read_rows
 
     return all(read_table(path, required=REFERENCE_COLUMNS) == _read_rows(path)[1] for path in files)
+
+
+def _pack(value) -> tuple[str, bytes]:
+    """An encoded table as stored: its marshal bytes with their SHA-256, so that a file damaged
+    on disk in a way marshal still reads (a changed digit) is a miss, not a wrong figure."""
+    import marshal
+
+    data = marshal.dumps(value)
+    return hashlib.sha256(data).hexdigest(), data
+
+
+def _unpack(stored) -> pd.DataFrame:
+    import marshal
+
+    digest, data = stored
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise ValueError("a cached reference table whose bytes do not match their digest")
+    return _decode(marshal.loads(data))
 
 
 def _encode(frame: pd.DataFrame):
