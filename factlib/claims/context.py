@@ -195,7 +195,7 @@ def _norm(s: str) -> str:
     n = _nfkc(s)
     if len(n) == len(s):
         s = n
-    rx = _t2s_may_change()
+    rx = _T2S_RX[0] if _T2S_RX else _t2s_may_change()
     if rx is None or rx.search(s) is not None:
         n = to_simplified(s)
         if len(n) == len(s):
@@ -280,7 +280,8 @@ class _Sentence:
     """What every claim of one normalised sentence looks up: where its clauses start and the
     areas named in a stretch of it (one scan per sentence, not one per claim)."""
 
-    __slots__ = ("text", "_scanned", "_areas", "_before", "plan", "_year_ends", "_tw", "_tw_last", "_may")
+    __slots__ = ("text", "_scanned", "_area_table", "_areas", "_before", "plan", "_year_ends", "_tw", "_tw_last",
+                 "_may")
 
     def __init__(self, text: str, areas: Areas, limit: int | None = None):
         """``limit``: no claim asks about the time words past it (the sentence's last claim)."""
@@ -288,7 +289,8 @@ class _Sentence:
         self._scanned = text if limit is None or limit >= len(text) else text[:max(0, limit)]
         # the areas opening the sentence (a claim's own clause is scanned alone: clauses are short,
         # most hold no area name, and a scan of the whole sentence cost more)
-        self._areas = AreaSpans(areas, text[:60])
+        self._area_table = areas
+        self._areas: AreaSpans | None = None  # built when a claim first asks (many sentences never do)
         self._before: dict[int, list] = {}
         self.plan: bool | None = None  # does the sentence state a plan (filled by the first claim)
         self._year_ends: frozenset[str] | None = None
@@ -328,7 +330,7 @@ class _Sentence:
         (a stretch holding a letter or a Chinese name makes the whole sentence hold it)."""
         may = self._may
         if may is None:
-            may = self._may = self._areas.areas.may_name(self.text)
+            may = self._may = self._area_table.may_name(self.text)
         return may
 
     def areas_before(self, pos: int):
@@ -338,7 +340,14 @@ class _Sentence:
         out = self._before.get(end)
         if out is None:
             # (a sentence that names no area for certain has none in its opening either)
-            out = self._before[end] = [] if self._may is False else self._areas.find_all(0, end)
+            if self._may is False:
+                out = []
+            else:
+                spans = self._areas
+                if spans is None:
+                    spans = self._areas = AreaSpans(self._area_table, self.text[:60])
+                out = spans.find_all(0, end)
+            self._before[end] = out
         return out
 
 
@@ -538,25 +547,31 @@ class ContextResolver:
         shifted: dict[str, str] = {}  # periods moved by a release convention earlier in the paragraph
         first_sid = -1
         # lists of numbers (增长8.4%和11.4%): the position of each claim in its list and the list's length
-        pos_in_list = [0] * len(claims)
-        for i in range(1, len(claims)):
-            a, b = claims[i - 1], claims[i]
-            if a.sentence_id == b.sentence_id and a.kind not in ("year", "date") and b.kind not in ("year", "date") \
-                    and _LIST_GAP.match(text[a.end:b.start]):
+        # (and, in the same walk, the start of each sentence's last claim)
+        n = len(claims)
+        pos_in_list = [0] * n
+        last_start: dict[int, int] = {}
+        a = None
+        for i, b in enumerate(claims):
+            sid = b.sentence_id
+            if b.start > last_start.get(sid, -1):
+                last_start[sid] = b.start
+            if a is not None and a.sentence_id == sid and a.kind not in ("year", "date") \
+                    and b.kind not in ("year", "date") and _LIST_GAP.match(text[a.end:b.start]):
                 pos_in_list[i] = pos_in_list[i - 1] + 1
-        list_len = [0] * len(claims)
-        for i in range(len(claims) - 1, -1, -1):
-            list_len[i] = list_len[i + 1] if i + 1 < len(claims) and pos_in_list[i + 1] > 0 else pos_in_list[i] + 1
+            a = b
+        list_len = [0] * n
+        after_len = after_pos = 0  # list_len[i + 1], pos_in_list[i + 1] (0 past the end)
+        for i in range(n - 1, -1, -1):
+            here = pos_in_list[i]
+            after_len = list_len[i] = after_len if after_pos > 0 else here + 1
+            after_pos = here
         sent_keys: list[str] = []
         sent_keys_set: list[str] = []
         sent_spans: list[tuple[int, int]] = []  # measured claims so far in the sentence (sentence offsets)
         para_key = ""
         last_text, nsent = None, ""
         sent_norm, sent_info = None, None
-        last_start: dict[int, int] = {}  # the start of each sentence's last claim
-        for c in claims:
-            if c.start > last_start.get(c.sentence_id, -1):
-                last_start[c.sentence_id] = c.start
         for ci, c in enumerate(claims):
             s_start = ts[c.sentence_id] if ts is not None and c.sentence_id < len(ts) else max(0, c.start - 200)
             if c.sentence_id != last_sent:
@@ -886,8 +901,10 @@ class ContextResolver:
         # ---- point or interval, doubt -------------------------------------------------------
         ptype = period_type(own, measure)
         if own and "/" not in own:
+            # (every match of point_wide_zh holds 截: 截至, 截止)
             point_cue = (self.point_en if en else self.point_zh).search(clause) or \
-                (self.point_wide_en if en else self.point_wide_zh).search(before)
+                (self.point_wide_en.search(before) if en else
+                 self.point_wide_zh.search(before) if "截" in before else None)
             end_cue = len(own) == 4 and info.year_end(own)
             if point_cue is not None or end_cue or (tw_word is not None and tw_word.shape == "point"
                                                     and (tw_clause or 0 <= tw_pos < 12)):
@@ -908,7 +925,7 @@ class ContextResolver:
         if change in ("abs_change", "rel_change", "pp_change") and not base and not en:
             # 2005年与2000年相比，国内生产总值增长57.3%: an explicit base in an earlier clause
             bm = None
-            for bm in _BASE_BEFORE.finditer(before):
+            for bm in _BASE_BEFORE.finditer(before) if "比" in before else ():  # (相比, 比较: every match holds 比)
                 pass
             if bm is not None and bm.group(1) != own[:4]:
                 base = bm.group(1)
