@@ -447,6 +447,47 @@ class ContextResolver:
         self._strip_memo: dict[str, str] = {}
         self._ancestor_memo: dict[str, tuple[str, ...]] = {}
         self._modifiers: dict[str, list[tuple[str, str]]] | None = None
+        # answers that depend on a claim's clause (the text from the clause start to the number) and
+        # the tables only, remembered per clause: 比上年增长, 城镇新增就业 recur across documents
+        # (True/False, never None: a hit is a value; see _memo for the bound)
+        self._m_words: dict[tuple[str, str, bool], str] = {}
+        self._m_change_before: dict[str, bool] = {}
+        self._m_new_add: dict[str, bool] = {}
+        self._m_point: dict[str, bool] = {}
+        self._m_scope: dict[str, bool] = {}
+        self._m_national: dict[str, bool] = {}
+        self._m_named: dict[str, tuple] = {}
+
+    # ---- answers that depend on the clause only (see __init__) ---------------------------------
+    def _measure_words(self, words_key: tuple[str, str, bool]) -> str:
+        """``flow``/``stock`` from the words of the metric phrase and the clause (Chinese), or ''."""
+        metric, clause, count = words_key
+        phrase = _norm_cached(metric) + clause
+        if self.flow_words.search(phrase):
+            return "flow"
+        if self.stock_words.search(phrase) or (count and _STOCK_VERBS.search(clause)):
+            return "stock"
+        return ""
+
+    def _change_before(self, clause: str) -> bool:
+        return self.change_before_zh.search(clause) is not None
+
+    def _new_add(self, clause: str) -> bool:
+        return _NEW_ADD.match(self._strip(clause) or clause) is not None
+
+    def _point_zh(self, clause: str) -> bool:
+        return self.point_zh.search(clause) is not None
+
+    def _scope(self, clause: str) -> bool:
+        return self.scope_re.search(clause) is not None
+
+    def _named(self, clause: str) -> tuple:
+        """The areas named in ``clause`` (simplified), in order."""
+        areas = self.areas
+        return tuple(areas.find_all(clause, simplified=True)) if areas.may_name(clause) else ()
+
+    def _national(self, clause: str) -> bool:
+        return self.national_re.search(clause) is not None
 
     # ---- document level ---------------------------------------------------------------------
     def _doc_year(self, doc) -> int | None:
@@ -867,15 +908,15 @@ class ContextResolver:
                             prev_spans, clause)
         measure = self.lexicon.measure(key) if key else ""
         if not measure and not en:
-            phrase = _norm_cached(c.metric or "") + clause
-            if self.flow_words.search(phrase):
-                measure = "flow"
-            elif self.stock_words.search(phrase) or (c.kind == "count" and _STOCK_VERBS.search(clause)):
-                measure = "stock"
+            words_key = (c.metric or "", clause, c.kind == "count")
+            measure = self._m_words.get(words_key)
+            if measure is None:
+                measure = _memo(self._m_words, words_key, self._measure_words)
         # ---- level or change, base --------------------------------------------------------
         change = change_of(c.kind, c.direction)
         tail8 = before[-8:]
-        if change == "level" and not en and c.kind in ("count", "amount") and self.change_before_zh.search(clause) \
+        if change == "level" and not en and c.kind in ("count", "amount") \
+                and _memo(self._m_change_before, clause, self._change_before) \
                 and not (self.to_level_zh.search(tail8)):
             change = "abs_change"  # 比去年增加2000亿元
         if change in ("abs_change", "rel_change") and (self.to_level_en if en else self.to_level_zh).search(
@@ -886,8 +927,8 @@ class ContextResolver:
             change = "rel_change"  # 涨幅回落到2.6%, sales growth was 2.7 per cent: the level of a growth rate
         if change in ("abs_change", "rel_change") and key and self._alias_holds_change(clause, key):
             change = "level"  # 城镇新增就业1244万人, 对世界经济增长贡献率: the change word is in the indicator's name
-        if not en and change == "level" and not key and c.kind in ("count", "amount") and _NEW_ADD.match(
-                self._strip(clause) or clause):
+        if not en and change == "level" and not key and c.kind in ("count", "amount") \
+                and _memo(self._m_new_add, clause, self._new_add):
             change = "abs_change"  # 新增第四代移动通信用户3.4亿: an increase of a stock
         if en and change == "level" and c.kind in ("count", "amount") and _MORE_FEWER.match(
                 nsent[local + len(c.surface):local + len(c.surface) + 8]):
@@ -902,7 +943,8 @@ class ContextResolver:
         ptype = period_type(own, measure)
         if own and "/" not in own:
             # (every match of point_wide_zh holds 截: 截至, 截止)
-            point_cue = (self.point_en if en else self.point_zh).search(clause) or \
+            point_cue = (self.point_en.search(clause) if en else
+                         _memo(self._m_point, clause, self._point_zh) or None) or \
                 (self.point_wide_en.search(before) if en else
                  self.point_wide_zh.search(before) if "截" in before else None)
             end_cue = len(own) == 4 and info.year_end(own)
@@ -1381,7 +1423,7 @@ class ContextResolver:
             info = _Sentence(nsent, areas)
         # (a clause of a sentence naming no area for certain names none: see _Sentence.may_name)
         if info.may_name() or en:
-            named = areas.find_all(clause, simplified=True) if areas.may_name(clause) else ()
+            named = _memo(self._m_named, clause, self._named)
             if named:
                 doc_ancestors = self._ancestors(doc_area) if doc_area else ()
                 sub_national = bool(doc_area) and doc_area != "CN" and "CN" in doc_ancestors
@@ -1389,7 +1431,7 @@ class ContextResolver:
                     # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
                     if a.code != "WORLD" and not (sub_national and a.code in doc_ancestors and not a.start <= 1):
                         return a.code, "phrase"
-        if doc_area and self.scope_re.search(clause):
+        if doc_area and _memo(self._m_scope, clause, self._scope):
             return doc_area, "phrase"
         if inherit and prev_area is not None and prev_area[0] and self._lead_explained(zh_clause):
             return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
@@ -1401,7 +1443,7 @@ class ContextResolver:
                     return a.code, "sentence"
         if doc_area:
             return doc_area, doc_basis
-        if not en and self.national_re.search(clause):
+        if not en and _memo(self._m_national, clause, self._national):
             return "CN", "phrase"
         return "", ""
 
