@@ -100,6 +100,8 @@ class PeakRSS:
     (user + system; a descendant's as last sampled, at most 50 ms before it ended) and the load
     average at the end."""
 
+    REFRESH = 10  # samples between two listings of the process tree
+
     def __init__(self, root: int | None = None, interval: float = 0.05):
         self.root = root or os.getpid()
         self.interval = interval
@@ -112,20 +114,28 @@ class PeakRSS:
         self._cpu_seen: dict[int, float] = {}
         self._cpu_start: dict[int, float] = {}
         self._roles: dict[int, str] = {}
+        self._procs: list[psutil.Process] = []
+        self._count = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _sample(self) -> int:
-        try:
-            top = psutil.Process(self.root)
-            procs = [top, *top.children(recursive=True)]
-        except psutil.Error:
-            return 0
-        total = 0
-        for p in procs:
+        # listing the process tree scans every process of the machine (~2 ms with a few hundred):
+        # done every REFRESH-th sample only, the known processes are read at every sample (each
+        # sample costs a core's time that a run with two busy workers would otherwise have)
+        if self._count % self.REFRESH == 0 or not self._procs:
             try:
-                rss = p.memory_info().rss
-                times = p.cpu_times()
+                top = psutil.Process(self.root)
+                self._procs = [top, *top.children(recursive=True)]
+            except psutil.Error:
+                return 0
+        self._count += 1
+        total = 0
+        for p in self._procs:
+            try:
+                with p.oneshot():
+                    rss = p.memory_info().rss
+                    times = p.cpu_times()
             except psutil.Error:
                 continue
             if p.pid not in self._roles:
@@ -184,6 +194,37 @@ def _cpu_now() -> float:
     return t.user + t.system
 
 
+TASK_CLOCK = "factlib-bench-task-clock"
+
+
+def _task_clock():
+    """A worker plugin that notes each task's start and end (wall clock) and the worker process's
+    CPU seconds at both (its executor runs one task at a time, so the difference is the task's CPU
+    plus what the worker's event loop did meanwhile) and the task's partition number (the last
+    integer argument of a ``write_files`` task), for :func:`task_figures`."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class TaskClock(WorkerPlugin):
+        def setup(self, worker):
+            self.worker, self.rows, self.open = worker, [], {}
+
+        def transition(self, key, start, finish, *args, **kwargs):
+            if finish == "executing":
+                self.open[key] = (time.time(), _cpu_now())
+            elif start == "executing" and key in self.open:
+                t0, c0 = self.open.pop(key)
+                self.rows.append((_partition_number(self.worker, key), t0, time.time(), _cpu_now() - c0))
+
+    return TaskClock()
+
+
+def _partition_number(worker, key) -> int | None:
+    ts = worker.state.tasks.get(key)
+    args = getattr(getattr(ts, "run_spec", None), "args", ())
+    ints = [a for a in (getattr(a, "value", a) for a in args) if isinstance(a, int) and not isinstance(a, bool)]
+    return ints[-1] if ints else None
+
+
 def run_one(name: str, corpus: Path, out: Path, partitions: int | None) -> dict:
     """One run of part 1 in this process: extract ``corpus`` into Parquet under ``out``; a dict of
     its figures (wall seconds without the cluster start, claims, and on Dask the CPU seconds of
@@ -204,17 +245,68 @@ def run_one(name: str, corpus: Path, out: Path, partitions: int | None) -> dict:
         def counters(dask_worker=None):
             return {"cpu": _cpu_now(), "sent": dask_worker.transfer_outgoing_bytes_total}
 
+        client.register_plugin(_task_clock(), name=TASK_CLOCK)
         before, c0 = client.run(counters), _cpu_now()
         transitions0 = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.transition_counter)
-        t1 = time.perf_counter()
+        t1, wall0 = time.perf_counter(), time.time()
         n, errors = write_claims(paths, str(out), "dask", client, partitions)
         secs = time.perf_counter() - t1
         after, c1 = client.run(counters), _cpu_now()
         transitions = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.transition_counter)
+        tasks = client.run(lambda dask_worker: dask_worker.plugins[TASK_CLOCK].rows)
     return {"secs": secs, "claims": n, "errors": len(errors), "startup": startup,
+            "tasks": [[(r[0], r[1] - wall0, r[2] - wall0, r[3]) for r in tasks[w]]
+                      for w in sorted(after)],
             "worker_cpu": [after[w]["cpu"] - before[w]["cpu"] for w in sorted(after)],
             "sent": sum(after[w]["sent"] - before[w]["sent"] for w in after),
             "client_cpu": c1 - c0, "transitions": transitions - transitions0}
+
+
+def task_lines(fig: dict) -> list[str]:
+    """Per worker of a Dask run (from :func:`_task_clock`): its tasks' CPU (the first task, which
+    pays the imports and the first use of every table, apart), its CPU outside tasks, the wall time
+    it spent in tasks and the CPU they got in it (below 1 when other processes held the core),
+    its wait before and between tasks and its idle time at the end of the run."""
+    import statistics
+
+    out = []
+    for w, (rows, cpu) in enumerate(zip(fig.get("tasks", []), fig["worker_cpu"])):
+        rows = sorted(rows, key=lambda r: r[1])
+        if not rows:
+            out.append(f"worker {w}: no task")
+            continue
+        in_tasks = sum(r[3] for r in rows)
+        busy = sum(r[2] - r[1] for r in rows)
+        waits = max(0.0, rows[0][1]) + sum(max(0.0, b[1] - a[2]) for a, b in zip(rows, rows[1:]))
+        out.append(f"worker {w}: {len(rows)} tasks, CPU {in_tasks:.1f} s in tasks (first {rows[0][3]:.2f} s, "
+                   f"median {statistics.median(r[3] for r in rows):.2f} s) + {cpu - in_tasks:.1f} s outside; "
+                   f"in tasks {busy:.1f} s wall at {in_tasks / busy if busy else 0:.2f} CPU s per s; waiting "
+                   f"before and between tasks {waits:.1f} s, idle at the end {max(0.0, fig['secs'] - rows[-1][2]):.1f} s")
+    return out
+
+
+def paired_lines(one: dict, two: dict) -> list[str]:
+    """The CPU of the same partitions on 1 and on 2 workers: the first task of each worker apart
+    (cold: imports, first use of tables and memos), the others summed."""
+    def by_partition(fig):
+        cpu, first = {}, set()
+        for rows in fig.get("tasks", []):
+            rows = sorted(rows, key=lambda r: r[1])
+            if rows:
+                first.add(rows[0][0])
+            cpu.update({r[0]: r[3] for r in rows})
+        return cpu, first
+
+    (a, first_a), (b, first_b) = by_partition(one), by_partition(two)
+    if None in a or None in b or set(a) != set(b):
+        return ["(tasks could not be paired by partition)"]
+    firsts = first_a | first_b
+    rest = [k for k in a if k not in firsts]
+    ra, rb = sum(a[k] for k in rest), sum(b[k] for k in rest)
+    fa, fb = sum(a[k] for k in firsts), sum(b[k] for k in firsts)
+    return [f"same partitions on 1 and 2 workers: the first tasks of the workers (partitions "
+            f"{', '.join(map(str, sorted(firsts)))}) {fa:.1f} s of CPU on 1 worker, {fb:.1f} s on 2; the other "
+            f"{len(rest)} {ra:.1f} s and {rb:.1f} s ({(rb / ra - 1) * 100 if ra else 0:+.1f} %)"]
 
 
 def run_child(name: str, corpus: Path, out: Path, partitions: int | None) -> tuple[dict, PeakRSS]:
@@ -281,9 +373,10 @@ def main() -> int:
 
         # 1. throughput into partitioned Parquet
         run = run_here if args.same_process else run_child
-        secs_of, peaks, claims = {}, {}, set()
+        secs_of, peaks, claims, figs = {}, {}, set(), {}
         for name in args.runs.split(","):
             fig, rss = run(name, tmp / "corpus", tmp / f"pq-{name}", args.partitions)
+            figs[name] = fig
             secs_of[name], peaks[name] = fig["secs"], rss.peak
             claims.add(fig["claims"])
             note = (f"{fig['claims']:,} claims; largest process {mb(rss.largest)} ({rss.roles()}); "
@@ -293,6 +386,7 @@ def main() -> int:
                          f"{' + '.join(f'{c:.1f}' for c in fig['worker_cpu'])} s, client (scheduler, nannies) "
                          f"{fig['client_cpu']:.1f} s; {fig['transitions']:,} scheduler transitions; "
                          f"{mb(fig['sent'])} sent between workers; cluster start {fig['startup']:.1f} s not included")
+                note += "".join(f"\n{'':<22} {line}" for line in task_lines(fig))
             rows.append((LABELS[name], fig["secs"], rss.peak, note))
         assert len(claims) == 1, claims  # every run found the same number of claims
 
@@ -303,6 +397,8 @@ def main() -> int:
             speedup = secs_of["dask1"] / secs_of["dask2"]
             print(f"speedup 1 → 2 workers: {speedup:.2f}×  (issue 6: ≥ 1.6×; issue 16: ≥ 1.8× "
                   f"{'met' if speedup >= 1.8 else 'NOT met'}); load average now {os.getloadavg()[0]:.1f}")
+            for line in paired_lines(figs["dask1"], figs["dask2"]):
+                print(line)
         dask_peaks = [v for k, v in peaks.items() if k.startswith("dask")]
         if dask_peaks:
             peak = max(dask_peaks)

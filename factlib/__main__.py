@@ -1,6 +1,4 @@
 """``python -m factlib`` is the ``factlib`` command."""
-import sys
+from factlib.cli import console
 
-from factlib.cli import main
-
-sys.exit(main())
+console()

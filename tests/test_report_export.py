@@ -53,3 +53,31 @@ def test_page_has_alt_text_focusable_outputs_and_no_records():
     assert "print(" not in html  # code is not shown
     assert "10.67億人 &lt;img src=x&gt;" in html  # escaped text stays escaped: one real <img> only
     assert png_outputs(nb) == [PNG]
+
+
+def test_the_page_is_the_same_without_css_selectors(tmp_path):
+    """``factlib report`` keeps bs4 from importing soupsieve (:func:`skip_css_selectors`: 0.3 s of
+    CPU); the exporter parses no page, so every page is the same as with it."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "executed.ipynb"
+    nbformat.write(_executed(), path)
+    code = ("import sys\n"
+            "if sys.argv[2] == 'skip':\n"
+            "    from factlib.report.batch import skip_css_selectors\n"
+            "    skip_css_selectors()\n"
+            "import nbformat\n"
+            "from factlib.report.export import notebook_to_html\n"
+            "page = notebook_to_html(nbformat.read(sys.argv[1], as_version=4), title='t')\n"
+            "sys.stdout.write(repr(sys.modules.get('soupsieve', 'absent')) + '\\n' + page)\n")
+    pages = {}
+    for how in ("skip", "keep"):
+        done = subprocess.run([sys.executable, "-c", code, str(path), how], capture_output=True, text=True,
+                              encoding="utf-8", timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == ""  # no warning either
+        pages[how] = done.stdout.split("\n", 1)
+    assert pages["skip"][0] == "None" and pages["keep"][0] != "None"
+    assert f'alt="{NO_ALT}"' in pages["skip"][1]
+    assert pages["skip"][1] == pages["keep"][1]

@@ -85,16 +85,55 @@ def _user_error(exc: BaseException) -> str | None:
     return None
 
 
+#: commands after which the ``factlib`` program ends without Python's teardown (:func:`console`)
+QUICK_EXIT = ("report",)
+_ran: str | None = None  # the command main() ran last
+
+
+def console() -> None:
+    """The ``factlib`` program (the console script and ``python -m factlib``): :func:`main`, then exit.
+
+    After a command of :data:`QUICK_EXIT` the process ends once its exit handlers have run and the
+    standard streams are flushed, without tearing down its modules: ``factlib report`` spent
+    0.3–0.5 s of wall time after its last file was written freeing the corpus, the pipeline's
+    tables and the notebook stack object by object.  Exceptions, and a thread other than a daemon
+    still running, take the normal way out."""
+    code = main()
+    if _ran in QUICK_EXIT:
+        _exit_now(code)
+    sys.exit(code)
+
+
+def _exit_now(code: int) -> None:
+    import atexit
+    import os
+    import threading
+
+    run_handlers = getattr(atexit, "_run_exitfuncs", None)
+    others = [t for t in threading.enumerate() if t is not threading.current_thread() and not t.daemon]
+    if run_handlers is None or others or threading.current_thread() is not threading.main_thread():
+        sys.exit(code)
+    run_handlers()  # the cache folder's stores, logging, tqdm's monitor: what an exit runs
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):  # closed, or a pipe whose reader left
+            pass
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
+    global STARTED, _ran
     if argv is not None:
         sys.argv = [sys.argv[0], *argv]
-    global STARTED
     STARTED = time.perf_counter()
+    _ran = None
     parser = build_parser()
     args = _parse(parser, sys.argv[1:])
     if not getattr(args, "_module", None):
         parser.print_help()
         return 2
+    _ran = args.command
     from factlib.cli.common import standard_input
 
     import signal

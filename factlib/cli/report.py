@@ -52,9 +52,10 @@ def _is_terminal(stream) -> bool:
 
 def run(args) -> int:
     from factlib.cli.common import print_messages
-    from factlib.report.batch import run_report, skip_uri_grammars
+    from factlib.report.batch import run_report, skip_css_selectors, skip_uri_grammars
 
     skip_uri_grammars()  # this process is ours: no URI grammars compiled by `import nbformat`
+    skip_css_selectors()  # nor CSS selector patterns compiled by `import bs4` (nbconvert's markdown filter)
 
     corpus = args.corpus[0] if len(args.corpus) == 1 else list(args.corpus)
     result = run_report(

@@ -202,11 +202,171 @@ def load_reference(
     ``precision``, ``low``, ``high``, ``lower_tier`` (a secondary source), ``ref_id`` (stable) and
     ``origin`` (the file).  User rows without ``metric_key`` get it from the lexicon.  ``frames``
     are further rows already in memory (trusted releases, imported data) with the same columns.
+
+    The table read from files with the default lexicon (no ``frames``) is kept in the cache folder
+    (:mod:`factlib.vocab.cache`), keyed by the bytes of every file read and the code and data of
+    the whole package (:func:`_cached`): a later process reads it back instead of working out each
+    row's precision, period and id again (0.2–0.5 s).
     """
-    lexicon = lexicon or default_lexicon()
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files = (default_reference_paths() if include_default else []) + [Path(p) for p in (paths or [])]
+    frames = list(frames)
+    if not frames and (lexicon is None or lexicon is default_lexicon()):
+        return _cached(files, lambda: _load(files, None, ()))
+    return _load(files, lexicon, frames)
+
+
+# ---- the table kept in the cache folder ---------------------------------------------------------
+
+#: the layout of a cached table (:func:`_encode`); part of its key
+_CACHE_LAYOUT = "reference-1"
+
+
+class _NotStored(Exception):
+    """A table built on a cache miss that is not to be stored (see :func:`_cached`)."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        super().__init__("not stored")
+        self.frame = frame
+
+
+def _digests(files: list[Path]) -> list[str]:
+    """Each file's name (as given: it becomes the ``origin`` column) and the SHA-256 of its bytes."""
+    return [f"{path}\x01{hashlib.sha256(Path(path).read_bytes()).hexdigest()}" for path in files]
+
+
+def _library_versions() -> str:
+    """What else a row depends on: Python and its Unicode data (NFKC), pandas and numpy (the
+    column types), OpenCC (traditional → simplified)."""
+    import sys
+
+    from factlib.vocab.t2s import opencc_version
+
+    return "\x00".join((sys.version, unicodedata.unidata_version, pd.__version__, np.__version__, opencc_version()))
+
+
+def _cached(files: list[Path], build) -> pd.DataFrame:
+    """``build()``, or the table an earlier process built from exactly the same bytes of ``files``
+    with exactly the same package (every ``.py`` and ``.csv`` of factlib: this loader, the number
+    parser, the lexicon and unit tables it reads) and libraries.  Any other difference (a row
+    edited, a file added, another version of the code) is a miss.  A table is stored only when it
+    is read back equal to what was built (values and column types) and its files did not change
+    while it was built; a cache file that cannot be read is a miss, and a cache folder that is off
+    or unwritable only costs the time it saved."""
+    from factlib.vocab import cache
+
+    if cache.cache_dir() is None:
+        return build()
+    try:
+        digests = _digests(files)
+        key = "\x00".join((_CACHE_LAYOUT, cache.package_hash(), _library_versions(), *digests))
+    except Exception:  # noqa: BLE001 - a file that cannot be read: the loader says why
+        return build()
+    made: list[pd.DataFrame] = []
+
+    def make():
+        frame = build()
+        made.append(frame)
+        value = _encode(frame)
+        try:
+            same = (value is not None and _same(_decode(value), frame) and _digests(files) == digests
+                    and _rows_as_on_disk(files))
+        except Exception:  # noqa: BLE001
+            same = False
+        if not same:
+            raise _NotStored(frame)
+        return value
+
+    try:
+        value = cache.built("reference", key, make)
+    except _NotStored as exc:
+        return exc.frame
+    if made:  # built here (and stored when it could be)
+        return made[0]
+    try:
+        frame = _decode(value)
+    except Exception:  # noqa: BLE001 - a damaged entry: build afresh
+        return build()
+    if cache._verifying():  # FACTLIB_CACHE_VERIFY=1 (tests): what was read back must be what builds
+        fresh = build()
+        if not _same(frame, fresh):
+            raise cache.VerifyError("reference table read back from the cache differs from a fresh build")
+    return frame
+
+
+def _rows_as_on_disk(files: list[Path]) -> bool:
+    """Whether the rows :func:`read_table` gave this process for ``files`` are those the files hold
+    now: it keeps a table's rows for the process's life, so a file edited after it was first read
+    here is loaded as it was, and that table must not be stored under the new bytes' key."""
+    from factlib.vocab.tables import _read_rows
+
+    return all(read_table(path, required=REFERENCE_COLUMNS) == _read_rows(path)[1] for path in files)
+
+
+def _encode(frame: pd.DataFrame):
+    """The table as marshal-able values: its length and, per column, name, type and values
+    (None: a table of another shape, which is not stored)."""
+    index = frame.index
+    if not isinstance(index, pd.RangeIndex) or index.start != 0 or index.step != 1 or not frame.columns.is_unique:
+        return None
+    columns = []
+    for name in frame.columns:
+        series = frame[name]
+        dtype = series.dtype
+        if not isinstance(name, str):
+            return None
+        if isinstance(dtype, pd.StringDtype):
+            kind = f"str:{dtype.storage}:{'nan' if dtype.na_value is not pd.NA else 'NA'}"
+        elif dtype == object:
+            kind = "object"
+        elif dtype == np.float64:
+            kind = "float64"
+        elif dtype in (np.bool_, np.int64):
+            kind = str(dtype)
+        else:
+            return None
+        columns.append((name, kind, series.tolist()))
+    return (len(frame), tuple(columns))
+
+
+def _decode(value) -> pd.DataFrame:
+    length, columns = value
+    data = {}
+    for name, kind, values in columns:
+        if len(values) != length:
+            raise ValueError("a cached reference column of another length")
+        if kind.startswith("str:"):
+            _, storage, na = kind.split(":")
+            dtype = pd.StringDtype(storage=storage, na_value=np.nan if na == "nan" else pd.NA)
+            data[name] = pd.Series(values, dtype=dtype)
+        elif kind == "object":
+            data[name] = pd.Series(values, dtype=object)
+        elif kind in ("float64", "int64", "bool"):
+            data[name] = pd.Series(np.array(values, dtype=kind))
+        else:
+            raise ValueError(f"a cached reference column of unknown type {kind!r}")
+    return pd.DataFrame(data, index=pd.RangeIndex(length))
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    """The same table: columns, column types, index and values (NaN equal to NaN, each value of
+    an object column of the same type)."""
+    if list(a.columns) != list(b.columns) or list(map(str, a.dtypes)) != list(map(str, b.dtypes)):
+        return False
+    if any(x != y for x, y in zip(a.dtypes, b.dtypes)) or not a.index.equals(b.index):
+        return False
+    if not a.equals(b):
+        return False
+    for name in a.columns:
+        if a[name].dtype == object and [type(v) for v in a[name]] != [type(v) for v in b[name]]:
+            return False
+    return True
+
+
+def _load(files: list[Path], lexicon: MetricLexicon | None, frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """:func:`load_reference` without the cache."""
+    lexicon = lexicon or default_lexicon()
     parts = [_read(p) for p in files]
     for extra in frames:
         extra = extra.copy()

@@ -758,6 +758,23 @@ def skip_uri_grammars() -> None:
         sys.modules["rfc3987_syntax"] = None  # `import rfc3987_syntax` now raises ImportError
 
 
+def skip_css_selectors() -> None:
+    """Keep BeautifulSoup from importing ``soupsieve`` in this process.
+
+    nbconvert's markdown filter imports ``bs4``, which imports soupsieve (CSS selectors) when it
+    is installed, and soupsieve compiles its patterns at import: 0.3 s of CPU in the report's
+    process, for selectors only nbconvert's stock ``HTMLExporter`` uses (``soup.select``);
+    factlib's exporter (:mod:`factlib.report.export`) parses no page.  bs4 works without
+    soupsieve (only ``select`` is unavailable; the warning it gives at import about that is not
+    shown).  Does nothing once bs4 is imported.
+    """
+    if "bs4" not in sys.modules and "soupsieve" not in sys.modules:
+        import warnings
+
+        warnings.filterwarnings("ignore", message="The soupsieve package is not installed", category=UserWarning)
+        sys.modules["soupsieve"] = None  # `import soupsieve` now raises ImportError
+
+
 def _prepare_job_imports() -> None:
     """Import what :func:`execute_job` uses (0.5 s, once a process)."""
     import nbclient  # noqa: F401
@@ -1110,10 +1127,6 @@ def run_report(
     was written, and the corpus walker never reads it back as documents.  ``verify`` re-hashes
     every file of the ``store``.
     """
-    from factlib.report.context import context_key, load_context, save_context
-    from factlib.report.html import IndexEntry, index_page
-    from factlib.report.tabular import write_table
-
     t0 = time.perf_counter()
     out = Path(out_dir)
     manifest = Manifest(out)
@@ -1129,6 +1142,11 @@ def run_report(
     failed = True
     try:
         workers.start()
+        # imported once the kernels' threads are started (pandas and the checks: 0.4 s before any
+        # kernel process was spawned when imported first)
+        from factlib.report.context import context_key, load_context, save_context
+        from factlib.report.tabular import write_table
+
         ctx = load_context(corpus, reference, store=store, verify=verify)
         context_file = save_context(ctx, scratch / "context.pickle", context_key(corpus, reference))
         job_list = plan_jobs(ctx, corpus, reference, kinds, context_file=str(context_file))
@@ -1147,6 +1165,8 @@ def run_report(
             manifest.add([r.html, r.ipynb, *r.charts])
         remove_stale_temporaries(out, pids={os.getpid()})  # the workers are threads of this process
         manifest.save()
+
+    from factlib.report.html import IndexEntry, index_page
 
     entries = [
         IndexEntry(kind=r.job.notebook, title=r.job.title, href=r.html, summary=_summary_line(r), error=r.error)

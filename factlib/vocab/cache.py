@@ -144,7 +144,10 @@ def _touch(path: Path) -> None:
 def _read(path: Path):
     try:
         with open(path, "rb") as fh:
-            return marshal.load(fh)
+            data = fh.read()
+        # from bytes: marshal.load on a file calls its readinto once per object read (0.1 s for a
+        # table of 70,000 strings, against 0.01 s for the same bytes in memory)
+        return marshal.loads(data)
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
