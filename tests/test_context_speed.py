@@ -347,3 +347,19 @@ def test_point_wide_words_all_hold_the_gate_literal():
 
     words = [w for w in default_cues().words("point") if not w.isascii() and w.startswith(("截至", "截止"))]
     assert words and all("截" in w for w in words)
+
+
+def test_a_sentence_naming_no_area_has_no_clause_naming_one():
+    # _area skips the clause's search when the sentence may name none: every stretch of a text is
+    # searched by the same letter class and the Chinese names' pattern, which has no look-around or
+    # anchor (a match inside a stretch is a match in the whole text)
+    from factlib.vocab.areas import _LETTER
+
+    areas = default_areas()
+    assert not any(t in areas._zh.pattern for t in ("(?=", "(?!", "(?<", "\\b", "^", "$"))
+    assert _LETTER.pattern == "[A-Za-z]"
+    for ln in _sample_lines():
+        if not areas.may_name(ln):
+            for a in range(0, len(ln), 4):
+                for b in range(a, len(ln) + 1, 6):
+                    assert not areas.may_name(ln[a:b]) and areas.find_all(ln[a:b], simplified=True) == []
