@@ -18,6 +18,13 @@ same venv), alternating this and that in each round, so the two are measured und
 the load average is printed with every figure.  Wall time is what a user waits, but on a shared
 machine it depends on the other processes: compare CPU seconds when the load is above the cores.
 
+``--parts`` measures instead, alternating the two ways in each round, the pieces of session 7 in the
+command's own process: the reference table built (``figures.load._load``) vs read back from the cache
+folder (CPU seconds in this process); ``import nbconvert`` (what the report's writer thread imports)
+with and without :func:`factlib.report.batch.skip_css_selectors` (CPU of a fresh process); and the
+time from ``main()`` returning to the process's end, for ``factlib report`` on one seed ending the
+ordinary way (``sys.exit``) vs :func:`factlib.cli.console` (wall seconds, measured from outside).
+
 Goals (issue 16): seeds ≤ 6 s wall in a warm venv; 200 documents ≤ 20 s with 2 workers.
 A script that prints figures, never a test.
 """
@@ -124,6 +131,87 @@ def run_cli(code: Path, corpus: Path, out: Path, jobs: int | None) -> dict:
             "summary": summary.replace("factlib report: ", ""), "load": load}
 
 
+#: a fresh process that imports what the report's writer thread imports; prints its CPU seconds
+_IMPORT_NBCONVERT = """
+import resource, sys
+if sys.argv[1] == "skip":
+    from factlib.report.batch import skip_css_selectors, skip_uri_grammars
+    skip_css_selectors()
+else:
+    from factlib.report.batch import skip_uri_grammars
+skip_uri_grammars()
+import pandas  # already imported by the command when its writer thread starts
+before = resource.getrusage(resource.RUSAGE_SELF)
+from factlib.report.export import html_exporter
+html_exporter()
+after = resource.getrusage(resource.RUSAGE_SELF)
+print(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+"""
+
+#: ``factlib report`` on one seed, ending the ordinary way or as the ``factlib`` program does;
+#: prints the wall clock when ``main()`` returned
+_REPORT_EXIT = """
+import sys, time
+mode, argv = sys.argv[1], sys.argv[2:]
+sys.argv = ["factlib", *argv]
+from factlib import cli
+if mode == "console":
+    cli.main = (lambda main: (lambda: (lambda code: (print(time.time(), flush=True), code)[1])(main())))(cli.main)
+    cli.console()
+code = cli.main()
+print(time.time(), flush=True)
+sys.exit(code)
+"""
+
+
+def parts(rounds: int) -> None:
+    """The ``--parts`` figures (see the module's docstring)."""
+    import statistics
+
+    from factlib.figures import load
+    from factlib.vocab.lexicon import default_lexicon
+
+    default_lexicon()
+    files = load.default_reference_paths()
+    load.load_reference()  # the cache folder holds the shipped table
+    built, read = [], []
+    for _ in range(rounds):
+        t = time.process_time()
+        load._load(files, None, ())
+        built.append(time.process_time() - t)
+        t = time.process_time()
+        load.load_reference()
+        read.append(time.process_time() - t)
+    print(f"reference table ({_load()}): built {statistics.median(built):.3f} s CPU, read back "
+          f"{statistics.median(read):.3f} s (medians of {rounds}; min {min(built):.3f} / {min(read):.3f})")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    imports: dict[str, list[float]] = {"keep": [], "skip": []}
+    for _ in range(rounds):
+        for how in imports:
+            out = subprocess.run([sys.executable, "-c", _IMPORT_NBCONVERT, how], capture_output=True, text=True,
+                                 env=env, cwd=str(ROOT), check=True).stdout
+            imports[how].append(float(out.strip()))
+    print(f"writer thread's imports ({_load()}): with soupsieve {statistics.median(imports['keep']):.3f} s CPU, "
+          f"without {statistics.median(imports['skip']):.3f} s (medians of {rounds})")
+    with tempfile.TemporaryDirectory(prefix="factlib-bench-exit-") as tmp:
+        seed = sorted(SEEDS.glob("*.txt"))[0]
+        ends: dict[str, list[float]] = {"sys.exit": [], "console": []}
+        for _ in range(rounds):
+            for how in ends:
+                out = Path(tmp) / "out"
+                shutil.rmtree(out, ignore_errors=True)
+                mode = "console" if how == "console" else "exit"
+                done = subprocess.run([sys.executable, "-c", _REPORT_EXIT, mode, "report", str(seed), "-o", str(out),
+                                       "--jobs", "1", "--no-progress"], capture_output=True, text=True, env=env,
+                                      cwd=str(ROOT))
+                end = time.time()
+                returned = float(done.stdout.split()[-1])
+                ends[how].append(end - returned)
+        print(f"report on one seed, main() returned to process end ({_load()}): ordinary exit "
+              f"{statistics.median(ends['sys.exit']):.2f} s wall, console() {statistics.median(ends['console']):.2f} s "
+              f"(medians of {rounds})")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=200)
@@ -132,7 +220,11 @@ def main() -> int:
     ap.add_argument("--shared", default=None, help="the shared folder (default ../shared or $FACTLIB_SHARED)")
     ap.add_argument("--skip-seeds", action="store_true")
     ap.add_argument("--skip-docs", action="store_true")
+    ap.add_argument("--parts", action="store_true", help="measure session 7's pieces instead (see above)")
     args = ap.parse_args()
+    if args.parts:
+        parts(max(args.rounds, 1))
+        return 0
     codes = [("this", ROOT)] + ([("compare", Path(args.compare).resolve())] if args.compare else [])
     print(f"cores {os.cpu_count()}; {_load()} at start; every figure: wall s, CPU s (all processes), "
           f"largest RSS of one process (it only grows: the maximum so far)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import re
 from array import array
+from pathlib import Path
 from bisect import bisect_right
 
 import pytest
@@ -279,3 +280,118 @@ def test_backref_before_cue_found():
     text = "我国网民规模即为此数 \u3000"
     a, b = default_attributor().backref(text, 0, len(text), False)
     assert text[a:b] == "我国网民规模"
+
+
+# ---- the scan's plain path (digits + a written unit): what the general candidate reads -----------
+CORPUS_SAMPLE = sorted((Path(__file__).resolve().parent / "data" / "corpus_sample").glob("*.txt"))
+
+
+def _state(it):
+    from factlib.claims.mention import Mention
+
+    return None if it is None else tuple(getattr(it, k, "<unset>") for k in Mention.__slots__)
+
+
+def _scan_both(doc):
+    from factlib.claims.extract import default_extractor
+
+    scanner = default_extractor().scanner
+    assert scanner.fast
+    fast = [_state(it) for it in scanner.scan(doc, doc.norm)]
+    scanner.fast = False
+    try:
+        full = [_state(it) for it in scanner.scan(doc, doc.norm)]
+    finally:
+        scanner.fast = True
+    return fast, full
+
+
+@pytest.mark.parametrize("path", CORPUS_SAMPLE, ids=lambda p: p.stem)
+def test_scan_with_the_plain_path_is_the_general_scan(path):
+    from factlib.documents.load import load_document
+
+    fast, full = _scan_both(load_document(path))
+    assert fast == full
+
+
+def _plain_and_general(norm: str, lang: str = "zh-Hans"):
+    """(plain, general) result states of every digit-led match of ``norm`` the plain path reads."""
+    import datetime as dt
+
+    from factlib.claims.extract import default_extractor
+    from factlib.claims.scan import _GENERAL
+
+    scanner = default_extractor().scanner
+    mask = scanner.rules.mask(norm)
+    out = []
+    for m in scanner.master.finditer(norm):
+        s = m.start()
+        if not norm[s].isdigit() or not norm[s].isascii():
+            continue
+        plain = scanner._plain(m, s, norm, mask, lang == "zh-Hant", dt.date(2024, 3, 1))
+        if plain is not _GENERAL:
+            out.append((_state(plain), _state(scanner.candidate(m, norm, mask, lang == "zh-Hant", dt.date(2024, 3, 1)))))
+    return out
+
+
+def test_plain_path_reads_the_common_shapes():
+    # the oracle below compares something: these take the plain path and give the claims they should
+    text = "截至2022年12月，我国网民规模10.67亿人，增长3.9%，新增1206万人，涉及31个省份。"
+    pairs = _plain_and_general(text)
+    assert [text[p[0][0]:p[0][1]] for p in pairs] == ["2022年12月", "10.67亿人", "3.9%", "1206万人", "31个省份"]
+    assert all(p == g for p, g in pairs)
+
+
+_PLAIN_ALPHABET = "0123456789.万亿人元%年个项吨月日多余以上左右约近超为在之第翻前(（)- 至到~—:，。大类dMkx$"
+# pieces of number phrases: what stands before a number, numbers, magnitudes, units, what follows
+_PLAIN_PIECES = ["增长", "达", "约", "近", "超过", "为", "在", "之", "百分之", "第", "翻", "前", "(", ")", "-", "至",
+                 "到", "~", "—", " ", "，", "。", "3", "10.5", "2022", "1206", "5", "1", "0", "98", "万", "亿", "人",
+                 "元", "%", "年", "个", "项", "吨", "分", "点", "月", "日", "月份", "多", "余", "以上", "左右", "来",
+                 "以来", "代", "大类", "M", "x", "$", "连续", "时隔", "上半年", "底", "个百分点", "倍", "/月", "民国",
+                 "平方米", "岁"]
+
+
+_PLAIN_BEFORE = ["", "增长", "达", "约", "为", "在", "百分之", "第", "翻", "前", "(", "民国", "连续", "时隔", "x", "$", " ",
+                 "1", "，", "-", "至", "点", "时", "度", ":", "²", "(US$", "第"]
+_PLAIN_NUMBERS = ["3", "10.5", "2022", "1206", "1", "0", "98", "12", "1999", "5", "60"]
+_PLAIN_UNITS = ["人", "元", "%", "年", "个", "项", "吨", "分", "倍", "平方米", "岁", "个百分点", "月", "年代", "大类", "成",
+                "日", " 人", "个月", "天", "小时", "周", "分钟"]
+_PLAIN_AFTER = ["", "来", "以来", "代", ")", "上半年", "底", "12月", "/月", "多", "以上", "，", "的", "内", "1", " "]
+
+
+@st.composite
+def _number_phrases(draw):
+    """A number phrase: what stands before it, digits, a magnitude, a unit, and what follows (often a
+    second number: a range 3%至5%, 3吨-5吨, 1999年-2025年)."""
+    unit = draw(st.sampled_from(_PLAIN_UNITS))
+    head = (draw(st.sampled_from(_PLAIN_BEFORE)) + draw(st.sampled_from(_PLAIN_NUMBERS))
+            + draw(st.sampled_from(["", "万", "亿", " 万", "多", "余"])) + unit)
+    if draw(st.booleans()):
+        return head + draw(st.sampled_from(["至", "到", "-", "~", "—", " - ", " "])) \
+            + draw(st.sampled_from(_PLAIN_NUMBERS)) + draw(st.sampled_from(["", "万", unit, unit, unit]))
+    return head + draw(st.sampled_from(_PLAIN_AFTER))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.text(alphabet=_PLAIN_ALPHABET, max_size=30), _number_phrases(),
+                 st.lists(st.sampled_from(_PLAIN_PIECES), max_size=12).map("".join)),
+       st.sampled_from(["zh-Hans", "zh-Hant"]))
+def test_plain_path_is_the_general_candidate(text, lang):
+    for plain, general in _plain_and_general(text, lang):
+        assert plain == general
+
+
+# shapes near the plain path's edges, each where the general path reads something around the number
+_PLAIN_EDGES = ["13时10分", "北纬46度58分", "增长3%至5%", "3吨-5吨", "连续3个月", "时隔10天", "10年来", "3年以来",
+                "1960年代", "上世纪80年代", "(5元)", "百分之 5%", "第3位", "2024年上半年", "2015年至2024年", "1999年-2025年",
+                "3万至5万人", "10.67亿人", "3.9个百分点", "增长1.2倍", "为期5天", "约为8%", "5 年", "2022 年", "民国112年",
+                "H1 2024年", "1 9 9 7 年", "2兆736亿元", "12月3日", "3成", "5万年", "10个小时来"]
+
+
+@pytest.mark.parametrize("phrase", _PLAIN_EDGES)
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+def test_plain_path_at_its_edges(phrase, lang):
+    for before in ("", "增长", "时", "点", "为", ","):
+        for plain, general in _plain_and_general(before + phrase + "，", lang):
+            assert plain == general
+

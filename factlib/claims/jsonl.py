@@ -54,9 +54,12 @@ def _build():
     names = [f"f{i}" for i in range(len(COLUMNS))]
     template = "{" + ", ".join(f"{encode_basestring(k).replace('%', '%%')}: %s" for k in COLUMNS) + "}\n"
     ints = [n for n, k in zip(names, kinds) if k == "int"]
+    # a number inline, not a call of _number: None is null, else the float's repr, with json's
+    # spellings of the three that are not finite (float(x) raises where _number would raise)
+    number = '("null" if {0} is None else D.get(r := R(F({0})), r))'
     args = []
     for n, k in zip(names, kinds):
-        args.append({"str": f"E({n})", "int": f"I({n})", "number": f"N({n})"}[k])
+        args.append({"str": f"E({n})", "int": f"I({n})", "number": number.format(n)}[k])
     guard = " or ".join(f"type({n}) is not int" for n in ints) or "False"
     source = (
         f"def line(claim):\n"
@@ -65,7 +68,8 @@ def _build():
         f"        raise TypeError\n"
         f"    return T % ({', '.join(args)},)\n"
     )
-    scope = {"E": encode_basestring, "I": int.__repr__, "N": _number, "T": template}
+    scope = {"E": encode_basestring, "I": int.__repr__, "R": float.__repr__, "F": float, "T": template,
+             "D": {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}}
     exec(compile(source, "<factlib.claims.jsonl>", "exec"), scope)  # noqa: S102 (generated from COLUMNS)
     return scope["line"]
 
