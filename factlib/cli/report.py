@@ -26,8 +26,7 @@ def configure(parser) -> None:
                         help="write into an output folder that holds files factlib did not write (they are kept)")
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                         help="kernels run at once, each driven by a worker thread (default: from the batch's "
-                             "size, one per 5 notebooks up to the cores; one when the load average is twice the "
-                             "cores)")
+                             "size, one per 5 notebooks up to the cores)")
     parser.add_argument("--reference", action="append", default=None, metavar="CSV",
                         help="extra official figures (same schema as the shipped table); repeatable")
     parser.add_argument("--only", action="append", choices=_KINDS, default=None,

@@ -39,7 +39,9 @@ were ``spawn``-ed processes).  The jobs wait in one queue, so a free worker take
 (the overview and the metric notebooks, which draw charts, go first).  The default worker count
 (:func:`default_jobs`) comes from the batch's size, estimated from the number of files before they
 are read (:func:`estimate_notebooks`): a second kernel starts while the corpus loads and pays for
-itself from about ten notebooks on; on a machine whose load is twice its cores, one worker.
+itself from about ten notebooks on, also on a machine busy with other work (a kernel is one more
+process sharing the cores: the seeds at a load average of 10–18 took 10.0–15.7 s wall with two
+workers and 10.6–18.5 s with one, session 7's ``bench_report.py``).
 
 A notebook that raises is recorded with its error (``ename: evalue``) and the rest
 go on; its partial HTML is still written when the export works.  The index lists
@@ -798,14 +800,12 @@ NOTEBOOKS_PER_WORKER = 5
 
 
 def idle_cores() -> int:
-    """Cores this process may use (its affinity), or 1 on a machine already oversubscribed (a
-    one-minute load average of twice the cores or more), where a second worker only competes."""
-    cores = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):  # no load average on this platform
-        load = 0.0
-    return 1 if load >= 2 * cores else cores
+    """Cores this process may use (its affinity).  The load average does not lower it: on a machine
+    busy with other work each kernel is one more process sharing the cores, and two workers still
+    finished the seeds sooner than one (at a load average of 10–18, in 6 of 6 runs: 10.0–15.7 s
+    wall against 10.6–18.5 s, for 1.5 s more CPU; one worker when the load was twice the cores was
+    the rule before, never measured under load)."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
 def default_jobs(n_jobs: int | None = None) -> int:

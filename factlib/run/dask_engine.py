@@ -157,7 +157,7 @@ WORKER_ENVIRON = {"MALLOC_ARENA_MAX": "1", "ARROW_DEFAULT_MEMORY_POOL": "system"
 
 
 #: Dask settings of a cluster factlib starts (its scheduler, nannies and workers; a value the user
-#: changed from distributed's default wins): no statistical profiler in the workers (it samples the
+#: set wins, see :func:`_cluster_config`): no statistical profiler in the workers (it samples the
 #: running task's stack every 10 ms for the dashboard, which this cluster does not serve), and the
 #: event loops' health tick and system monitor at 1 s and 2 s instead of 20 ms and 0.5 s.  A busy
 #: worker's threads other than the task's took ~5 % of its CPU with the defaults, ~1 % without
