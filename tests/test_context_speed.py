@@ -328,3 +328,38 @@ def test_shortcuts_off_give_the_same_claims(sample_inputs, monkeypatch):
     plain = ctx.ContextResolver()
     plain._tw_zh_plain = False
     assert _resolve_all(plain, sample_inputs) == fast
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="截至止到今年底末2019年月日比较与同相前的,，", max_size=24))
+def test_literal_gates_of_the_point_and_base_patterns(text):
+    # _one searches point_wide_zh only in text holding 截, and _BASE_BEFORE only in text holding 比
+    r = ctx.default_resolver()
+    assert r.point_wide_zh.pattern  # the table lists 截至/截止 words
+    if "截" not in text:
+        assert r.point_wide_zh.search(text) is None
+    if "比" not in text:
+        assert ctx._BASE_BEFORE.search(text) is None
+
+
+def test_point_wide_words_all_hold_the_gate_literal():
+    from factlib.vocab.cues import default_cues
+
+    words = [w for w in default_cues().words("point") if not w.isascii() and w.startswith(("截至", "截止"))]
+    assert words and all("截" in w for w in words)
+
+
+def test_a_sentence_naming_no_area_has_no_clause_naming_one():
+    # _area skips the clause's search when the sentence may name none: every stretch of a text is
+    # searched by the same letter class and the Chinese names' pattern, which has no look-around or
+    # anchor (a match inside a stretch is a match in the whole text)
+    from factlib.vocab.areas import _LETTER
+
+    areas = default_areas()
+    assert not any(t in areas._zh.pattern for t in ("(?=", "(?!", "(?<", "\\b", "^", "$"))
+    assert _LETTER.pattern == "[A-Za-z]"
+    for ln in _sample_lines():
+        if not areas.may_name(ln):
+            for a in range(0, len(ln), 4):
+                for b in range(a, len(ln) + 1, 6):
+                    assert not areas.may_name(ln[a:b]) and areas.find_all(ln[a:b], simplified=True) == []

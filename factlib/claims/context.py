@@ -195,7 +195,7 @@ def _norm(s: str) -> str:
     n = _nfkc(s)
     if len(n) == len(s):
         s = n
-    rx = _t2s_may_change()
+    rx = _T2S_RX[0] if _T2S_RX else _t2s_may_change()
     if rx is None or rx.search(s) is not None:
         n = to_simplified(s)
         if len(n) == len(s):
@@ -280,7 +280,8 @@ class _Sentence:
     """What every claim of one normalised sentence looks up: where its clauses start and the
     areas named in a stretch of it (one scan per sentence, not one per claim)."""
 
-    __slots__ = ("text", "_scanned", "_areas", "_before", "plan", "_year_ends", "_tw", "_tw_last", "_may")
+    __slots__ = ("text", "_scanned", "_area_table", "_areas", "_before", "plan", "_year_ends", "_tw", "_tw_last",
+                 "_may")
 
     def __init__(self, text: str, areas: Areas, limit: int | None = None):
         """``limit``: no claim asks about the time words past it (the sentence's last claim)."""
@@ -288,7 +289,8 @@ class _Sentence:
         self._scanned = text if limit is None or limit >= len(text) else text[:max(0, limit)]
         # the areas opening the sentence (a claim's own clause is scanned alone: clauses are short,
         # most hold no area name, and a scan of the whole sentence cost more)
-        self._areas = AreaSpans(areas, text[:60])
+        self._area_table = areas
+        self._areas: AreaSpans | None = None  # built when a claim first asks (many sentences never do)
         self._before: dict[int, list] = {}
         self.plan: bool | None = None  # does the sentence state a plan (filled by the first claim)
         self._year_ends: frozenset[str] | None = None
@@ -328,7 +330,7 @@ class _Sentence:
         (a stretch holding a letter or a Chinese name makes the whole sentence hold it)."""
         may = self._may
         if may is None:
-            may = self._may = self._areas.areas.may_name(self.text)
+            may = self._may = self._area_table.may_name(self.text)
         return may
 
     def areas_before(self, pos: int):
@@ -338,7 +340,14 @@ class _Sentence:
         out = self._before.get(end)
         if out is None:
             # (a sentence that names no area for certain has none in its opening either)
-            out = self._before[end] = [] if self._may is False else self._areas.find_all(0, end)
+            if self._may is False:
+                out = []
+            else:
+                spans = self._areas
+                if spans is None:
+                    spans = self._areas = AreaSpans(self._area_table, self.text[:60])
+                out = spans.find_all(0, end)
+            self._before[end] = out
         return out
 
 
@@ -438,6 +447,47 @@ class ContextResolver:
         self._strip_memo: dict[str, str] = {}
         self._ancestor_memo: dict[str, tuple[str, ...]] = {}
         self._modifiers: dict[str, list[tuple[str, str]]] | None = None
+        # answers that depend on a claim's clause (the text from the clause start to the number) and
+        # the tables only, remembered per clause: 比上年增长, 城镇新增就业 recur across documents
+        # (True/False, never None: a hit is a value; see _memo for the bound)
+        self._m_words: dict[tuple[str, str, bool], str] = {}
+        self._m_change_before: dict[str, bool] = {}
+        self._m_new_add: dict[str, bool] = {}
+        self._m_point: dict[str, bool] = {}
+        self._m_scope: dict[str, bool] = {}
+        self._m_national: dict[str, bool] = {}
+        self._m_named: dict[str, tuple] = {}
+
+    # ---- answers that depend on the clause only (see __init__) ---------------------------------
+    def _measure_words(self, words_key: tuple[str, str, bool]) -> str:
+        """``flow``/``stock`` from the words of the metric phrase and the clause (Chinese), or ''."""
+        metric, clause, count = words_key
+        phrase = _norm_cached(metric) + clause
+        if self.flow_words.search(phrase):
+            return "flow"
+        if self.stock_words.search(phrase) or (count and _STOCK_VERBS.search(clause)):
+            return "stock"
+        return ""
+
+    def _change_before(self, clause: str) -> bool:
+        return self.change_before_zh.search(clause) is not None
+
+    def _new_add(self, clause: str) -> bool:
+        return _NEW_ADD.match(self._strip(clause) or clause) is not None
+
+    def _point_zh(self, clause: str) -> bool:
+        return self.point_zh.search(clause) is not None
+
+    def _scope(self, clause: str) -> bool:
+        return self.scope_re.search(clause) is not None
+
+    def _named(self, clause: str) -> tuple:
+        """The areas named in ``clause`` (simplified), in order."""
+        areas = self.areas
+        return tuple(areas.find_all(clause, simplified=True)) if areas.may_name(clause) else ()
+
+    def _national(self, clause: str) -> bool:
+        return self.national_re.search(clause) is not None
 
     # ---- document level ---------------------------------------------------------------------
     def _doc_year(self, doc) -> int | None:
@@ -538,25 +588,31 @@ class ContextResolver:
         shifted: dict[str, str] = {}  # periods moved by a release convention earlier in the paragraph
         first_sid = -1
         # lists of numbers (增长8.4%和11.4%): the position of each claim in its list and the list's length
-        pos_in_list = [0] * len(claims)
-        for i in range(1, len(claims)):
-            a, b = claims[i - 1], claims[i]
-            if a.sentence_id == b.sentence_id and a.kind not in ("year", "date") and b.kind not in ("year", "date") \
-                    and _LIST_GAP.match(text[a.end:b.start]):
+        # (and, in the same walk, the start of each sentence's last claim)
+        n = len(claims)
+        pos_in_list = [0] * n
+        last_start: dict[int, int] = {}
+        a = None
+        for i, b in enumerate(claims):
+            sid = b.sentence_id
+            if b.start > last_start.get(sid, -1):
+                last_start[sid] = b.start
+            if a is not None and a.sentence_id == sid and a.kind not in ("year", "date") \
+                    and b.kind not in ("year", "date") and _LIST_GAP.match(text[a.end:b.start]):
                 pos_in_list[i] = pos_in_list[i - 1] + 1
-        list_len = [0] * len(claims)
-        for i in range(len(claims) - 1, -1, -1):
-            list_len[i] = list_len[i + 1] if i + 1 < len(claims) and pos_in_list[i + 1] > 0 else pos_in_list[i] + 1
+            a = b
+        list_len = [0] * n
+        after_len = after_pos = 0  # list_len[i + 1], pos_in_list[i + 1] (0 past the end)
+        for i in range(n - 1, -1, -1):
+            here = pos_in_list[i]
+            after_len = list_len[i] = after_len if after_pos > 0 else here + 1
+            after_pos = here
         sent_keys: list[str] = []
         sent_keys_set: list[str] = []
         sent_spans: list[tuple[int, int]] = []  # measured claims so far in the sentence (sentence offsets)
         para_key = ""
         last_text, nsent = None, ""
         sent_norm, sent_info = None, None
-        last_start: dict[int, int] = {}  # the start of each sentence's last claim
-        for c in claims:
-            if c.start > last_start.get(c.sentence_id, -1):
-                last_start[c.sentence_id] = c.start
         for ci, c in enumerate(claims):
             s_start = ts[c.sentence_id] if ts is not None and c.sentence_id < len(ts) else max(0, c.start - 200)
             if c.sentence_id != last_sent:
@@ -852,15 +908,15 @@ class ContextResolver:
                             prev_spans, clause)
         measure = self.lexicon.measure(key) if key else ""
         if not measure and not en:
-            phrase = _norm_cached(c.metric or "") + clause
-            if self.flow_words.search(phrase):
-                measure = "flow"
-            elif self.stock_words.search(phrase) or (c.kind == "count" and _STOCK_VERBS.search(clause)):
-                measure = "stock"
+            words_key = (c.metric or "", clause, c.kind == "count")
+            measure = self._m_words.get(words_key)
+            if measure is None:
+                measure = _memo(self._m_words, words_key, self._measure_words)
         # ---- level or change, base --------------------------------------------------------
         change = change_of(c.kind, c.direction)
         tail8 = before[-8:]
-        if change == "level" and not en and c.kind in ("count", "amount") and self.change_before_zh.search(clause) \
+        if change == "level" and not en and c.kind in ("count", "amount") \
+                and _memo(self._m_change_before, clause, self._change_before) \
                 and not (self.to_level_zh.search(tail8)):
             change = "abs_change"  # 比去年增加2000亿元
         if change in ("abs_change", "rel_change") and (self.to_level_en if en else self.to_level_zh).search(
@@ -871,8 +927,8 @@ class ContextResolver:
             change = "rel_change"  # 涨幅回落到2.6%, sales growth was 2.7 per cent: the level of a growth rate
         if change in ("abs_change", "rel_change") and key and self._alias_holds_change(clause, key):
             change = "level"  # 城镇新增就业1244万人, 对世界经济增长贡献率: the change word is in the indicator's name
-        if not en and change == "level" and not key and c.kind in ("count", "amount") and _NEW_ADD.match(
-                self._strip(clause) or clause):
+        if not en and change == "level" and not key and c.kind in ("count", "amount") \
+                and _memo(self._m_new_add, clause, self._new_add):
             change = "abs_change"  # 新增第四代移动通信用户3.4亿: an increase of a stock
         if en and change == "level" and c.kind in ("count", "amount") and _MORE_FEWER.match(
                 nsent[local + len(c.surface):local + len(c.surface) + 8]):
@@ -886,8 +942,11 @@ class ContextResolver:
         # ---- point or interval, doubt -------------------------------------------------------
         ptype = period_type(own, measure)
         if own and "/" not in own:
-            point_cue = (self.point_en if en else self.point_zh).search(clause) or \
-                (self.point_wide_en if en else self.point_wide_zh).search(before)
+            # (every match of point_wide_zh holds 截: 截至, 截止)
+            point_cue = (self.point_en.search(clause) if en else
+                         _memo(self._m_point, clause, self._point_zh) or None) or \
+                (self.point_wide_en.search(before) if en else
+                 self.point_wide_zh.search(before) if "截" in before else None)
             end_cue = len(own) == 4 and info.year_end(own)
             if point_cue is not None or end_cue or (tw_word is not None and tw_word.shape == "point"
                                                     and (tw_clause or 0 <= tw_pos < 12)):
@@ -908,7 +967,7 @@ class ContextResolver:
         if change in ("abs_change", "rel_change", "pp_change") and not base and not en:
             # 2005年与2000年相比，国内生产总值增长57.3%: an explicit base in an earlier clause
             bm = None
-            for bm in _BASE_BEFORE.finditer(before):
+            for bm in _BASE_BEFORE.finditer(before) if "比" in before else ():  # (相比, 比较: every match holds 比)
                 pass
             if bm is not None and bm.group(1) != own[:4]:
                 base = bm.group(1)
@@ -1364,7 +1423,7 @@ class ContextResolver:
             info = _Sentence(nsent, areas)
         # (a clause of a sentence naming no area for certain names none: see _Sentence.may_name)
         if info.may_name() or en:
-            named = areas.find_all(clause, simplified=True) if areas.may_name(clause) else ()
+            named = _memo(self._m_named, clause, self._named)
             if named:
                 doc_ancestors = self._ancestors(doc_area) if doc_area else ()
                 sub_national = bool(doc_area) and doc_area != "CN" and "CN" in doc_ancestors
@@ -1372,7 +1431,7 @@ class ContextResolver:
                     # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
                     if a.code != "WORLD" and not (sub_national and a.code in doc_ancestors and not a.start <= 1):
                         return a.code, "phrase"
-        if doc_area and self.scope_re.search(clause):
+        if doc_area and _memo(self._m_scope, clause, self._scope):
             return doc_area, "phrase"
         if inherit and prev_area is not None and prev_area[0] and self._lead_explained(zh_clause):
             return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
@@ -1384,7 +1443,7 @@ class ContextResolver:
                     return a.code, "sentence"
         if doc_area:
             return doc_area, doc_basis
-        if not en and self.national_re.search(clause):
+        if not en and _memo(self._m_national, clause, self._national):
             return "CN", "phrase"
         return "", ""
 
