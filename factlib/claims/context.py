@@ -814,21 +814,7 @@ class ContextResolver:
         plan = info.plan
         if plan is None:
             plan = info.plan = bool((self.plan_en if en else self.plan_zh).search(nsent))
-        # self._time_word_before(nsent, local, clause_start, en, info), its per-sentence table read here
-        if not en and self._tw_zh_plain:
-            ms, ends = info._tw or info.time_words(self.tw.zh)  # noqa: SLF001
-            k = bisect_right(ends, lo)
-            if k == len(ms) or ms[k].start() >= lo:
-                last = info._tw_last  # noqa: SLF001
-                if last is None:
-                    last = info._tw_last = self._last_time_words(nsent, ms)  # noqa: SLF001
-                best = last[k]
-                tw_word, tw_clause, tw_pos = (None, False, -1) if best is None \
-                    else (best[0], best[1] >= clause_start, best[1])
-            else:
-                tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en, info)
-        else:
-            tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en, info)
+        tw_word, tw_clause, tw_pos = self._time_word_before(nsent, local, clause_start, en, info)
         # a one-month part (年末) dates its own clause only: 年末失业率降到5.5%，居民消费价格上涨2%
         if tw_word is not None and not tw_clause and tw_word.shape == "point" and basis in ("relative", "inherited"):
             sentence_tw = self._sentence_time_word(nsent, en)
