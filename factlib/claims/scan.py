@@ -8,7 +8,6 @@ Numbers inside those spans, and inside the non-claim mask (URLs, phone numbers, 
 from __future__ import annotations
 
 import re
-import string
 from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache, partial
@@ -71,9 +70,6 @@ _COUNT = UnitRead("", "count", "")
 _OTHER = UnitRead("", "other", "")
 # a Groups from the tuple of picked groups, in C (Groups._make is a Python call)
 _as_groups = partial(tuple.__new__, Groups)
-_DIGITS = frozenset("0123456789")
-#: what Scanner._plain returns when the general path has to read the number
-_GENERAL = object()
 
 
 class NoMask:
@@ -158,11 +154,6 @@ class Scanner:
         # a character before a number after which _qualifier has to look (it ends a 'before' word,
         # or is a space or 在/为 that a word may stand before): any other means no qualifier
         self._qualifier_cue_chars = qualifiers.before_last | {" ", "在", "为"}
-        # the characters before a number that send it down the general path (see _plain): a
-        # qualifier word's end, a share word's 之, 第, 翻, 前, '(' (accounting), Latin letters and digits
-        self._plain_block = frozenset(self._qualifier_cue_chars) | frozenset(
-            "之第翻前(" + string.ascii_letters + string.digits)
-        self.fast = True  # False: every number through candidate (the oracle tests compare both)
 
     # ---- the document ----------------------------------------------------------------------------
     def scan(self, doc, norm: str) -> list[Mention]:
@@ -175,7 +166,6 @@ class Scanner:
         zh_hant, doc_date = doc.lang == "zh-Hant", doc.date
         cn_bare = CN_BARE
         num_group = self._num_group
-        fast, digits = self.fast, _DIGITS
         consumed = -1
         for m in self.master.finditer(norm):
             s = m.start()
@@ -187,12 +177,7 @@ class Scanner:
                 i = bisect_right(t_starts, s) - 1
                 if i >= 0 and s < t_ends[i]:
                     continue
-            if fast and norm[s] in digits:
-                item = self._plain(m, s, norm, mask, zh_hant, doc_date)
-                if item is _GENERAL:
-                    item = self.candidate(m, norm, mask, zh_hant, doc_date)
-            else:
-                item = self.candidate(m, norm, mask, zh_hant, doc_date)
+            item = self.candidate(m, norm, mask, zh_hant, doc_date)
             if item is not None:
                 items.append(item)
                 consumed = max(item.e, item.period_end)
@@ -284,54 +269,6 @@ class Scanner:
         return it
 
     # ---- one number ------------------------------------------------------------------------------
-    def _plain(self, m: re.Match, s: int, norm: str, mask, zh_hant: bool, doc_date):
-        """The common shape, read without the general preamble: Arabic digits (``num`` starts with
-        one) with a written Chinese unit (2022年, 3.9%, 10.67亿人, 1206万人), no 多/余/以上 or per-unit,
-        and a plain character before it.  Returns what :meth:`candidate` returns for ``m``, or
-        :data:`_GENERAL` where the general path has to decide (tests/test_speed.py checks both on
-        the corpus sample and on generated text).
-
-        Why the preamble can be skipped: a number starting with a digit is neither a Chinese
-        numeral (no bare-numeral, lexicalised, 翻…番 or 前N tests) nor an English number word; a
-        written unit excludes the month window, 2兆736亿 continuation and the prefix-unit look-up;
-        the blocked characters before it (``_plain_block``) are the only ones the share word
-        (百分之), 第 (ordinals), a Latin name (H1), accounting brackets and the qualifier words
-        ahead of the number read; no 多/余/以上 means the qualifier is ``exact``."""
-        num, q1, mag, q2, unit, ym, frac, cheng, chengd, enunit, per, q3 = picked = self._pick_groups(m.groups())
-        if not unit or q1 or q2 or per or q3:
-            return _GENERAL
-        prev = norm[s - 1] if s else ""
-        if prev in self._plain_block or prev.isdigit():
-            return _GENERAL
-        e = m.end()
-        if mask.covers(s, m.end(1)):
-            return None
-        nxt = norm[e:e + 1]
-        if unit == "年" and not mag:  # a year or a date (or a duration: 10年): the reading of 年
-            if nxt == " " and len(num) == 1:
-                return _GENERAL  # spaced digits ('1 9 9 7 年')
-            parsed = parse_cached(num)
-            if parsed is None:
-                return None
-            return self._reading(m, _as_groups(picked), Mention(s, e), parsed, norm, mask, prev, "", False,
-                                 zh_hant, doc_date)
-        if nxt in RANGE_FIRST:
-            return _GENERAL  # a range (3至5万), or spaced digits
-        parsed = parse_cached(num + mag.strip() if mag else num)
-        if parsed is None:
-            return None
-        read = self._unit_reads.get(unit) or self._unit_read(unit)
-        code = read.code
-        if code in self.duration_units or code == "pt" or parsed.kind == "fraction":
-            return self._reading(m, _as_groups(picked), Mention(s, e), parsed, norm, mask, prev, "", False,
-                                 zh_hant, doc_date)
-        it = Mention(s, e)
-        value, prec = parsed.value, parsed.precision
-        it.value, it.precision = value, prec
-        it.kind, it.unit, it.unit_surface = read.kind, code, read.written
-        it.low, it.high = interval(value, prec, "exact")
-        return it
-
     def candidate(self, m: re.Match, norm: str, mask, zh_hant: bool, doc_date) -> Mention | None:
         """The mention that the scan match ``m`` starts, or None (not a claim, nor a date)."""
         s, e = m.start(), m.end()
