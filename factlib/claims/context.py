@@ -806,8 +806,7 @@ class ContextResolver:
             info = _Sentence(nsent, self.areas)
         lo = local if local > 0 else 0
         before = nsent[:lo]
-        m = _TO_LAST_CLAUSE.match(nsent, 0, lo)  # info.clause_start(lo)
-        clause_start = m.end() if m is not None else 0
+        clause_start = info.clause_start(lo)
         clause = before[clause_start:]
         period, basis, doubt = c.period, c.period_basis, ""
         base = c.base_period

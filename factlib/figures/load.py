@@ -270,13 +270,14 @@ def _cached(files: list[Path], build) -> pd.DataFrame:
         made.append(frame)
         value = _encode(frame)
         try:
-            same = (value is not None and _same(_unpack(_pack(value)), frame) and _digests(files) == digests
+            packed = _pack(value) if value is not None else None
+            same = (packed is not None and _same(_unpack(packed), frame) and _digests(files) == digests
                     and _rows_as_on_disk(files))
         except Exception:  # noqa: BLE001
             same = False
         if not same:
             raise _NotStored(frame)
-        return _pack(value)
+        return packed
 
     try:
         value = cache.built("reference", key, make)
@@ -370,7 +371,7 @@ def _decode(value) -> pd.DataFrame:
 def _same(a: pd.DataFrame, b: pd.DataFrame) -> bool:
     """The same table: columns, column types, index and values (NaN equal to NaN, each value of
     an object column of the same type)."""
-    if list(a.columns) != list(b.columns) or list(map(str, a.dtypes)) != list(map(str, b.dtypes)):
+    if list(a.columns) != list(b.columns):
         return False
     if any(x != y for x, y in zip(a.dtypes, b.dtypes)) or not a.index.equals(b.index):
         return False
