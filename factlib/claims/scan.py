@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache, partial
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import NamedTuple
 
 from factlib.claims import forms, numbers
@@ -112,7 +112,7 @@ def master_pattern(units: UnitTable, qualifiers: QualifierTable) -> re.Pattern:
         r"(?:(?P<q1>多|余)|)"
         rf"(?: ?(?P<mag>{numbers.MAGNITUDE_RE})|)"
         r"(?:(?P<q2>多|余)|)"
-        r"(?: ?(?:(?P<da>大(?=[类项]))|)(?:"
+        r"(?: ?(?:大(?=[类项])|)(?:"
         rf"(?P<unit>{units.zh_pattern})"
         r"|(?P<ym>月份|月|日|号|\)日)"
         r"|(?P<frac>分之)"
@@ -133,8 +133,9 @@ class Scanner:
             units, qualifiers, cues, time_words, rules, ordinals
         self.master = master_pattern(units, qualifiers)
         self._num_group = self.master.groupindex["num"]
-        # the groups by position in Match.groups() (cheaper than by name)
-        self._pick_groups = itemgetter(*(self.master.groupindex[g] - 1 for g in Groups._fields))
+        # Match.groups() is the Groups tuple: the pattern's groups are Groups' fields, in order
+        if tuple(self.master.groupindex) != Groups._fields or self.master.groups != len(Groups._fields):
+            raise ValueError("the number scan's groups must be Groups' fields, in order")
         self.idioms = load_idioms()
         # units that make a number a duration (year, month … minute): from the unit table
         self.duration_units = frozenset(u.code for u in units.codes.values() if u.kind == "duration")
@@ -280,7 +281,7 @@ class Scanner:
             return None
         if mask.covers(s, num_end):
             return None
-        g = _as_groups(self._pick_groups(m.groups()))
+        g = _as_groups(m.groups())
         num = g.num
         prev = norm[s - 1] if s else ""
         pre3 = self._fraction_lead(norm, s)  # 百分之 / 千分之 before the number (or "")

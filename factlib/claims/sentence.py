@@ -72,7 +72,6 @@ class SentenceReader:
         self.dir_en = re.compile(r"(?<![A-Za-z])(?:" + alternation(w for w in change if w.isascii())
                                  + r")(?![A-Za-z])", re.I)
         self.rate_noun_zh = re.compile(alternation(w for w in cues.words("rate_noun") if not w.isascii()))
-        self.rate_nouns_zh = tuple(w for w in cues.words("rate_noun") if not w.isascii())
         self.rate_noun_en = cues.rate_noun_en
         self._dir_memo: dict[bool, dict[str, str]] = {False: {}, True: {}}  # words -> change word, per language
 
@@ -370,8 +369,7 @@ class SentenceReader:
             clause = norm[clause_lo:it.s]
             to_level = pred.endswith(("至", "到")) or pred.rstrip().lower().endswith(" to")
             share = any(w in clause for w in ("占", "比重", "比例", "率", "share"))
-            metric_rate = (any(w in clause for w in self.rate_nouns_zh) if not en
-                           else bool(self.rate_noun_en.search(clause)))
+            metric_rate = bool((self.rate_noun_en if en else self.rate_noun_zh).search(clause))
             if to_level and share and not metric_rate:
                 word = ""
             after = norm[it.e:min(s1, it.e + 12)]

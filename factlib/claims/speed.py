@@ -12,8 +12,8 @@ changes a result.
   their patterns with it; ``guard=True`` adds a character-class look-ahead in front of wide branches).
 
 Elsewhere the extractor uses a few more local ones, each commented where it stands: cheap
-character tests before a regex (``RANGE_FIRST``), positional group picks (``itemgetter`` over
-``Match.groups()``), claims built with ``tuple.__new__``, document-wide scans sliced per sentence.
+character tests before a regex (``RANGE_FIRST``), the scan's groups read as one ``Match.groups()``
+tuple, claims built with ``tuple.__new__``, document-wide scans sliced per sentence.
 """
 from __future__ import annotations
 
