@@ -325,6 +325,7 @@ def test_shortcuts_off_give_the_same_claims(sample_inputs, monkeypatch):
     monkeypatch.setattr(ctx._Sentence, "may_name", lambda self: True)
     monkeypatch.setattr(ctx, "_GRANULARITY", {})
     monkeypatch.setattr(ctx, "_memo", lambda cache, key, fn: fn(key))
+    monkeypatch.setattr(ctx._Memo, "__missing__", lambda self, key: self.fn(key))
     plain = ctx.ContextResolver()
     plain._tw_zh_plain = False
     assert _resolve_all(plain, sample_inputs) == fast
@@ -357,9 +358,25 @@ def test_a_sentence_naming_no_area_has_no_clause_naming_one():
 
     areas = default_areas()
     assert not any(t in areas._zh.pattern for t in ("(?=", "(?!", "(?<", "\\b", "^", "$"))
-    assert _LETTER.pattern == "[A-Za-z]"
+    assert _LETTER.pattern.startswith("[") and _LETTER.pattern.endswith("]") and _LETTER.pattern.count("[") == 1
     for ln in _sample_lines():
         if not areas.may_name(ln):
             for a in range(0, len(ln), 4):
                 for b in range(a, len(ln) + 1, 6):
                     assert not areas.may_name(ln[a:b]) and areas.find_all(ln[a:b], simplified=True) == []
+
+
+# ---- session 8 ---------------------------------------------------------------------------------------
+def test_letter_class_is_the_case_folded_ascii_letters():
+    # areas._LETTER (no re.I) matches exactly the characters [A-Za-z] matches under re.I: the English
+    # names' look-arounds, may_name and AreaSpans' slice test all rely on that one set
+    import re as std_re
+    import sys
+
+    from factlib.vocab.areas import _LETTER
+
+    folded = std_re.compile(r"[A-Za-z]", std_re.I)
+    assert not _LETTER.flags & std_re.I
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        assert (folded.match(ch) is None) == (_LETTER.match(ch) is None), hex(cp)
