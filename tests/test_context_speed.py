@@ -323,9 +323,7 @@ def test_shortcuts_off_give_the_same_claims(sample_inputs, monkeypatch):
     # words of each claim by a scan of its own (no per-sentence table read in _one), no remembered
     # granularity
     monkeypatch.setattr(ctx._Sentence, "may_name", lambda self: True)
-    monkeypatch.setattr(ctx, "_GRANULARITY", {})
-    monkeypatch.setattr(ctx, "_memo", lambda cache, key, fn: fn(key))
-    monkeypatch.setattr(ctx._Memo, "__missing__", lambda self, key: self.fn(key))
+    monkeypatch.setattr(ctx._Memo, "__missing__", lambda self, key: self.fn(key))  # nothing remembered
     plain = ctx.ContextResolver()
     plain._tw_zh_plain = False
     assert _resolve_all(plain, sample_inputs) == fast
@@ -380,3 +378,17 @@ def test_letter_class_is_the_case_folded_ascii_letters():
     for cp in range(sys.maxunicode + 1):
         ch = chr(cp)
         assert (folded.match(ch) is None) == (_LETTER.match(ch) is None), hex(cp)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="增长了比上年同期总值GDPm2的1995年0-9.%和及、,， ", max_size=24))
+def test_tail_explanation_stops_once_nothing_is_left(tail):
+    # _explain_tail returns as soon as the text is used up: the same answer as every step run
+    r = ctx.default_resolver()
+    t = ctx._TAIL_PUNCT.sub("", tail)
+    plain = False
+    if len(t) <= 20:
+        for rx in (ctx._TAIL_DATES, r._tail_words, ctx._TAIL_VS, ctx._TAIL_TOTALS, ctx._TAIL_YEARS, ctx._TAIL_REST):
+            t = rx.sub("", t)
+        plain = t == ""
+    assert r._explain_tail(tail) == plain

@@ -252,30 +252,6 @@ def _resolved(c: Claim, unit: str, metric: str, key: str, period: str, basis: st
                       + (ptype, granularity, doubt, area, area_basis, change, base))
 
 
-#: period_granularity of the periods seen (a handful of distinct strings per document)
-_GRANULARITY: dict[str, str] = {}
-
-
-def _timed(c: Claim) -> Claim:
-    """A claim of a kind in :data:`_TIMES`: a date is a point; no change, no base."""
-    own = c.period
-    granularity = _GRANULARITY.get(own)
-    if granularity is None:
-        granularity = _memo(_GRANULARITY, own, period_granularity)
-    return _new_tuple(Claim, c[:_I_PTYPE] + ("point" if own and c.kind == "date" else "", granularity,
-                                            c.period_doubt, c.area, c.area_basis, "", ""))
-
-
-def _memo(cache: dict, key, fn):
-    """``fn(key)``, remembered in ``cache`` (emptied when it grows past 65,536 entries)."""
-    out = cache.get(key)
-    if out is None:
-        if len(cache) > 65536:
-            cache.clear()
-        out = cache[key] = fn(key)
-    return out
-
-
 class _Memo(dict):
     """``memo[key]`` is ``fn(key)``, remembered (emptied when it grows past 65,536 entries): a hit is
     one look-up in C, no Python call (the resolver's answers that depend on a phrase and the tables)."""
@@ -291,6 +267,17 @@ class _Memo(dict):
             self.clear()
         out = self[key] = self.fn(key)
         return out
+
+
+#: period_granularity of the periods seen (a handful of distinct strings per document)
+_GRANULARITY = _Memo(period_granularity)
+
+
+def _timed(c: Claim) -> Claim:
+    """A claim of a kind in :data:`_TIMES`: a date is a point; no change, no base."""
+    own = c.period
+    return _new_tuple(Claim, c[:_I_PTYPE] + ("point" if own and c.kind == "date" else "", _GRANULARITY[own],
+                                            c.period_doubt, c.area, c.area_basis, "", ""))
 
 
 class _Sentence:
@@ -369,12 +356,12 @@ class _Sentence:
 
 
 _match_end = re.Match.end
-_NORM_CACHE: dict[str, str] = {}
+_NORM_CACHE = _Memo(_norm)
 
 
 def _norm_cached(s: str) -> str:
     """:func:`_norm` of a short phrase (metric phrases repeat), remembered."""
-    return _memo(_NORM_CACHE, s, _norm)
+    return _NORM_CACHE[s]
 
 
 @dataclass(frozen=True)
@@ -1006,10 +993,7 @@ class ContextResolver:
         unit = c.unit
         if unit == "CNY" and c.unit_surface in ("元", "圆") and area in _AREA_CURRENCY and "人民币" not in clause:
             unit = _AREA_CURRENCY[area]  # 342億元 in a Hong Kong government release is HK dollars
-        granularity = _GRANULARITY.get(own)
-        if granularity is None:
-            granularity = _memo(_GRANULARITY, own, period_granularity)
-        return _resolved(c, unit, metric, key, period, basis if period else "none", ptype, granularity,
+        return _resolved(c, unit, metric, key, period, basis if period else "none", ptype, _GRANULARITY[own],
                          doubt, area, area_basis, change, base if change not in ("", "level") else "")
 
     @staticmethod
@@ -1057,6 +1041,8 @@ class ContextResolver:
             # the sentence's matches that end by the claim are the matches of the text cut there
             # (a pattern without look-arounds), unless one of them runs across the claim's start
             ms, ends = info.time_words(rx)
+            if not ms:
+                return None, False, -1
             k = bisect_right(ends, lo)
             if k == len(ms) or ms[k].start() >= lo:
                 last = info._tw_last  # noqa: SLF001
@@ -1354,12 +1340,12 @@ class ContextResolver:
         t = _TAIL_PUNCT.sub("", tail)
         if len(t) > 20:
             return False
-        t = _TAIL_DATES.sub("", t)  # dates first: 1995年增长
-        t = self._tail_words.sub("", t)
-        t = _TAIL_VS.sub("", t)
-        t = _TAIL_TOTALS.sub("", t)  # 总值, M2, GDP
-        t = _TAIL_YEARS.sub("", t)
-        t = _TAIL_REST.sub("", t)  # and earlier numbers of the same list
+        # dates first (1995年增长), then 总值, M2, GDP, and earlier numbers of the same list; once nothing
+        # is left the rest cannot change the answer
+        for rx in (_TAIL_DATES, self._tail_words, _TAIL_VS, _TAIL_TOTALS, _TAIL_YEARS, _TAIL_REST):
+            if not t:
+                return True
+            t = rx.sub("", t)
         return t == ""
 
     def _explained_head(self, head: str) -> bool:
@@ -1425,7 +1411,8 @@ class ContextResolver:
         if info is None or info.text is not nsent:
             info = _Sentence(nsent, areas)
         # (a clause of a sentence naming no area for certain names none: see _Sentence.may_name)
-        if info.may_name() or en:
+        may = info.may_name()
+        if may or en:
             named = self._m_named[clause]
             if named:
                 doc_ancestors = self._ancestors(doc_area) if doc_area else ()
@@ -1438,7 +1425,7 @@ class ContextResolver:
             return doc_area, "phrase"
         if inherit and prev_area is not None and prev_area[0] and self._lead_memo[zh_clause]:
             return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
-        opening = info.areas_before(local if local > 0 else 0)
+        opening = info.areas_before(local if local > 0 else 0) if may else ()  # (none in a sentence naming none)
         if opening:
             doc_ancestors = self._ancestors(doc_area) if doc_area else ()
             for a in opening:
