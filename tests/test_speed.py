@@ -279,3 +279,53 @@ def test_backref_before_cue_found():
     text = "我国网民规模即为此数 \u3000"
     a, b = default_attributor().backref(text, 0, len(text), False)
     assert text[a:b] == "我国网民规模"
+
+
+# ---- QualifierTable.before_word: only the lengths of the words that end in the character before ----
+def _before_word_plain(table, norm: str, pos: int):
+    """before_word as it was: every length up to the longest word, longest first."""
+    end = pos - 1 if pos > 0 and norm[pos - 1] == " " else pos
+    if end <= 0 or norm[end - 1] not in table.before_last:
+        return None
+    for k in range(min(table.max_before, end), 0, -1):
+        w = norm[end - k:end]
+        q = table.before.get(w) or (table.before.get(w.lower()) if w.isascii() else None)
+        if q is not None:
+            if w.isascii() and end - k > 0 and norm[end - k - 1].isalpha():
+                continue
+            return w, q
+    return None
+
+
+def _qualifier_texts():
+    from factlib.vocab.qualifiers import default_qualifiers
+
+    words = sorted(default_qualifiers().before)
+    # the qualifier words, their upper-case forms, pieces of them and a few letters and characters
+    pieces = words + [w.upper() for w in words if w.isascii()] + [w.title() for w in words if w.isascii()] \
+        + [w[1:] for w in words if len(w) > 1] + list("ab 近达为在") + ["lap", "in ", "最"]
+    return st.lists(st.sampled_from(pieces), max_size=5).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_qualifier_texts())
+def test_before_word_gives_what_every_length_gives(text):
+    from factlib.vocab.qualifiers import default_qualifiers
+
+    table = default_qualifiers()
+    for norm in (text, text + "5", text + " 5"):
+        for pos in range(len(norm) + 1):
+            assert table.before_word(norm, pos) == _before_word_plain(table, norm, pos), (norm, pos)
+
+
+def test_before_word_on_the_sample_corpus_gives_what_every_length_gives():
+    from factlib.vocab.qualifiers import default_qualifiers
+
+    table = default_qualifiers()
+    text = "近3800亿元,超过50%,约为12万人,大约在8.8万立方英尺,more than 30 percent, TOPPED 5, laptop 3, 达到10亿。"
+    hits = 0
+    for pos in range(len(text) + 1):
+        got = table.before_word(text, pos)
+        assert got == _before_word_plain(table, text, pos)
+        hits += got is not None
+    assert hits >= 6  # the test reads real qualifier words, not only misses

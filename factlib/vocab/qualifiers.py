@@ -42,6 +42,14 @@ class QualifierTable:
         self._before_last = frozenset(w[-1] for w in self.before) | frozenset(
             w[-1].upper() for w in self.before if w.isascii())
         self.before_last = self._before_last  # (the scan's cheap test before it asks before_word)
+        # the lengths of the 'before' words that can end in a character, longest first: a word of
+        # another length cannot end there, so before_word looks up only these (a few, not all 14)
+        lengths: dict[str, set[int]] = {}
+        for w in self.before:
+            lengths.setdefault(w[-1], set()).add(len(w))
+            if w.isascii():
+                lengths.setdefault(w[-1].upper(), set()).add(len(w))
+        self._lengths_by_last = {c: tuple(sorted(ks, reverse=True)) for c, ks in lengths.items()}
         # words after the number, longest first (for the extractor's tail regex)
         self.after_zh = sorted((w for w in self.after if not w.isascii()), key=lambda w: (-len(w), w))
         self.after_en = sorted((w for w in self.after if w.isascii()), key=lambda w: (-len(w), w))
@@ -49,9 +57,14 @@ class QualifierTable:
     def before_word(self, norm: str, pos: int) -> tuple[str, str] | None:
         """The qualifier word ending at ``pos`` (one space allowed before the number), longest first."""
         end = pos - 1 if pos > 0 and norm[pos - 1] == " " else pos
-        if end <= 0 or norm[end - 1] not in self._before_last:
+        if end <= 0:
             return None
-        for k in range(min(self.max_before, end), 0, -1):
+        lengths = self._lengths_by_last.get(norm[end - 1])
+        if lengths is None:
+            return None
+        for k in lengths:
+            if k > end:
+                continue
             w = norm[end - k:end]
             q = self.before.get(w) or (self.before.get(w.lower()) if w.isascii() else None)
             if q is not None:
