@@ -36,6 +36,7 @@ from factlib.vocab.cache import cached_re as re  # re.compile read from the star
 __all__ = ["Attributor", "default_attributor"]
 
 _ZH_TRIM = " \t\n,;:!?。、()[]\"'“”‘’《》「」『』【】-—的了和及与或到至"
+_AFTER_STOP = re.compile("[,;:!?。、()0-9 \n]")
 _ZH_TRIM_RIGHT = " \t\n,;:!?。、([\"'“‘《「『【-—的了和及与或在中到至"
 _EN_TRIM = " \t\n,;:!?.()[]\"'“”‘’-—"
 
@@ -244,9 +245,8 @@ class Attributor:
         if pm is not None and (len(pm.group()) > 1 or pm.group() in "增升降减涨跌") or norm.startswith(
                 ("之间", "以上", "以下", "左右"), a):
             return pos, pos
-        b = a
-        while b < hi and norm[b] not in ",;:!?。、()0123456789 \n":
-            b += 1
+        stop = _AFTER_STOP.search(norm, a, hi)  # the phrase runs to a delimiter, a digit or a space
+        b = stop.start() if stop is not None else max(a, hi)
         if b <= a:
             return pos, pos
         m = self._predicate(norm, a + 1, b)

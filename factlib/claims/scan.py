@@ -143,6 +143,8 @@ class Scanner:
         self.fraction_leads = {p: UnitRead(u.code, u.kind, p) for p, u in units.prefixes.items()
                                if u.dimension == "ratio"}
         self.rank_words = cues.words("rank")
+        # the rank words that make 第N a rank when they stand before it (one character only 居/列)
+        self._rank_context_words = tuple(w for w in self.rank_words if len(w) > 1 or w in "居列")
         # duration cues that are taken into the surface when they lead the number (连续3年, 时隔10年)
         self.duration_lead = tuple(w for w in sorted(cues.words("duration"), key=len, reverse=True)
                                    if w in ("连续", "时隔"))
@@ -555,7 +557,7 @@ class Scanner:
         num_end = m.end("num")
         nxt = norm[num_end:num_end + 1]
         before = norm[max(0, s - 4):s - 1]
-        rank_ctx = any(w in before for w in self.rank_words if len(w) > 1 or w in "居列")
+        rank_ctx = any(w in before for w in self._rank_context_words)
         if not rank_ctx and (nxt in (",", "、", ":", "是", ")", ".", " ") or nxt == ""):
             return None  # 第一, … — an enumeration
         if norm.startswith("季", num_end) or self.tw.part_re.match(norm, s - 1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import partial
+from operator import attrgetter
 
 from factlib.claims.attribution import Attributor
 from factlib.claims.mention import DAY, INTERVAL, RELATIVE, SINGLE_DATES, VAGUE, Backref, Mention, MetricRef, TimeRef
@@ -21,6 +22,7 @@ _CHANGE_KINDS = ("growth_rate", "pp_change", "multiple")
 # TimeRef / MetricRef from a tuple, in C (their generated __new__ is a Python call, made per claim)
 _time_ref = partial(tuple.__new__, TimeRef)
 _metric_ref = partial(tuple.__new__, MetricRef)
+_start_of = attrgetter("s")
 _SHARE_WORDS = ("占比", "比重", "比例")
 _MEMO_LIMIT = 1 << 16  # entries kept per memo of short phrases (emptied when full)
 
@@ -88,7 +90,7 @@ class SentenceReader:
             lo = bisect_left(tw_all, (s0,))
             words = tw_all[lo:bisect_left(tw_all, (s1,), lo)]
         tws = self._time_words(words, sitems, doc.date) if words else None
-        allitems = sorted(sitems + tws, key=lambda it: it.s) if tws else sitems
+        allitems = sorted(sitems + tws, key=_start_of) if tws else sitems
         for it in allitems:
             it.clause = bisect_right(cuts, it.s)
         st = _Reading(doc, norm, s0, s1, cuts, allitems, en, self._backrefs(norm, s0, s1, cuts, allitems, en))
@@ -306,9 +308,17 @@ class SentenceReader:
         (``10.67亿人,居世界第一,这是截至2022年12月我国网民规模``); cues in ``metric_backrefs.csv``.
         """
         out: list[Backref] = []
-        claim_clauses = {it.clause for it in allitems if not it.is_time}
+        # one pass files the items: the clauses with a claim, the time mentions of each clause
+        claim_clauses: set[int] = set()
+        times_of: dict[int, list[Mention]] = {}
+        for it in allitems:
+            if not it.is_time:
+                claim_clauses.add(it.clause)
+            elif not it.is_base:
+                times_of.setdefault(it.clause, []).append(it)
         if not claim_clauses:
             return out
+        backref = self.attr.backref
         for k in range(min(claim_clauses) + 1, len(cuts) + 1):
             if k in claim_clauses:
                 continue
@@ -316,8 +326,8 @@ class SentenceReader:
             c_hi = cuts[k] if k < len(cuts) else s1
             if c_lo >= s1:
                 break
-            times = [t for t in allitems if t.is_time and t.clause == k and not t.is_base]
-            span = self.attr.backref(norm, c_lo, min(c_hi, s1), en, [(t.s, max(t.e, t.period_end)) for t in times])
+            times = times_of.get(k, ())
+            span = backref(norm, c_lo, min(c_hi, s1), en, [(t.s, max(t.e, t.period_end)) for t in times] if times else ())
             if span is None:
                 continue
             dated = next((t for t in times if t.period and t.gran != VAGUE), None)
