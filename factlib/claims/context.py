@@ -290,7 +290,7 @@ class _Sentence:
     def __init__(self, text: str, areas: Areas, limit: int | None = None):
         """``limit``: no claim asks about the time words past it (the sentence's last claim)."""
         self.text = text
-        self._scanned = text if limit is None or limit >= len(text) else text[:max(0, limit)]
+        self._scanned = text if limit is None or limit >= len(text) else text[:limit if limit > 0 else 0]
         # the areas opening the sentence (a claim's own clause is scanned alone: clauses are short,
         # most hold no area name, and a scan of the whole sentence cost more)
         self._area_table = areas
@@ -326,7 +326,7 @@ class _Sentence:
 
     def clause_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last clause delimiter before ``pos``."""
-        m = _TO_LAST_CLAUSE.match(self.text, 0, max(0, pos))
+        m = _TO_LAST_CLAUSE.match(self.text, 0, pos if pos > 0 else 0)
         return m.end() if m is not None else 0
 
     def may_name(self) -> bool:
@@ -460,6 +460,7 @@ class ContextResolver:
         self._m_scope = _Memo(self._scope)
         self._m_national = _Memo(self._national)
         self._m_named = _Memo(self._named)
+        self._found = _Memo(lambda seg: tuple(self.lexicon.find_normalized(seg)))  # the aliases in a clause
 
     # ---- answers that depend on the clause only (see __init__) ---------------------------------
     def _measure_words(self, words_key: tuple[str, str, bool]) -> str:
@@ -1035,7 +1036,7 @@ class ContextResolver:
         """The last time word before the claim that is no comparison base (比上年), whether it is in
         the claim's clause, and where it is (-1 when none)."""
         rx = self.tw.en if en else self.tw.zh
-        lo = max(0, local)
+        lo = local if local > 0 else 0
         found = None
         if not en and info is not None and self._tw_zh_plain:
             # the sentence's matches that end by the claim are the matches of the text cut there
@@ -1124,7 +1125,7 @@ class ContextResolver:
         for a, b in prev_spans:  # earlier numbers of the clause (从…2.73万亿元增加到…) are no metric words
             if clause_start <= a and b <= local:
                 seg = seg[:a - clause_start] + " " * (b - a) + seg[b - clause_start:]
-        found = lex.find_normalized(seg) if seg else []
+        found = self._found[seg] if seg else ()
         good = []
         for m in found:
             tail = seg[m.end:]
@@ -1153,9 +1154,10 @@ class ContextResolver:
             listed.sort(key=lambda g: g[0].start)
             if list_len > 1 and len(listed) == list_len and self._is_list(seg, listed):
                 return self._unit_fits(c, listed[list_index][1])
-            items = self._list_items(seg, listed)
-            if list_len > 1 and len(items) == list_len:
-                return self._unit_fits(c, items[list_index]) if items[list_index] else ""
+            if list_len > 1:  # (the items of a list are read only for a number in a list)
+                items = self._list_items(seg, listed)
+                if len(items) == list_len:
+                    return self._unit_fits(c, items[list_index]) if items[list_index] else ""
             best = max(good, key=lambda g: (g[0].end, g[0].end - g[0].start))
             return self._unit_fits(c, best[1])
         if found and any(m.end > len(seg) - 1 for m in found):
@@ -1184,12 +1186,13 @@ class ContextResolver:
         if prev_key and bare and self._lead_memo[seg]:
             return prev_key
         # a bare modifier naming a child of the metric just before (其中，出口35.58万亿元)
-        for k in (prev_key, para_key):
-            if k and bare:
-                for base_key in (k, lex.parent(k)):
-                    child = lex.child(base_key, bare) if base_key else None
-                    if child:
-                        return child
+        if bare and (prev_key or para_key):
+            for k in (prev_key, para_key):
+                if k:
+                    for base_key in (k, lex.parent(k)):
+                        child = lex.child(base_key, bare) if base_key else None
+                        if child:
+                            return child
         # the counted noun right after the number (已设21个自由贸易试验区)
         if after is None:
             after = nsent[after_end:after_end + 16].lstrip("的 ")
