@@ -1,6 +1,6 @@
 """``factlib extract --jobs N``: the worker processes die on SIGTERM.
 
-The command line turns SIGTERM into an exception in its own process (``cli._terminate``), and a
+The command line turns SIGTERM into an exception in its own process (``factlib.run.interrupt``), and a
 forked worker inherits that handler.  ``Pool.terminate`` stops workers with SIGTERM and then waits
 for them; a worker blocked on the task queue's lock never raised the exception, so a finished
 ``extract --jobs 2`` could hang for ever (seen in CI: 2 hangs in 420 runs under load).  Workers now

@@ -252,28 +252,32 @@ def _resolved(c: Claim, unit: str, metric: str, key: str, period: str, basis: st
                       + (ptype, granularity, doubt, area, area_basis, change, base))
 
 
+class _Memo(dict):
+    """``memo[key]`` is ``fn(key)``, remembered (emptied when it grows past 65,536 entries): a hit is
+    one look-up in C, no Python call (the resolver's answers that depend on a phrase and the tables)."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key):
+        if len(self) > 65536:
+            self.clear()
+        out = self[key] = self.fn(key)
+        return out
+
+
 #: period_granularity of the periods seen (a handful of distinct strings per document)
-_GRANULARITY: dict[str, str] = {}
+_GRANULARITY = _Memo(period_granularity)
 
 
 def _timed(c: Claim) -> Claim:
     """A claim of a kind in :data:`_TIMES`: a date is a point; no change, no base."""
     own = c.period
-    granularity = _GRANULARITY.get(own)
-    if granularity is None:
-        granularity = _memo(_GRANULARITY, own, period_granularity)
-    return _new_tuple(Claim, c[:_I_PTYPE] + ("point" if own and c.kind == "date" else "", granularity,
+    return _new_tuple(Claim, c[:_I_PTYPE] + ("point" if own and c.kind == "date" else "", _GRANULARITY[own],
                                             c.period_doubt, c.area, c.area_basis, "", ""))
-
-
-def _memo(cache: dict, key, fn):
-    """``fn(key)``, remembered in ``cache`` (emptied when it grows past 65,536 entries)."""
-    out = cache.get(key)
-    if out is None:
-        if len(cache) > 65536:
-            cache.clear()
-        out = cache[key] = fn(key)
-    return out
 
 
 class _Sentence:
@@ -286,7 +290,7 @@ class _Sentence:
     def __init__(self, text: str, areas: Areas, limit: int | None = None):
         """``limit``: no claim asks about the time words past it (the sentence's last claim)."""
         self.text = text
-        self._scanned = text if limit is None or limit >= len(text) else text[:max(0, limit)]
+        self._scanned = text if limit is None or limit >= len(text) else text[:limit if limit > 0 else 0]
         # the areas opening the sentence (a claim's own clause is scanned alone: clauses are short,
         # most hold no area name, and a scan of the whole sentence cost more)
         self._area_table = areas
@@ -322,7 +326,7 @@ class _Sentence:
 
     def clause_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last clause delimiter before ``pos``."""
-        m = _TO_LAST_CLAUSE.match(self.text, 0, max(0, pos))
+        m = _TO_LAST_CLAUSE.match(self.text, 0, pos if pos > 0 else 0)
         return m.end() if m is not None else 0
 
     def may_name(self) -> bool:
@@ -352,12 +356,12 @@ class _Sentence:
 
 
 _match_end = re.Match.end
-_NORM_CACHE: dict[str, str] = {}
+_NORM_CACHE = _Memo(_norm)
 
 
 def _norm_cached(s: str) -> str:
     """:func:`_norm` of a short phrase (metric phrases repeat), remembered."""
-    return _memo(_NORM_CACHE, s, _norm)
+    return _NORM_CACHE[s]
 
 
 @dataclass(frozen=True)
@@ -439,24 +443,24 @@ class ContextResolver:
         self.scope_re = re.compile(alternation(scope))
         self.national_re = re.compile(r"我国|全国|中国|国内|china|chinese|national", re.I)
         # answers that depend on a phrase and the tables only, remembered (phrases repeat)
-        self._tail_memo: dict[str, bool] = {}
-        self._head_memo: dict[str, bool] = {}
-        self._lead_memo: dict[str, bool] = {}
+        self._tail_memo = _Memo(self._explain_tail)
+        self._head_memo = _Memo(self._explain_head)
+        self._lead_memo = _Memo(self._lead_explain)
         # the Chinese time-word pattern has no look-arounds (a trie of the words): see _time_word_before
         self._tw_zh_plain = "(?" not in self.tw.zh.pattern.replace("(?:", "")
-        self._strip_memo: dict[str, str] = {}
-        self._ancestor_memo: dict[str, tuple[str, ...]] = {}
+        self._strip_memo = _Memo(self._strip_raw)
+        self._ancestor_memo = _Memo(self.areas.ancestors)
         self._modifiers: dict[str, list[tuple[str, str]]] | None = None
         # answers that depend on a claim's clause (the text from the clause start to the number) and
         # the tables only, remembered per clause: 比上年增长, 城镇新增就业 recur across documents
-        # (True/False, never None: a hit is a value; see _memo for the bound)
-        self._m_words: dict[tuple[str, str, bool], str] = {}
-        self._m_change_before: dict[str, bool] = {}
-        self._m_new_add: dict[str, bool] = {}
-        self._m_point: dict[str, bool] = {}
-        self._m_scope: dict[str, bool] = {}
-        self._m_national: dict[str, bool] = {}
-        self._m_named: dict[str, tuple] = {}
+        self._m_words = _Memo(self._measure_words)  # by (metric phrase, clause, is a count)
+        self._m_change_before = _Memo(self._change_before)
+        self._m_new_add = _Memo(self._new_add)
+        self._m_point = _Memo(self._point_zh)
+        self._m_scope = _Memo(self._scope)
+        self._m_national = _Memo(self._national)
+        self._m_named = _Memo(self._named)
+        self._found = _Memo(lambda seg: tuple(self.lexicon.find_normalized(seg)))  # the aliases in a clause
 
     # ---- answers that depend on the clause only (see __init__) ---------------------------------
     def _measure_words(self, words_key: tuple[str, str, bool]) -> str:
@@ -611,11 +615,15 @@ class ContextResolver:
         sent_keys_set: list[str] = []
         sent_spans: list[tuple[int, int]] = []  # measured claims so far in the sentence (sentence offsets)
         para_key = ""
-        last_text, nsent = None, ""
+        nsent = ""
         sent_norm, sent_info = None, None
+        n_ts = len(ts) if ts is not None else 0
+        s_start, start_of = 0, None  # the start of sentence start_of (its claims share it)
         for ci, c in enumerate(claims):
-            s_start = ts[c.sentence_id] if ts is not None and c.sentence_id < len(ts) else max(0, c.start - 200)
-            if c.sentence_id != last_sent:
+            sid = c.sentence_id
+            if sid != start_of or sid >= n_ts:
+                s_start, start_of = (ts[sid] if sid < n_ts else max(0, c.start - 200)), sid
+            if sid != last_sent:
                 # a new sentence: does it start a new paragraph?
                 # (searches bounded by the sentence start: never a copy of the text before it)
                 new_para = last_sent < 0 or text.find("\n", max(0, s_start - 2), s_start) >= 0 \
@@ -636,13 +644,13 @@ class ContextResolver:
                         prev_sent_period = sent_period = gap_span
                 prev_plan = "" if new_para else cur_plan
                 prev_nsent = nsent
-                last_text, nsent = c.sentence_id, _norm(c.sentence)
+                nsent = _norm(c.sentence)
                 cur_plan = plan_in(nsent)
                 anchor = h_at[bisect_right(h_starts, c.start)][0] if headings else ""
                 anchor = anchor or (sent_period if len(sent_period) == 4 else "")
                 pending_span, span_at = self._span_in(nsent, year, en, int(anchor) if anchor.isdigit() else None,
                                                       doc_month)
-                last_sent = c.sentence_id
+                last_sent = sid
                 # the parent a 其中 opening the sentence takes: the last key of the sentence before; a part
                 # after ； of a sentence in a 其中 scope stays in it
                 carried = ""
@@ -664,29 +672,36 @@ class ContextResolver:
                 first_of_sentence = True
                 if new_para:
                     shifted = {}
-                    first_sid = c.sentence_id
-            sent = c.sentence
+                    first_sid = sid
             local = c.start - s_start
-            if c.sentence_id != last_text:
-                last_text, nsent = c.sentence_id, _norm(sent)  # one normalisation per sentence
-            if c.period in shifted and c.period_basis in ("relative", "inherited") and c.sentence_id != first_sid:
+            if c.period in shifted and c.period_basis in ("relative", "inherited") and sid != first_sid:
                 c = c._replace(period=shifted[c.period], period_basis="context")  # …；死亡人口1110万人
             if c.kind in _TIMES:
+                # a year, a date, …: its own period, no change (see _timed); of the bookkeeping below only
+                # what such a claim can touch (it is not measured, its metric and period stay)
                 c2 = _timed(c)
-            else:
-                if nsent is not sent_norm:
-                    sent_norm, sent_info = nsent, _Sentence(nsent, self.areas, last_start[c.sentence_id] - s_start)
-                hi = bisect_right(h_starts, c.start) if headings else 0
-                h_single, h_run = h_at[hi]
-                run = cur_plan or prev_plan or h_run
-                context_period = pending_span if pending_span and 0 <= span_at < local else prev_sent_period
-                c2 = self._one(c, nsent, local, en, year, h_single, run, context_period, title_period,
-                               doc_area, doc_area_basis, prev_key_by_sent, doc_month,
-                               pos_in_list[ci], list_len[ci], sent_keys_set, para_key,
-                               (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == c.sentence_id
-                               else None,
-                               sent_spans, sent_info, (sent_key_pos, prev_sent_key, part_carry),
-                               bool(headings) and ("由" in nsent or "从" in nsent) and h_one_year[hi])
+                key = c2.metric_key
+                if key:
+                    if part_phrases.get(c.metric) == key:
+                        c2 = c2._replace(metric=self.lexicon.info(key).label_zh)
+                    prev_key_by_sent = para_key = key
+                if c2.period and first_of_sentence and not sent_period and c2.kind in ("year", "date"):
+                    sent_period = c2.period
+                out.append(c2)
+                continue
+            if nsent is not sent_norm:
+                sent_norm, sent_info = nsent, _Sentence(nsent, self.areas, last_start[sid] - s_start)
+            hi = bisect_right(h_starts, c.start) if headings else 0
+            h_single, h_run = h_at[hi]
+            run = cur_plan or prev_plan or h_run
+            context_period = pending_span if pending_span and 0 <= span_at < local else prev_sent_period
+            c2 = self._one(c, nsent, local, en, year, h_single, run, context_period, title_period,
+                           doc_area, doc_area_basis, prev_key_by_sent, doc_month,
+                           pos_in_list[ci], list_len[ci], sent_keys_set, para_key,
+                           (out[-1].area, out[-1].area_basis) if out and out[-1].sentence_id == sid
+                           else None,
+                           sent_spans, sent_info, (sent_key_pos, prev_sent_key, part_carry),
+                           bool(headings) and ("由" in nsent or "从" in nsent) and h_one_year[hi])
             if c2.metric_key and c2.metric != c.metric and c.metric:
                 part_phrases[c.metric] = c2.metric_key  # 出口 read as 货物出口额 (其中)
             elif c2.metric_key and part_phrases.get(c.metric) == c2.metric_key:
@@ -700,8 +715,6 @@ class ContextResolver:
                     and first_of_sentence:
                 sent_period = split_base(c2.period, c2.base_period)  # the sentence's own time, carried on
                 first_of_sentence = False
-            elif c2.kind in ("year", "date") and c2.period and first_of_sentence and not sent_period:
-                sent_period = c2.period
             if c.period != c2.period and c2.period_basis in ("release", "context") and c.period \
                     and c.period_basis not in ("inherited", "explicit"):
                 shifted[c.period] = c2.period
@@ -894,14 +907,12 @@ class ContextResolver:
         measure = self.lexicon.measure(key) if key else ""
         if not measure and not en:
             words_key = (c.metric or "", clause, c.kind == "count")
-            measure = self._m_words.get(words_key)
-            if measure is None:
-                measure = _memo(self._m_words, words_key, self._measure_words)
+            measure = self._m_words[words_key]
         # ---- level or change, base --------------------------------------------------------
         change = change_of(c.kind, c.direction)
         tail8 = before[-8:]
         if change == "level" and not en and c.kind in ("count", "amount") \
-                and _memo(self._m_change_before, clause, self._change_before) \
+                and self._m_change_before[clause] \
                 and not (self.to_level_zh.search(tail8)):
             change = "abs_change"  # 比去年增加2000亿元
         if change in ("abs_change", "rel_change") and (self.to_level_en if en else self.to_level_zh).search(
@@ -913,7 +924,7 @@ class ContextResolver:
         if change in ("abs_change", "rel_change") and key and self._alias_holds_change(clause, key):
             change = "level"  # 城镇新增就业1244万人, 对世界经济增长贡献率: the change word is in the indicator's name
         if not en and change == "level" and not key and c.kind in ("count", "amount") \
-                and _memo(self._m_new_add, clause, self._new_add):
+                and self._m_new_add[clause]:
             change = "abs_change"  # 新增第四代移动通信用户3.4亿: an increase of a stock
         if en and change == "level" and c.kind in ("count", "amount") and _MORE_FEWER.match(
                 nsent[local + len(c.surface):local + len(c.surface) + 8]):
@@ -929,7 +940,7 @@ class ContextResolver:
         if own and "/" not in own:
             # (every match of point_wide_zh holds 截: 截至, 截止)
             point_cue = (self.point_en.search(clause) if en else
-                         _memo(self._m_point, clause, self._point_zh) or None) or \
+                         self._m_point[clause] or None) or \
                 (self.point_wide_en.search(before) if en else
                  self.point_wide_zh.search(before) if "截" in before else None)
             end_cue = len(own) == 4 and info.year_end(own)
@@ -983,10 +994,7 @@ class ContextResolver:
         unit = c.unit
         if unit == "CNY" and c.unit_surface in ("元", "圆") and area in _AREA_CURRENCY and "人民币" not in clause:
             unit = _AREA_CURRENCY[area]  # 342億元 in a Hong Kong government release is HK dollars
-        granularity = _GRANULARITY.get(own)
-        if granularity is None:
-            granularity = _memo(_GRANULARITY, own, period_granularity)
-        return _resolved(c, unit, metric, key, period, basis if period else "none", ptype, granularity,
+        return _resolved(c, unit, metric, key, period, basis if period else "none", ptype, _GRANULARITY[own],
                          doubt, area, area_basis, change, base if change not in ("", "level") else "")
 
     @staticmethod
@@ -1028,12 +1036,14 @@ class ContextResolver:
         """The last time word before the claim that is no comparison base (比上年), whether it is in
         the claim's clause, and where it is (-1 when none)."""
         rx = self.tw.en if en else self.tw.zh
-        lo = max(0, local)
+        lo = local if local > 0 else 0
         found = None
         if not en and info is not None and self._tw_zh_plain:
             # the sentence's matches that end by the claim are the matches of the text cut there
             # (a pattern without look-arounds), unless one of them runs across the claim's start
             ms, ends = info.time_words(rx)
+            if not ms:
+                return None, False, -1
             k = bisect_right(ends, lo)
             if k == len(ms) or ms[k].start() >= lo:
                 last = info._tw_last  # noqa: SLF001
@@ -1115,14 +1125,14 @@ class ContextResolver:
         for a, b in prev_spans:  # earlier numbers of the clause (从…2.73万亿元增加到…) are no metric words
             if clause_start <= a and b <= local:
                 seg = seg[:a - clause_start] + " " * (b - a) + seg[b - clause_start:]
-        found = lex.find_normalized(seg) if seg else []
+        found = self._found[seg] if seg else ()
         good = []
         for m in found:
             tail = seg[m.end:]
             for o in found:  # other metrics of a list after this one (A和B实际增长x和y)
                 if o.start >= m.end:
                     tail = tail.replace(seg[o.start:o.end], "")
-            if not self._explained_tail(tail):
+            if not self._tail_memo[tail]:  # _explained_tail
                 continue
             head = seg[:m.start]
             for o in found:  # metrics listed before this one (A和B…): not modifiers of B
@@ -1130,7 +1140,7 @@ class ContextResolver:
                     head = head.replace(seg[o.start:o.end], "")
             if found and head != seg[:m.start]:
                 head = _LIST_JOINS.sub("", head)
-            if self._explained_head(head):
+            if self._head_memo[head]:  # _explained_head
                 good.append((m, m.key))
             else:
                 child = self._child_from(head, m.key)
@@ -1144,16 +1154,15 @@ class ContextResolver:
             listed.sort(key=lambda g: g[0].start)
             if list_len > 1 and len(listed) == list_len and self._is_list(seg, listed):
                 return self._unit_fits(c, listed[list_index][1])
-            items = self._list_items(seg, listed)
-            if list_len > 1 and len(items) == list_len:
-                return self._unit_fits(c, items[list_index]) if items[list_index] else ""
+            if list_len > 1:  # (the items of a list are read only for a number in a list)
+                items = self._list_items(seg, listed)
+                if len(items) == list_len:
+                    return self._unit_fits(c, items[list_index]) if items[list_index] else ""
             best = max(good, key=lambda g: (g[0].end, g[0].end - g[0].start))
             return self._unit_fits(c, best[1])
         if found and any(m.end > len(seg) - 1 for m in found):
             return ""  # an alias right before the number with unexplained words: no key (precision first)
-        bare = self._strip_memo.get(seg)
-        if bare is None:
-            bare = self._strip(seg)
+        bare = self._strip_memo[seg]
         after_end = local + len(c.surface)
         after = None
         if not bare:
@@ -1162,7 +1171,7 @@ class ContextResolver:
             if m is not None:
                 return self._unit_fits(c, m.key)  # 8000多万农业转移人口…: the counted noun
         # the subject standing alone in the clause before (全社会研究与实验发展经费，从2002年1288亿元…)
-        if not prev_key and clause_start > 0 and self._lead_explained(seg):
+        if not prev_key and clause_start > 0 and self._lead_memo[seg]:  # _lead_explained
             before = nsent[:clause_start - 1]
             last = _TO_LAST_CLAUSE.match(before)  # the clause before: after its last delimiter
             subject = before[last.end() if last is not None else 0:]
@@ -1171,18 +1180,19 @@ class ContextResolver:
                     and normalize_phrase(subject).endswith(m.alias):
                 return self._unit_fits(c, m.key)
         # a list of numbers after a list of keyed levels (…，分别比1995年增长69%和67%)
-        if list_len > 1 and len(sent_keys) >= list_len and self._lead_explained(seg):
+        if list_len > 1 and len(sent_keys) >= list_len and self._lead_memo[seg]:
             return sent_keys[len(sent_keys) - list_len + list_index]
         # nothing but change words, bases and fillers before the number: the metric of the claim before
-        if prev_key and bare and self._lead_explained(seg):
+        if prev_key and bare and self._lead_memo[seg]:
             return prev_key
         # a bare modifier naming a child of the metric just before (其中，出口35.58万亿元)
-        for k in (prev_key, para_key):
-            if k and bare:
-                for base_key in (k, lex.parent(k)):
-                    child = lex.child(base_key, bare) if base_key else None
-                    if child:
-                        return child
+        if bare and (prev_key or para_key):
+            for k in (prev_key, para_key):
+                if k:
+                    for base_key in (k, lex.parent(k)):
+                        child = lex.child(base_key, bare) if base_key else None
+                        if child:
+                            return child
         # the counted noun right after the number (已设21个自由贸易试验区)
         if after is None:
             after = nsent[after_end:after_end + 16].lstrip("的 ")
@@ -1299,24 +1309,21 @@ class ContextResolver:
 
     def _ancestors(self, code: str) -> tuple[str, ...]:
         """``areas.ancestors(code)``, remembered (a document asks for its own area's at every claim)."""
-        return _memo(self._ancestor_memo, code, self.areas.ancestors)
+        return self._ancestor_memo[code]
 
     def _strip_lead(self, seg: str) -> str:
         return seg.strip(" ,，、:：;；的")
 
     def _lead_explained(self, seg: str) -> bool:
         """``_explained_tail(_strip_lead(seg))``, remembered per ``seg`` (asked up to four times per claim)."""
-        out = self._lead_memo.get(seg)
-        if out is None:
-            out = _memo(self._lead_memo, seg, self._lead_explain)
-        return out
+        return self._lead_memo[seg]
 
     def _lead_explain(self, seg: str) -> bool:
         return self._explained_tail(self._strip_lead(seg))
 
     def _strip(self, s: str) -> str:
         """The phrase ``s`` without fillers, a trailing change word and edge punctuation (remembered)."""
-        return _memo(self._strip_memo, s, self._strip_raw)
+        return self._strip_memo[s]
 
     def _strip_raw(self, s: str) -> str:
         s = s.strip(" ,，、:：;；的")
@@ -1330,24 +1337,24 @@ class ContextResolver:
 
     def _explained_tail(self, tail: str) -> bool:
         """Between the alias and the number: only verbs of stating, change words, fillers, qualifiers."""
-        return _memo(self._tail_memo, tail, self._explain_tail)
+        return self._tail_memo[tail]
 
     def _explain_tail(self, tail: str) -> bool:
         t = _TAIL_PUNCT.sub("", tail)
         if len(t) > 20:
             return False
-        t = _TAIL_DATES.sub("", t)  # dates first: 1995年增长
-        t = self._tail_words.sub("", t)
-        t = _TAIL_VS.sub("", t)
-        t = _TAIL_TOTALS.sub("", t)  # 总值, M2, GDP
-        t = _TAIL_YEARS.sub("", t)
-        t = _TAIL_REST.sub("", t)  # and earlier numbers of the same list
+        # dates first (1995年增长), then 总值, M2, GDP, and earlier numbers of the same list; once nothing
+        # is left the rest cannot change the answer
+        for rx in (_TAIL_DATES, self._tail_words, _TAIL_VS, _TAIL_TOTALS, _TAIL_YEARS, _TAIL_REST):
+            if not t:
+                return True
+            t = rx.sub("", t)
         return t == ""
 
     def _explained_head(self, head: str) -> bool:
         """Before the alias: only neutral words, areas, scope words, time words, fillers and verbs
         that do not narrow the metric (累计建成, 再完成, 各类)."""
-        return _memo(self._head_memo, head, self._explain_head)
+        return self._head_memo[head]
 
     def _explain_head(self, head: str) -> bool:
         h = head
@@ -1407,8 +1414,9 @@ class ContextResolver:
         if info is None or info.text is not nsent:
             info = _Sentence(nsent, areas)
         # (a clause of a sentence naming no area for certain names none: see _Sentence.may_name)
-        if info.may_name() or en:
-            named = _memo(self._m_named, clause, self._named)
+        may = info.may_name()
+        if may or en:
+            named = self._m_named[clause]
             if named:
                 doc_ancestors = self._ancestors(doc_area) if doc_area else ()
                 sub_national = bool(doc_area) and doc_area != "CN" and "CN" in doc_ancestors
@@ -1416,11 +1424,11 @@ class ContextResolver:
                     # 全国文明城市, 高于全国 in a provincial report: the country is named, not measured
                     if a.code != "WORLD" and not (sub_national and a.code in doc_ancestors and not a.start <= 1):
                         return a.code, "phrase"
-        if doc_area and _memo(self._m_scope, clause, self._scope):
+        if doc_area and self._m_scope[clause]:
             return doc_area, "phrase"
-        if inherit and prev_area is not None and prev_area[0] and self._lead_explained(zh_clause):
+        if inherit and prev_area is not None and prev_area[0] and self._lead_memo[zh_clause]:
             return prev_area  # …陕西进出口415.4亿元、增长11.7%: the area of the claim it continues
-        opening = info.areas_before(local if local > 0 else 0)
+        opening = info.areas_before(local if local > 0 else 0) if may else ()  # (none in a sentence naming none)
         if opening:
             doc_ancestors = self._ancestors(doc_area) if doc_area else ()
             for a in opening:
@@ -1428,7 +1436,7 @@ class ContextResolver:
                     return a.code, "sentence"
         if doc_area:
             return doc_area, doc_basis
-        if not en and _memo(self._m_national, clause, self._national):
+        if not en and self._m_national[clause]:
             return "CN", "phrase"
         return "", ""
 

@@ -66,11 +66,6 @@ def _wanted_commands() -> set[str]:
     return {a for a in argv if a in COMMANDS} or set()
 
 
-def _terminate(signum, frame):  # noqa: ARG001
-    """SIGTERM unwinds like Ctrl-C: ``finally`` blocks stop workers and kernels, remove temporaries."""
-    raise SystemExit(128 + signum)
-
-
 def _user_error(exc: BaseException) -> str | None:
     """The one-line message of an expected failure (a damaged store, a refused output), else None."""
     from factlib.cli.output import OutputError
@@ -87,6 +82,9 @@ def _user_error(exc: BaseException) -> str | None:
 
 #: commands after which the ``factlib`` program ends without Python's teardown (:func:`console`)
 QUICK_EXIT = ("report",)
+#: commands whose first Ctrl-C or SIGTERM is raised by the command itself where stopping is safe
+#: (their threads import modules; see :mod:`factlib.run.interrupt`); a second one raises at once
+DEFERRED_STOP = ("report",)
 _ran: str | None = None  # the command main() ran last
 
 
@@ -135,17 +133,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     _ran = args.command
     from factlib.cli.common import standard_input
+    from factlib.run import interrupt
 
-    import signal
-    import threading
-
-    if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGTERM, _terminate)
-    else:  # pragma: no cover - called from a thread: leave signals alone
-        previous = None
+    # Ctrl-C raises KeyboardInterrupt and SIGTERM SystemExit, so that finally blocks stop workers and
+    # kernels and remove temporaries; both are also recorded, for a stop the garbage collector swallowed
+    # (a command of DEFERRED_STOP raises the first one itself, where stopping is safe)
+    restore = interrupt.install(deferred=args.command in DEFERRED_STOP)
     try:
         with standard_input(args):  # a PATH '-' becomes a temporary file named stdin.txt
-            return int(import_module(args._module).run(args) or 0)
+            code = int(import_module(args._module).run(args) or 0)
+        stopped = interrupt.requested()
+        return code if stopped is None else 128 + stopped  # the work ended, but a stop was asked for
     except BrokenPipeError:  # `factlib extract ... | head`
         return 0
     except KeyboardInterrupt:
@@ -157,8 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"factlib: {message}", file=sys.stderr)
         return 2
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        restore()
+        interrupt.clear()
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def _claims(listing, tally: _Tally):
     from factlib.cli.common import print_messages
     from factlib.run.loop import process_all
 
-    for result in process_all(listing):
+    for result in process_all(listing):  # which checks for a swallowed Ctrl-C between documents
         print_messages(result.messages())
         if result.ok:
             tally.loaded += 1
@@ -87,6 +87,7 @@ def _pooled(listing, fmt: str, jobs: int, tally: _Tally):
 
     from factlib.claims.extract import default_extractor
     from factlib.cli.common import print_messages
+    from factlib.run.interrupt import raise_if_requested
 
     default_extractor()
     gc.collect()
@@ -95,6 +96,7 @@ def _pooled(listing, fmt: str, jobs: int, tally: _Tally):
     pool = ctx.Pool(jobs, initializer=_worker_signals)
     try:
         for result, count, payload in pool.imap(partial(_work, fmt), listing.sources, chunksize=1):
+            raise_if_requested()  # a Ctrl-C or SIGTERM whose exception the garbage collector swallowed
             print_messages(result.messages())
             if result.ok:
                 tally.loaded += 1

@@ -65,6 +65,7 @@ from pathlib import Path
 from typing import Any
 
 from factlib.report.files import Manifest, atomic_write, remove_stale_temporaries, safe_name
+from factlib.run import interrupt
 
 __all__ = [
     "NOTEBOOKS",
@@ -963,6 +964,7 @@ class Workers:
         bar = tqdm(total=len(jobs), desc="reports", unit="nb", file=sys.stderr, disable=not progress)
         try:
             while len(results) < len(jobs):
+                interrupt.raise_if_requested()  # a Ctrl-C or SIGTERM whose exception was swallowed
                 try:  # a timeout, so that a signal reaches this (the main) thread
                     i, r = self._results.get(timeout=0.5)
                 except queue.Empty:

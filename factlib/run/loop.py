@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factlib.documents.load import Listing, LoadError, Source, list_sources
+from factlib.run.interrupt import raise_if_requested
 
 __all__ = ["DocResult", "WARNING_PREFIX", "process", "process_all", "split_messages"]
 
@@ -125,6 +126,7 @@ def process_all(sources: Listing | Iterable[Source] | Iterable[str] | str, extra
 
         extractor = default_extractor()
     for src in items:
+        raise_if_requested()  # the command line's Ctrl-C or SIGTERM (factlib.run.interrupt)
         yield process(src, extractor, extract=extract, keep_document=keep_documents)
 
 

@@ -132,7 +132,7 @@ class Areas:
         target = simple if same else text
         for rx in (self._zh, self._en):
             if rx is self._en and _LETTER.search(target) is None:
-                continue  # every English name holds a letter that _LETTER matches (the same under re.I)
+                continue  # every English name holds a letter that _LETTER matches
             for m in rx.finditer(target):
                 spans.append((m.start(), m.end()))
                 surface = text[m.start():m.end()]
@@ -144,7 +144,10 @@ class Areas:
         return tuple(out), spans
 
 
-_LETTER = re.compile(r"[A-Za-z]", re.I)  # what the English pattern's look-arounds test
+#: what the English pattern's look-arounds (``[A-Za-z]`` under ``re.I``) test: the ASCII letters and the four
+#: characters that case-fold to one of them (İ ı ſ K), written out (a class without ``re.I`` is searched
+#: about twice as fast)
+_LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 
 def _en_guard(names) -> str:
