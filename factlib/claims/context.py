@@ -1171,7 +1171,7 @@ class ContextResolver:
             if m is not None:
                 return self._unit_fits(c, m.key)  # 8000多万农业转移人口…: the counted noun
         # the subject standing alone in the clause before (全社会研究与实验发展经费，从2002年1288亿元…)
-        if not prev_key and clause_start > 0 and self._lead_memo[seg]:  # _lead_explained
+        if not prev_key and clause_start > 0 and self._lead_memo[seg]:  # _lead_explain
             before = nsent[:clause_start - 1]
             last = _TO_LAST_CLAUSE.match(before)  # the clause before: after its last delimiter
             subject = before[last.end() if last is not None else 0:]
@@ -1314,11 +1314,9 @@ class ContextResolver:
     def _strip_lead(self, seg: str) -> str:
         return seg.strip(" ,，、:：;；的")
 
-    def _lead_explained(self, seg: str) -> bool:
-        """``_explained_tail(_strip_lead(seg))``, remembered per ``seg`` (asked up to four times per claim)."""
-        return self._lead_memo[seg]
-
     def _lead_explain(self, seg: str) -> bool:
+        """``_explained_tail(_strip_lead(seg))`` (remembered per ``seg`` in ``_lead_memo``: asked up to
+        four times per claim)."""
         return self._explained_tail(self._strip_lead(seg))
 
     def _strip(self, s: str) -> str:

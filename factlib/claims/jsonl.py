@@ -18,23 +18,6 @@ from factlib.claims.record import COLUMNS, Claim
 
 __all__ = ["claim_line", "record_line", "write_jsonl", "write_records"]
 
-_INF = float("inf")
-
-
-def _number(x) -> str:
-    """A Decimal field as ``to_record`` + ``json.dumps`` write it."""
-    if x is None:
-        return "null"
-    f = float(x)
-    if f != f:
-        return "NaN"
-    if f == _INF:
-        return "Infinity"
-    if f == -_INF:
-        return "-Infinity"
-    return float.__repr__(f)
-
-
 def _kind(annotation) -> str:
     text = getattr(annotation, "__forward_arg__", annotation)  # NamedTuple keeps ForwardRefs
     text = str(text).replace(" ", "")
@@ -53,8 +36,8 @@ def _build():
         return None  # (a field name the f-string below would have to escape: not generated)
     names = [f"f{i}" for i in range(len(COLUMNS))]
     ints = [n for n, k in zip(names, kinds) if k == "int"]
-    # a number inline, not a call of _number: None is null, else the float's repr, with json's
-    # spellings of the three that are not finite (float(x) raises where _number would raise)
+    # a Decimal field as to_record + json.dumps write it, inline: None is null, else the float's repr,
+    # with json's spellings of the three that are not finite (NaN, Infinity, -Infinity)
     number = '("null" if {0} is None else D.get(r := R(F({0})), r))'
     # the line as one f-string: its pieces are joined in one step (faster than '%' formatting)
     fields = []

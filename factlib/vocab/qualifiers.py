@@ -38,10 +38,6 @@ class QualifierTable:
             target = self.before if row["position"] == "before" else self.after
             target[row["word"]] = q
         self.max_before = max(map(len, self.before), default=0)
-        # last characters of the 'before' words: a cheap test that skips most numbers
-        self._before_last = frozenset(w[-1] for w in self.before) | frozenset(
-            w[-1].upper() for w in self.before if w.isascii())
-        self.before_last = self._before_last  # (the scan's cheap test before it asks before_word)
         # the lengths of the 'before' words that can end in a character, longest first: a word of
         # another length cannot end there, so before_word looks up only these (a few, not all 14)
         lengths: dict[str, set[int]] = {}
@@ -50,6 +46,8 @@ class QualifierTable:
             if w.isascii():
                 lengths.setdefault(w[-1].upper(), set()).add(len(w))
         self._lengths_by_last = {c: tuple(sorted(ks, reverse=True)) for c, ks in lengths.items()}
+        # last characters of the 'before' words: the scan's cheap test before it asks before_word
+        self.before_last = frozenset(self._lengths_by_last)
         # words after the number, longest first (for the extractor's tail regex)
         self.after_zh = sorted((w for w in self.after if not w.isascii()), key=lambda w: (-len(w), w))
         self.after_en = sorted((w for w in self.after if w.isascii()), key=lambda w: (-len(w), w))
